@@ -1,0 +1,7 @@
+import type { Migration } from './migration';
+import { initialSchema } from './0001-initial-schema';
+
+/** Every released schema step, oldest first. Append only: never edit a released step. */
+export const MIGRATIONS: readonly Migration[] = [initialSchema];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

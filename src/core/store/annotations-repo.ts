@@ -1,0 +1,173 @@
+import type { Database } from 'better-sqlite3';
+import type { Annotation, Confidence } from '../../shared/types';
+import { AppFailure } from '../../shared/result';
+import { splitsSurrogatePair } from '../../shared/offsets';
+import { newId, nowIso } from './ids';
+
+/** How much text either side of a span is kept for re-anchoring in a colleague's copy. */
+export const CONTEXT_LENGTH = 32;
+
+interface AnnotationRow {
+  id: string;
+  document_id: string;
+  annotator_id: string;
+  annotator_name: string;
+  label_id: string;
+  start_offset: number;
+  end_offset: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  note: string;
+  attribution: string;
+  confidence: Confidence | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+const SELECT = `SELECT a.*, n.name AS annotator_name FROM annotations a JOIN annotators n ON n.id = a.annotator_id`;
+
+const toAnnotation = (r: AnnotationRow): Annotation => ({
+  id: r.id,
+  documentId: r.document_id,
+  annotatorId: r.annotator_id,
+  annotatorName: r.annotator_name,
+  labelId: r.label_id,
+  start: r.start_offset,
+  end: r.end_offset,
+  quote: r.quote,
+  prefix: r.prefix,
+  suffix: r.suffix,
+  note: r.note,
+  attribution: r.attribution,
+  confidence: r.confidence,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  deletedAt: r.deleted_at,
+});
+
+export interface NewAnnotation {
+  documentId: string;
+  annotatorId: string;
+  labelId: string;
+  start: number;
+  end: number;
+  note?: string;
+  attribution?: string;
+  confidence?: Confidence | null;
+}
+
+export interface AnnotationPatch {
+  labelId?: string;
+  note?: string;
+  attribution?: string;
+  confidence?: Confidence | null;
+}
+
+/** Throws unless [start, end) is a non-empty span of `text` that splits no character. */
+export function assertValidSpan(text: string, start: number, end: number): void {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length) {
+    throw new AppFailure({ code: 'invalid-input', message: `The span ${start}–${end} lies outside the document (0–${text.length}).` });
+  }
+  if (start >= end) throw new AppFailure({ code: 'invalid-input', message: 'An annotation must cover at least one character.' });
+  if (splitsSurrogatePair(text, start) || splitsSurrogatePair(text, end)) {
+    throw new AppFailure({ code: 'invalid-input', message: 'The span cuts a character in half.' });
+  }
+  if (text.slice(start, end).trim() === '') {
+    throw new AppFailure({ code: 'invalid-input', message: 'An annotation must cover some text, not only spaces.' });
+  }
+}
+
+export class AnnotationsRepo {
+  constructor(private readonly db: Database) {}
+
+  /** Quote and context are taken from the stored text, never from the caller. */
+  add(a: NewAnnotation, text: string): Annotation {
+    assertValidSpan(text, a.start, a.end);
+    const now = nowIso();
+    const id = newId();
+    this.db
+      .prepare(
+        `INSERT INTO annotations (id, document_id, annotator_id, label_id, start_offset, end_offset, quote, prefix, suffix,
+           note, attribution, confidence, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        a.documentId,
+        a.annotatorId,
+        a.labelId,
+        a.start,
+        a.end,
+        text.slice(a.start, a.end),
+        contextBefore(text, a.start),
+        contextAfter(text, a.end),
+        a.note ?? '',
+        a.attribution ?? '',
+        a.confidence ?? null,
+        now,
+        now,
+      );
+    return this.get(id);
+  }
+
+  get(id: string): Annotation {
+    const row = this.db.prepare(`${SELECT} WHERE a.id = ?`).get(id) as AnnotationRow | undefined;
+    if (!row) throw new AppFailure({ code: 'not-found', message: 'That annotation no longer exists.' });
+    return toAnnotation(row);
+  }
+
+  /** Live annotations of a document in reading order (start, then longer first). */
+  listForDocument(documentId: string): Annotation[] {
+    return (
+      this.db
+        .prepare(`${SELECT} WHERE a.document_id = ? AND a.deleted_at IS NULL ORDER BY a.start_offset, a.end_offset DESC, a.created_at`)
+        .all(documentId) as AnnotationRow[]
+    ).map(toAnnotation);
+  }
+
+  update(id: string, patch: AnnotationPatch): Annotation {
+    const current = this.get(id);
+    if (current.deletedAt) throw new AppFailure({ code: 'conflict', message: 'That annotation was deleted; undo the deletion first.' });
+    this.db
+      .prepare(
+        'UPDATE annotations SET label_id = ?, note = ?, attribution = ?, confidence = ?, updated_at = ? WHERE id = ?',
+      )
+      .run(
+        patch.labelId ?? current.labelId,
+        patch.note ?? current.note,
+        patch.attribution ?? current.attribution,
+        patch.confidence === undefined ? current.confidence : patch.confidence,
+        nowIso(),
+        id,
+      );
+    return this.get(id);
+  }
+
+  softDelete(id: string): Annotation {
+    const info = this.db
+      .prepare('UPDATE annotations SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL')
+      .run(nowIso(), nowIso(), id);
+    if (info.changes === 0) this.get(id); // throws not-found; an already deleted one is returned as is
+    return this.get(id);
+  }
+
+  restore(id: string): Annotation {
+    this.get(id);
+    this.db.prepare('UPDATE annotations SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(nowIso(), id);
+    return this.get(id);
+  }
+}
+
+function contextBefore(text: string, start: number): string {
+  let from = Math.max(0, start - CONTEXT_LENGTH);
+  if (splitsSurrogatePair(text, from)) from++;
+  return text.slice(from, start);
+}
+
+function contextAfter(text: string, end: number): string {
+  let to = Math.min(text.length, end + CONTEXT_LENGTH);
+  if (splitsSurrogatePair(text, to)) to--;
+  return text.slice(end, to);
+}

@@ -1,0 +1,34 @@
+import type { Database } from 'better-sqlite3';
+import type { Annotator } from '../../shared/types';
+import { AppFailure } from '../../shared/result';
+import { newId, nowIso } from './ids';
+
+export class AnnotatorsRepo {
+  constructor(private readonly db: Database) {}
+
+  add(name: string): Annotator {
+    const annotator = { id: newId(), name };
+    this.db.prepare('INSERT INTO annotators (id, name, created_at) VALUES (?, ?, ?)').run(annotator.id, name, nowIso());
+    return annotator;
+  }
+
+  get(id: string): Annotator {
+    const row = this.db.prepare('SELECT id, name FROM annotators WHERE id = ?').get(id) as Annotator | undefined;
+    if (!row) throw new AppFailure({ code: 'not-found', message: 'That annotator is not in this library.' });
+    return row;
+  }
+
+  find(id: string): Annotator | null {
+    return (this.db.prepare('SELECT id, name FROM annotators WHERE id = ?').get(id) as Annotator | undefined) ?? null;
+  }
+
+  rename(id: string, name: string): Annotator {
+    const info = this.db.prepare('UPDATE annotators SET name = ? WHERE id = ?').run(name, id);
+    if (info.changes === 0) throw new AppFailure({ code: 'not-found', message: 'That annotator is not in this library.' });
+    return { id, name };
+  }
+
+  list(): Annotator[] {
+    return this.db.prepare('SELECT id, name FROM annotators ORDER BY name').all() as Annotator[];
+  }
+}

@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import type { Block, DocumentRecord, DocumentSummary } from '../../shared/types';
+import { AppFailure } from '../../shared/result';
+import { newId, nowIso } from './ids';
+
+interface DocumentRow {
+  id: string;
+  title: string;
+  source: string;
+  text: string;
+  sha256: string;
+  blocks: string;
+  created_at: string;
+}
+
+export interface NewDocument {
+  title: string;
+  source: string;
+  text: string;
+  blocks: Block[];
+}
+
+export const sha256Of = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+const toRecord = (row: DocumentRow): DocumentRecord => ({
+  id: row.id,
+  title: row.title,
+  source: row.source,
+  text: row.text,
+  sha256: row.sha256,
+  blocks: JSON.parse(row.blocks) as Block[],
+  createdAt: row.created_at,
+});
+
+export class DocumentsRepo {
+  constructor(private readonly db: Database) {}
+
+  /** Adds a document, or returns the existing one with the same text (`existed: true`). */
+  add(doc: NewDocument): { document: DocumentRecord; existed: boolean } {
+    assertBlocksCoverText(doc.text, doc.blocks);
+    const sha256 = sha256Of(doc.text);
+    const existing = this.findBySha256(sha256);
+    if (existing) return { document: existing, existed: true };
+    const row: DocumentRow = {
+      id: newId(),
+      title: doc.title,
+      source: doc.source,
+      text: doc.text,
+      sha256,
+      blocks: JSON.stringify(doc.blocks),
+      created_at: nowIso(),
+    };
+    this.db
+      .prepare(
+        'INSERT INTO documents (id, title, source, text, sha256, blocks, created_at) VALUES (@id, @title, @source, @text, @sha256, @blocks, @created_at)',
+      )
+      .run(row);
+    return { document: toRecord(row), existed: false };
+  }
+
+  get(id: string): DocumentRecord {
+    const row = this.db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
+    if (!row) throw new AppFailure({ code: 'not-found', message: 'That document is no longer in the library.' });
+    return toRecord(row);
+  }
+
+  exists(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined;
+  }
+
+  findBySha256(sha256: string): DocumentRecord | null {
+    const row = this.db.prepare('SELECT * FROM documents WHERE sha256 = ?').get(sha256) as DocumentRow | undefined;
+    return row ? toRecord(row) : null;
+  }
+
+  /** Text of a document without parsing its blocks. */
+  textOf(id: string): string {
+    const row = this.db.prepare('SELECT text FROM documents WHERE id = ?').get(id) as { text: string } | undefined;
+    if (!row) throw new AppFailure({ code: 'not-found', message: 'That document is no longer in the library.' });
+    return row.text;
+  }
+
+  list(): DocumentSummary[] {
+    const docs = this.db
+      .prepare('SELECT id, title, source, sha256, length(text) AS length, created_at FROM documents ORDER BY created_at DESC, title')
+      .all() as Array<Omit<DocumentRow, 'text' | 'blocks'> & { length: number }>;
+    const counts = this.db
+      .prepare(
+        'SELECT document_id, label_id, count(*) AS n FROM annotations WHERE deleted_at IS NULL GROUP BY document_id, label_id',
+      )
+      .all() as Array<{ document_id: string; label_id: string; n: number }>;
+    const byDoc = new Map<string, Record<string, number>>();
+    for (const c of counts) {
+      const entry = byDoc.get(c.document_id) ?? {};
+      entry[c.label_id] = c.n;
+      byDoc.set(c.document_id, entry);
+    }
+    return docs.map((d) => ({
+      id: d.id,
+      title: d.title,
+      source: d.source,
+      sha256: d.sha256,
+      length: d.length,
+      createdAt: d.created_at,
+      counts: byDoc.get(d.id) ?? {},
+    }));
+  }
+}
+
+function assertBlocksCoverText(text: string, blocks: Block[]): void {
+  let previousEnd = 0;
+  for (const b of blocks) {
+    if (!Number.isInteger(b.start) || !Number.isInteger(b.end) || b.start < previousEnd || b.end < b.start || b.end > text.length) {
+      throw new AppFailure({ code: 'invalid-input', message: 'The document structure does not match its text.' });
+    }
+    previousEnd = b.end;
+  }
+}

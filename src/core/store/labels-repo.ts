@@ -1,0 +1,35 @@
+import type { Database } from 'better-sqlite3';
+import type { Label } from '../../shared/types';
+
+interface LabelRow {
+  id: string;
+  name: string;
+  color: string;
+  shortcut: string;
+  definition: string;
+  archived: number;
+  sort_order: number;
+}
+
+const toLabel = (r: LabelRow): Label => ({
+  id: r.id,
+  name: r.name,
+  color: r.color,
+  shortcut: r.shortcut,
+  definition: r.definition,
+  archived: r.archived === 1,
+  sortOrder: r.sort_order,
+});
+
+export class LabelsRepo {
+  constructor(private readonly db: Database) {}
+
+  list(): Label[] {
+    return (this.db.prepare('SELECT * FROM labels ORDER BY sort_order, name').all() as LabelRow[]).map(toLabel);
+  }
+
+  find(id: string): Label | null {
+    const row = this.db.prepare('SELECT * FROM labels WHERE id = ?').get(id) as LabelRow | undefined;
+    return row ? toLabel(row) : null;
+  }
+}

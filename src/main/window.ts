@@ -1,0 +1,31 @@
+import path from 'node:path';
+import { BrowserWindow } from 'electron';
+
+/** The only window claimtag creates. Every security-relevant preference is explicit. */
+export function createMainWindow(preloadPath: string, url: string): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1360,
+    height: 880,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'claimtag',
+    backgroundColor: '#f7f6f3',
+    webPreferences: {
+      preload: path.resolve(preloadPath),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(url);
+  return win;
+}

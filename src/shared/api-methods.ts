@@ -1,0 +1,21 @@
+// The names of the contract's calls, without the schemas, so the preload stays small.
+// contract.ts proves at compile time that this list and the contract agree.
+
+export const API_METHODS = [
+  'getStartupState',
+  'setAnnotatorName',
+  'listDocuments',
+  'getDocument',
+  'rememberOpenDocument',
+  'listLabels',
+  'listAnnotations',
+  'createAnnotation',
+  'updateAnnotation',
+  'deleteAnnotation',
+  'restoreAnnotation',
+] as const;
+
+export type ApiMethodName = (typeof API_METHODS)[number];
+
+/** The IPC channel for a method; only main and the preload use it. */
+export const channelFor = (method: ApiMethodName): string => `claimtag:${method}`;

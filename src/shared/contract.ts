@@ -1,0 +1,68 @@
+// The one contract between the renderer and the main process. Every call the renderer
+// may make is listed here once: its input schema and its output type. Main's handler
+// table, the preload's object and the e2e test bridge are all derived from it.
+
+import { z } from 'zod';
+import type { Annotation, Annotator, DocumentRecord, DocumentSummary, Label } from './types';
+import type { Result } from './result';
+import type { API_METHODS } from './api-methods';
+
+const id = z.string().min(1).max(100);
+const offset = z.number().int().min(0).max(50_000_000);
+const empty = z.object({}).strict();
+
+export interface StartupState {
+  dataDir: string;
+  databasePath: string;
+  annotator: Annotator | null;
+  /** The document to show first: the last one opened, or the bundled sample. */
+  initialDocumentId: string | null;
+}
+
+/** Pairs an input schema with the output type it promises (a phantom, never read at run time). */
+const returns =
+  <O>() =>
+  <I extends z.ZodType>(input: I): { input: I; output?: O } => ({ input });
+
+const confidence = z.enum(['low', 'medium', 'high']);
+
+export const contract = {
+  getStartupState: returns<StartupState>()(empty),
+  setAnnotatorName: returns<Annotator>()(z.object({ name: z.string().trim().min(1).max(80) }).strict()),
+  listDocuments: returns<DocumentSummary[]>()(empty),
+  getDocument: returns<DocumentRecord>()(z.object({ id }).strict()),
+  rememberOpenDocument: returns<null>()(z.object({ id }).strict()),
+  listLabels: returns<Label[]>()(empty),
+  listAnnotations: returns<Annotation[]>()(z.object({ documentId: id }).strict()),
+  createAnnotation: returns<Annotation>()(
+    z.object({ documentId: id, labelId: id, start: offset, end: offset }).strict(),
+  ),
+  updateAnnotation: returns<Annotation>()(
+    z
+      .object({
+        id,
+        labelId: id.optional(),
+        note: z.string().max(200_000).optional(),
+        attribution: z.string().max(2_000).optional(),
+        confidence: confidence.nullable().optional(),
+      })
+      .strict(),
+  ),
+  deleteAnnotation: returns<Annotation>()(z.object({ id }).strict()),
+  restoreAnnotation: returns<Annotation>()(z.object({ id }).strict()),
+};
+
+export type ApiMethod = keyof typeof contract;
+export type ApiInput<M extends ApiMethod> = z.input<(typeof contract)[M]['input']>;
+export type ApiOutput<M extends ApiMethod> = Exclude<(typeof contract)[M]['output'], undefined>;
+
+/** What the renderer sees as `window.claimtag`: named async functions, nothing else. */
+export type ClaimtagApi = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<Result<ApiOutput<M>>> };
+
+/** The implementation side: services take validated input and return (or throw AppFailure). */
+export type ApiServices = { [M in ApiMethod]: (input: z.output<(typeof contract)[M]['input']>) => ApiOutput<M> | Promise<ApiOutput<M>> };
+
+// Compile-time proof that API_METHODS names every contract method and nothing else.
+type Listed = (typeof API_METHODS)[number];
+const everyMethodListed: [Exclude<ApiMethod, Listed>, Exclude<Listed, ApiMethod>] extends [never, never] ? true : false = true;
+void everyMethodListed;

@@ -1,0 +1,82 @@
+// Domain types shared by every layer. Offsets here are UTF-16 code units into the
+// document's immutable text (JavaScript string indices), end exclusive. Interchange
+// files use Unicode code points; convert with ./offsets at that boundary only.
+
+export type BlockKind = 'paragraph' | 'heading' | 'list-item' | 'quote';
+
+export interface Block {
+  kind: BlockKind;
+  /** Heading level 1–6, or list nesting depth (1 = top level). */
+  level?: number;
+  start: number;
+  end: number;
+}
+
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  source: string;
+  sha256: string;
+  length: number;
+  createdAt: string;
+  /** Live annotation counts per label id. */
+  counts: Record<string, number>;
+}
+
+export interface DocumentRecord {
+  id: string;
+  title: string;
+  source: string;
+  text: string;
+  sha256: string;
+  blocks: Block[];
+  createdAt: string;
+}
+
+export interface Annotator {
+  id: string;
+  name: string;
+}
+
+export interface Label {
+  /** Stable slug, e.g. "fact". */
+  id: string;
+  name: string;
+  /** #rrggbb */
+  color: string;
+  /** One key, "1"–"9". */
+  shortcut: string;
+  definition: string;
+  archived: boolean;
+  sortOrder: number;
+}
+
+export type Confidence = 'low' | 'medium' | 'high';
+
+export interface Annotation {
+  id: string;
+  documentId: string;
+  annotatorId: string;
+  annotatorName: string;
+  labelId: string;
+  start: number;
+  end: number;
+  quote: string;
+  /** Up to 32 code units of text before and after, for re-anchoring. */
+  prefix: string;
+  suffix: string;
+  note: string;
+  attribution: string;
+  confidence: Confidence | null;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+/** Everything needed to move annotated documents between databases, files and tools. */
+export interface Bundle {
+  documents: DocumentRecord[];
+  annotators: Annotator[];
+  labels: Label[];
+  annotations: Annotation[];
+}

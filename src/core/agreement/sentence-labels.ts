@@ -1,0 +1,133 @@
+// Turns each annotator's spans into one value per sentence, the units of the sentence-level
+// coefficients. Rule: a sentence takes the label whose spans (of this annotator) cover the
+// largest number of the sentence's non-whitespace code points, provided that is at least half
+// of them; otherwise, and when nothing covers it, the value is "none". Ties between labels with
+// equal cover of at least half (possible with nested or exactly halved sentences) go to the
+// label that sorts first by code unit order — arbitrary but deterministic, and counted.
+
+import type { SentenceRange } from './sentence-splitter';
+import { isWhitespace } from './sentence-splitter';
+import type { LabeledSpan } from './span-f1';
+
+/** Category index of "no label" in `SentenceLabelling.ratings`. */
+export const NONE = 0;
+
+export interface SentenceLabelling {
+  /** categories[0] is "no label"; label k is at index k + 1 of the sorted labels. */
+  categories: string[];
+  /** ratings[annotator][sentence] = category index */
+  ratings: Int32Array[];
+  /** Values decided by a label covering at least half but not all of a sentence. */
+  partialCover: number;
+  /** Values that became "none" although a label covered part (less than half) of the sentence. */
+  belowHalfCover: number;
+  /** Values decided by the alphabetical tie-break. */
+  ties: number;
+}
+
+export function labelSentences(
+  text: string,
+  sentences: readonly SentenceRange[],
+  spansByAnnotator: readonly (readonly LabeledSpan[])[],
+  labels: readonly string[],
+): SentenceLabelling {
+  const nonWs = nonWhitespacePrefix(text);
+  const sentenceEnds = Int32Array.from(sentences, (s) => s.end);
+  const labelIndex = new Map(labels.map((label, k) => [label, k + 1]));
+  const S = sentences.length;
+  const result: SentenceLabelling = { categories: ['none', ...labels], ratings: [], partialCover: 0, belowHalfCover: 0, ties: 0 };
+
+  const cover = new Float64Array(S);
+  const bestCover = new Float64Array(S);
+  const bestLabel = new Int32Array(S);
+  const tied = new Uint8Array(S);
+  for (const spans of spansByAnnotator) {
+    bestCover.fill(0);
+    bestLabel.fill(NONE);
+    tied.fill(0);
+    for (const [label, merged] of mergedSpansByLabel(spans)) {
+      const category = labelIndex.get(label) ?? NONE;
+      const touched: number[] = [];
+      for (const [start, end] of merged) {
+        for (let s = upperBound(sentenceEnds, start); s < S && sentences[s].start < end; s++) {
+          const from = Math.max(start, sentences[s].start);
+          const to = Math.min(end, sentences[s].end);
+          if (cover[s] === 0) touched.push(s);
+          cover[s] += nonWs[to] - nonWs[from];
+        }
+      }
+      for (const s of touched) {
+        // Labels arrive sorted, so on equal cover the earlier label stays.
+        if (cover[s] > bestCover[s]) {
+          bestCover[s] = cover[s];
+          bestLabel[s] = category;
+          tied[s] = 0;
+        } else if (cover[s] === bestCover[s] && cover[s] > 0) {
+          tied[s] = 1;
+        }
+        cover[s] = 0;
+      }
+    }
+    const ratings = new Int32Array(S);
+    for (let s = 0; s < S; s++) {
+      const size = nonWs[sentences[s].end] - nonWs[sentences[s].start];
+      if (bestCover[s] > 0 && 2 * bestCover[s] >= size) {
+        ratings[s] = bestLabel[s];
+        if (bestCover[s] < size) result.partialCover++;
+        if (tied[s]) result.ties++;
+      } else {
+        ratings[s] = NONE;
+        if (bestCover[s] > 0) result.belowHalfCover++;
+      }
+    }
+    result.ratings.push(ratings);
+  }
+  return result;
+}
+
+/** prefix[i] = number of non-whitespace code points in text[0, i). */
+function nonWhitespacePrefix(text: string): Int32Array {
+  const prefix = new Int32Array(text.length + 1);
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const isLowSurrogate = c >= 0xdc00 && c <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff;
+    if (!isLowSurrogate && !isWhitespace(text[i])) count++;
+    prefix[i + 1] = count;
+  }
+  return prefix;
+}
+
+/** Per label (sorted), the union of the spans as sorted, disjoint [start, end) ranges. */
+function mergedSpansByLabel(spans: readonly LabeledSpan[]): Array<[string, Array<[number, number]>]> {
+  const byLabel = new Map<string, LabeledSpan[]>();
+  for (const span of spans) {
+    const list = byLabel.get(span.label);
+    if (list) list.push(span);
+    else byLabel.set(span.label, [span]);
+  }
+  const out: Array<[string, Array<[number, number]>]> = [];
+  for (const label of [...byLabel.keys()].sort()) {
+    const sorted = [...(byLabel.get(label) ?? [])].sort((x, y) => x.start - y.start || x.end - y.end);
+    const merged: Array<[number, number]> = [];
+    for (const { start, end } of sorted) {
+      const last = merged[merged.length - 1];
+      if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+      else merged.push([start, end]);
+    }
+    out.push([label, merged]);
+  }
+  return out;
+}
+
+/** First index whose value is greater than `value`. */
+function upperBound(sorted: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,73 @@
+// The entry points of import: a file on disk or the clipboard → ImportedDocument.
+// Every failure comes back as a Result with a typed error; nothing here throws.
+import { AppFailure, fail, type Result } from '../../shared/result';
+import { importDocx, type DocxImportOptions } from './import-docx';
+import { parseHtml } from './import-html';
+import { parseMarkdown } from './import-markdown';
+import { parseText } from './import-txt';
+import { buildDocument, titleFromFileName, titleFromFirstBlock, type ImportedDocument, type ParsedContent } from './imported-document';
+import { decodeText, MAX_IMPORT_BYTES, readFileSafely, type ImportFormat, type ReadOptions } from './read-file-safely';
+
+export type { ImportedDocument } from './imported-document';
+
+export interface ImportOptions extends ReadOptions {
+  docx?: DocxImportOptions;
+}
+
+export interface ClipboardContent {
+  text?: string;
+  html?: string;
+}
+
+const CLIPBOARD_SOURCE = 'clipboard';
+
+export async function importFile(filePath: string, options: ImportOptions = {}): Promise<Result<ImportedDocument>> {
+  try {
+    const file = await readFileSafely(filePath, options);
+    if (!file.ok) return file;
+    const { format, fileName, bytes } = file.value;
+    if (format === 'docx') return await importDocx(bytes, fileName, options.docx);
+    const decoded = decodeText(bytes, fileName, options);
+    if (!decoded.ok) return decoded;
+    const parsed = parseTextFormat(format, decoded.value.text);
+    parsed.warnings.unshift(...decoded.value.warnings);
+    return buildDocument(parsed, { title: titleFromFileName(fileName), source: fileName });
+  } catch (error) {
+    return unexpected(error);
+  }
+}
+
+/** Pasted content; HTML is preferred when it yields any text, plain text otherwise. */
+export function importClipboard(content: ClipboardContent): Result<ImportedDocument> {
+  try {
+    const size = Math.max(Buffer.byteLength(content.html ?? ''), Buffer.byteLength(content.text ?? ''));
+    if (size > MAX_IMPORT_BYTES) {
+      return fail('too-large', `The pasted content is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB, the most claimtag imports at once.`);
+    }
+    const candidates: ParsedContent[] = [];
+    if (content.html !== undefined && content.html.trim() !== '') candidates.push(parseHtml(content.html));
+    if (content.text !== undefined && content.text.trim() !== '') candidates.push(parseText(content.text));
+    const chosen = candidates.find((candidate) => buildDocument(candidate, { title: '', source: '' }).ok);
+    if (chosen === undefined) return fail('invalid-input', 'The clipboard holds no text to import.');
+    return buildDocument(chosen, { title: titleFromFirstBlock(chosen.blocks), source: CLIPBOARD_SOURCE });
+  } catch (error) {
+    return unexpected(error);
+  }
+}
+
+function parseTextFormat(format: Exclude<ImportFormat, 'docx'>, text: string): ParsedContent {
+  switch (format) {
+    case 'txt':
+      return parseText(text);
+    case 'markdown':
+      return parseMarkdown(text);
+    case 'html':
+      return parseHtml(text);
+  }
+}
+
+function unexpected(error: unknown): Result<never> {
+  if (error instanceof AppFailure) return { ok: false, error: error.error };
+  if (error instanceof RangeError) return fail('invalid-input', 'This document is structured too deeply or too oddly to import.', [error.message]);
+  return fail('internal', 'The document could not be imported because of an unexpected error.', [String(error)]);
+}

@@ -1,0 +1,209 @@
+import { z } from 'zod';
+import { fail, type Result } from '../../shared/result';
+import { CLAIMTAG_FORMAT, CLAIMTAG_FORMAT_VERSION } from './claimtag-json';
+import { ImportProblems } from './import-problems';
+import {
+  arrayOfAtMost,
+  confidence,
+  documentText,
+  hexColor,
+  idString,
+  isoDateTime,
+  noteString,
+  offset,
+  sha256,
+  shortString,
+} from './import-schema';
+import { documentTextProblem, resolveSpan, textTarget, type TextTarget } from './import-text';
+import { IMPORT_LIMITS } from './limits';
+import { readJsonImport } from './read-import-file';
+import type { ImportOptions, ImportedAnnotation, ImportedAnnotator, ImportedDocumentData, ImportedLabel, ParsedImport } from './types';
+
+const header = z.object({
+  format: z.literal(CLAIMTAG_FORMAT, { error: `must be "${CLAIMTAG_FORMAT}"` }),
+  version: z.int({ error: 'must be a whole number' }).min(1, { error: 'must be 1 or more' }),
+});
+
+const fileShape = z.strictObject({
+  format: z.string(),
+  version: z.number(),
+  documents: arrayOfAtMost(IMPORT_LIMITS.maxDocuments, 'documents'),
+  annotators: arrayOfAtMost(IMPORT_LIMITS.maxAnnotators, 'annotators').optional(),
+  labels: arrayOfAtMost(IMPORT_LIMITS.maxLabels, 'labels').optional(),
+  annotations: arrayOfAtMost(IMPORT_LIMITS.maxAnnotations, 'annotations'),
+});
+
+const documentShape = z.strictObject({
+  id: idString,
+  title: shortString.optional(),
+  source: shortString.optional(),
+  text: documentText,
+  sha256: sha256.optional(),
+  createdAt: isoDateTime.optional(),
+});
+
+const annotatorShape = z.strictObject({ id: idString, name: idString });
+
+const labelShape = z.union([
+  idString,
+  z.strictObject({
+    id: idString,
+    name: shortString.optional(),
+    color: hexColor.optional(),
+    shortcut: z.string().regex(/^[1-9]?$/, { error: 'must be one key, "1"–"9"' }).optional(),
+    definition: noteString.optional(),
+    archived: z.boolean().optional(),
+    sortOrder: z.int().optional(),
+  }),
+]);
+
+const annotationShape = z.strictObject({
+  id: idString.optional(),
+  document: idString,
+  annotator: idString.optional(),
+  label: idString,
+  start: offset,
+  end: offset,
+  quote: z.string().optional(),
+  prefix: shortString.optional(),
+  suffix: shortString.optional(),
+  note: noteString.optional(),
+  attribution: shortString.optional(),
+  confidence: confidence.optional(),
+  createdAt: isoDateTime.optional(),
+  updatedAt: isoDateTime.optional(),
+});
+
+export function importClaimtagJson(fileText: string, options: ImportOptions = {}): Result<ParsedImport> {
+  const json = readJsonImport(fileText);
+  if (!json.ok) return json;
+  const head = header.safeParse(json.value);
+  if (!head.success) {
+    const problems = new ImportProblems();
+    problems.rejectZod(head.error, '');
+    return fail('invalid-input', 'This is not a claimtag JSON file.', problems.rejected.map((p) => `${p.where}: ${p.reason}`));
+  }
+  if (head.data.version > CLAIMTAG_FORMAT_VERSION) {
+    return fail(
+      'unsupported',
+      `This file uses claimtag format version ${head.data.version}, but this version of claimtag reads only version ${CLAIMTAG_FORMAT_VERSION}. Update claimtag to import it.`,
+    );
+  }
+  const shape = fileShape.safeParse(json.value);
+  if (!shape.success) {
+    const problems = new ImportProblems();
+    problems.rejectZod(shape.error, '');
+    // A wrong top-level structure (or too many items) makes per-item import meaningless, even with `partial`.
+    return problems.finish({ format: 'json', documents: [], annotators: [], annotations: [], labels: [] }, false);
+  }
+  const file = shape.data;
+  const problems = new ImportProblems();
+
+  const documents: ImportedDocumentData[] = [];
+  const targets = new Map<string, TextTarget>();
+  const failedDocuments = new Set<string>();
+  file.documents.forEach((raw, i) => {
+    const where = `documents[${i}]`;
+    const parsed = documentShape.safeParse(raw);
+    if (!parsed.success) {
+      problems.rejectZod(parsed.error, where);
+      const id = (raw as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') failedDocuments.add(id);
+      return;
+    }
+    const d = parsed.data;
+    if (targets.has(d.id)) return problems.reject(`${where}.id`, `duplicate document id ${JSON.stringify(d.id)}`);
+    const problem = documentTextProblem(d.text, d.sha256);
+    if (problem) {
+      failedDocuments.add(d.id);
+      return problems.reject(where, problem);
+    }
+    targets.set(d.id, textTarget(d.id, d.text));
+    documents.push({
+      ref: d.id,
+      title: d.title ?? d.id,
+      source: d.source ?? '',
+      text: d.text,
+      ...(d.sha256 !== undefined ? { sha256: d.sha256 } : {}),
+      ...(d.createdAt !== undefined ? { createdAt: d.createdAt } : {}),
+    });
+  });
+
+  const annotatorList: ImportedAnnotator[] = [];
+  const annotatorById = new Map<string, ImportedAnnotator>();
+  (file.annotators ?? []).forEach((raw, i) => {
+    const parsed = annotatorShape.safeParse(raw);
+    if (!parsed.success) return problems.rejectZod(parsed.error, `annotators[${i}]`);
+    if (annotatorById.has(parsed.data.id)) return problems.reject(`annotators[${i}].id`, `duplicate annotator id ${JSON.stringify(parsed.data.id)}`);
+    annotatorById.set(parsed.data.id, parsed.data);
+    annotatorList.push(parsed.data);
+  });
+  const annotatorsDeclared = file.annotators !== undefined;
+
+  const labels: ImportedLabel[] = [];
+  const labelIds = new Set<string>();
+  (file.labels ?? []).forEach((raw, i) => {
+    const parsed = labelShape.safeParse(raw);
+    if (!parsed.success) return problems.rejectZod(parsed.error, `labels[${i}]`);
+    const label = typeof parsed.data === 'string' ? { id: parsed.data } : parsed.data;
+    if (labelIds.has(label.id)) return problems.reject(`labels[${i}].id`, `duplicate label id ${JSON.stringify(label.id)}`);
+    labelIds.add(label.id);
+    labels.push(label);
+  });
+  const labelsDeclared = file.labels !== undefined;
+
+  const annotations: ImportedAnnotation[] = [];
+  const annotationIds = new Set<string>();
+  const defaultAnnotator = options.annotator?.trim() || undefined;
+  file.annotations.forEach((raw, i) => {
+    const where = `annotations[${i}]`;
+    const parsed = annotationShape.safeParse(raw);
+    if (!parsed.success) return problems.rejectZod(parsed.error, where);
+    const a = parsed.data;
+    if (a.id !== undefined) {
+      if (annotationIds.has(a.id)) return problems.reject(`${where}.id`, `duplicate annotation id ${JSON.stringify(a.id)}`);
+      annotationIds.add(a.id);
+    }
+    const target = targets.get(a.document);
+    if (!target) {
+      const why = failedDocuments.has(a.document) ? 'was rejected' : 'does not exist in this file';
+      return problems.reject(`${where}.document`, `document ${JSON.stringify(a.document)} ${why}`);
+    }
+    let annotator: ImportedAnnotator;
+    if (a.annotator === undefined) {
+      if (!defaultAnnotator) return problems.reject(`${where}.annotator`, 'no annotator: the file names none and no default annotator was given');
+      annotator = { name: defaultAnnotator };
+    } else if (annotatorsDeclared) {
+      const known = annotatorById.get(a.annotator);
+      if (!known) return problems.reject(`${where}.annotator`, `annotator ${JSON.stringify(a.annotator)} is not listed in "annotators"`);
+      annotator = known;
+    } else {
+      annotator = { name: a.annotator };
+    }
+    if (labelsDeclared && !labelIds.has(a.label)) return problems.reject(`${where}.label`, `label ${JSON.stringify(a.label)} is not listed in "labels"`);
+    const span = resolveSpan(target, a);
+    if (!span.ok) return problems.reject(where, span.reason);
+    annotations.push({
+      ...(a.id !== undefined ? { ref: a.id } : {}),
+      documentRef: a.document,
+      annotator: annotator.name,
+      ...(annotator.id !== undefined ? { annotatorId: annotator.id } : {}),
+      label: a.label,
+      start: span.start,
+      end: span.end,
+      quote: span.quote,
+      ...(a.prefix !== undefined ? { prefix: a.prefix } : {}),
+      ...(a.suffix !== undefined ? { suffix: a.suffix } : {}),
+      note: a.note ?? '',
+      attribution: a.attribution ?? '',
+      confidence: a.confidence ?? null,
+      ...(a.createdAt !== undefined ? { createdAt: a.createdAt } : {}),
+      ...(a.updatedAt !== undefined ? { updatedAt: a.updatedAt } : {}),
+    });
+  });
+
+  if (!annotatorsDeclared) for (const name of new Set(annotations.map((a) => a.annotator))) annotatorList.push({ name });
+  if (!labelsDeclared) for (const id of new Set(annotations.map((a) => a.label))) labels.push({ id });
+
+  return problems.finish({ format: 'json', documents, annotators: annotatorList, annotations, labels }, options.partial);
+}

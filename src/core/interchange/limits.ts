@@ -1,0 +1,42 @@
+/** Caps that keep a hostile or broken file from exhausting memory. Sizes are UTF-8 bytes. */
+export const IMPORT_LIMITS = Object.freeze({
+  maxFileBytes: 50 * 1024 * 1024,
+  maxDocumentTextBytes: 10 * 1024 * 1024,
+  maxDocuments: 10_000,
+  maxAnnotations: 1_000_000,
+  maxLabels: 1_000,
+  maxAnnotators: 10_000,
+  maxNoteBytes: 100 * 1024,
+  /** Titles, sources, labels, attributions, ids. */
+  maxShortStringBytes: 4 * 1024,
+  /** Errors listed in a failure's details. */
+  maxReportedErrors: 20,
+});
+
+/** UTF-8 size of a string without allocating an encoded copy. Lone surrogates count as 3 (U+FFFD). */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** True when `text` is over `maxBytes` in UTF-8; cheap for obviously small strings. */
+export function exceedsBytes(text: string, maxBytes: number): boolean {
+  if (text.length > maxBytes) return true;
+  if (text.length * 3 <= maxBytes) return false;
+  return utf8ByteLength(text) > maxBytes;
+}
+
+export const formatBytes = (n: number): string =>
+  n >= 1024 * 1024 ? `${Math.round(n / (1024 * 1024))} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} bytes`;

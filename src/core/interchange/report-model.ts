@@ -1,0 +1,76 @@
+// What the HTML and Markdown reports have in common: label badges, coverage statistics,
+// claim numbering and date formatting.
+import type { OffsetConverter } from '../../shared/offsets';
+import type { Annotation, Label } from '../../shared/types';
+
+/** A short, distinct badge per label: first letter of the name, then two letters, then letter + number. */
+export function labelBadges(labels: readonly Label[]): Map<string, string> {
+  const badges = new Map<string, string>();
+  const used = new Set<string>();
+  for (const label of labels) {
+    const letters = Array.from((label.name.trim() || label.id).replace(/[\s\p{P}\p{S}]+/gu, '')).map((c) => c.toLocaleUpperCase('en-US'));
+    const first = letters[0] ?? '?';
+    const candidates = [first, letters.slice(0, 2).join('')];
+    let badge = candidates.find((c) => c !== '' && !used.has(c));
+    for (let n = 2; badge === undefined; n++) if (!used.has(`${first}${n}`)) badge = `${first}${n}`;
+    used.add(badge);
+    badges.set(label.id, badge);
+  }
+  return badges;
+}
+
+export interface LabelStats {
+  label: Label;
+  count: number;
+  /** Code points covered by at least one claim with this label. */
+  covered: number;
+}
+
+export interface DocumentStats {
+  perLabel: LabelStats[];
+  /** Code points covered by any claim. */
+  covered: number;
+  length: number;
+}
+
+export function documentStats(annotations: readonly Annotation[], labels: readonly Label[], offsets: OffsetConverter): DocumentStats {
+  const perLabel = labels
+    .map((label) => {
+      const mine = annotations.filter((a) => a.labelId === label.id);
+      return { label, count: mine.length, covered: coveredCodePoints(mine, offsets) };
+    })
+    .filter((s) => s.count > 0);
+  return { perLabel, covered: coveredCodePoints(annotations, offsets), length: offsets.codePointLength };
+}
+
+function coveredCodePoints(annotations: readonly Annotation[], offsets: OffsetConverter): number {
+  const spans = annotations.map((a) => [a.start, a.end] as const).sort((x, y) => x[0] - y[0]);
+  let total = 0;
+  let from = -1;
+  let to = -1;
+  for (const [s, e] of spans) {
+    if (s > to) {
+      if (to > from) total += offsets.toCodePoint(to) - offsets.toCodePoint(from);
+      from = s;
+      to = e;
+    } else if (e > to) to = e;
+  }
+  if (to > from) total += offsets.toCodePoint(to) - offsets.toCodePoint(from);
+  return total;
+}
+
+export const percent = (part: number, whole: number): string => (whole === 0 ? '0%' : `${((100 * part) / whole).toFixed(1)}%`);
+
+/** "2025-01-31" for an ISO timestamp, the input itself when it is not one. */
+export const formatDay = (iso: string): string => (/^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : iso);
+
+/** "2025-01-31 14:05 UTC". */
+export function formatMoment(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+export const confidenceText = (a: Annotation): string => a.confidence ?? '';
+
+/** Distinct annotator names in order of appearance. */
+export const annotatorNames = (annotations: readonly Annotation[], nameOf: (a: Annotation) => string): string[] => [...new Set(annotations.map(nameOf))];

@@ -1,0 +1,95 @@
+// Shapes shared by every exporter and importer. Importers return UTF-16 offsets (like the
+// rest of the app); only the files themselves speak in code points.
+import type { Confidence, Label } from '../../shared/types';
+
+export type ExportFormatId = 'html' | 'md' | 'json' | 'w3c' | 'brat' | 'doccano' | 'labelstudio' | 'csv';
+export type ImportFormatId = 'json' | 'w3c' | 'brat' | 'doccano' | 'labelstudio';
+
+export interface ExportOptions {
+  /** Only these documents (default: all in the bundle). */
+  documentIds?: readonly string[];
+  /** Only annotations by these annotators (default: all). */
+  annotatorIds?: readonly string[];
+  /** ISO timestamp printed in reports; pass it for reproducible output (default: now). */
+  generatedAt?: string;
+  /** Report title when the bundle holds several documents. */
+  title?: string;
+}
+
+/** Documents the caller already has, for formats that do not carry the text (W3C). */
+export interface KnownDocument {
+  ref: string;
+  title?: string;
+  source?: string;
+  text: string;
+}
+
+export interface ImportOptions {
+  /** Annotator name for formats that do not record one (brat, doccano, …). */
+  annotator?: string;
+  /** Import the valid part and list the rest in `rejected` instead of failing. */
+  partial?: boolean;
+  /** brat: the text of the `.txt` file that goes with the `.ann` file. */
+  companionText?: string;
+  /** brat: reference and title for the document (default: "brat-document"). */
+  documentRef?: string;
+  documentTitle?: string;
+  /** W3C: the documents the annotations point at. */
+  documents?: readonly KnownDocument[];
+}
+
+export interface ImportedDocumentData {
+  /** The document's id in the file; annotations refer to it. */
+  ref: string;
+  title: string;
+  source: string;
+  text: string;
+  /** Verified against the text when the file carried one. */
+  sha256?: string;
+  createdAt?: string;
+}
+
+export interface ImportedAnnotator {
+  id?: string;
+  name: string;
+}
+
+export interface ImportedAnnotation {
+  /** The annotation's id in the file, if it had one. */
+  ref?: string;
+  documentRef: string;
+  /** Annotator name. */
+  annotator: string;
+  annotatorId?: string;
+  /** Label id (slug) as written in the file. */
+  label: string;
+  /** UTF-16 offsets into the document text, end exclusive. */
+  start: number;
+  end: number;
+  quote: string;
+  prefix?: string;
+  suffix?: string;
+  note: string;
+  attribution: string;
+  confidence: Confidence | null;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+export type ImportedLabel = Partial<Omit<Label, 'id'>> & { id: string };
+
+export interface RejectedItem {
+  /** JSON path ("annotations[3].start") or line ("line 12"). */
+  where: string;
+  reason: string;
+}
+
+export interface ParsedImport {
+  format: ImportFormatId;
+  documents: ImportedDocumentData[];
+  annotators: ImportedAnnotator[];
+  annotations: ImportedAnnotation[];
+  labels: ImportedLabel[];
+  /** Items left out: invalid ones (only with `partial`) and valid but unsupported ones (e.g. brat relations). */
+  rejected: RejectedItem[];
+}

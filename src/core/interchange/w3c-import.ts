@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { splitsSurrogatePair } from '../../shared/offsets';
+import { fail, type Result } from '../../shared/result';
+import { ImportProblems } from './import-problems';
+import { arrayOfAtMost, confidence, isoDateTime, noteString, offset, shortString } from './import-schema';
+import { documentTextProblem, preview, resolveSpan, textTarget, type SpanResult, type TextTarget } from './import-text';
+import { IMPORT_LIMITS } from './limits';
+import { readJsonImport } from './read-import-file';
+import type { ImportOptions, ImportedAnnotation, ImportedDocumentData, ParsedImport } from './types';
+import { parseClaimtagUrn } from './urn';
+
+const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]));
+
+const quoteSelector = z.object({ type: z.literal('TextQuoteSelector'), exact: z.string().min(1), prefix: shortString.optional(), suffix: shortString.optional() });
+const positionSelector = z.object({ type: z.literal('TextPositionSelector'), start: offset, end: offset });
+const otherSelector = z.object({ type: z.string() }).refine((s) => s.type !== 'TextQuoteSelector' && s.type !== 'TextPositionSelector');
+const selector = z.union([quoteSelector, positionSelector, otherSelector]);
+
+const textualBody = z.object({ type: z.literal('TextualBody').optional(), purpose: z.string().optional(), value: noteString });
+const body = z.union([textualBody, z.string()]);
+
+const creator = z.union([z.string(), z.object({ id: z.string().optional(), name: shortString.optional(), nickname: shortString.optional() })]);
+
+const annotationShape = z.object({
+  id: shortString.optional(),
+  type: z.union([z.literal('Annotation'), z.array(z.string()).refine((t) => t.includes('Annotation'))], { error: 'type must be "Annotation"' }),
+  created: isoDateTime.optional(),
+  modified: isoDateTime.optional(),
+  creator: oneOrMany(creator).optional(),
+  body: oneOrMany(body).optional(),
+  target: z.object({ source: shortString, selector: oneOrMany(selector) }),
+  attribution: shortString.optional(),
+  confidence: confidence.optional(),
+});
+
+const container = z.union([
+  z.array(z.unknown()),
+  z.object({ type: z.literal('AnnotationCollection'), first: z.object({ items: z.array(z.unknown()) }) }).transform((c) => c.first.items),
+  z.object({ type: z.literal('AnnotationPage'), items: z.array(z.unknown()) }).transform((p) => p.items),
+  z.object({ type: z.literal('Annotation') }).loose().transform((a) => [a]),
+]);
+
+/** W3C files do not contain the document texts: pass them in `options.documents`. */
+export function importW3c(fileText: string, options: ImportOptions = {}): Result<ParsedImport> {
+  const json = readJsonImport(fileText);
+  if (!json.ok) return json;
+  const items = container.safeParse(json.value);
+  if (!items.success) return fail('invalid-input', 'This is not a W3C Web Annotation file (expected an AnnotationCollection, AnnotationPage, Annotation or array of them).');
+  const count = arrayOfAtMost(IMPORT_LIMITS.maxAnnotations, 'annotations').safeParse(items.data);
+  if (!count.success) return fail('too-large', `The file has more than ${IMPORT_LIMITS.maxAnnotations.toLocaleString('en-US')} annotations.`);
+  if (!options.documents || options.documents.length === 0) {
+    return fail('invalid-input', 'W3C annotation files do not contain the article text; choose the documents they belong to first.');
+  }
+
+  const problems = new ImportProblems();
+  const documents: ImportedDocumentData[] = [];
+  const targets = new Map<string, TextTarget>();
+  for (const d of options.documents) {
+    const problem = documentTextProblem(d.text);
+    if (problem) {
+      problems.reject(`document ${JSON.stringify(d.ref)}`, problem);
+      continue;
+    }
+    const target = textTarget(d.ref, d.text);
+    documents.push({ ref: d.ref, title: d.title ?? d.ref, source: d.source ?? '', text: d.text });
+    for (const key of [d.ref, `urn:claimtag:document:${encodeURIComponent(d.ref)}`, d.source]) if (key) targets.set(key, target);
+  }
+
+  const annotations: ImportedAnnotation[] = [];
+  items.data.forEach((raw, i) => {
+    const where = `annotations[${i}]`;
+    const parsed = annotationShape.safeParse(raw);
+    if (!parsed.success) return problems.rejectZod(parsed.error, where);
+    const a = parsed.data;
+    const target = targets.get(a.target.source);
+    if (!target) return problems.reject(`${where}.target.source`, `document ${JSON.stringify(a.target.source)} is not one of the chosen documents`);
+
+    const person = a.creator?.find((c) => typeof c !== 'string');
+    const creatorObject = person && typeof person !== 'string' ? person : undefined;
+    const annotatorName = creatorObject?.name ?? creatorObject?.nickname ?? options.annotator?.trim();
+    if (!annotatorName) return problems.reject(`${where}.creator`, 'no annotator: the annotation has no creator name and no default annotator was given');
+    const annotatorId = creatorObject?.id !== undefined ? (parseClaimtagUrn('annotator', creatorObject.id) ?? creatorObject.id) : undefined;
+
+    const bodies = (a.body ?? []).filter((b) => typeof b !== 'string');
+    const tags = bodies.filter((b) => b.purpose === 'tagging').map((b) => b.value);
+    if (tags.length === 0) return problems.reject(`${where}.body`, 'no tagging body: nothing says which label the claim has');
+    const note = bodies.filter((b) => b.purpose === 'commenting').map((b) => b.value).join('\n\n');
+
+    const span = locate(target, a.target.selector);
+    if (!span.ok) return problems.reject(`${where}.target.selector`, span.reason);
+    const ref = a.id !== undefined ? (parseClaimtagUrn('annotation', a.id) ?? a.id) : undefined;
+    const quoteSel = a.target.selector.find((s) => s.type === 'TextQuoteSelector') as z.infer<typeof quoteSelector> | undefined;
+    tags.forEach((label, k) => {
+      annotations.push({
+        ...(ref !== undefined ? { ref: k === 0 ? ref : `${ref}#${k + 1}` } : {}),
+        documentRef: target.ref,
+        annotator: annotatorName,
+        ...(annotatorId !== undefined ? { annotatorId } : {}),
+        label,
+        start: span.start,
+        end: span.end,
+        quote: span.quote,
+        ...(quoteSel?.prefix !== undefined ? { prefix: quoteSel.prefix } : {}),
+        ...(quoteSel?.suffix !== undefined ? { suffix: quoteSel.suffix } : {}),
+        note,
+        attribution: a.attribution ?? '',
+        confidence: a.confidence ?? null,
+        ...(a.created !== undefined ? { createdAt: a.created } : {}),
+        ...(a.modified !== undefined ? { updatedAt: a.modified } : {}),
+      });
+    });
+  });
+
+  const annotators = new Map<string, { id?: string; name: string }>();
+  for (const a of annotations) annotators.set(a.annotatorId ?? a.annotator, { ...(a.annotatorId !== undefined ? { id: a.annotatorId } : {}), name: a.annotator });
+  const labels = [...new Set(annotations.map((a) => a.label))].map((id) => ({ id }));
+  return problems.finish({ format: 'w3c', documents, annotators: [...annotators.values()], annotations, labels }, options.partial);
+}
+
+type Selector = z.infer<typeof selector>;
+
+/** Position selector when present (checked against the quote), else a unique quote match. */
+function locate(target: TextTarget, selectors: Selector[]): SpanResult {
+  const position = selectors.find((s): s is z.infer<typeof positionSelector> => s.type === 'TextPositionSelector');
+  const quote = selectors.find((s): s is z.infer<typeof quoteSelector> => s.type === 'TextQuoteSelector');
+  if (position) return resolveSpan(target, { start: position.start, end: position.end, quote: quote?.exact, prefix: quote?.prefix, suffix: quote?.suffix });
+  if (!quote) return { ok: false, reason: 'needs a TextPositionSelector or TextQuoteSelector' };
+  const matches: number[] = [];
+  for (let i = target.text.indexOf(quote.exact); i >= 0; i = target.text.indexOf(quote.exact, i + 1)) {
+    const before = target.text.slice(0, i);
+    const after = target.text.slice(i + quote.exact.length);
+    if ((quote.prefix === undefined || before.endsWith(quote.prefix)) && (quote.suffix === undefined || after.startsWith(quote.suffix))) matches.push(i);
+    if (matches.length > 1) break;
+  }
+  if (matches.length !== 1) {
+    return { ok: false, reason: `quote ${preview(quote.exact)} ${matches.length === 0 ? 'does not occur in the text' : 'occurs more than once; add a TextPositionSelector'}` };
+  }
+  const from = matches[0];
+  const to = from + quote.exact.length;
+  if (splitsSurrogatePair(target.text, from) || splitsSurrogatePair(target.text, to)) return { ok: false, reason: 'the quote splits a surrogate pair' };
+  return resolveSpan(target, { start: target.offsets.toCodePoint(from), end: target.offsets.toCodePoint(to), quote: quote.exact });
+}

@@ -1,0 +1,100 @@
+import path from 'node:path';
+import { test as base, type Page } from '@playwright/test';
+import { createDispatch } from '../../src/core/api/dispatch';
+import { createServices } from '../../src/core/api/services';
+import { createUnavailableServices } from '../../src/core/api/unavailable-services';
+import { databasePathIn } from '../../src/core/data-dir';
+import { loadBundledSample } from '../../src/core/store/bundled-sample';
+import { Library } from '../../src/core/store/library';
+import { makeTempDir } from '../../src/core/testing/temp-library';
+import { API_METHODS } from '../../src/shared/api-methods';
+import { AppFailure } from '../../src/shared/result';
+import { serveRenderer } from './static-server';
+
+const ROOT = path.resolve(__dirname, '../..');
+const BUNDLE = path.join(ROOT, 'out/renderer');
+
+/**
+ * The real renderer in Chromium with the real services behind it. In the app the
+ * preload's functions cross IPC to main's handler table; here the same function names
+ * cross a Playwright binding to the same dispatch (same validation, same SQLite).
+ */
+export class AppHarness {
+  library: Library | null = null;
+  readonly dataDir: string;
+  private readonly cleanupDir: () => void;
+
+  constructor(
+    readonly page: Page,
+    readonly origin: string,
+  ) {
+    const tmp = makeTempDir('claimtag-e2e-');
+    this.dataDir = tmp.dir;
+    this.cleanupDir = tmp.cleanup;
+  }
+
+  get databasePath(): string {
+    return databasePathIn(this.dataDir);
+  }
+
+  /** Opens the library the way main does at startup, then loads the page. */
+  async start(): Promise<void> {
+    let services;
+    try {
+      this.library = Library.open(this.databasePath);
+      services = createServices({ library: this.library, dataDir: this.dataDir, loadSample: () => loadBundledSample(path.join(ROOT, 'resources')) });
+    } catch (err) {
+      if (!(err instanceof AppFailure)) throw err;
+      services = createUnavailableServices(this.databasePath, err.error);
+    }
+    const dispatch = createDispatch(services, (err) => console.error(err));
+    this.currentDispatch = dispatch;
+    await this.page.goto(`${this.origin}/index.html`);
+  }
+
+  private currentDispatch: ReturnType<typeof createDispatch> | null = null;
+
+  async install(): Promise<void> {
+    await this.page.exposeBinding('__claimtagInvoke', (_source, method: string, payload: unknown) => {
+      if (!this.currentDispatch) throw new Error('app not started');
+      return this.currentDispatch(method, payload);
+    });
+    await this.page.addInitScript((methods: readonly string[]) => {
+      const invoke = (window as unknown as { __claimtagInvoke: (m: string, p: unknown) => Promise<unknown> }).__claimtagInvoke;
+      const api = Object.freeze(Object.fromEntries(methods.map((m) => [m, (input: unknown) => invoke(m, input)])));
+      Object.defineProperty(window, 'claimtag', { value: api, writable: false, configurable: false });
+    }, API_METHODS);
+  }
+
+  /** Quits (closes the database, as the app does on quit) and starts again on the same data folder. */
+  async restart(): Promise<void> {
+    this.library?.close();
+    this.library = null;
+    await this.start();
+  }
+
+  dispose(): void {
+    this.library?.close();
+    this.cleanupDir();
+  }
+}
+
+export const test = base.extend<{ app: AppHarness }, { rendererOrigin: string }>({
+  rendererOrigin: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await serveRenderer(BUNDLE);
+      await use(server.origin);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ page, rendererOrigin }, use) => {
+    const app = new AppHarness(page, rendererOrigin);
+    await app.install();
+    await use(app);
+    app.dispose();
+  },
+});
+
+export { expect } from '@playwright/test';

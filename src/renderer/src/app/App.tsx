@@ -1,0 +1,80 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { StartupState } from '../../../shared/contract';
+import type { AppError } from '../../../shared/result';
+import type { Annotator, DocumentRecord } from '../../../shared/types';
+import { getApi } from '../api';
+import { Workbench } from '../workbench/Workbench';
+import { NamePrompt } from './NamePrompt';
+import { StartupError } from './StartupError';
+
+type Screen =
+  | { kind: 'loading' }
+  | { kind: 'error'; error: AppError }
+  | { kind: 'name'; state: StartupState }
+  | { kind: 'workbench'; state: StartupState; annotator: Annotator; document: DocumentRecord };
+
+export function App() {
+  const api = getApi();
+  const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
+  const [renaming, setRenaming] = useState(false);
+
+  const openDocument = useCallback(
+    async (state: StartupState, annotator: Annotator) => {
+      if (!api || !state.initialDocumentId) return;
+      const doc = await api.getDocument({ id: state.initialDocumentId });
+      setScreen(doc.ok ? { kind: 'workbench', state, annotator, document: doc.value } : { kind: 'error', error: doc.error });
+    },
+    [api],
+  );
+
+  useEffect(() => {
+    if (!api) {
+      setScreen({ kind: 'error', error: { code: 'internal', message: 'claimtag started without its connection to the library. Restart the app.' } });
+      return;
+    }
+    void api.getStartupState({}).then((r) => {
+      if (!r.ok) return setScreen({ kind: 'error', error: r.error });
+      if (!r.value.annotator) return setScreen({ kind: 'name', state: r.value });
+      void openDocument(r.value, r.value.annotator);
+    });
+  }, [api, openDocument]);
+
+  if (screen.kind === 'loading') return <div className="splash" role="status">Opening your library…</div>;
+  if (screen.kind === 'error') return <StartupError error={screen.error} />;
+  if (screen.kind === 'name') {
+    return (
+      <NamePrompt
+        onSubmit={async (name) => {
+          const r = await api!.setAnnotatorName({ name });
+          if (!r.ok) return r.error.message;
+          await openDocument(screen.state, r.value);
+          return null;
+        }}
+      />
+    );
+  }
+  return (
+    <>
+      <Workbench
+        api={api!}
+        document={screen.document}
+        annotator={screen.annotator}
+        dataDir={screen.state.dataDir}
+        onRenameAnnotator={() => setRenaming(true)}
+      />
+      {renaming && (
+        <NamePrompt
+          initial={screen.annotator.name}
+          onCancel={() => setRenaming(false)}
+          onSubmit={async (name) => {
+            const r = await api!.setAnnotatorName({ name });
+            if (!r.ok) return r.error.message;
+            setScreen({ ...screen, annotator: r.value });
+            setRenaming(false);
+            return null;
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Annotator } from '../../../shared/types';
+import type { SaveState } from '../workbench/use-workbench';
+
+interface Props {
+  annotator: Annotator;
+  save: SaveState;
+  count: number;
+  coveredShare: number;
+  dataDir: string;
+  canUndo: boolean;
+  canRedo: boolean;
+  onUndo(): void;
+  onRedo(): void;
+  onRenameAnnotator(): void;
+}
+
+export function StatusBar(p: Props) {
+  return (
+    <footer className="statusbar">
+      <button type="button" className="status-annotator" onClick={p.onRenameAnnotator} title="Change your name">
+        <span className="status-label">Annotator</span> {p.annotator.name}
+      </button>
+      <span className={`save-state save-${p.save.status}`} role="status" aria-live="polite" data-testid="save-state">
+        {saveText(p.save)}
+      </span>
+      <span>
+        {p.count} {p.count === 1 ? 'annotation' : 'annotations'} · {(p.coveredShare * 100).toFixed(1)}% of text tagged
+      </span>
+      <span className="status-spacer" />
+      <button type="button" className="link-button" onClick={p.onUndo} disabled={!p.canUndo} aria-keyshortcuts="Control+Z">
+        Undo <kbd>Ctrl+Z</kbd>
+      </button>
+      <button type="button" className="link-button" onClick={p.onRedo} disabled={!p.canRedo} aria-keyshortcuts="Control+Shift+Z">
+        Redo <kbd>Ctrl+Shift+Z</kbd>
+      </button>
+      <span className="status-path" title={`Library folder: ${p.dataDir}`}>
+        {p.dataDir}
+      </span>
+    </footer>
+  );
+}
+
+function saveText(save: SaveState): string {
+  if (save.status === 'error') return `Not saved: ${save.message}`;
+  return save.status === 'saved' ? 'All changes saved' : 'Saving…';
+}

@@ -1,0 +1,186 @@
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
+import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { $getRoot } from 'lexical';
+import type { Annotation, DocumentRecord, Label } from '../../../shared/types';
+import { $createArticleBlock, ArticleBlockNode } from './article-block-node';
+import { BlockIndex, snapToWords } from './dom-offsets';
+import { HighlightPainter } from './highlight-painter';
+import { guardTextFromEdits } from './read-only-guard';
+
+export interface ArticleEditorHandle {
+  /** The current text selection as document offsets snapped to words, or null. */
+  selectionOffsets(): [number, number] | null;
+  clearSelection(): void;
+  scrollToAnnotation(annotation: Annotation): void;
+  focus(): void;
+}
+
+interface Props {
+  document: DocumentRecord;
+  labels: Label[];
+  annotations: readonly Annotation[];
+  selected: Annotation | null;
+  hiddenLabels: ReadonlySet<string>;
+  /** A click (no drag) at a document offset: the workbench decides which annotation it picks. */
+  onClickOffset(offset: number): void;
+  onSelectionChange(rect: DOMRect | null): void;
+  ref?: Ref<ArticleEditorHandle>;
+}
+
+export function ArticleEditor(props: Props) {
+  const { document: doc } = props;
+  const initialConfig = {
+    namespace: 'claimtag-article',
+    nodes: [ArticleBlockNode],
+    editable: true,
+    theme: {},
+    onError(error: Error) {
+      console.error('claimtag editor:', error);
+    },
+    editorState() {
+      const root = $getRoot();
+      for (const block of doc.blocks) root.append($createArticleBlock(block, doc.text));
+    },
+  };
+  return (
+    <LexicalComposer key={doc.id} initialConfig={initialConfig}>
+      <ArticleSurface {...props} />
+    </LexicalComposer>
+  );
+}
+
+function ArticleSurface({ document: doc, labels, annotations, selected, hiddenLabels, onClickOffset, onSelectionChange, ref }: Props) {
+  const [editor] = useLexicalComposerContext();
+  const wrapperRef = useRef<HTMLDivElement>(null);
+  const indexRef = useRef<BlockIndex | null>(null);
+  const painterRef = useRef<HighlightPainter | null>(null);
+  const latest = useRef({ annotations, selected, hiddenLabels, onClickOffset, onSelectionChange });
+  useLayoutEffect(() => {
+    latest.current = { annotations, selected, hiddenLabels, onClickOffset, onSelectionChange };
+  });
+
+  const root = () => editor.getRootElement();
+
+  useEffect(() => {
+    const wrapper = wrapperRef.current;
+    if (!wrapper) return;
+    return guardTextFromEdits(editor, wrapper);
+  }, [editor]);
+
+  // Painter lifetime, and (re)building the block index whenever Lexical renders blocks.
+  useEffect(() => {
+    if (!HighlightPainter.isSupported()) return;
+    const painter = new HighlightPainter();
+    painterRef.current = painter;
+    const rebuild = () => {
+      const el = editor.getRootElement();
+      if (!el || !el.querySelector('[data-start]')) return;
+      indexRef.current = new BlockIndex(el);
+      const { annotations: a, selected: s, hiddenLabels: h } = latest.current;
+      painter.paint(indexRef.current, a, h);
+      painter.select(indexRef.current, s);
+      el.dataset.ready = 'true';
+    };
+    const unregister = editor.registerUpdateListener(({ dirtyElements }) => {
+      if (dirtyElements.size > 0 || !indexRef.current) rebuild();
+    });
+    rebuild();
+    return () => {
+      unregister();
+      painter.dispose();
+      painterRef.current = null;
+      indexRef.current = null;
+    };
+  }, [editor]);
+
+  useEffect(() => {
+    painterRef.current?.setLabels(labels);
+    if (indexRef.current) painterRef.current?.paint(indexRef.current, annotations, hiddenLabels);
+  }, [labels, annotations, hiddenLabels]);
+
+  useEffect(() => {
+    if (indexRef.current) painterRef.current?.select(indexRef.current, selected);
+  }, [selected]);
+
+  // Selection popover position, and clicks on highlights.
+  useEffect(() => {
+    const onSelection = () => {
+      const el = root();
+      const sel = window.getSelection();
+      if (!el || !sel || sel.rangeCount === 0 || sel.isCollapsed || !el.contains(sel.anchorNode) || !el.contains(sel.focusNode)) {
+        latest.current.onSelectionChange(null);
+        return;
+      }
+      latest.current.onSelectionChange(sel.getRangeAt(0).getBoundingClientRect());
+    };
+    document.addEventListener('selectionchange', onSelection);
+    return () => document.removeEventListener('selectionchange', onSelection);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor]);
+
+  const onClick = (e: React.MouseEvent) => {
+    const el = root();
+    const index = indexRef.current;
+    const sel = window.getSelection();
+    if (!el || !index || (sel && !sel.isCollapsed)) return;
+    const pos = document.caretPositionFromPoint?.(e.clientX, e.clientY);
+    if (!pos) return;
+    const offset = index.offsetOf(pos.offsetNode, pos.offset, el);
+    if (offset !== null) latest.current.onClickOffset(offset);
+  };
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      selectionOffsets() {
+        const el = root();
+        const index = indexRef.current;
+        const sel = window.getSelection();
+        if (!el || !index || !sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+        const range = sel.getRangeAt(0);
+        if (!el.contains(range.startContainer) || !el.contains(range.endContainer)) return null;
+        const start = index.offsetOf(range.startContainer, range.startOffset, el);
+        const end = index.offsetOf(range.endContainer, range.endOffset, el);
+        if (start === null || end === null) return null;
+        const [s, t] = snapToWords(doc.text, Math.min(start, end), Math.max(start, end));
+        return s < t ? [s, t] : null;
+      },
+      clearSelection() {
+        window.getSelection()?.removeAllRanges();
+      },
+      scrollToAnnotation(annotation) {
+        const index = indexRef.current;
+        const scroller = wrapperRef.current?.closest('.article-scroll');
+        const range = index?.rangeFor(annotation.start, annotation.end);
+        if (!index || !scroller || !range) return;
+        const live = document.createRange();
+        live.setStart(range.startContainer, range.startOffset);
+        live.setEnd(range.endContainer, range.endOffset);
+        const rect = live.getBoundingClientRect();
+        const box = scroller.getBoundingClientRect();
+        if (rect.top < box.top + 40 || rect.bottom > box.bottom - 40) {
+          scroller.scrollTo({ top: scroller.scrollTop + rect.top - box.top - box.height / 3, behavior: 'instant' });
+        }
+      },
+      focus() {
+        root()?.focus({ preventScroll: true });
+      },
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [editor, doc.text],
+  );
+
+  return (
+    <div ref={wrapperRef} className="article-surface" onClick={onClick}>
+      <ContentEditable
+        className="article-text"
+        aria-label={`Article text: ${doc.title}. Select text, then press a label's number to tag it.`}
+        aria-multiline
+        aria-readonly
+        spellCheck={false}
+      />
+    </div>
+  );
+}

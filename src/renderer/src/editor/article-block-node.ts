@@ -1,0 +1,82 @@
+import {
+  ElementNode,
+  $createTextNode,
+  type EditorConfig,
+  type LexicalNode,
+  type NodeKey,
+  type SerializedElementNode,
+  type Spread,
+} from 'lexical';
+import type { Block, BlockKind } from '../../../shared/types';
+
+type SerializedArticleBlock = Spread<{ kind: BlockKind; level: number; start: number }, SerializedElementNode>;
+
+/**
+ * One block of the article (paragraph, heading, list item, quote) holding one text node.
+ * The DOM element carries the block's offset in the document text, which is how the
+ * renderer maps a DOM selection to standoff offsets and back.
+ */
+export class ArticleBlockNode extends ElementNode {
+  __kind: BlockKind;
+  __level: number;
+  __start: number;
+
+  static override getType(): string {
+    return 'article-block';
+  }
+
+  static override clone(node: ArticleBlockNode): ArticleBlockNode {
+    return new ArticleBlockNode(node.__kind, node.__level, node.__start, node.__key);
+  }
+
+  static override importJSON(json: SerializedArticleBlock): ArticleBlockNode {
+    return new ArticleBlockNode(json.kind, json.level, json.start);
+  }
+
+  constructor(kind: BlockKind = 'paragraph', level = 0, start = 0, key?: NodeKey) {
+    super(key);
+    this.__kind = kind;
+    this.__level = level;
+    this.__start = start;
+  }
+
+  override exportJSON(): SerializedArticleBlock {
+    return { ...super.exportJSON(), kind: this.__kind, level: this.__level, start: this.__start };
+  }
+
+  override createDOM(_config: EditorConfig): HTMLElement {
+    const tag =
+      this.__kind === 'heading' ? `h${Math.min(6, Math.max(2, this.__level + 1))}` : this.__kind === 'quote' ? 'blockquote' : this.__kind === 'list-item' ? 'div' : 'p';
+    const el = document.createElement(tag);
+    el.className = `block block-${this.__kind}`;
+    if (this.__kind === 'list-item') {
+      el.setAttribute('role', 'listitem');
+      el.dataset.level = String(Math.max(1, this.__level));
+    }
+    el.dir = 'auto';
+    el.dataset.start = String(this.__start);
+    return el;
+  }
+
+  override updateDOM(): boolean {
+    return false;
+  }
+
+  override isShadowRoot(): boolean {
+    return false;
+  }
+
+  override canBeEmpty(): boolean {
+    return false;
+  }
+}
+
+export function $createArticleBlock(block: Block, text: string): ArticleBlockNode {
+  const node = new ArticleBlockNode(block.kind, block.level ?? 0, block.start);
+  node.append($createTextNode(text.slice(block.start, block.end)));
+  return node;
+}
+
+export function $isArticleBlock(node: LexicalNode | null | undefined): node is ArticleBlockNode {
+  return node instanceof ArticleBlockNode;
+}

@@ -1,0 +1,87 @@
+// Maps between DOM positions in the rendered article and UTF-16 offsets into the
+// document text. Each block element carries data-start; its text is the block's text.
+
+export interface TextPoint {
+  node: Text;
+  offset: number;
+}
+
+/** Block elements in document order, with their starting offsets. */
+export class BlockIndex {
+  readonly elements: HTMLElement[];
+  readonly starts: number[];
+
+  constructor(root: HTMLElement) {
+    this.elements = Array.from(root.querySelectorAll<HTMLElement>('[data-start]'));
+    this.starts = this.elements.map((el) => Number(el.dataset.start));
+  }
+
+  /** Index of the block containing `offset` (the last block starting at or before it). */
+  blockAt(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** The text node and offset for a document offset (clamped into its block). */
+  pointAt(offset: number): TextPoint | null {
+    if (this.elements.length === 0) return null;
+    const i = this.blockAt(offset);
+    const text = firstTextNode(this.elements[i]);
+    if (!text) return null;
+    const local = Math.max(0, Math.min(text.length, offset - this.starts[i]));
+    return { node: text, offset: local };
+  }
+
+  /** A static range over [start, end), possibly crossing blocks. */
+  rangeFor(start: number, end: number): StaticRange | null {
+    const a = this.pointAt(start);
+    const b = this.pointAt(end);
+    if (!a || !b) return null;
+    // An end exactly at a block's start belongs to the previous block's end.
+    const endBlock = this.blockAt(end);
+    if (end === this.starts[endBlock] && endBlock > 0 && end > start) {
+      const prev = firstTextNode(this.elements[endBlock - 1]);
+      if (prev) return new StaticRange({ startContainer: a.node, startOffset: a.offset, endContainer: prev, endOffset: prev.length });
+    }
+    return new StaticRange({ startContainer: a.node, startOffset: a.offset, endContainer: b.node, endOffset: b.offset });
+  }
+
+  /** Document offset of a DOM point inside the article, or null if it is outside every block. */
+  offsetOf(node: Node, offset: number, root: HTMLElement): number | null {
+    if (node === root) {
+      // Between blocks: the start of the block at that child index, or the end of the text.
+      const child = root.childNodes[offset] as HTMLElement | undefined;
+      if (child?.dataset?.start !== undefined) return Number(child.dataset.start);
+      const last = this.elements[this.elements.length - 1];
+      return last ? Number(last.dataset.start) + (last.textContent?.length ?? 0) : null;
+    }
+    const element = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest<HTMLElement>('[data-start]');
+    if (!element || !root.contains(element)) return null;
+    const range = document.createRange();
+    range.setStart(element, 0);
+    range.setEnd(node, offset);
+    return Number(element.dataset.start) + range.toString().length;
+  }
+}
+
+function firstTextNode(el: HTMLElement): Text | null {
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  return walker.nextNode() as Text | null;
+}
+
+/** Expands [start, end) outwards to whole words and trims surrounding whitespace. */
+export function snapToWords(text: string, start: number, end: number): [number, number] {
+  const word = /[\p{L}\p{N}\p{M}'’-]/u;
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  if (start >= end) return [start, end];
+  while (start > 0 && word.test(text[start - 1]) && word.test(text[start])) start--;
+  while (end < text.length && word.test(text[end]) && word.test(text[end - 1])) end++;
+  return [start, end];
+}

@@ -1,0 +1,175 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ClaimtagApi } from '../../../shared/contract';
+import type { Annotator, DocumentRecord } from '../../../shared/types';
+import { ArticleEditor, type ArticleEditorHandle } from '../editor/ArticleEditor';
+import { AnnotationList } from '../panels/AnnotationList';
+import { LabelToolbar } from '../chrome/LabelToolbar';
+import { SelectionPopover } from '../chrome/SelectionPopover';
+import { StatusBar } from '../chrome/StatusBar';
+import { NoticeToast } from '../chrome/NoticeToast';
+import { pickAnnotationAt } from './pick-annotation';
+import { useWorkbench } from './use-workbench';
+
+interface Props {
+  api: ClaimtagApi;
+  document: DocumentRecord;
+  annotator: Annotator;
+  dataDir: string;
+  onRenameAnnotator(): void;
+}
+
+const isTypingTarget = (t: EventTarget | null) =>
+  t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.closest('[role="dialog"]') !== null);
+
+export function Workbench({ api, document: doc, annotator, dataDir, onRenameAnnotator }: Props) {
+  const wb = useWorkbench(api, doc);
+  const editor = useRef<ArticleEditorHandle>(null);
+  const [selectionRect, setSelectionRect] = useState<DOMRect | null>(null);
+  const [hiddenLabels] = useState<ReadonlySet<string>>(() => new Set());
+  const activeLabels = wb.labels.filter((l) => !l.archived);
+
+  const tag = useCallback(
+    async (labelId: string) => {
+      const span = editor.current?.selectionOffsets();
+      if (span) {
+        const created = await wb.create(labelId, span[0], span[1]);
+        if (created) {
+          editor.current?.clearSelection();
+          setSelectionRect(null);
+        }
+      } else if (wb.selected) {
+        if (wb.selected.labelId !== labelId) await wb.update(wb.selected.id, { labelId });
+      }
+    },
+    [wb],
+  );
+
+  const step = useCallback(
+    (delta: 1 | -1) => {
+      const list = wb.annotations;
+      if (list.length === 0) return;
+      const i = wb.selected ? list.findIndex((a) => a.id === wb.selected!.id) : -1;
+      const next = list[(i + delta + list.length) % list.length] ?? list[0];
+      wb.select(next.id);
+      editor.current?.scrollToAnnotation(next);
+    },
+    [wb],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isTypingTarget(e.target)) return;
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      if (mod && key === 'z') {
+        e.preventDefault();
+        void (e.shiftKey ? wb.redo() : wb.undo());
+        return;
+      }
+      if (mod && key === 'y') {
+        e.preventDefault();
+        void wb.redo();
+        return;
+      }
+      if (mod || e.altKey) return;
+      const label = activeLabels.find((l) => l.shortcut === e.key);
+      if (label) {
+        e.preventDefault();
+        void tag(label.id);
+      } else if (key === 'j' || (e.key === 'ArrowDown' && e.target instanceof HTMLElement && e.target.closest('.annotation-list'))) {
+        e.preventDefault();
+        step(1);
+      } else if (key === 'k' || (e.key === 'ArrowUp' && e.target instanceof HTMLElement && e.target.closest('.annotation-list'))) {
+        e.preventDefault();
+        step(-1);
+      } else if ((e.key === 'Delete' || e.key === 'Backspace') && wb.selected) {
+        e.preventDefault();
+        void wb.remove(wb.selected.id);
+      } else if (e.key === 'Escape') {
+        wb.select(null);
+        editor.current?.clearSelection();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [activeLabels, step, tag, wb]);
+
+  const coveredShare = doc.text.length
+    ? coverage(wb.annotations.map((a) => [a.start, a.end] as [number, number])) / doc.text.length
+    : 0;
+
+  return (
+    <div className="workbench">
+      <header className="topbar">
+        <div className="brand" aria-hidden="true">
+          claimtag
+        </div>
+        <div className="doc-heading">
+          <h1 className="doc-title">{doc.title}</h1>
+          <p className="doc-meta">
+            {doc.source} · imported {new Date(doc.createdAt).toLocaleDateString()}
+          </p>
+        </div>
+        <LabelToolbar labels={activeLabels} onTag={(id) => void tag(id)} />
+      </header>
+      <div className="workspace">
+        <main className="article-scroll" aria-label="Article">
+          <article className="article">
+            <ArticleEditor
+              ref={editor}
+              document={doc}
+              labels={wb.labels}
+              annotations={wb.annotations}
+              selected={wb.selected}
+              hiddenLabels={hiddenLabels}
+              onSelectionChange={setSelectionRect}
+              onClickOffset={(offset) => {
+                const picked = pickAnnotationAt(wb.annotations, offset, wb.selected?.id ?? null);
+                wb.select(picked?.id ?? null);
+              }}
+            />
+          </article>
+        </main>
+        <AnnotationList
+          annotations={wb.annotations}
+          labels={wb.labels}
+          loaded={wb.loaded}
+          selectedId={wb.selected?.id ?? null}
+          onSelect={(a) => {
+            wb.select(a.id);
+            editor.current?.scrollToAnnotation(a);
+          }}
+          onRelabel={(a, labelId) => void wb.update(a.id, { labelId })}
+          onDelete={(a) => void wb.remove(a.id)}
+        />
+      </div>
+      <StatusBar
+        annotator={annotator}
+        save={wb.save}
+        count={wb.annotations.length}
+        coveredShare={coveredShare}
+        dataDir={dataDir}
+        canUndo={wb.canUndo}
+        canRedo={wb.canRedo}
+        onUndo={() => void wb.undo()}
+        onRedo={() => void wb.redo()}
+        onRenameAnnotator={onRenameAnnotator}
+      />
+      {selectionRect && <SelectionPopover rect={selectionRect} labels={activeLabels} onTag={(id) => void tag(id)} />}
+      {wb.notice && <NoticeToast notice={wb.notice} onUndo={() => void wb.undo()} onDismiss={wb.dismissNotice} />}
+    </div>
+  );
+}
+
+/** Characters covered by at least one span. */
+function coverage(spans: Array<[number, number]>): number {
+  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let end = -1;
+  for (const [s, e] of sorted) {
+    if (e <= end) continue;
+    total += e - Math.max(s, end);
+    end = e;
+  }
+  return total;
+}

@@ -1,0 +1,211 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ClaimtagApi } from '../../../shared/contract';
+import type { Result } from '../../../shared/result';
+import type { Annotation, DocumentRecord, Label } from '../../../shared/types';
+import { AnnotationHistory, describeAction, type AnnotationAction, type AnnotationFields } from './annotation-history';
+
+export type SaveState = { status: 'saved' | 'saving' } | { status: 'error'; message: string };
+
+export interface Notice {
+  id: number;
+  message: string;
+  tone: 'info' | 'error';
+  undoable?: boolean;
+}
+
+const byReadingOrder = (a: Annotation, b: Annotation) => a.start - b.start || b.end - a.end || a.createdAt.localeCompare(b.createdAt);
+
+/** The open document's annotations, every change saved through the API before it is shown. */
+export function useWorkbench(api: ClaimtagApi, document: DocumentRecord) {
+  const [labels, setLabels] = useState<Label[]>([]);
+  const [annotations, setAnnotations] = useState<Annotation[]>([]);
+  const [loaded, setLoaded] = useState(false);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [save, setSave] = useState<SaveState>({ status: 'saved' });
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const history = useRef(new AnnotationHistory());
+  const [historyFlags, setHistoryFlags] = useState({ canUndo: false, canRedo: false });
+  const syncHistory = useCallback(
+    () => setHistoryFlags({ canUndo: history.current.canUndo, canRedo: history.current.canRedo }),
+    [],
+  );
+  const pending = useRef(0);
+  const noticeId = useRef(0);
+
+  const notify = useCallback((message: string, tone: Notice['tone'] = 'info', undoable = false) => {
+    setNotice({ id: ++noticeId.current, message, tone, undoable });
+  }, []);
+
+  /** Runs one API call with the save indicator; returns the value, or null after reporting the error. */
+  const persist = useCallback(
+    async <T,>(run: () => Promise<Result<T>>): Promise<T | null> => {
+      pending.current++;
+      setSave({ status: 'saving' });
+      try {
+        const result = await run();
+        if (!result.ok) {
+          setSave({ status: 'error', message: result.error.message });
+          notify(result.error.message, 'error');
+          return null;
+        }
+        if (pending.current === 1) setSave({ status: 'saved' });
+        return result.value;
+      } catch {
+        const message = 'claimtag could not reach its library. Your earlier work is safe.';
+        setSave({ status: 'error', message });
+        notify(message, 'error');
+        return null;
+      } finally {
+        pending.current--;
+      }
+    },
+    [notify],
+  );
+
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const [l, a] = await Promise.all([api.listLabels({}), api.listAnnotations({ documentId: document.id })]);
+      if (!live) return;
+      if (l.ok) setLabels(l.value);
+      if (a.ok) setAnnotations(a.value);
+      if (!l.ok || !a.ok) notify((!l.ok ? l : (a as { ok: false; error: { message: string } })).error.message, 'error');
+      setLoaded(true);
+    })();
+    void api.rememberOpenDocument({ id: document.id });
+    return () => {
+      live = false;
+    };
+  }, [api, document.id, notify]);
+
+  const upsert = (a: Annotation) =>
+    setAnnotations((list) => [...list.filter((x) => x.id !== a.id), a].sort(byReadingOrder));
+  const drop = (id: string) => setAnnotations((list) => list.filter((x) => x.id !== id));
+
+  const record = useCallback(
+    (action: AnnotationAction) => {
+      history.current.record(action);
+      syncHistory();
+    },
+    [syncHistory],
+  );
+
+  const create = useCallback(
+    async (labelId: string, start: number, end: number) => {
+      const duplicate = annotations.find((a) => a.start === start && a.end === end && a.labelId === labelId);
+      if (duplicate) {
+        setSelectedId(duplicate.id);
+        notify('That span already has this label.');
+        return null;
+      }
+      const created = await persist(() => api.createAnnotation({ documentId: document.id, labelId, start, end }));
+      if (!created) return null;
+      upsert(created);
+      setSelectedId(created.id);
+      record({ kind: 'create', annotation: created });
+      return created;
+    },
+    [annotations, api, document.id, notify, persist, record],
+  );
+
+  const update = useCallback(
+    async (id: string, after: AnnotationFields) => {
+      const current = annotations.find((a) => a.id === id);
+      if (!current) return;
+      const before: AnnotationFields = {};
+      for (const key of Object.keys(after) as Array<keyof AnnotationFields>) Object.assign(before, { [key]: current[key] });
+      const updated = await persist(() => api.updateAnnotation({ id, ...after }));
+      if (!updated) return;
+      upsert(updated);
+      record({ kind: 'update', id, before, after });
+    },
+    [annotations, api, persist, record],
+  );
+
+  const remove = useCallback(
+    async (id: string) => {
+      const current = annotations.find((a) => a.id === id);
+      if (!current) return;
+      const deleted = await persist(() => api.deleteAnnotation({ id }));
+      if (!deleted) return;
+      drop(id);
+      setSelectedId((s) => (s === id ? null : s));
+      record({ kind: 'delete', annotation: current });
+      notify(`Deleted “${clip(current.quote)}”.`, 'info', true);
+    },
+    [annotations, api, notify, persist, record],
+  );
+
+  const replay = useCallback(
+    async (action: AnnotationAction, direction: 'undo' | 'redo') => {
+      if (action.kind === 'update') {
+        const fields = direction === 'undo' ? action.before : action.after;
+        const updated = await persist(() => api.updateAnnotation({ id: action.id, ...fields }));
+        if (updated) {
+          upsert(updated);
+          setSelectedId(updated.id);
+        }
+        return updated !== null;
+      }
+      const id = action.annotation.id;
+      const revive = action.kind === 'create' ? direction === 'redo' : direction === 'undo';
+      if (revive) {
+        const restored = await persist(() => api.restoreAnnotation({ id }));
+        if (restored) {
+          upsert(restored);
+          setSelectedId(id);
+        }
+        return restored !== null;
+      }
+      const deleted = await persist(() => api.deleteAnnotation({ id }));
+      if (deleted) {
+        drop(id);
+        setSelectedId((s) => (s === id ? null : s));
+      }
+      return deleted !== null;
+    },
+    [api, persist],
+  );
+
+  const undo = useCallback(async () => {
+    const action = history.current.peekUndo();
+    if (!action) return notify('Nothing to undo.');
+    if (await replay(action, 'undo')) {
+      history.current.commitUndo();
+      syncHistory();
+      notify(`Undid the ${describeAction(action)}.`);
+    }
+  }, [notify, replay, syncHistory]);
+
+  const redo = useCallback(async () => {
+    const action = history.current.peekRedo();
+    if (!action) return notify('Nothing to redo.');
+    if (await replay(action, 'redo')) {
+      history.current.commitRedo();
+      syncHistory();
+      notify(`Redid the ${describeAction(action)}.`);
+    }
+  }, [notify, replay, syncHistory]);
+
+  const selected = useMemo(() => annotations.find((a) => a.id === selectedId) ?? null, [annotations, selectedId]);
+
+  return {
+    labels,
+    annotations,
+    loaded,
+    selected,
+    select: setSelectedId,
+    save,
+    notice,
+    dismissNotice: () => setNotice(null),
+    create,
+    update,
+    remove,
+    undo,
+    redo,
+    canUndo: historyFlags.canUndo,
+    canRedo: historyFlags.canRedo,
+  };
+}
+
+export const clip = (s: string, n = 60): string => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);

@@ -74,13 +74,13 @@ export function paragraphBlocks(text: string): Block[] {
   return blocks;
 }
 
-function contextBefore(text: string, start: number): string {
+export function contextBefore(text: string, start: number): string {
   let from = Math.max(0, start - CONTEXT_UNITS);
   if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from++;
   return text.slice(from, start);
 }
 
-function contextAfter(text: string, end: number): string {
+export function contextAfter(text: string, end: number): string {
   let to = Math.min(text.length, end + CONTEXT_UNITS);
   if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to--;
   return text.slice(end, to);

@@ -55,8 +55,8 @@ export function annotationFor(spec: Spec): Annotation {
     note: spec.note ?? '',
     attribution: spec.attribution ?? '',
     confidence: spec.confidence ?? null,
-    createdAt: `2025-06-02T10:${String(counter).padStart(2, '0')}:00.000Z`,
-    updatedAt: `2025-06-02T11:${String(counter).padStart(2, '0')}:00.000Z`,
+    createdAt: new Date(Date.UTC(2025, 5, 2, 10, counter)).toISOString(),
+    updatedAt: new Date(Date.UTC(2025, 5, 2, 11, counter)).toISOString(),
     deletedAt: null,
   };
 }

@@ -1,0 +1,36 @@
+// Regenerates every export of the sample bundle and compares it with the committed golden
+// files. UPDATE_GOLDEN=1 npx vitest run src/core/interchange rewrites them.
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exportFormats } from './index';
+import { labelStudioConfig } from './label-studio';
+import { GENERATED_AT, LABELS, sampleBundle } from './test-bundle';
+
+const GOLDEN_DIR = path.join(__dirname, '__golden__');
+const update = process.env.UPDATE_GOLDEN === '1';
+
+function compareGolden(relative: string, actual: string): void {
+  const file = path.join(GOLDEN_DIR, relative);
+  if (update || !existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, actual);
+    if (!update) throw new Error(`golden file ${relative} was missing and has been written; review and commit it`);
+    return;
+  }
+  expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+describe('golden exports of the sample article', () => {
+  for (const format of Object.values(exportFormats)) {
+    it(format.id, () => {
+      const out = format.export(sampleBundle(), { generatedAt: GENERATED_AT });
+      if (out.kind === 'file') compareGolden(`sample-${format.id}${format.extension}`, out.text);
+      else for (const [name, text] of Object.entries(out.files)) compareGolden(`brat/${name}`, text);
+    });
+  }
+
+  it('Label Studio labelling config', () => {
+    compareGolden('label-studio-config.xml', labelStudioConfig(LABELS));
+  });
+});

@@ -3,7 +3,7 @@ import { safeExternalUrl } from './external-url';
 
 /**
  * Applied centrally to every web contents the app ever creates: no navigation away
- * from the bundle, no new windows, no <webview>. Links the user clicks that are safe
+ * from the bundle, no new windows, no webview tags. Links the user clicks that are safe
  * (https:, mailto:) open in the system browser instead.
  */
 export function hardenAllWebContents(app: App): void {

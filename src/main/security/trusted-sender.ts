@@ -10,11 +10,13 @@ export interface SenderLike {
 export function isTrustedSender(event: SenderLike, trustedOrigins: readonly string[]): boolean {
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false;
-  let origin: string;
+  let url: URL;
   try {
-    origin = new URL(frame.url).origin;
+    url = new URL(frame.url);
   } catch {
     return false;
   }
-  return origin !== 'null' && trustedOrigins.includes(origin);
+  // Node's URL gives custom schemes an opaque origin, so compare scheme and host.
+  if (!url.host) return false;
+  return trustedOrigins.includes(`${url.protocol}//${url.host}`);
 }

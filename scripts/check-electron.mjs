@@ -1,0 +1,10 @@
+// `npm start` runs this first: one clear line instead of a stack trace when Electron is missing.
+import { findElectronBinary } from './electron-binary.mjs';
+
+const found = findElectronBinary();
+if (!found.ok) {
+  console.error(
+    `claimtag cannot start: ${found.reason}. Fix: with internet access run \`node node_modules/electron/install.js\` (or \`rm -rf node_modules && npm install\`), then \`npm start\` again.`,
+  );
+  process.exit(1);
+}

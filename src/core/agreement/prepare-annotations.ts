@@ -20,6 +20,7 @@ export interface PreparedAnnotations {
 }
 
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const bySpan = (x: LabeledSpan, y: LabeledSpan): number => x.start - y.start || x.end - y.end || byCodeUnits(x.label, y.label);
 
 export function prepareAnnotations(input: AgreementInput): PreparedAnnotations {
   if (typeof input !== 'object' || input === null || typeof input.text !== 'string' || !Array.isArray(input.annotations)) {
@@ -35,34 +36,37 @@ export function prepareAnnotations(input: AgreementInput): PreparedAnnotations {
   }
   const index = new Map(annotators.map((name, k) => [name, k]));
   const spans: LabeledSpan[][] = annotators.map(() => []);
-  const seen = annotators.map(() => new Set<string>());
   const dropped = { malformed: 0, unlisted: 0, outside: 0, empty: 0, surrogate: 0, duplicate: 0 };
   const examples: Partial<Record<keyof typeof dropped, string>> = {};
-  const drop = (reason: keyof typeof dropped, example: string): void => {
+  const drop = (reason: keyof typeof dropped, example: () => string): void => {
     dropped[reason]++;
-    examples[reason] ??= example;
+    examples[reason] ??= example();
   };
   const { text } = input;
   for (const a of input.annotations as unknown[]) {
     if (!isAnnotationShaped(a)) {
-      drop('malformed', JSON.stringify(a)?.slice(0, 80) ?? String(a));
+      drop('malformed', () => JSON.stringify(a)?.slice(0, 80) ?? String(a));
       continue;
     }
-    const where = `${a.annotator}/${a.label} [${a.start}, ${a.end})`;
+    const where = (): string => `${a.annotator}/${a.label} [${a.start}, ${a.end})`;
     const k = index.get(a.annotator);
     if (k === undefined) drop('unlisted', where);
     else if (!Number.isInteger(a.start) || !Number.isInteger(a.end) || a.start < 0 || a.end > text.length) drop('outside', where);
     else if (a.start >= a.end) drop('empty', where);
     else if (splitsSurrogatePair(text, a.start) || splitsSurrogatePair(text, a.end)) drop('surrogate', where);
-    else {
-      const key = `${a.start}:${a.end}:${a.label}`;
-      if (seen[k].has(key)) drop('duplicate', where);
-      else {
-        seen[k].add(key);
-        spans[k].push({ label: a.label, start: a.start, end: a.end });
-      }
-    }
+    else spans[k].push({ label: a.label, start: a.start, end: a.end });
   }
+  annotators.forEach((name, k) => {
+    const list = spans[k].sort(bySpan);
+    let kept = 0;
+    for (let i = 0; i < list.length; i++) {
+      if (kept > 0 && bySpan(list[kept - 1], list[i]) === 0) {
+        const s = list[i];
+        drop('duplicate', () => `${name}/${s.label} [${s.start}, ${s.end})`);
+      } else list[kept++] = list[i];
+    }
+    list.length = kept;
+  });
   const explain: Record<keyof typeof dropped, string> = {
     malformed: 'no annotator, label or numeric offsets',
     unlisted: 'annotator not in the requested list',
@@ -76,10 +80,7 @@ export function prepareAnnotations(input: AgreementInput): PreparedAnnotations {
     if (n > 0) notes.push(`Ignored ${n} annotation${n === 1 ? '' : 's'} (${explain[reason]}), e.g. ${examples[reason]}.`);
   }
   const labels = new Set<string>();
-  for (const list of spans) {
-    list.sort((x, y) => x.start - y.start || x.end - y.end || byCodeUnits(x.label, y.label));
-    for (const s of list) labels.add(s.label);
-  }
+  for (const list of spans) for (const s of list) labels.add(s.label);
   return { annotators, spans, labels: [...labels].sort(byCodeUnits), notes };
 }
 

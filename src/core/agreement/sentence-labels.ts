@@ -6,7 +6,7 @@
 // label that sorts first by code unit order — arbitrary but deterministic, and counted.
 
 import type { SentenceRange } from './sentence-splitter';
-import { isWhitespace } from './sentence-splitter';
+import { isWhitespaceCode } from './sentence-splitter';
 import type { LabeledSpan } from './span-f1';
 
 /** Category index of "no label" in `SentenceLabelling.ratings`. */
@@ -32,31 +32,36 @@ export function labelSentences(
   labels: readonly string[],
 ): SentenceLabelling {
   const nonWs = nonWhitespacePrefix(text);
+  const S = sentences.length;
+  const sentenceStarts = Int32Array.from(sentences, (s) => s.start);
   const sentenceEnds = Int32Array.from(sentences, (s) => s.end);
   const labelIndex = new Map(labels.map((label, k) => [label, k + 1]));
-  const S = sentences.length;
   const result: SentenceLabelling = { categories: ['none', ...labels], ratings: [], partialCover: 0, belowHalfCover: 0, ties: 0 };
 
   const cover = new Float64Array(S);
   const bestCover = new Float64Array(S);
   const bestLabel = new Int32Array(S);
   const tied = new Uint8Array(S);
+  const touched = new Int32Array(S);
   for (const spans of spansByAnnotator) {
     bestCover.fill(0);
     bestLabel.fill(NONE);
     tied.fill(0);
     for (const [label, merged] of mergedSpansByLabel(spans)) {
       const category = labelIndex.get(label) ?? NONE;
-      const touched: number[] = [];
-      for (const [start, end] of merged) {
-        for (let s = upperBound(sentenceEnds, start); s < S && sentences[s].start < end; s++) {
-          const from = Math.max(start, sentences[s].start);
-          const to = Math.min(end, sentences[s].end);
-          if (cover[s] === 0) touched.push(s);
+      let touchedCount = 0;
+      for (let k = 0; k < merged.length; k += 2) {
+        const start = merged[k];
+        const end = merged[k + 1];
+        for (let s = upperBound(sentenceEnds, start); s < S && sentenceStarts[s] < end; s++) {
+          const from = start > sentenceStarts[s] ? start : sentenceStarts[s];
+          const to = end < sentenceEnds[s] ? end : sentenceEnds[s];
+          if (cover[s] === 0) touched[touchedCount++] = s;
           cover[s] += nonWs[to] - nonWs[from];
         }
       }
-      for (const s of touched) {
+      for (let t = 0; t < touchedCount; t++) {
+        const s = touched[t];
         // Labels arrive sorted, so on equal cover the earlier label stays.
         if (cover[s] > bestCover[s]) {
           bestCover[s] = cover[s];
@@ -70,7 +75,7 @@ export function labelSentences(
     }
     const ratings = new Int32Array(S);
     for (let s = 0; s < S; s++) {
-      const size = nonWs[sentences[s].end] - nonWs[sentences[s].start];
+      const size = nonWs[sentenceEnds[s]] - nonWs[sentenceStarts[s]];
       if (bestCover[s] > 0 && 2 * bestCover[s] >= size) {
         ratings[s] = bestLabel[s];
         if (bestCover[s] < size) result.partialCover++;
@@ -92,32 +97,42 @@ function nonWhitespacePrefix(text: string): Int32Array {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const isLowSurrogate = c >= 0xdc00 && c <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff;
-    if (!isLowSurrogate && !isWhitespace(text[i])) count++;
+    if (!isLowSurrogate && !isWhitespaceCode(c)) count++;
     prefix[i + 1] = count;
   }
   return prefix;
 }
 
-/** Per label (sorted), the union of the spans as sorted, disjoint [start, end) ranges. */
-function mergedSpansByLabel(spans: readonly LabeledSpan[]): Array<[string, Array<[number, number]>]> {
+/** Per label (sorted), the union of the spans as disjoint ranges, flattened [start0, end0, start1, …]. */
+function mergedSpansByLabel(spans: readonly LabeledSpan[]): Array<[string, Int32Array]> {
   const byLabel = new Map<string, LabeledSpan[]>();
   for (const span of spans) {
     const list = byLabel.get(span.label);
     if (list) list.push(span);
     else byLabel.set(span.label, [span]);
   }
-  const out: Array<[string, Array<[number, number]>]> = [];
+  const out: Array<[string, Int32Array]> = [];
   for (const label of [...byLabel.keys()].sort()) {
-    const sorted = [...(byLabel.get(label) ?? [])].sort((x, y) => x.start - y.start || x.end - y.end);
-    const merged: Array<[number, number]> = [];
+    const list = byLabel.get(label) ?? [];
+    const sorted = isSortedByStart(list) ? list : [...list].sort((x, y) => x.start - y.start);
+    const merged = new Int32Array(2 * sorted.length);
+    let n = 0;
     for (const { start, end } of sorted) {
-      const last = merged[merged.length - 1];
-      if (last && start <= last[1]) last[1] = Math.max(last[1], end);
-      else merged.push([start, end]);
+      if (n > 0 && start <= merged[n - 1]) {
+        if (end > merged[n - 1]) merged[n - 1] = end;
+      } else {
+        merged[n++] = start;
+        merged[n++] = end;
+      }
     }
-    out.push([label, merged]);
+    out.push([label, merged.subarray(0, n)]);
   }
   return out;
+}
+
+function isSortedByStart(spans: readonly LabeledSpan[]): boolean {
+  for (let i = 1; i < spans.length; i++) if (spans[i].start < spans[i - 1].start) return false;
+  return true;
 }
 
 /** First index whose value is greater than `value`. */

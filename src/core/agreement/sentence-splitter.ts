@@ -24,14 +24,16 @@ const ABBREVIATIONS = new Set(
   ],
 );
 
-const TERMINATORS = new Set(['.', '!', '?']);
-const CLOSERS = new Set(['"', "'", ')', ']', '}', '\u201d', '\u2019', '\u00bb']);
-export function isWhitespace(ch: string): boolean {
-  const c = ch.charCodeAt(0);
+const isTerminator = (c: number): boolean => c === 0x2e || c === 0x21 || c === 0x3f; // . ! ?
+const CLOSERS = new Set([0x22, 0x27, 0x29, 0x5d, 0x7d, 0x201d, 0x2019, 0xbb]); // " ' ) ] } ” ’ »
+const isLineBreak = (c: number): boolean => c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+
+export function isWhitespaceCode(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return /\s/u.test(ch);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || c === 0x85;
 }
-const isLineBreak = (ch: string): boolean => ch === '\n' || ch === '\r' || ch === '\u2028' || ch === '\u2029';
+
+export const isWhitespace = (ch: string): boolean => isWhitespaceCode(ch.charCodeAt(0));
 
 export function splitSentences(text: string): SentenceRange[] {
   const sentences: SentenceRange[] = [];
@@ -39,27 +41,27 @@ export function splitSentences(text: string): SentenceRange[] {
   const emit = (end: number): void => {
     let s = start;
     let e = end;
-    while (s < e && isWhitespace(text[s])) s++;
-    while (e > s && isWhitespace(text[e - 1])) e--;
+    while (s < e && isWhitespaceCode(text.charCodeAt(s))) s++;
+    while (e > s && isWhitespaceCode(text.charCodeAt(e - 1))) e--;
     if (e > s) sentences.push({ start: s, end: e });
     start = end;
   };
   let i = 0;
   while (i < text.length) {
-    const ch = text[i];
-    if (isLineBreak(ch)) {
+    const c = text.charCodeAt(i);
+    if (isLineBreak(c)) {
       emit(i);
       i++;
       continue;
     }
-    if (!TERMINATORS.has(ch)) {
+    if (!isTerminator(c)) {
       i++;
       continue;
     }
     let end = i;
-    while (end < text.length && TERMINATORS.has(text[end])) end++;
-    while (end < text.length && CLOSERS.has(text[end])) end++;
-    if ((end === text.length || isWhitespace(text[end])) && endsSentence(text, i, end)) emit(end);
+    while (end < text.length && isTerminator(text.charCodeAt(end))) end++;
+    while (end < text.length && CLOSERS.has(text.charCodeAt(end))) end++;
+    if ((end === text.length || isWhitespaceCode(text.charCodeAt(end))) && endsSentence(text, i, end)) emit(end);
     i = end;
   }
   emit(text.length);
@@ -70,13 +72,13 @@ export function splitSentences(text: string): SentenceRange[] {
 function endsSentence(text: string, at: number, end: number): boolean {
   if (text[at] === '.' && end - at === 1) {
     let w = at;
-    while (w > 0 && !isWhitespace(text[w - 1]) && !'("\'\u201c\u2018['.includes(text[w - 1])) w--;
+    while (w > 0 && at - w < 40 && !isWhitespace(text[w - 1]) && !'("\'\u201c\u2018['.includes(text[w - 1])) w--;
     const word = text.slice(w, at);
     if (ABBREVIATIONS.has(word.toLowerCase())) return false;
     if (/^(\p{L}\.)*\p{L}$/u.test(word) && word.length > 0) return false;
   }
   let n = end;
-  while (n < text.length && isWhitespace(text[n]) && !isLineBreak(text[n])) n++;
+  while (n < text.length && isWhitespaceCode(text.charCodeAt(n)) && !isLineBreak(text.charCodeAt(n))) n++;
   if (n < text.length && /\p{Ll}/u.test(text[n])) return false;
   return true;
 }

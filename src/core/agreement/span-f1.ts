@@ -17,14 +17,21 @@ export interface LabeledSpan {
   end: number;
 }
 
-const key = (s: LabeledSpan): string => `${s.start}:${s.end}:${s.label}`;
+const compareSpans = (x: LabeledSpan, y: LabeledSpan): number =>
+  x.start - y.start || x.end - y.end || (x.label < y.label ? -1 : x.label > y.label ? 1 : 0);
 
 /** Spans are expected without exact duplicates (the same start, end and label twice). */
 export function exactF1(a: readonly LabeledSpan[], b: readonly LabeledSpan[]): Measured {
   if (a.length + b.length === 0) return { value: null, reason: 'neither annotator marked a span' };
-  const inA = new Set(a.map(key));
+  const sortedA = [...a].sort(compareSpans);
+  const sortedB = [...b].sort(compareSpans);
   let matches = 0;
-  for (const s of b) if (inA.has(key(s))) matches++;
+  for (let i = 0, j = 0; i < sortedA.length && j < sortedB.length; ) {
+    const order = compareSpans(sortedA[i], sortedB[j]);
+    if (order === 0) matches++;
+    if (order <= 0) i++;
+    if (order >= 0) j++;
+  }
   return { value: (2 * matches) / (a.length + b.length) };
 }
 

@@ -38,32 +38,29 @@ export function prepareAnnotations(input: AgreementInput): PreparedAnnotations {
   const spans: LabeledSpan[][] = annotators.map(() => []);
   const dropped = { malformed: 0, unlisted: 0, outside: 0, empty: 0, surrogate: 0, duplicate: 0 };
   const examples: Partial<Record<keyof typeof dropped, string>> = {};
-  const drop = (reason: keyof typeof dropped, example: () => string): void => {
+  const drop = (reason: keyof typeof dropped, a: unknown): void => {
     dropped[reason]++;
-    examples[reason] ??= example();
+    examples[reason] ??= describe(a);
   };
   const { text } = input;
   for (const a of input.annotations as unknown[]) {
     if (!isAnnotationShaped(a)) {
-      drop('malformed', () => JSON.stringify(a)?.slice(0, 80) ?? String(a));
+      drop('malformed', a);
       continue;
     }
-    const where = (): string => `${a.annotator}/${a.label} [${a.start}, ${a.end})`;
     const k = index.get(a.annotator);
-    if (k === undefined) drop('unlisted', where);
-    else if (!Number.isInteger(a.start) || !Number.isInteger(a.end) || a.start < 0 || a.end > text.length) drop('outside', where);
-    else if (a.start >= a.end) drop('empty', where);
-    else if (splitsSurrogatePair(text, a.start) || splitsSurrogatePair(text, a.end)) drop('surrogate', where);
+    if (k === undefined) drop('unlisted', a);
+    else if (!Number.isInteger(a.start) || !Number.isInteger(a.end) || a.start < 0 || a.end > text.length) drop('outside', a);
+    else if (a.start >= a.end) drop('empty', a);
+    else if (splitsSurrogatePair(text, a.start) || splitsSurrogatePair(text, a.end)) drop('surrogate', a);
     else spans[k].push({ label: a.label, start: a.start, end: a.end });
   }
   annotators.forEach((name, k) => {
     const list = spans[k].sort(bySpan);
     let kept = 0;
     for (let i = 0; i < list.length; i++) {
-      if (kept > 0 && bySpan(list[kept - 1], list[i]) === 0) {
-        const s = list[i];
-        drop('duplicate', () => `${name}/${s.label} [${s.start}, ${s.end})`);
-      } else list[kept++] = list[i];
+      if (kept > 0 && bySpan(list[kept - 1], list[i]) === 0) drop('duplicate', { annotator: name, ...list[i] });
+      else list[kept++] = list[i];
     }
     list.length = kept;
   });
@@ -96,6 +93,11 @@ function chooseAnnotators(input: AgreementInput, notes: string[]): string[] {
   const unique = [...new Set(input.annotators)];
   if (unique.length < input.annotators.length) notes.push('The annotator list named some annotators more than once; each is compared once.');
   return unique;
+}
+
+function describe(a: unknown): string {
+  if (isAnnotationShaped(a)) return `${a.annotator}/${a.label} [${a.start}, ${a.end})`;
+  return JSON.stringify(a)?.slice(0, 80) ?? String(a);
 }
 
 function isAnnotationShaped(a: unknown): a is { annotator: string; label: string; start: number; end: number } {

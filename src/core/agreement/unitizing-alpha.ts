@@ -14,6 +14,8 @@
 // Only pairs of overlapping segments can have δ² > 0, so D_o is a merge of two sorted segment
 // lists per rater pair, and the gap sum in D_e uses prefix sums over sorted gap lengths:
 // O(m·n + n log n) instead of O(n²).
+// One deliberate difference from DKPro: where D_e = 0 (e.g. every rater marks the whole
+// continuum) DKPro reports 0; α_u is undefined there, so we report null with a reason.
 
 import { AppFailure } from '../../shared/result';
 import type { Measured } from './types';

@@ -6,7 +6,7 @@ import type { BlockKind } from '../../shared/types';
 import { DEFAULT_ZIP_LIMITS, ZipArchive, type ZipLimits } from './docx-zip';
 import type { ParsedContent } from './imported-document';
 import type { RawBlock } from './normalize-text';
-import { decodeXmlBytes, walkXml, type XmlElement } from './safe-xml';
+import { walkXml, type XmlElement } from './safe-xml';
 
 const MARKUP_COMPATIBILITY = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 const WORDPROCESSING = new Set([
@@ -35,12 +35,21 @@ interface OpenParagraph {
   outlineLevel?: number;
 }
 
-export function parseDocx(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS, onPartRead?: (part: string) => void): ParsedContent {
+/** Most text (UTF-16 code units) one document may hold, as for text files of MAX_IMPORT_BYTES. */
+export const MAX_DOCX_TEXT_CHARS = 20 * 1024 * 1024;
+
+export function parseDocx(
+  bytes: Uint8Array,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+  /** Progress reports, e.g. "read word/document.xml" or "parsed 16 MiB of word/document.xml". */
+  onProgress?: (phase: string) => void,
+  maxTextChars = MAX_DOCX_TEXT_CHARS,
+): ParsedContent {
   const zip = ZipArchive.open(bytes, limits);
-  const readPart = (name: string): string | undefined => {
+  const readPart = (name: string): Uint8Array | undefined => {
     if (!zip.has(name)) return undefined;
-    const xml = decodeXmlBytes(zip.read(name), name);
-    onPartRead?.(name);
+    const xml = zip.read(name);
+    onProgress?.(`read ${name}`);
     return xml;
   };
 
@@ -51,14 +60,16 @@ export function parseDocx(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIM
   if (documentXml === undefined) {
     throw new AppFailure({ code: 'unsupported', message: 'This file is a ZIP archive but not a Word document (.docx).' });
   }
-  const { blocks, warnings } = parseDocument(documentXml, mainPart, styles);
+  const { blocks, warnings } = parseDocument(documentXml, mainPart, styles, maxTextChars, (bytesParsed) =>
+    onProgress?.(`parsed ${Math.round(bytesParsed / (1024 * 1024))} MiB of ${mainPart}`),
+  );
   const coreTitle = parseCoreTitle(readPart('docProps/core.xml'));
   const firstHeading = blocks.find((block) => block.kind === 'heading' && block.text.trim() !== '');
   const title = coreTitle ?? firstHeading?.text;
   return title === undefined ? { blocks, warnings } : { blocks, warnings, title };
 }
 
-function findMainPart(relsXml: string | undefined, zip: ZipArchive): string {
+function findMainPart(relsXml: Uint8Array | undefined, zip: ZipArchive): string {
   let target: string | undefined;
   if (relsXml !== undefined) {
     walkXml(relsXml, '_rels/.rels', {
@@ -74,7 +85,7 @@ function findMainPart(relsXml: string | undefined, zip: ZipArchive): string {
   return 'word/document.xml';
 }
 
-function parseStyles(xml: string | undefined): Map<string, StyleInfo> {
+function parseStyles(xml: Uint8Array | undefined): Map<string, StyleInfo> {
   const styles = new Map<string, StyleInfo>();
   if (xml === undefined) return styles;
   let current: StyleInfo | undefined;
@@ -103,7 +114,7 @@ function parseStyles(xml: string | undefined): Map<string, StyleInfo> {
   return styles;
 }
 
-function parseCoreTitle(xml: string | undefined): string | undefined {
+function parseCoreTitle(xml: Uint8Array | undefined): string | undefined {
   if (xml === undefined) return undefined;
   let inTitle = false;
   let title = '';
@@ -121,13 +132,20 @@ function parseCoreTitle(xml: string | undefined): string | undefined {
   return title.trim() === '' ? undefined : title;
 }
 
-function parseDocument(xml: string, part: string, styles: Map<string, StyleInfo>): { blocks: RawBlock[]; warnings: string[] } {
+function parseDocument(
+  xml: Uint8Array,
+  part: string,
+  styles: Map<string, StyleInfo>,
+  maxTextChars: number,
+  onProgress: (bytesParsed: number) => void,
+): { blocks: RawBlock[]; warnings: string[] } {
   const blocks: RawBlock[] = [];
   const open: OpenParagraph[] = [];
   let inText = false;
   let propertiesDepth = 0;
   let skipDepth = 0;
   let deletions = 0;
+  let totalChars = 0;
 
   walkXml(xml, part, {
     open(element: XmlElement) {
@@ -181,9 +199,15 @@ function parseDocument(xml: string, part: string, styles: Map<string, StyleInfo>
     },
     text(text) {
       const paragraph = open[open.length - 1];
-      if (inText && skipDepth === 0 && paragraph !== undefined) paragraph.current += text;
+      if (inText && skipDepth === 0 && paragraph !== undefined) {
+        paragraph.current += text;
+        totalChars += text.length;
+        if (totalChars > maxTextChars) {
+          throw new AppFailure({ code: 'too-large', message: 'This Word document holds more text than claimtag imports at once.' });
+        }
+      }
     },
-  });
+  }, onProgress);
   const warnings = deletions > 0 ? ['Tracked deletions were left out; tracked insertions were kept.'] : [];
   return { blocks, warnings };
 }

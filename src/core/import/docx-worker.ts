@@ -26,7 +26,7 @@ function post(message: DocxWorkerMessage): void {
 const input = workerData as DocxWorkerInput;
 post({ type: 'memory', sample: sample('start') });
 try {
-  const content = parseDocx(input.bytes, input.limits, (part) => post({ type: 'memory', sample: sample(`read ${part}`) }));
+  const content = parseDocx(input.bytes, input.limits, (phase) => post({ type: 'memory', sample: sample(phase) }));
   post({ type: 'memory', sample: sample('parsed') });
   post({ type: 'done', result: ok(content) });
 } catch (error) {

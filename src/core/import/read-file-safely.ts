@@ -143,6 +143,10 @@ function fileError(error: unknown, fileName: string): { ok: false; error: AppErr
     case 'EACCES':
     case 'EPERM':
       return fail('invalid-input', `claimtag is not allowed to read "${fileName}".`);
+    case 'ENAMETOOLONG':
+    case 'ERR_INVALID_ARG_VALUE':
+    case 'ERR_INVALID_ARG_TYPE':
+      return fail('invalid-input', `"${fileName}" is not a valid file name.`);
     case 'EISDIR':
       return fail('invalid-input', `"${fileName}" is a folder, not a file.`);
     case 'EMFILE':
@@ -161,15 +165,19 @@ function firstInvalidOffset(bytes: Uint8Array): number {
   let high = bytes.length;
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
-    if (isValidPrefix(bytes.subarray(0, mid))) low = mid;
+    if (isValidPrefix(bytes.subarray(0, mid), true)) low = mid;
     else high = mid - 1;
+  }
+  // The valid prefix may end inside the broken sequence; step back to where it starts.
+  for (let back = 0; back < 4 && low - back >= 0; back++) {
+    if (isValidPrefix(bytes.subarray(0, low - back), false)) return low - back;
   }
   return low;
 }
 
-function isValidPrefix(prefix: Uint8Array): boolean {
+function isValidPrefix(prefix: Uint8Array, allowCutSequence: boolean): boolean {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(prefix, { stream: true });
+    new TextDecoder('utf-8', { fatal: true }).decode(prefix, { stream: allowCutSequence });
     return true;
   } catch {
     return false;

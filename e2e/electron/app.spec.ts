@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { makeTempDir } from '../../src/core/testing/temp-library';
+import { API_METHODS } from '../../src/shared/api-methods';
+import '../../src/renderer/src/api';
 // @ts-expect-error -- a plain .mjs helper shared with the start scripts
 import { findElectronBinary } from '../../scripts/electron-binary.mjs';
 
@@ -21,13 +23,14 @@ test.describe('the real desktop app', () => {
     try {
       let app = await launch();
       let page = await app.firstWindow();
-      const prefs = await app.evaluate(({ BrowserWindow }) => {
-        const w = BrowserWindow.getAllWindows()[0];
-        const p = w.webContents.getLastWebPreferences();
-        return { contextIsolation: p?.contextIsolation, sandbox: p?.sandbox, nodeIntegration: p?.nodeIntegration, webSecurity: p?.webSecurity };
-      });
-      expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
-      expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+      // No Node in the page, only the named functions of the contract.
+      const page_ = await page.evaluate(() => ({
+        require: typeof (window as unknown as { require?: unknown }).require,
+        process: typeof (window as unknown as { process?: unknown }).process,
+        api: Object.keys(window.claimtag ?? {}).sort(),
+      }));
+      expect(page_).toEqual({ require: 'undefined', process: 'undefined', api: [...API_METHODS].sort() });
+      expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
       expect(await page.evaluate(() => window.open('https://example.org'))).toBeNull();
 
       await page.getByLabel('Your name').fill('Ayesha');

@@ -56,6 +56,10 @@ export interface NewAnnotation {
   note?: string;
   attribution?: string;
   confidence?: Confidence | null;
+  /** Kept when importing another library's work; generated otherwise. */
+  id?: string;
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 export interface AnnotationPatch {
@@ -86,7 +90,7 @@ export class AnnotationsRepo {
   add(a: NewAnnotation, text: string): Annotation {
     assertValidSpan(text, a.start, a.end);
     const now = nowIso();
-    const id = newId();
+    const id = a.id ?? newId();
     this.db
       .prepare(
         `INSERT INTO annotations (id, document_id, annotator_id, label_id, start_offset, end_offset, quote, prefix, suffix,
@@ -106,8 +110,8 @@ export class AnnotationsRepo {
         a.note ?? '',
         a.attribution ?? '',
         a.confidence ?? null,
-        now,
-        now,
+        a.createdAt ?? now,
+        a.updatedAt ?? a.createdAt ?? now,
       );
     return this.get(id);
   }
@@ -116,6 +120,20 @@ export class AnnotationsRepo {
     const row = this.db.prepare(`${SELECT} WHERE a.id = ?`).get(id) as AnnotationRow | undefined;
     if (!row) throw new AppFailure({ code: 'not-found', message: 'That annotation no longer exists.' });
     return toAnnotation(row);
+  }
+
+  exists(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM annotations WHERE id = ?').get(id) !== undefined;
+  }
+
+  /** A live annotation with exactly this span, label and annotator, if there is one. */
+  findSame(documentId: string, annotatorId: string, labelId: string, start: number, end: number): string | null {
+    const row = this.db
+      .prepare(
+        'SELECT id FROM annotations WHERE document_id = ? AND annotator_id = ? AND label_id = ? AND start_offset = ? AND end_offset = ? AND deleted_at IS NULL',
+      )
+      .get(documentId, annotatorId, labelId, start, end) as { id: string } | undefined;
+    return row?.id ?? null;
   }
 
   /** Live annotations of a document in reading order (start, then longer first). */

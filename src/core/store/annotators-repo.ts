@@ -6,8 +6,8 @@ import { newId, nowIso } from './ids';
 export class AnnotatorsRepo {
   constructor(private readonly db: Database) {}
 
-  add(name: string): Annotator {
-    const annotator = { id: newId(), name };
+  add(name: string, id: string = newId()): Annotator {
+    const annotator = { id, name };
     this.db.prepare('INSERT INTO annotators (id, name, created_at) VALUES (?, ?, ?)').run(annotator.id, name, nowIso());
     return annotator;
   }
@@ -26,6 +26,10 @@ export class AnnotatorsRepo {
     const info = this.db.prepare('UPDATE annotators SET name = ? WHERE id = ?').run(name, id);
     if (info.changes === 0) throw new AppFailure({ code: 'not-found', message: 'That annotator is not in this library.' });
     return { id, name };
+  }
+
+  findByName(name: string): Annotator[] {
+    return this.db.prepare('SELECT id, name FROM annotators WHERE name = ?').all(name) as Annotator[];
   }
 
   list(): Annotator[] {

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { Block, DocumentRecord, DocumentSummary } from '../../shared/types';
 import { AppFailure } from '../../shared/result';
 import { newId, nowIso } from './ids';
+import { sha256 as sha256Of } from '../import/normalize-text';
 
 interface DocumentRow {
   id: string;
@@ -21,7 +21,7 @@ export interface NewDocument {
   blocks: Block[];
 }
 
-export const sha256Of = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+export { sha256 as sha256Of } from '../import/normalize-text';
 
 const toRecord = (row: DocumentRow): DocumentRecord => ({
   id: row.id,

@@ -28,6 +28,13 @@ export class LabelsRepo {
     return (this.db.prepare('SELECT * FROM labels ORDER BY sort_order, name').all() as LabelRow[]).map(toLabel);
   }
 
+  add(label: Label): Label {
+    this.db
+      .prepare('INSERT INTO labels (id, name, color, shortcut, definition, archived, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(label.id, label.name, label.color, label.shortcut, label.definition, label.archived ? 1 : 0, label.sortOrder);
+    return label;
+  }
+
   find(id: string): Label | null {
     const row = this.db.prepare('SELECT * FROM labels WHERE id = ?').get(id) as LabelRow | undefined;
     return row ? toLabel(row) : null;

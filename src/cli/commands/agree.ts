@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import { computeAgreement, formatAgreementTable, type AgreementInput, type AgreementReport } from '../../core/agreement';
+import { importClaimtagJson } from '../../core/interchange/claimtag-json-import';
+import { sha256Of } from '../../core/store/documents-repo';
+import { AppFailure } from '../../shared/result';
+import { type CliIo, libraryPath, openLibrary, parse, UsageError } from '../cli-io';
+
+export const AGREE_HELP = `Usage: claimtag agree FILE... [--document ID] [--annotators A,B,...] [--format json|table]
+       claimtag agree --db PATH [--document ID] [--annotators A,B,...] [--format json|table]
+
+Compares, per document, every annotator found: Krippendorff's unitizing alpha over the text
+(overall and per label), pairwise span F1 (exact and overlap), and on sentences percent
+agreement, Cohen's kappa per pair, Fleiss' kappa and Krippendorff's alpha.
+FILEs are claimtag JSON exports (one per analyst, or one with several annotators); the same
+article in different files is matched by its text. Undefined values are null, with a note.
+
+Options:
+  --db PATH          compare the work stored in a library instead of files
+  --document ID      only this document (its id, or the first characters of its SHA-256)
+  --annotators LIST  only these annotators, comma-separated, in this order
+  --format FORMAT    table (default) or json (one object per document; an array for several)
+  -h, --help         show this help`;
+
+export function runAgree(args: string[], io: CliIo): number {
+  const { values, positionals } = parse(args, {
+    db: { type: 'string' },
+    document: { type: 'string' },
+    annotators: { type: 'string' },
+    format: { type: 'string', default: 'table' },
+  });
+  if (values.help) return io.out(AGREE_HELP), 0;
+  if (values.format !== 'table' && values.format !== 'json') throw new UsageError(`--format must be json or table, not "${values.format}".`);
+  if (positionals.length === 0 && !values.db) throw new UsageError('Name the claimtag JSON files to compare, or a library with --db PATH.');
+  if (positionals.length > 0 && values.db) throw new UsageError('Compare either files or a library (--db), not both.');
+  const annotators = values.annotators
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+  let inputs = positionals.length ? inputsFromFiles(positionals) : inputsFromLibrary(libraryPath(values.db, io.env));
+  if (values.document) {
+    const wanted = values.document;
+    inputs = inputs.filter((i) => i.documentId === wanted || i.aliases.includes(wanted) || i.sha256.startsWith(wanted.toLowerCase()));
+    if (inputs.length === 0) throw new AppFailure({ code: 'not-found', message: `No document "${wanted}" in the input.` });
+  }
+  if (inputs.length === 0) throw new AppFailure({ code: 'not-found', message: 'There are no documents to compare.' });
+  const reports: AgreementReport[] = inputs.map(({ documentId, text, annotations }) =>
+    computeAgreement({ documentId, text, annotations, annotators }),
+  );
+  if (values.format === 'json') io.out(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
+  else io.out(reports.map(formatAgreementTable).join('\n\n'));
+  return 0;
+}
+
+type DocumentInput = AgreementInput & { sha256: string; aliases: string[] };
+
+function inputsFromFiles(files: string[]): DocumentInput[] {
+  const byHash = new Map<string, DocumentInput>();
+  const idToHash = new Map<string, { hash: string; file: string }>();
+  for (const file of files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      throw new AppFailure({ code: 'not-found', message: `"${file}" could not be read.` });
+    }
+    const parsed = importClaimtagJson(text);
+    if (!parsed.ok) throw new AppFailure({ ...parsed.error, message: `${file}: ${parsed.error.message}` });
+    for (const d of parsed.value.documents) {
+      const hash = sha256Of(d.text);
+      const seen = idToHash.get(d.ref);
+      if (seen && seen.hash !== hash) {
+        throw new AppFailure({
+          code: 'conflict',
+          message: `Document "${d.ref}" has a different text in ${seen.file} and ${file}; agreement needs the same text. Import both into one library to re-anchor, or compare them separately.`,
+        });
+      }
+      idToHash.set(d.ref, { hash, file });
+      const entry = byHash.get(hash) ?? { documentId: d.ref, text: d.text, annotations: [], sha256: hash, aliases: [] };
+      if (!entry.aliases.includes(d.ref)) entry.aliases.push(d.ref);
+      byHash.set(hash, entry);
+    }
+    for (const a of parsed.value.annotations) {
+      const hash = sha256Of(parsed.value.documents.find((d) => d.ref === a.documentRef)!.text);
+      byHash.get(hash)!.annotations.push({ annotator: a.annotator, label: a.label, start: a.start, end: a.end });
+    }
+  }
+  return [...byHash.values()];
+}
+
+function inputsFromLibrary(file: string): DocumentInput[] {
+  const library = openLibrary(file, { create: false });
+  try {
+    return library.documents.list().map((d) => ({
+      documentId: d.id,
+      sha256: d.sha256,
+      aliases: [],
+      text: library.documents.textOf(d.id),
+      annotations: library.annotations.listForDocument(d.id).map((a) => ({ annotator: a.annotatorName, label: a.labelId, start: a.start, end: a.end })),
+    }));
+  } finally {
+    library.close();
+  }
+}

@@ -1,0 +1,47 @@
+import { type CliIo, libraryPath, openLibrary, parse, UsageError } from '../cli-io';
+
+export const LIST_HELP = `Usage: claimtag list [--db PATH] [--format table|json]
+
+Lists the library's documents with their ids, titles, and annotation counts per annotator and label.
+
+Options:
+  --db PATH        library file (default: the app's own library)
+  --format FORMAT  table (default) or json
+  -h, --help       show this help`;
+
+export function runList(args: string[], io: CliIo): number {
+  const { values } = parse(args, { db: { type: 'string' }, format: { type: 'string', default: 'table' } }, false);
+  if (values.help) return io.out(LIST_HELP), 0;
+  if (values.format !== 'table' && values.format !== 'json') throw new UsageError(`--format must be table or json, not "${values.format}".`);
+  const library = openLibrary(libraryPath(values.db, io.env), { create: false });
+  try {
+    const rows = library.db
+      .prepare(
+        `SELECT d.id AS document, n.name AS annotator, a.label_id AS label, count(*) AS n
+           FROM annotations a JOIN documents d ON d.id = a.document_id JOIN annotators n ON n.id = a.annotator_id
+          WHERE a.deleted_at IS NULL GROUP BY d.id, n.name, a.label_id ORDER BY n.name, a.label_id`,
+      )
+      .all() as Array<{ document: string; annotator: string; label: string; n: number }>;
+    const documents = library.documents.list().map((d) => {
+      const counts: Record<string, Record<string, number>> = {};
+      for (const r of rows.filter((r) => r.document === d.id)) (counts[r.annotator] ??= {})[r.label] = r.n;
+      return { id: d.id, title: d.title, source: d.source, created: d.createdAt, annotations: counts };
+    });
+    if (values.format === 'json') {
+      io.out(JSON.stringify(documents, null, 2));
+      return 0;
+    }
+    if (documents.length === 0) return io.out('The library has no documents yet. Add one with: claimtag import FILE'), 0;
+    for (const d of documents) {
+      io.out(`${d.id}  ${d.title}`);
+      const people = Object.entries(d.annotations);
+      if (people.length === 0) io.out('    no annotations');
+      for (const [name, counts] of people) {
+        io.out(`    ${name}: ${Object.entries(counts).map(([label, n]) => `${label} ${n}`).join(', ')}`);
+      }
+    }
+    return 0;
+  } finally {
+    library.close();
+  }
+}

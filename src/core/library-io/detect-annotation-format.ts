@@ -1,0 +1,22 @@
+import path from 'node:path';
+import type { ImportFormatId } from '../interchange/types';
+
+export type FileKind = { kind: 'article' } | { kind: 'annotations'; format: ImportFormatId } | { kind: 'unsupported' };
+
+const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.docx']);
+
+/** Whether a file is an article to read, or annotation data in one of the interchange formats. */
+export function classifyFile(fileName: string, head: string): FileKind {
+  const ext = path.extname(fileName).toLowerCase();
+  if (ext === '.ann') return { kind: 'annotations', format: 'brat' };
+  if (ext === '.jsonl') return { kind: 'annotations', format: 'doccano' };
+  if (ext === '.jsonld') return { kind: 'annotations', format: 'w3c' };
+  if (ext === '.json') {
+    const start = head.replace(/^\uFEFF/, '').trimStart();
+    if (/"format"\s*:\s*"claimtag"/.test(head)) return { kind: 'annotations', format: 'json' };
+    if (/anno\.jsonld|"@context"/.test(head)) return { kind: 'annotations', format: 'w3c' };
+    if (start.startsWith('[') || /"annotations"\s*:\s*\[/.test(head)) return { kind: 'annotations', format: 'labelstudio' };
+    return { kind: 'annotations', format: 'json' };
+  }
+  return ARTICLE_EXTENSIONS.has(ext) ? { kind: 'article' } : { kind: 'unsupported' };
+}

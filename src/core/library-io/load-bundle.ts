@@ -1,0 +1,34 @@
+import { AppFailure } from '../../shared/result';
+import type { Bundle } from '../../shared/types';
+import type { Library } from '../store/library';
+
+export interface BundleScope {
+  /** Document ids, or every document in the library. */
+  documents: readonly string[] | 'all';
+  /** Only these annotators' work (by name); default everyone's. */
+  annotators?: readonly string[];
+}
+
+/** Reads documents, the tag set, annotators and live annotations for export or comparison. */
+export function loadBundle(library: Library, scope: BundleScope): Bundle {
+  const ids = scope.documents === 'all' ? library.documents.list().map((d) => d.id) : [...scope.documents];
+  const documents = ids.map((id) => library.documents.get(id));
+  let annotators = library.annotators.list();
+  if (scope.annotators?.length) {
+    const wanted = new Set(scope.annotators);
+    const unknown = [...wanted].filter((name) => !annotators.some((a) => a.name === name));
+    if (unknown.length) {
+      throw new AppFailure({ code: 'not-found', message: `No annotator named ${unknown.map((n) => `"${n}"`).join(', ')} in this library.` });
+    }
+    annotators = annotators.filter((a) => wanted.has(a.name));
+  }
+  const allowed = new Set(annotators.map((a) => a.id));
+  const annotations = documents.flatMap((d) => library.annotations.listForDocument(d.id).filter((a) => allowed.has(a.annotatorId)));
+  const used = new Set(annotations.map((a) => a.annotatorId));
+  return {
+    documents,
+    annotators: annotators.filter((a) => used.has(a.id) || scope.annotators?.length),
+    labels: library.labels.list(),
+    annotations,
+  };
+}

@@ -1,0 +1,149 @@
+import { AppFailure } from '../../shared/result';
+import type { Annotator, Block, Label } from '../../shared/types';
+import type { ParsedImport, RejectedItem } from '../interchange/types';
+import type { Library } from '../store/library';
+import { sha256Of } from '../store/documents-repo';
+
+export interface MergeOptions {
+  /** Arriving annotator name → the name to file their work under. */
+  renameAnnotators?: Readonly<Record<string, string>>;
+  /** Treat an arriving annotator whose name matches a local one as the same person. */
+  mergeSameNames?: boolean;
+}
+
+export interface MergeReport {
+  documents: Array<{ ref: string; id: string; title: string; existed: boolean }>;
+  annotators: Array<{ name: string; id: string; status: 'new' | 'known' }>;
+  labelsAdded: string[];
+  annotationsAdded: number;
+  /** Already present with the same span, label and annotator. */
+  annotationsUnchanged: number;
+  rejected: RejectedItem[];
+}
+
+const NEW_LABEL_COLORS = ['#7a5c99', '#9a6b1f', '#3f7f7f', '#8a3b5c', '#4d6b2f', '#5a5a8a'];
+
+/** Who is arriving with an import, before anything is written: lets the user rename. */
+export function arrivingAnnotators(library: Library, parsed: ParsedImport): Array<{ name: string; clash: boolean; known: boolean }> {
+  const names = new Map<string, string | undefined>();
+  for (const a of parsed.annotations) if (!names.has(a.annotator)) names.set(a.annotator, a.annotatorId);
+  return [...names].map(([name, id]) => {
+    const known = id ? library.annotators.find(id) !== null : false;
+    const clash = !known && library.annotators.findByName(name).length > 0;
+    return { name, clash, known };
+  });
+}
+
+/**
+ * Writes a parsed import into the library in one transaction: documents matched by
+ * content hash, annotators by id (or explicitly by name), missing labels added and
+ * reported, exact duplicates skipped. Any failure leaves the library as it was.
+ */
+export function mergeImport(library: Library, parsed: ParsedImport, options: MergeOptions = {}): MergeReport {
+  const clashes = arrivingAnnotators(library, parsed).filter((a) => a.clash && !options.renameAnnotators?.[a.name] && !options.mergeSameNames);
+  if (clashes.length) {
+    throw new AppFailure({
+      code: 'conflict',
+      message: `This library already has ${clashes.map((c) => `"${c.name}"`).join(', ')}, but the file's work may be by someone else with the same name. Rename the arriving annotator or confirm they are the same person.`,
+      details: clashes.map((c) => c.name),
+    });
+  }
+
+  return library.transaction(() => {
+    const report: MergeReport = { documents: [], annotators: [], labelsAdded: [], annotationsAdded: 0, annotationsUnchanged: 0, rejected: [...parsed.rejected] };
+
+    const docIds = new Map<string, string>();
+    const texts = new Map<string, string>();
+    for (const d of parsed.documents) {
+      const { document, existed } = library.documents.add({ title: d.title, source: d.source, text: d.text, blocks: blocksOfLines(d.text) });
+      docIds.set(d.ref, document.id);
+      texts.set(document.id, document.text);
+      report.documents.push({ ref: d.ref, id: document.id, title: document.title, existed });
+      if (existed && d.sha256 && d.sha256 !== sha256Of(document.text)) throw new AppFailure({ code: 'internal', message: 'Hash mismatch while matching documents.' });
+    }
+
+    const labels = new Map(library.labels.list().map((l) => [l.id, l]));
+    const ensureLabel = (id: string) => {
+      if (labels.has(id)) return;
+      const info = parsed.labels.find((l) => l.id === id);
+      const used = new Set([...labels.values()].map((l) => l.shortcut));
+      const shortcut = ['1', '2', '3', '4', '5', '6', '7', '8', '9'].find((k) => !used.has(k)) ?? '';
+      const label: Label = {
+        id,
+        name: info?.name ?? id.charAt(0).toUpperCase() + id.slice(1),
+        color: info?.color && /^#[0-9a-f]{6}$/i.test(info.color) ? info.color : NEW_LABEL_COLORS[labels.size % NEW_LABEL_COLORS.length],
+        shortcut,
+        definition: info?.definition ?? '',
+        archived: false,
+        sortOrder: Math.max(0, ...[...labels.values()].map((l) => l.sortOrder)) + 1,
+      };
+      labels.set(id, library.labels.add(label));
+      report.labelsAdded.push(id);
+    };
+
+    const annotators = new Map<string, Annotator>();
+    const ensureAnnotator = (name: string, fileId: string | undefined): Annotator => {
+      const key = `${fileId ?? ''}\u0000${name}`;
+      const cached = annotators.get(key);
+      if (cached) return cached;
+      const finalName = options.renameAnnotators?.[name] ?? name;
+      let annotator = fileId ? library.annotators.find(fileId) : null;
+      let status: 'new' | 'known' = 'known';
+      if (!annotator) {
+        const sameName = library.annotators.findByName(finalName);
+        if (sameName.length && (options.mergeSameNames || !fileId)) annotator = sameName[0];
+        else {
+          annotator = library.annotators.add(finalName, fileId && !library.annotators.find(fileId) ? fileId : undefined);
+          status = 'new';
+        }
+      }
+      annotators.set(key, annotator);
+      if (!report.annotators.some((a) => a.id === annotator.id)) report.annotators.push({ name: annotator.name, id: annotator.id, status });
+      return annotator;
+    };
+
+    for (const a of parsed.annotations) {
+      const documentId = docIds.get(a.documentRef);
+      if (!documentId) throw new AppFailure({ code: 'invalid-input', message: `An annotation refers to an unknown document "${a.documentRef}".` });
+      ensureLabel(a.label);
+      const annotator = ensureAnnotator(a.annotator, a.annotatorId);
+      if (library.annotations.findSame(documentId, annotator.id, a.label, a.start, a.end)) {
+        report.annotationsUnchanged++;
+        continue;
+      }
+      library.annotations.add(
+        {
+          id: a.ref && !library.annotations.exists(a.ref) ? a.ref : undefined,
+          documentId,
+          annotatorId: annotator.id,
+          labelId: a.label,
+          start: a.start,
+          end: a.end,
+          note: a.note,
+          attribution: a.attribution,
+          confidence: a.confidence,
+          createdAt: a.createdAt,
+          updatedAt: a.updatedAt,
+        },
+        texts.get(documentId)!,
+      );
+      report.annotationsAdded++;
+    }
+    return report;
+  });
+}
+
+/** Blocks for a text that arrives without structure: one paragraph per non-empty line, text untouched. */
+export function blocksOfLines(text: string): Block[] {
+  const blocks: Block[] = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    const end = start + line.length;
+    const lead = line.length - line.trimStart().length;
+    const trail = line.length - line.trimEnd().length;
+    if (line.trim()) blocks.push({ kind: 'paragraph', start: start + lead, end: end - trail });
+    start = end + 1;
+  }
+  if (blocks.length === 0) blocks.push({ kind: 'paragraph', start: 0, end: text.length });
+  return blocks;
+}

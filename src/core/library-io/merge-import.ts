@@ -1,6 +1,6 @@
 import { AppFailure } from '../../shared/result';
-import type { Annotator, Block, Label } from '../../shared/types';
-import type { ParsedImport, RejectedItem } from '../interchange/types';
+import type { Annotator, Block, DocumentRecord, Label } from '../../shared/types';
+import type { ImportedDocumentData, ParsedImport, RejectedItem } from '../interchange/types';
 import type { Library } from '../store/library';
 import { sha256Of } from '../store/documents-repo';
 
@@ -29,7 +29,9 @@ export function arrivingAnnotators(library: Library, parsed: ParsedImport): Arra
   for (const a of parsed.annotations) if (!names.has(a.annotator)) names.set(a.annotator, a.annotatorId);
   return [...names].map(([name, id]) => {
     const known = id ? library.annotators.find(id) !== null : false;
-    const clash = !known && library.annotators.findByName(name).length > 0;
+    // Only someone with an id from another library can be a different person: an arriving name
+    // without an id (hand-written JSON, brat/doccano with --annotator) is matched by that name.
+    const clash = Boolean(id) && !known && library.annotators.findByName(name).length > 0;
     return { name, clash, known };
   });
 }
@@ -55,7 +57,9 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
     const docIds = new Map<string, string>();
     const texts = new Map<string, string>();
     for (const d of parsed.documents) {
-      const { document, existed } = library.documents.add({ title: d.title, source: d.source, text: d.text, blocks: blocksOfLines(d.text) });
+      const added = library.documents.add({ title: d.title, source: d.source, text: d.text, blocks: blocksOfLines(d.text) });
+      const { existed } = added;
+      const document = existed ? added.document : keepFileIdentity(library, added.document, d);
       docIds.set(d.ref, document.id);
       texts.set(document.id, document.text);
       report.documents.push({ ref: d.ref, id: document.id, title: document.title, existed });
@@ -131,6 +135,18 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
     }
     return report;
   });
+}
+
+/**
+ * A new document keeps the id and creation time it had in the file (when the id is free and
+ * fits the app's ids), so that exporting claimtag JSON and importing it elsewhere reproduces it.
+ */
+function keepFileIdentity(library: Library, document: DocumentRecord, d: ImportedDocumentData): DocumentRecord {
+  const id = d.ref.length <= 100 && !library.documents.exists(d.ref) ? d.ref : document.id;
+  const createdAt = d.createdAt ?? document.createdAt;
+  if (id === document.id && createdAt === document.createdAt) return document;
+  library.db.prepare('UPDATE documents SET id = ?, created_at = ? WHERE id = ?').run(id, createdAt, document.id);
+  return { ...document, id, createdAt };
 }
 
 /** Blocks for a text that arrives without structure: one paragraph per non-empty line, text untouched. */

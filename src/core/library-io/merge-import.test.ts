@@ -1,0 +1,239 @@
+// mergeImport on real SQLite files: clash check, renames, idempotence, all-or-nothing, labels, W3C.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppFailure } from '../../shared/result';
+import { exportClaimtagJson } from '../interchange/claimtag-json';
+import { importClaimtagJson } from '../interchange/claimtag-json-import';
+import { exportW3c } from '../interchange/w3c';
+import type { ImportedAnnotation, ParsedImport } from '../interchange/types';
+import { Library } from '../store/library';
+import { makeTempDir } from '../testing/temp-library';
+import { importPaths } from './import-paths';
+import { loadBundle } from './load-bundle';
+import { blocksOfLines, mergeImport } from './merge-import';
+
+const TEXT = 'The minister said the border will reopen. Critics allege fraud in the talks. It is a bad idea.';
+
+let temp: ReturnType<typeof makeTempDir>;
+const opened: Library[] = [];
+beforeEach(() => {
+  temp = makeTempDir();
+});
+afterEach(() => {
+  for (const l of opened.splice(0)) l.close();
+  temp.cleanup();
+});
+
+function open(name: string): Library {
+  const library = Library.open(path.join(temp.dir, `${name}.sqlite`));
+  opened.push(library);
+  return library;
+}
+
+function counts(library: Library): Record<string, number> {
+  const n = (table: string) => (library.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return { documents: n('documents'), annotators: n('annotators'), labels: n('labels'), annotations: n('annotations') };
+}
+
+function parse(file: unknown): ParsedImport {
+  const parsed = importClaimtagJson(JSON.stringify(file));
+  if (!parsed.ok) throw new Error(`${parsed.error.message} ${JSON.stringify(parsed.error.details)}`);
+  return parsed.value;
+}
+
+/** A library with the text and Ayesha's fact on "The minister". */
+function libraryWithAyesha(name = 'local'): Library {
+  const library = open(name);
+  const { document } = library.documents.add({ title: 'Local', source: '', text: TEXT, blocks: blocksOfLines(TEXT) });
+  const ayesha = library.annotators.add('Ayesha');
+  library.annotations.add({ documentId: document.id, annotatorId: ayesha.id, labelId: 'fact', start: 0, end: 12 }, TEXT);
+  return library;
+}
+
+/** A file from another library: Ayesha with id "other-ayesha" marks an allegation. */
+const foreignFile = {
+  format: 'claimtag',
+  version: 1,
+  documents: [{ id: 'remote-doc', title: 'Remote', text: TEXT }],
+  annotators: [{ id: 'other-ayesha', name: 'Ayesha' }],
+  annotations: [{ document: 'remote-doc', annotator: 'other-ayesha', label: 'allegation', start: 42, end: 62 }],
+};
+
+function expectFailure(fn: () => unknown, code: string): AppFailure {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(AppFailure);
+    expect((err as AppFailure).error.code).toBe(code);
+    return err as AppFailure;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('mergeImport: annotators with the same name', () => {
+  it('refuses a same-name annotator with a different id and writes nothing', () => {
+    const library = libraryWithAyesha();
+    const before = counts(library);
+    const labels = library.labels.list();
+    const failure = expectFailure(() => mergeImport(library, parse({ ...foreignFile, annotations: [...foreignFile.annotations, { document: 'remote-doc', annotator: 'other-ayesha', label: 'rumour', start: 0, end: 3 }] })), 'conflict');
+    expect(failure.error.message).toMatch(/already has "Ayesha"/);
+    expect(failure.error.details).toEqual(['Ayesha']);
+    expect(counts(library)).toEqual(before);
+    expect(library.labels.list()).toEqual(labels);
+  });
+
+  it('files the work under another name with renameAnnotators', () => {
+    const library = libraryWithAyesha();
+    const report = mergeImport(library, parse(foreignFile), { renameAnnotators: { Ayesha: 'Ayesha (Lahore desk)' } });
+    expect(report.annotators).toEqual([{ name: 'Ayesha (Lahore desk)', id: 'other-ayesha', status: 'new' }]);
+    expect(report.documents[0].existed).toBe(true);
+    expect(report.annotationsAdded).toBe(1);
+    expect(library.annotators.list().map((a) => a.name)).toEqual(['Ayesha', 'Ayesha (Lahore desk)']);
+    const [doc] = library.documents.list();
+    expect(library.annotations.listForDocument(doc.id).map((a) => [a.annotatorName, a.labelId])).toEqual([
+      ['Ayesha', 'fact'],
+      ['Ayesha (Lahore desk)', 'allegation'],
+    ]);
+  });
+
+  it('treats them as one person with mergeSameNames', () => {
+    const library = libraryWithAyesha();
+    const local = library.annotators.findByName('Ayesha')[0];
+    const report = mergeImport(library, parse(foreignFile), { mergeSameNames: true });
+    expect(report.annotators).toEqual([{ name: 'Ayesha', id: local.id, status: 'known' }]);
+    expect(library.annotators.list()).toEqual([local]);
+    expect(counts(library).annotations).toBe(2);
+  });
+
+  it('matches an annotator without an id (hand-written file) by name, and re-importing it changes nothing', () => {
+    const library = libraryWithAyesha();
+    const local = library.annotators.findByName('Ayesha')[0];
+    const handWritten = { format: 'claimtag', version: 1, documents: [{ id: 'd1', title: 'T', text: TEXT }], annotations: [{ document: 'd1', annotator: 'Ayesha', label: 'opinion', start: 77, end: 94 }] };
+    const first = mergeImport(library, parse(handWritten));
+    expect(first.annotators).toEqual([{ name: 'Ayesha', id: local.id, status: 'known' }]);
+    expect(first.annotationsAdded).toBe(1);
+    const second = mergeImport(library, parse(handWritten));
+    expect(second).toMatchObject({ annotationsAdded: 0, annotationsUnchanged: 1, labelsAdded: [] });
+    expect(library.annotators.list()).toEqual([local]);
+  });
+});
+
+describe('mergeImport: idempotence and identity', () => {
+  it('re-importing a file is idempotent', () => {
+    const library = open('target');
+    const parsed = parse(foreignFile);
+    const first = mergeImport(library, parsed);
+    expect(first).toMatchObject({ annotationsAdded: 1, annotationsUnchanged: 0 });
+    const before = counts(library);
+    const second = mergeImport(library, parse(foreignFile));
+    expect(second).toMatchObject({ annotationsAdded: 0, annotationsUnchanged: 1, labelsAdded: [] });
+    expect(second.documents[0].existed).toBe(true);
+    expect(second.annotators[0].status).toBe('known');
+    expect(counts(library)).toEqual(before);
+  });
+
+  it('an exported library imported into a fresh one exports identically (document ids and dates kept)', () => {
+    const source = libraryWithAyesha('source');
+    const exported = exportClaimtagJson(loadBundle(source, { documents: 'all' }));
+    const target = open('target');
+    mergeImport(target, parse(JSON.parse(exported)));
+    expect(exportClaimtagJson(loadBundle(target, { documents: 'all' }))).toBe(exported);
+    // a second copy of the same text under another id still matches by hash
+    const again = mergeImport(target, parse({ ...JSON.parse(exported), documents: JSON.parse(exported).documents.map((d: object) => ({ ...d, id: 'x' })), annotations: [] }));
+    expect(again.documents[0]).toMatchObject({ existed: true, id: source.documents.list()[0].id });
+  });
+});
+
+describe('mergeImport: all or nothing', () => {
+  it('rolls back the whole file when an annotation fails midway', () => {
+    const library = libraryWithAyesha();
+    const before = counts(library);
+    const base = parse({
+      format: 'claimtag',
+      version: 1,
+      documents: [
+        { id: 'n1', title: 'New one', text: 'A brand new article about trade.' },
+        { id: 'n2', title: 'New two', text: 'Another new article about talks.' },
+      ],
+      annotators: [{ id: 'z', name: 'Zara' }],
+      annotations: [
+        { document: 'n1', annotator: 'z', label: 'rumour', start: 0, end: 7 },
+        { document: 'n2', annotator: 'z', label: 'satire', start: 0, end: 7 },
+      ],
+    });
+    // the second annotation is corrupted after parsing: it covers only a space, which the store refuses
+    const bad: ImportedAnnotation = { ...base.annotations[1], start: 7, end: 8 };
+    const parsed: ParsedImport = { ...base, annotations: [base.annotations[0], bad] };
+    expectFailure(() => mergeImport(library, parsed), 'invalid-input');
+    expect(counts(library)).toEqual(before);
+    expect(library.labels.find('rumour')).toBeNull();
+    expect(library.annotators.findByName('Zara')).toEqual([]);
+    expect(library.documents.list().map((d) => d.title)).toEqual(['Local']);
+  });
+});
+
+describe('mergeImport: labels', () => {
+  it('adds missing labels with the free shortcuts, then none', () => {
+    const library = open('labels');
+    const names = ['rumour', 'satire', 'spin', 'leak', 'quote', 'denial', 'forecast'];
+    const text = 'one two three four five six seven';
+    const words = [...text.matchAll(/\w+/g)];
+    const report = mergeImport(
+      library,
+      parse({
+        format: 'claimtag',
+        version: 1,
+        documents: [{ id: 'd', text }],
+        labels: ['fact', ...names.map((id) => (id === 'spin' ? { id, name: 'Spin doctoring', color: '#123456' } : id))],
+        annotations: [{ document: 'd', annotator: 'A', label: 'fact', start: 0, end: 3 }, ...names.map((label, i) => ({ document: 'd', annotator: 'A', label, start: words[i].index, end: words[i].index + words[i][0].length }))],
+      }),
+    );
+    expect(report.labelsAdded).toEqual(names);
+    const byId = new Map(library.labels.list().map((l) => [l.id, l]));
+    expect(names.map((id) => byId.get(id)!.shortcut)).toEqual(['4', '5', '6', '7', '8', '9', '']);
+    expect(byId.get('fact')!.shortcut).toBe('1');
+    expect(byId.get('spin')).toMatchObject({ name: 'Spin doctoring', color: '#123456' });
+    expect(byId.get('rumour')).toMatchObject({ name: 'Rumour', archived: false });
+    expect(byId.get('rumour')!.color).toMatch(/^#[0-9a-f]{6}$/);
+    const orders = [...byId.values()].map((l) => l.sortOrder);
+    expect(new Set(orders).size).toBe(orders.length);
+  });
+});
+
+describe('importPaths: W3C', () => {
+  it('resolves W3C annotations against documents already in the library', async () => {
+    // the colleague's library received the article as claimtag JSON (which keeps the document id),
+    // then sends back W3C annotations, which name the document by that id
+    const source = libraryWithAyesha('source');
+    const target = open('target');
+    const bare = loadBundle(source, { documents: 'all' });
+    mergeImport(target, parse(JSON.parse(exportClaimtagJson({ ...bare, annotations: [] }))));
+    const document = target.documents.get(source.documents.list()[0].id);
+    const file = path.join(temp.dir, 'work.jsonld');
+    fs.writeFileSync(file, exportW3c(bare));
+    const [outcome] = await importPaths(target, [file]);
+    if (!outcome.ok || outcome.kind !== 'annotations') throw new Error(JSON.stringify(outcome));
+    expect(outcome.report.documents).toEqual([expect.objectContaining({ id: document.id, existed: true })]);
+    expect(outcome.report.annotationsAdded).toBe(1);
+    expect(target.annotations.listForDocument(document.id).map((a) => [a.annotatorName, a.labelId, a.quote])).toEqual([['Ayesha', 'fact', 'The minister']]);
+    expect(counts(target).documents).toBe(1);
+  });
+
+  it('fails clearly, writing nothing, when the W3C file points at a document the library lacks', async () => {
+    // W3C files name documents only by their library id: the same text imported separately is not found
+    const source = libraryWithAyesha('source');
+    const file = path.join(temp.dir, 'work.jsonld');
+    fs.writeFileSync(file, exportW3c(loadBundle(source, { documents: 'all' })));
+    const target = open('target');
+    target.documents.add({ title: 'Same text, own id', source: '', text: TEXT, blocks: blocksOfLines(TEXT) });
+    const before = counts(target);
+    const [outcome] = await importPaths(target, [file]);
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) {
+      expect(outcome.error.message).toMatch(/^work\.jsonld: .*nothing was imported/);
+      expect(outcome.error.details?.[0]).toMatch(/is not one of the chosen documents/);
+    }
+    expect(counts(target)).toEqual(before);
+  });
+});

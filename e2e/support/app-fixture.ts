@@ -21,6 +21,9 @@ const BUNDLE = path.join(ROOT, 'out/renderer');
  */
 export class AppHarness {
   library: Library | null = null;
+  /** What the next native dialogs will answer (null = the user cancels). */
+  nextImportFiles: string[] | null = null;
+  nextExportPath: string | null = null;
   readonly dataDir: string;
   private readonly cleanupDir: () => void;
 
@@ -42,7 +45,15 @@ export class AppHarness {
     let services;
     try {
       this.library = Library.open(this.databasePath);
-      services = createServices({ library: this.library, dataDir: this.dataDir, loadSample: () => loadBundledSample(path.join(ROOT, 'resources')) });
+      services = createServices({
+        library: this.library,
+        dataDir: this.dataDir,
+        loadSample: () => loadBundledSample(path.join(ROOT, 'resources')),
+        ports: {
+          chooseFilesToImport: async () => this.nextImportFiles,
+          chooseExportPath: async () => this.nextExportPath,
+        },
+      });
     } catch (err) {
       if (!(err instanceof AppFailure)) throw err;
       services = createUnavailableServices(this.databasePath, err.error);

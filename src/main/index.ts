@@ -9,6 +9,7 @@ import { loadBundledSample } from '../core/store/bundled-sample';
 import { AppFailure } from '../shared/result';
 import { APP_ORIGIN, registerAppScheme, serveRendererBundle } from './app-protocol';
 import { registerIpcHandlers } from './ipc';
+import { electronHostPorts } from './host-ports';
 import { electronNativeBinding } from './native-binding';
 import { denyAllPermissions, hardenAllWebContents } from './security/harden-web-contents';
 import { createMainWindow } from './window';
@@ -46,6 +47,7 @@ function start(): void {
       library,
       dataDir,
       loadSample: () => loadBundledSample(path.join(appRoot, 'resources')),
+      ports: electronHostPorts(() => mainWindow),
     });
   } catch (err) {
     const failure = err instanceof AppFailure ? err : new AppFailure({ code: 'storage', message: String(err) });

@@ -8,11 +8,20 @@ export const API_METHODS = [
   'getDocument',
   'rememberOpenDocument',
   'listLabels',
+  'listAnnotators',
   'listAnnotations',
   'createAnnotation',
   'updateAnnotation',
   'deleteAnnotation',
   'restoreAnnotation',
+  'renameDocument',
+  'deleteDocument',
+  'searchDocuments',
+  'chooseImportFiles',
+  'importChosenFile',
+  'importFileData',
+  'importClipboard',
+  'exportDocuments',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];

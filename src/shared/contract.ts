@@ -3,7 +3,7 @@
 // table, the preload's object and the e2e test bridge are all derived from it.
 
 import { z } from 'zod';
-import type { Annotation, Annotator, DocumentRecord, DocumentSummary, Label } from './types';
+import type { Annotation, Annotator, DocumentRecord, DocumentSummary, Label, SearchHit } from './types';
 import type { Result } from './result';
 import type { API_METHODS } from './api-methods';
 
@@ -19,6 +19,15 @@ export interface StartupState {
   initialDocumentId: string | null;
 }
 
+/** The outcome of importing one file or clipboard content. */
+export type ImportResult =
+  | { ok: true; name: string; kind: 'article'; documentId: string; title: string; existed: boolean; warnings: string[] }
+  | { ok: true; name: string; kind: 'annotations'; documentIds: string[]; added: number; unchanged: number; labelsAdded: string[]; notes: string[] }
+  | { ok: false; name: string; message: string; details: string[]; canReplaceInvalid: boolean };
+
+export const EXPORT_FORMAT_IDS = ['html', 'pdf', 'md', 'json', 'w3c', 'brat', 'doccano', 'labelstudio', 'csv'] as const;
+export type ExportFormatChoice = (typeof EXPORT_FORMAT_IDS)[number];
+
 /** Pairs an input schema with the output type it promises (a phantom, never read at run time). */
 const returns =
   <O>() =>
@@ -33,6 +42,7 @@ export const contract = {
   getDocument: returns<DocumentRecord>()(z.object({ id }).strict()),
   rememberOpenDocument: returns<null>()(z.object({ id }).strict()),
   listLabels: returns<Label[]>()(empty),
+  listAnnotators: returns<Annotator[]>()(empty),
   listAnnotations: returns<Annotation[]>()(z.object({ documentId: id }).strict()),
   createAnnotation: returns<Annotation>()(
     z.object({ documentId: id, labelId: id, start: offset, end: offset }).strict(),
@@ -49,6 +59,33 @@ export const contract = {
       .strict(),
   ),
   deleteAnnotation: returns<Annotation>()(z.object({ id }).strict()),
+  renameDocument: returns<DocumentRecord>()(z.object({ id, title: z.string().trim().min(1).max(300) }).strict()),
+  deleteDocument: returns<{ annotationsDeleted: number }>()(z.object({ id }).strict()),
+  searchDocuments: returns<SearchHit[]>()(z.object({ query: z.string().max(500) }).strict()),
+  chooseImportFiles: returns<{ files: Array<{ token: string; name: string }> }>()(empty),
+  importChosenFile: returns<ImportResult>()(z.object({ token: id, replaceInvalid: z.boolean().optional() }).strict()),
+  importFileData: returns<ImportResult>()(
+    z
+      .object({
+        name: z.string().min(1).max(255),
+        // base64 of at most ~20 MB; the core re-checks the decoded size.
+        dataBase64: z.string().max(28_000_000),
+        replaceInvalid: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+  importClipboard: returns<ImportResult>()(
+    z.object({ text: z.string().max(20_000_000).optional(), html: z.string().max(20_000_000).optional() }).strict(),
+  ),
+  exportDocuments: returns<{ written: string[] } | { cancelled: true }>()(
+    z
+      .object({
+        format: z.enum(EXPORT_FORMAT_IDS),
+        documentIds: z.array(id).min(1).max(10_000).optional(),
+        annotatorIds: z.array(id).max(1_000).optional(),
+      })
+      .strict(),
+  ),
   restoreAnnotation: returns<Annotation>()(z.object({ id }).strict()),
 };
 

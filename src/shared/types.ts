@@ -80,3 +80,12 @@ export interface Bundle {
   labels: Label[];
   annotations: Annotation[];
 }
+
+export interface SearchHit {
+  documentId: string;
+  title: string;
+  /** Matching passage; \u0001 and \u0002 mark where each match starts and ends. */
+  snippet: string;
+  /** UTF-16 offset of the first match in the text, when the match is in the text. */
+  offset: number | null;
+}

@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { EXPORT_TARGETS, exportBundle, type ExportTarget } from '../../core/library-io/export-bundle';
 import { loadBundle } from '../../core/library-io/load-bundle';
+import { AppFailure } from '../../shared/result';
 import { type CliIo, libraryPath, openLibrary, parse, UsageError } from '../cli-io';
 
 export const EXPORT_HELP = `Usage: claimtag export --format FORMAT --out PATH [--document ID | --all] [--annotator NAME]... [--db PATH]
@@ -45,6 +48,7 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   }
   if (!values.out) throw new UsageError('Say where to write with --out PATH.');
   if (values.all && values.document?.length) throw new UsageError('Use either --document or --all, not both.');
+  checkOutPath(values.out, values.format as ExportTarget);
   const library = openLibrary(libraryPath(values.db, io.env), { create: false });
   try {
     const bundle = loadBundle(library, { documents: values.document?.length ? values.document : 'all', annotators: values.annotator });
@@ -57,5 +61,19 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
     return 0;
   } finally {
     library.close();
+  }
+}
+
+/** Says what is wrong with --out before anything is written, instead of a raw ENOENT/EISDIR. */
+function checkOutPath(out: string, format: ExportTarget): void {
+  const stat = fs.statSync(out, { throwIfNoEntry: false });
+  if (format === 'brat') {
+    if (stat && !stat.isDirectory()) throw new AppFailure({ code: 'invalid-input', message: `brat export writes a folder, but ${out} is a file. Choose a folder for --out.` });
+    return;
+  }
+  if (stat?.isDirectory()) throw new AppFailure({ code: 'invalid-input', message: `${out} is a folder. Give --out a file name, e.g. ${path.join(out, `report.${format}`)}.` });
+  const parent = path.dirname(path.resolve(out));
+  if (!fs.statSync(parent, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new AppFailure({ code: 'not-found', message: `The folder ${parent} does not exist. Create it first, or choose another --out.` });
   }
 }

@@ -3,6 +3,8 @@ import { AppFailure } from '../../shared/result';
 import type { Annotator } from '../../shared/types';
 import type { Library } from '../store/library';
 import type { NewDocument } from '../store/documents-repo';
+import { createDocumentServices } from './document-services';
+import { headlessPorts, type HostPorts } from './host-ports';
 
 const CURRENT_ANNOTATOR = 'current-annotator';
 const LAST_DOCUMENT = 'last-document';
@@ -13,6 +15,8 @@ export interface ServiceContext {
   dataDir: string;
   /** Reads the bundled sample article; called once, on first run. */
   loadSample: () => NewDocument;
+  /** Dialogs and printing; the CLI and unit tests run without them. */
+  ports?: HostPorts;
 }
 
 /** The renderer's API, implemented on the core. Inputs arrive already validated by the contract. */
@@ -48,6 +52,8 @@ export function createServices(ctx: ServiceContext): ApiServices {
   };
 
   return {
+    ...createDocumentServices(library, ctx.ports ?? headlessPorts, () => currentAnnotator()?.name),
+
     getStartupState(): StartupState {
       const last = library.settings.get(LAST_DOCUMENT);
       const initialDocumentId = last && library.documents.exists(last) ? last : ensureSample();
@@ -74,6 +80,7 @@ export function createServices(ctx: ServiceContext): ApiServices {
     },
 
     listLabels: () => library.labels.list(),
+    listAnnotators: () => library.annotators.list(),
     listAnnotations: ({ documentId }) => library.annotations.listForDocument(documentId),
 
     createAnnotation({ documentId, labelId, start, end }) {

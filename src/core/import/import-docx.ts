@@ -18,6 +18,7 @@
 //   is packaged into an asar archive, list out/main/docx-worker.js under asarUnpack unless
 //   loading workers from asar has been checked. Callers may also pass options.workerUrl.
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { fail, type Result } from '../../shared/result';
 import type { DocxWorkerInput, DocxWorkerMessage, WorkerMemorySample } from './docx-worker-protocol';
@@ -53,7 +54,9 @@ export async function importDocx(bytes: Uint8Array, fileName: string, options: D
 }
 
 export function docxWorkerLocation(): { url: URL; execArgv: string[] } {
-  const here = import.meta.url;
+  // __filename (not import.meta) so the module loads under every runner: vitest, tsx,
+  // Playwright's transpiler and the bundled CommonJS main process.
+  const here = pathToFileURL(__filename).href;
   if (/\.[cm]?tsx?$/.test(new URL(here).pathname)) {
     // Node 20 does not apply `--import` module hooks inside workers; tsx's CommonJS
     // require hook works in-thread, so the worker source is loaded through it.

@@ -15,16 +15,22 @@ export const EXPORT_TARGETS: readonly ExportTarget[] = ['html', 'pdf', 'md', 'js
  * Writes a bundle in one format. Single files are replaced atomically; brat writes a
  * folder of .txt/.ann pairs, each file atomically. Returns the paths written.
  */
-export async function exportBundle(bundle: Bundle, target: ExportTarget, outPath: string, options: { generatedAt?: string } = {}): Promise<string[]> {
+export interface ExportBundleOptions {
+  generatedAt?: string;
+  /** How to print HTML to PDF (Electron's printToPDF in the app); default headless Chromium. */
+  printToPdf?: (html: string) => Promise<Uint8Array>;
+}
+
+export async function exportBundle(bundle: Bundle, target: ExportTarget, outPath: string, options: ExportBundleOptions = {}): Promise<string[]> {
   if (bundle.documents.length === 0) throw new AppFailure({ code: 'invalid-input', message: 'There is nothing to export: no documents were chosen.' });
   if (target === 'pdf') {
-    const html = exportFormats.html.export(bundle, options);
+    const html = exportFormats.html.export(bundle, { generatedAt: options.generatedAt });
     if (html.kind !== 'file') throw new AppFailure({ code: 'internal', message: 'The report could not be prepared.' });
-    await writeFileAtomic(outPath, await htmlToPdf(html.text));
+    await writeFileAtomic(outPath, await (options.printToPdf ?? htmlToPdf)(html.text));
     return [outPath];
   }
   const format = exportFormats[target];
-  const output = format.export(bundle, options);
+  const output = format.export(bundle, { generatedAt: options.generatedAt });
   if (output.kind === 'file') {
     await writeFileAtomic(outPath, output.text);
     return [outPath];

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Block, DocumentRecord, DocumentSummary } from '../../shared/types';
+import type { Block, DocumentRecord, DocumentSummary, SearchHit } from '../../shared/types';
 import { AppFailure } from '../../shared/result';
 import { newId, nowIso } from './ids';
 import { sha256 as sha256Of } from '../import/normalize-text';
@@ -79,6 +79,44 @@ export class DocumentsRepo {
     const row = this.db.prepare('SELECT text FROM documents WHERE id = ?').get(id) as { text: string } | undefined;
     if (!row) throw new AppFailure({ code: 'not-found', message: 'That document is no longer in the library.' });
     return row.text;
+  }
+
+  rename(id: string, title: string): DocumentRecord {
+    const info = this.db.prepare('UPDATE documents SET title = ? WHERE id = ?').run(title, id);
+    if (info.changes === 0) throw new AppFailure({ code: 'not-found', message: 'That document is no longer in the library.' });
+    return this.get(id);
+  }
+
+  /** Removes a document and (by cascade) all its annotations; returns how many annotations went. */
+  remove(id: string): number {
+    const { n } = this.db.prepare('SELECT count(*) AS n FROM annotations WHERE document_id = ? AND deleted_at IS NULL').get(id) as { n: number };
+    const info = this.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+    if (info.changes === 0) throw new AppFailure({ code: 'not-found', message: 'That document is no longer in the library.' });
+    return n;
+  }
+
+  /** Full-text search over titles and texts; each hit has the offset of its first match. */
+  search(query: string, limit = 50): SearchHit[] {
+    const terms = query
+      .normalize('NFC')
+      .split(/\s+/)
+      .map((t) => t.replace(/"/g, ''))
+      .filter(Boolean);
+    if (terms.length === 0) return [];
+    const match = terms.map((t) => `"${t}"*`).join(' ');
+    const rows = this.db
+      .prepare(
+        `SELECT d.id, d.title, snippet(documents_fts, 1, '', '', '…', 12) AS snippet
+           FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+          WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?`,
+      )
+      .all(match, limit) as Array<{ id: string; title: string; snippet: string }>;
+    return rows.map((r) => {
+      const text = this.textOf(r.id);
+      const first = terms[0].toLocaleLowerCase();
+      const at = text.toLocaleLowerCase().indexOf(first);
+      return { documentId: r.id, title: r.title, snippet: r.snippet, offset: at >= 0 ? at : null };
+    });
   }
 
   list(): DocumentSummary[] {

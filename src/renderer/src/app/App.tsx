@@ -3,7 +3,7 @@ import type { StartupState } from '../../../shared/contract';
 import type { AppError } from '../../../shared/result';
 import type { Annotator, DocumentRecord } from '../../../shared/types';
 import { getApi } from '../api';
-import { Workbench } from '../workbench/Workbench';
+import { LibraryShell } from './LibraryShell';
 import { NamePrompt } from './NamePrompt';
 import { StartupError } from './StartupError';
 
@@ -55,9 +55,9 @@ export function App() {
   }
   return (
     <>
-      <Workbench
+      <LibraryShell
         api={api!}
-        document={screen.document}
+        initialDocument={screen.document}
         annotator={screen.annotator}
         dataDir={screen.state.dataDir}
         onRenameAnnotator={() => setRenaming(true)}

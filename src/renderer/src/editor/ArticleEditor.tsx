@@ -14,6 +14,8 @@ export interface ArticleEditorHandle {
   selectionOffsets(): [number, number] | null;
   clearSelection(): void;
   scrollToAnnotation(annotation: Annotation): void;
+  /** Scrolls a document offset into view and puts the caret there. */
+  scrollToOffset(offset: number): void;
   focus(): void;
 }
 
@@ -163,6 +165,14 @@ function ArticleSurface({ document: doc, labels, annotations, selected, hiddenLa
         if (rect.top < box.top + 40 || rect.bottom > box.bottom - 40) {
           scroller.scrollTo({ top: scroller.scrollTop + rect.top - box.top - box.height / 3, behavior: 'instant' });
         }
+      },
+      scrollToOffset(offset) {
+        const point = indexRef.current?.pointAt(offset);
+        if (!point) return;
+        const el = point.node.parentElement?.closest('[data-start]');
+        el?.scrollIntoView({ block: 'center' });
+        const sel = window.getSelection();
+        sel?.setBaseAndExtent(point.node, point.offset, point.node, point.offset);
       },
       focus() {
         root()?.focus({ preventScroll: true });

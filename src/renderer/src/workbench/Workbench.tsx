@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ClaimtagApi } from '../../../shared/contract';
 import type { Annotator, DocumentRecord } from '../../../shared/types';
 import { ArticleEditor, type ArticleEditorHandle } from '../editor/ArticleEditor';
@@ -15,14 +15,32 @@ interface Props {
   document: DocumentRecord;
   annotator: Annotator;
   dataDir: string;
+  /** Offset to scroll to once the article is shown (a search hit). */
+  jumpTo: number | null;
+  library: ReactNode;
+  externalNotice: { text: string; tone: 'info' | 'error'; id: number } | null;
   onRenameAnnotator(): void;
+  onExport(): void;
+  /** Annotation counts changed (for the library's figures). */
+  onChanged(): void;
 }
 
 const isTypingTarget = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.closest('[role="dialog"]') !== null);
 
-export function Workbench({ api, document: doc, annotator, dataDir, onRenameAnnotator }: Props) {
-  const wb = useWorkbench(api, doc);
+export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, library, externalNotice, onRenameAnnotator, onExport, onChanged }: Props) {
+  const wb = useWorkbench(api, doc, onChanged);
+  const { notify } = wb;
+
+  useEffect(() => {
+    if (externalNotice) notify(externalNotice.text, externalNotice.tone);
+  }, [externalNotice, notify]);
+
+  useEffect(() => {
+    if (jumpTo === null) return;
+    const t = setTimeout(() => editor.current?.scrollToOffset(jumpTo), 50);
+    return () => clearTimeout(t);
+  }, [jumpTo]);
   const editor = useRef<ArticleEditorHandle>(null);
   const [selectionRect, setSelectionRect] = useState<DOMRect | null>(null);
   const [hiddenLabels] = useState<ReadonlySet<string>>(() => new Set());
@@ -111,8 +129,12 @@ export function Workbench({ api, document: doc, annotator, dataDir, onRenameAnno
           </p>
         </div>
         <LabelToolbar labels={activeLabels} onTag={(id) => void tag(id)} />
+        <button type="button" className="button" onClick={onExport} title="Export reports and data (Ctrl+E)" aria-keyshortcuts="Control+E">
+          Export…
+        </button>
       </header>
       <div className="workspace">
+        {library}
         <main className="article-scroll" aria-label="Article">
           <article className="article">
             <ArticleEditor

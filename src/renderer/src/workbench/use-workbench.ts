@@ -16,7 +16,7 @@ export interface Notice {
 const byReadingOrder = (a: Annotation, b: Annotation) => a.start - b.start || b.end - a.end || a.createdAt.localeCompare(b.createdAt);
 
 /** The open document's annotations, every change saved through the API before it is shown. */
-export function useWorkbench(api: ClaimtagApi, document: DocumentRecord) {
+export function useWorkbench(api: ClaimtagApi, document: DocumentRecord, onChanged: () => void = () => {}) {
   const [labels, setLabels] = useState<Label[]>([]);
   const [annotations, setAnnotations] = useState<Annotation[]>([]);
   const [loaded, setLoaded] = useState(false);
@@ -30,6 +30,10 @@ export function useWorkbench(api: ClaimtagApi, document: DocumentRecord) {
     [],
   );
   const pending = useRef(0);
+  const onChangedRef = useRef(onChanged);
+  useEffect(() => {
+    onChangedRef.current = onChanged;
+  });
   const noticeId = useRef(0);
 
   const notify = useCallback((message: string, tone: Notice['tone'] = 'info', undoable = false) => {
@@ -49,6 +53,7 @@ export function useWorkbench(api: ClaimtagApi, document: DocumentRecord) {
           return null;
         }
         if (pending.current === 1) setSave({ status: 'saved' });
+        onChangedRef.current();
         return result.value;
       } catch {
         const message = 'claimtag could not reach its library. Your earlier work is safe.';
@@ -195,6 +200,7 @@ export function useWorkbench(api: ClaimtagApi, document: DocumentRecord) {
     loaded,
     selected,
     select: setSelectedId,
+    notify,
     save,
     notice,
     dismissNotice: () => setNotice(null),

@@ -1,0 +1,114 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { ApiServices, ImportResult } from '../../shared/contract';
+import { AppFailure } from '../../shared/result';
+import { importClipboard } from '../import/import-file';
+import { MAX_IMPORT_BYTES } from '../import/read-file-safely';
+import { exportBundle } from '../library-io/export-bundle';
+import { importPaths, type FileOutcome } from '../library-io/import-paths';
+import { loadBundle } from '../library-io/load-bundle';
+import type { Library } from '../store/library';
+import { newId } from '../store/ids';
+import type { HostPorts } from './host-ports';
+
+type DocumentServices = Pick<
+  ApiServices,
+  'renameDocument' | 'deleteDocument' | 'searchDocuments' | 'chooseImportFiles' | 'importChosenFile' | 'importFileData' | 'importClipboard' | 'exportDocuments'
+>;
+
+const EXTENSIONS: Record<string, string> = { html: '.html', pdf: '.pdf', md: '.md', json: '.json', w3c: '.jsonld', brat: '', doccano: '.jsonl', labelstudio: '.json', csv: '.csv' };
+
+/** Library management: search, rename, delete, import from dialogs/drops/clipboard, export. */
+export function createDocumentServices(library: Library, ports: HostPorts, annotatorName: () => string | undefined): DocumentServices {
+  // Files picked in the native dialog, by opaque token: the renderer never holds a path.
+  const chosen = new Map<string, string>();
+
+  const toResult = (name: string, o: FileOutcome): ImportResult => {
+    if (!o.ok) {
+      return { ok: false, name, message: o.error.message, details: o.error.details ?? [], canReplaceInvalid: /UTF-8/i.test(o.error.message) };
+    }
+    if (o.kind === 'article') return { ok: true, name, kind: 'article', documentId: o.documentId, title: o.title, existed: o.existed, warnings: o.warnings };
+    const r = o.report;
+    return {
+      ok: true,
+      name,
+      kind: 'annotations',
+      documentIds: r.documents.map((d) => d.id),
+      added: r.annotationsAdded,
+      unchanged: r.annotationsUnchanged,
+      labelsAdded: r.labelsAdded,
+      notes: r.rejected.map((x) => `${x.where}: ${x.reason}`),
+    };
+  };
+
+  const importOne = async (file: string, name: string, replaceInvalid?: boolean) => {
+    const [outcome] = await importPaths(library, [file], { annotator: annotatorName(), article: { replaceInvalid } });
+    return toResult(name, outcome);
+  };
+
+  return {
+    renameDocument: ({ id, title }) => library.documents.rename(id, title),
+    deleteDocument: ({ id }) => ({ annotationsDeleted: library.transaction(() => library.documents.remove(id)) }),
+    searchDocuments: ({ query }) => library.documents.search(query),
+
+    async chooseImportFiles() {
+      const files = (await ports.chooseFilesToImport()) ?? [];
+      return {
+        files: files.map((file) => {
+          const token = newId();
+          chosen.set(token, file);
+          return { token, name: path.basename(file) };
+        }),
+      };
+    },
+
+    async importChosenFile({ token, replaceInvalid }) {
+      const file = chosen.get(token);
+      if (!file) throw new AppFailure({ code: 'not-found', message: 'That file choice has expired; choose the file again.' });
+      const result = await importOne(file, path.basename(file), replaceInvalid);
+      if (result.ok || !result.canReplaceInvalid) chosen.delete(token);
+      return result;
+    },
+
+    async importFileData({ name, dataBase64, replaceInvalid }) {
+      const safeName = path.basename(name.replace(/[\\/]/g, '_')).replace(/^\.+/, '') || 'dropped-file';
+      const bytes = Buffer.from(dataBase64, 'base64');
+      if (bytes.length > MAX_IMPORT_BYTES) {
+        return { ok: false, name: safeName, message: `"${safeName}" is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB, the most claimtag imports at once.`, details: [], canReplaceInvalid: false };
+      }
+      const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'claimtag-drop-'));
+      try {
+        const file = path.join(dir, safeName);
+        await fs.writeFile(file, bytes);
+        if (/\.ann$/i.test(safeName)) {
+          return { ok: false, name: safeName, message: 'Import brat files with File › Import, so claimtag can read the .txt beside the .ann.', details: [], canReplaceInvalid: false };
+        }
+        return await importOne(file, safeName, replaceInvalid);
+      } finally {
+        await fs.rm(dir, { recursive: true, force: true });
+      }
+    },
+
+    importClipboard({ text, html }) {
+      const result = importClipboard({ text, html });
+      if (!result.ok) return { ok: false, name: 'Clipboard', message: result.error.message, details: result.error.details ?? [], canReplaceInvalid: false };
+      const { document, existed } = library.documents.add(result.value);
+      return { ok: true, name: 'Clipboard', kind: 'article', documentId: document.id, title: document.title, existed, warnings: result.value.warnings };
+    },
+
+    async exportDocuments({ format, documentIds, annotatorIds }) {
+      const bundle = loadBundle(library, { documents: documentIds ?? 'all' });
+      if (annotatorIds?.length) {
+        const keep = new Set(annotatorIds);
+        bundle.annotations = bundle.annotations.filter((a) => keep.has(a.annotatorId));
+        bundle.annotators = bundle.annotators.filter((a) => keep.has(a.id));
+      }
+      const base = bundle.documents.length === 1 ? bundle.documents[0].title : 'claimtag-export';
+      const suggested = `${base.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().slice(0, 80) || 'claimtag-export'}${EXTENSIONS[format]}`;
+      const target = await ports.chooseExportPath(suggested, EXTENSIONS[format]);
+      if (!target) return { cancelled: true as const };
+      return { written: await exportBundle(bundle, format, target, { printToPdf: ports.printToPdf }) };
+    },
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * What the services need from the desktop around them: native dialogs, the clipboard,
+ * printing. Main implements these with Electron; tests and the e2e bridge with stand-ins.
+ * The renderer never names a path: paths only come from these dialogs.
+ */
+export interface HostPorts {
+  /** Files the user picked to import, or null when cancelled. */
+  chooseFilesToImport(): Promise<string[] | null>;
+  /** Where to save an export, or null when cancelled. */
+  chooseExportPath(suggestedName: string, extension: string): Promise<string | null>;
+  /** Renders the HTML report to PDF; when absent, headless Chromium is used. */
+  printToPdf?(html: string): Promise<Uint8Array>;
+}
+
+/** No dialogs at all: every choice is cancelled. For the CLI and unit tests. */
+export const headlessPorts: HostPorts = {
+  chooseFilesToImport: async () => null,
+  chooseExportPath: async () => null,
+};

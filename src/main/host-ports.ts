@@ -1,0 +1,53 @@
+import { BrowserWindow, dialog } from 'electron';
+import type { HostPorts } from '../core/api/host-ports';
+
+const IMPORT_FILTERS = [
+  { name: 'Articles and annotation files', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'docx', 'json', 'jsonld', 'jsonl', 'ann'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+/** Native dialogs and PDF printing for the services, owned by the main window. */
+export function electronHostPorts(getWindow: () => BrowserWindow | null): HostPorts {
+  return {
+    async chooseFilesToImport() {
+      const win = getWindow();
+      const options = { title: 'Import into claimtag', properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'>, filters: IMPORT_FILTERS };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : result.filePaths;
+    },
+    async chooseExportPath(suggestedName, extension) {
+      const win = getWindow();
+      const options = {
+        title: 'Export from claimtag',
+        defaultPath: suggestedName,
+        filters: extension ? [{ name: extension.slice(1).toUpperCase(), extensions: [extension.slice(1)] }] : [],
+      };
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async printToPdf(html) {
+      // An offscreen, script-less window renders the report; it is never shown.
+      const printer = new BrowserWindow({
+        show: false,
+        webPreferences: {
+          contextIsolation: true,
+          sandbox: true,
+          nodeIntegration: false,
+          nodeIntegrationInWorker: false,
+          nodeIntegrationInSubFrames: false,
+          webSecurity: true,
+          allowRunningInsecureContent: false,
+          experimentalFeatures: false,
+          webviewTag: false,
+          javascript: false,
+        },
+      });
+      try {
+        await printer.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+        return await printer.webContents.printToPDF({ printBackground: true, displayHeaderFooter: false, preferCSSPageSize: true });
+      } finally {
+        printer.destroy();
+      }
+    },
+  };
+}

@@ -1,0 +1,189 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ClaimtagApi, ImportResult } from '../../../shared/contract';
+import type { Annotator, DocumentRecord, DocumentSummary, Label } from '../../../shared/types';
+import { ExportDialog } from '../export/ExportDialog';
+import { LibraryPanel } from '../library/LibraryPanel';
+import { DeleteDialog, ImportProgressBar, ImportSummaryDialog, PasteDialog, RenameDialog } from '../library/LibraryDialogs';
+import { useImporter } from '../library/use-importer';
+import { Workbench } from '../workbench/Workbench';
+
+interface Props {
+  api: ClaimtagApi;
+  initialDocument: DocumentRecord;
+  annotator: Annotator;
+  dataDir: string;
+  onRenameAnnotator(): void;
+}
+
+type Modal =
+  | { kind: 'rename'; doc: DocumentSummary }
+  | { kind: 'delete'; doc: DocumentSummary }
+  | { kind: 'paste' }
+  | { kind: 'export' }
+  | null;
+
+/** The library around the workbench: documents, import (dialog, drop, paste), export. */
+export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenameAnnotator }: Props) {
+  const [document, setDocument] = useState(initialDocument);
+  const [jumpTo, setJumpTo] = useState<number | null>(null);
+  const [documents, setDocuments] = useState<DocumentSummary[]>([]);
+  const [labels, setLabels] = useState<Label[]>([]);
+  const [modal, setModal] = useState<Modal>(null);
+  const [dragging, setDragging] = useState(false);
+  const [message, setMessage] = useState<{ text: string; tone: 'info' | 'error'; id: number } | null>(null);
+
+  const say = useCallback((text: string, tone: 'info' | 'error' = 'info') => setMessage({ text, tone, id: Date.now() }), []);
+
+  const refresh = useCallback(async () => {
+    const [d, l] = await Promise.all([api.listDocuments({}), api.listLabels({})]);
+    if (d.ok) setDocuments(d.value);
+    if (l.ok) setLabels(l.value);
+  }, [api]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const open = useCallback(
+    async (id: string, offset: number | null = null) => {
+      const r = await api.getDocument({ id });
+      if (!r.ok) return say(r.error.message, 'error');
+      setDocument(r.value);
+      setJumpTo(offset);
+    },
+    [api, say],
+  );
+
+  const onImported = useCallback(
+    (results: ImportResult[]) => {
+      void refresh();
+      const articles = results.filter((r): r is Extract<ImportResult, { kind: 'article' }> => r.ok && r.kind === 'article');
+      if (articles.length > 0) void open(articles[articles.length - 1].documentId);
+    },
+    [open, refresh],
+  );
+  const importer = useImporter(api, onImported);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey) return;
+      if (e.key.toLowerCase() === 'o') {
+        e.preventDefault();
+        void importer.importFromDialog();
+      } else if (e.key.toLowerCase() === 'e') {
+        e.preventDefault();
+        setModal({ kind: 'export' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [importer]);
+
+  const dropHandlers = {
+    onDragOver: (e: React.DragEvent) => {
+      if (!e.dataTransfer.types.includes('Files')) return;
+      e.preventDefault();
+      setDragging(true);
+    },
+    onDragLeave: (e: React.DragEvent) => {
+      if (e.currentTarget === e.target) setDragging(false);
+    },
+    onDrop: (e: React.DragEvent) => {
+      if (!e.dataTransfer.files.length) return;
+      e.preventDefault();
+      setDragging(false);
+      void importer.importDropped(Array.from(e.dataTransfer.files));
+    },
+  };
+
+  return (
+    <div className="shell" {...dropHandlers}>
+      <Workbench
+        key={document.id}
+        api={api}
+        document={document}
+        jumpTo={jumpTo}
+        annotator={annotator}
+        dataDir={dataDir}
+        onRenameAnnotator={onRenameAnnotator}
+        onExport={() => setModal({ kind: 'export' })}
+        onChanged={() => void refresh()}
+        externalNotice={message}
+        library={
+          <LibraryPanel
+            api={api}
+            documents={documents}
+            labels={labels}
+            currentId={document.id}
+            onOpen={(id, offset) => void open(id, offset)}
+            onImport={() => void importer.importFromDialog()}
+            onPaste={() => setModal({ kind: 'paste' })}
+            onRename={(doc) => setModal({ kind: 'rename', doc })}
+            onDelete={(doc) => setModal({ kind: 'delete', doc })}
+          />
+        }
+      />
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <p>Drop articles (.txt, .md, .html, .docx) or annotation files to import</p>
+        </div>
+      )}
+      {importer.progress && <ImportProgressBar progress={importer.progress} />}
+      {importer.lastRun && !importer.progress && (
+        <ImportSummaryDialog
+          run={importer.lastRun}
+          onClose={importer.dismissRun}
+          onRetry={() => {
+            const files = importer.lastRun!.retryable;
+            importer.dismissRun();
+            void importer.retryWithReplacement(files);
+          }}
+        />
+      )}
+      {modal?.kind === 'paste' && (
+        <PasteDialog
+          onClose={() => setModal(null)}
+          onPaste={(content) => {
+            setModal(null);
+            void importer.importPasted(content);
+          }}
+        />
+      )}
+      {modal?.kind === 'rename' && (
+        <RenameDialog
+          doc={modal.doc}
+          onClose={() => setModal(null)}
+          onSave={async (title) => {
+            const r = await api.renameDocument({ id: modal.doc.id, title });
+            if (!r.ok) return r.error.message;
+            if (r.value.id === document.id) setDocument(r.value);
+            await refresh();
+            return null;
+          }}
+        />
+      )}
+      {modal?.kind === 'delete' && (
+        <DeleteDialog
+          doc={modal.doc}
+          onClose={() => setModal(null)}
+          onConfirm={async () => {
+            const r = await api.deleteDocument({ id: modal.doc.id });
+            setModal(null);
+            if (!r.ok) return say(r.error.message, 'error');
+            say(`Deleted “${modal.doc.title}” and ${r.value.annotationsDeleted} annotations.`);
+            const rest = documents.filter((d) => d.id !== modal.doc.id);
+            await refresh();
+            if (modal.doc.id === document.id) {
+              if (rest.length) void open(rest[0].id);
+              else {
+                const s = await api.getStartupState({});
+                if (s.ok && s.value.initialDocumentId) void open(s.value.initialDocumentId);
+              }
+            }
+          }}
+        />
+      )}
+      {modal?.kind === 'export' && <ExportDialog api={api} document={document} onClose={() => setModal(null)} onDone={say} />}
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+import { useEffect, useState } from 'react';
+import { EXPORT_FORMAT_IDS, type ClaimtagApi, type ExportFormatChoice } from '../../../shared/contract';
+import type { Annotator, DocumentRecord } from '../../../shared/types';
+import { Dialog } from '../chrome/Dialog';
+
+const FORMATS: Record<ExportFormatChoice, { name: string; about: string }> = {
+  html: { name: 'HTML report', about: 'One self-contained file: the article with highlighted claims, a summary and a table of claims. Opens anywhere, prints well.' },
+  pdf: { name: 'PDF report', about: 'The same report as a PDF, with the title on every page and page numbers.' },
+  md: { name: 'Markdown', about: 'A readable report to paste into notes and tickets.' },
+  json: { name: 'claimtag JSON', about: 'Everything, for a colleague’s claimtag or for comparing annotators.' },
+  w3c: { name: 'W3C Web Annotation', about: 'JSON-LD with text quote and position selectors.' },
+  brat: { name: 'brat standoff', about: 'A folder of .txt and .ann files.' },
+  doccano: { name: 'doccano JSONL', about: 'Spans and labels for training sets.' },
+  labelstudio: { name: 'Label Studio', about: 'Tasks with one annotation per annotator.' },
+  csv: { name: 'CSV', about: 'One row per claim for spreadsheets (UTF-8, safe against formula injection).' },
+};
+
+interface Props {
+  api: ClaimtagApi;
+  document: DocumentRecord;
+  onDone(message: string, tone: 'info' | 'error'): void;
+  onClose(): void;
+}
+
+/** File › Export: format, scope and annotators; the save dialog picks the path. */
+export function ExportDialog({ api, document: doc, onDone, onClose }: Props) {
+  const [format, setFormat] = useState<ExportFormatChoice>('html');
+  const [scope, setScope] = useState<'document' | 'all'>('document');
+  const [annotators, setAnnotators] = useState<Annotator[]>([]);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void api.listAnnotators({}).then((r) => {
+      if (!r.ok) return;
+      setAnnotators(r.value);
+      setChosen(new Set(r.value.map((a) => a.id)));
+    });
+  }, [api]);
+
+  const run = async () => {
+    if (annotators.length > 0 && chosen.size === 0) return setError('Choose at least one annotator.');
+    setBusy(true);
+    setError(null);
+    const r = await api.exportDocuments({
+      format,
+      documentIds: scope === 'document' ? [doc.id] : undefined,
+      annotatorIds: chosen.size === annotators.length ? undefined : [...chosen],
+    });
+    setBusy(false);
+    if (!r.ok) return setError(r.error.message);
+    if ('cancelled' in r.value) return;
+    const written = r.value.written;
+    onDone(`Exported ${FORMATS[format].name} to ${written.length === 1 ? written[0] : `${written.length} files`}.`, 'info');
+    onClose();
+  };
+
+  return (
+    <Dialog
+      title="Export"
+      wide
+      onClose={busy ? () => {} : onClose}
+      actions={
+        <>
+          <button type="button" className="button" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="button" className="button primary" onClick={() => void run()} disabled={busy}>
+            {busy ? 'Exporting…' : 'Export…'}
+          </button>
+        </>
+      }
+    >
+      <fieldset className="choice-group">
+        <legend>Format</legend>
+        <div className="format-grid">
+          {EXPORT_FORMAT_IDS.map((id) => (
+            <label key={id} className={`format-option${format === id ? ' chosen' : ''}`}>
+              <input type="radio" name="format" value={id} checked={format === id} onChange={() => setFormat(id)} />
+              <span className="format-name">{FORMATS[id].name}</span>
+              <span className="format-about">{FORMATS[id].about}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="export-row">
+        <fieldset className="choice-group">
+          <legend>Documents</legend>
+          <label>
+            <input type="radio" name="scope" checked={scope === 'document'} onChange={() => setScope('document')} /> This document
+          </label>
+          <label>
+            <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} /> All documents in the library
+          </label>
+        </fieldset>
+        <fieldset className="choice-group">
+          <legend>Annotators</legend>
+          {annotators.length === 0 && <p className="empty">No annotators yet.</p>}
+          {annotators.map((a) => (
+            <label key={a.id}>
+              <input
+                type="checkbox"
+                checked={chosen.has(a.id)}
+                onChange={(e) => {
+                  const next = new Set(chosen);
+                  if (e.target.checked) next.add(a.id);
+                  else next.delete(a.id);
+                  setChosen(next);
+                }}
+              />{' '}
+              {a.name}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      {busy && (
+        <p className="dialog-lead" role="status">
+          Writing the export… large libraries can take a few seconds.
+        </p>
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </Dialog>
+  );
+}

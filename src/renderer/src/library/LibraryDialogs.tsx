@@ -1,0 +1,160 @@
+import { useState } from 'react';
+import type { ImportResult } from '../../../shared/contract';
+import type { DocumentSummary } from '../../../shared/types';
+import { Dialog } from '../chrome/Dialog';
+import type { ImportProgress, ImportRun } from './use-importer';
+
+export function RenameDialog({ doc, onSave, onClose }: { doc: DocumentSummary; onSave(title: string): Promise<string | null>; onClose(): void }) {
+  const [title, setTitle] = useState(doc.title);
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
+    if (!title.trim()) return setError('A document needs a title.');
+    const problem = await onSave(title.trim());
+    if (problem) setError(problem);
+    else onClose();
+  };
+  return (
+    <Dialog
+      title="Rename document"
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="button primary" onClick={() => void save()}>
+            Rename
+          </button>
+        </>
+      }
+    >
+      <label className="field">
+        <span>Title</span>
+        <input autoFocus value={title} maxLength={300} onChange={(e) => setTitle(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void save()} />
+      </label>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </Dialog>
+  );
+}
+
+export function DeleteDialog({ doc, onConfirm, onClose }: { doc: DocumentSummary; onConfirm(): void; onClose(): void }) {
+  const n = Object.values(doc.counts).reduce((a, b) => a + b, 0);
+  return (
+    <Dialog
+      title={`Delete “${doc.title}”?`}
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" className="button" onClick={onClose} autoFocus>
+            Keep it
+          </button>
+          <button type="button" className="button danger-solid" onClick={onConfirm}>
+            Delete document and {n} {n === 1 ? 'annotation' : 'annotations'}
+          </button>
+        </>
+      }
+    >
+      <p className="dialog-lead">
+        The article and <strong>{n === 0 ? 'no annotations' : `all ${n} ${n === 1 ? 'annotation' : 'annotations'}`}</strong> by every annotator on it
+        will be removed from this library. This cannot be undone; export it first if you may need it.
+      </p>
+    </Dialog>
+  );
+}
+
+export function PasteDialog({ onPaste, onClose }: { onPaste(content: { text?: string; html?: string }): void; onClose(): void }) {
+  return (
+    <Dialog
+      title="New document from the clipboard"
+      onClose={onClose}
+      actions={
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+      }
+    >
+      <p className="dialog-lead">Press Ctrl+V (⌘V on a Mac) now. Copied web pages keep their headings, paragraphs, lists and quotes; scripts, images and links are dropped.</p>
+      <textarea
+        className="paste-target"
+        autoFocus
+        aria-label="Paste here"
+        placeholder="Paste here"
+        readOnly
+        onPaste={(e) => {
+          e.preventDefault();
+          const text = e.clipboardData.getData('text/plain');
+          const html = e.clipboardData.getData('text/html');
+          onPaste({ text: text || undefined, html: html || undefined });
+        }}
+      />
+    </Dialog>
+  );
+}
+
+export function ImportProgressBar({ progress }: { progress: ImportProgress }) {
+  return (
+    <div className="import-progress" role="status" aria-live="polite">
+      <span>
+        Importing {progress.done + 1} of {progress.total}: {progress.current}
+      </span>
+      <progress max={progress.total} value={progress.done} />
+    </div>
+  );
+}
+
+const describe = (r: Extract<ImportResult, { ok: true }>): string =>
+  r.kind === 'article'
+    ? r.existed
+      ? `already in the library as “${r.title}”; opened it instead of adding a copy`
+      : `added “${r.title}”`
+    : `${r.added} annotations added${r.unchanged ? `, ${r.unchanged} already present` : ''}${r.labelsAdded.length ? `; new labels: ${r.labelsAdded.join(', ')}` : ''}`;
+
+export function ImportSummaryDialog({ run, onRetry, onClose }: { run: ImportRun; onRetry(): void; onClose(): void }) {
+  const failed = run.results.filter((r) => !r.ok);
+  return (
+    <Dialog
+      title={failed.length ? `${run.results.length - failed.length} of ${run.results.length} imported` : `Imported ${run.results.length === 1 ? '1 item' : `${run.results.length} items`}`}
+      onClose={onClose}
+      wide
+      actions={
+        <>
+          {run.retryable.length > 0 && (
+            <button type="button" className="button" onClick={onRetry}>
+              Import with replacement characters
+            </button>
+          )}
+          <button type="button" className="button primary" onClick={onClose} autoFocus>
+            Done
+          </button>
+        </>
+      }
+    >
+      <ul className="import-results">
+        {run.results.map((r, i) => (
+          <li key={i} className={r.ok ? 'ok' : 'failed'}>
+            <span className="import-name">{r.name}</span>
+            {r.ok ? (
+              <span>{describe(r)}</span>
+            ) : (
+              <span>
+                {r.message}
+                {r.details.slice(0, 5).map((d) => (
+                  <span key={d} className="import-detail">
+                    {d}
+                  </span>
+                ))}
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+      {run.retryable.length > 0 && (
+        <p className="dialog-lead">Some files are not valid UTF-8. You can import them anyway; unreadable bytes become “�”.</p>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,118 @@
+import { useCallback, useState } from 'react';
+import type { ClaimtagApi, ImportResult } from '../../../shared/contract';
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+  current: string;
+}
+
+/** A file waiting for the user's word, e.g. to import invalid UTF-8 with replacement characters. */
+export type RetryableFile = { kind: 'data'; name: string; dataBase64: string } | { kind: 'chosen'; name: string; token: string };
+
+export interface ImportRun {
+  results: ImportResult[];
+  retryable: RetryableFile[];
+}
+
+const MAX_DROP_BYTES = 20 * 1024 * 1024;
+
+/** Imports files one at a time, so progress is visible and one failure never stops the rest. */
+export function useImporter(api: ClaimtagApi, onImported: (results: ImportResult[]) => void) {
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [lastRun, setLastRun] = useState<ImportRun | null>(null);
+
+  const runAll = useCallback(
+    async (items: Array<{ name: string; run: () => Promise<ImportResult>; retry?: () => RetryableFile }>) => {
+      const results: ImportResult[] = [];
+      const retryable: RetryableFile[] = [];
+      for (const [i, item] of items.entries()) {
+        setProgress({ done: i, total: items.length, current: item.name });
+        let result: ImportResult;
+        try {
+          result = await item.run();
+        } catch {
+          result = { ok: false, name: item.name, message: `"${item.name}" could not be imported.`, details: [], canReplaceInvalid: false };
+        }
+        results.push(result);
+        if (!result.ok && result.canReplaceInvalid && item.retry) retryable.push(item.retry());
+      }
+      setProgress(null);
+      setLastRun({ results, retryable });
+      onImported(results);
+    },
+    [onImported],
+  );
+
+  const unwrap = (name: string, r: Awaited<ReturnType<ClaimtagApi['importFileData']>>): ImportResult =>
+    r.ok ? r.value : { ok: false, name, message: r.error.message, details: r.error.details ?? [], canReplaceInvalid: false };
+
+  const importDropped = useCallback(
+    async (files: File[]) => {
+      await runAll(
+        files.map((file) => {
+          let dataBase64 = '';
+          return {
+            name: file.name,
+            run: async (): Promise<ImportResult> => {
+              if (file.size > MAX_DROP_BYTES) {
+                return { ok: false, name: file.name, message: `"${file.name}" is larger than 20 MB, the most claimtag imports at once.`, details: [], canReplaceInvalid: false };
+              }
+              dataBase64 = await toBase64(file);
+              return unwrap(file.name, await api.importFileData({ name: file.name, dataBase64 }));
+            },
+            retry: () => ({ kind: 'data' as const, name: file.name, dataBase64 }),
+          };
+        }),
+      );
+    },
+    [api, runAll],
+  );
+
+  const importFromDialog = useCallback(async () => {
+    const chosen = await api.chooseImportFiles({});
+    if (!chosen.ok || chosen.value.files.length === 0) return;
+    await runAll(
+      chosen.value.files.map((f) => ({
+        name: f.name,
+        run: async () => unwrap(f.name, await api.importChosenFile({ token: f.token })),
+        retry: () => ({ kind: 'chosen' as const, name: f.name, token: f.token }),
+      })),
+    );
+  }, [api, runAll]);
+
+  const importPasted = useCallback(
+    async (content: { text?: string; html?: string }) => {
+      await runAll([{ name: 'Clipboard', run: async () => unwrap('Clipboard', await api.importClipboard(content)) }]);
+    },
+    [api, runAll],
+  );
+
+  const retryWithReplacement = useCallback(
+    async (files: RetryableFile[]) => {
+      await runAll(
+        files.map((f) => ({
+          name: f.name,
+          run: async () =>
+            unwrap(
+              f.name,
+              f.kind === 'data'
+                ? await api.importFileData({ name: f.name, dataBase64: f.dataBase64, replaceInvalid: true })
+                : await api.importChosenFile({ token: f.token, replaceInvalid: true }),
+            ),
+        })),
+      );
+    },
+    [api, runAll],
+  );
+
+  return { progress, lastRun, dismissRun: () => setLastRun(null), importDropped, importFromDialog, importPasted, retryWithReplacement };
+}
+
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  return btoa(binary);
+}

@@ -22,6 +22,9 @@ export const API_METHODS = [
   'importFileData',
   'importClipboard',
   'exportDocuments',
+  'compareDocument',
+  'adjudicate',
+  'autoMerge',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];

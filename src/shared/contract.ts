@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import type { Annotation, Annotator, DocumentRecord, DocumentSummary, Label, SearchHit } from './types';
+import type { CompareResult } from './compare';
 import type { Result } from './result';
 import type { API_METHODS } from './api-methods';
 
@@ -76,6 +77,29 @@ export const contract = {
   ),
   importClipboard: returns<ImportResult>()(
     z.object({ text: z.string().max(20_000_000).optional(), html: z.string().max(20_000_000).optional() }).strict(),
+  ),
+  compareDocument: returns<CompareResult>()(
+    z.object({ documentId: id, annotatorIds: z.array(id).min(2).max(1_000).optional() }).strict(),
+  ),
+  /** Settles one difference in the reference version: copy an annotator's span, or write a new one. */
+  adjudicate: returns<CompareResult>()(
+    z
+      .object({
+        documentId: id,
+        differenceId: z.string().min(1).max(200),
+        decision: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('accept'), annotationId: id }).strict(),
+          z.object({ kind: z.literal('reject') }).strict(),
+          z.object({ kind: z.literal('new'), labelId: id, start: offset, end: offset }).strict(),
+        ]),
+        reason: z.string().max(2_000).optional(),
+        annotatorIds: z.array(id).min(2).max(1_000).optional(),
+      })
+      .strict(),
+  ),
+  /** Copies into the reference every span on which at least `minAgreeing` annotators agree exactly. */
+  autoMerge: returns<{ result: CompareResult; merged: number }>()(
+    z.object({ documentId: id, minAgreeing: z.number().int().min(1).max(1_000), annotatorIds: z.array(id).min(2).max(1_000).optional() }).strict(),
   ),
   exportDocuments: returns<{ written: string[] } | { cancelled: true }>()(
     z

@@ -3,6 +3,7 @@ import { AppFailure } from '../../shared/result';
 import type { Annotator } from '../../shared/types';
 import type { Library } from '../store/library';
 import type { NewDocument } from '../store/documents-repo';
+import { createCompareServices } from './compare-services';
 import { createDocumentServices } from './document-services';
 import { headlessPorts, type HostPorts } from './host-ports';
 
@@ -53,6 +54,7 @@ export function createServices(ctx: ServiceContext): ApiServices {
 
   return {
     ...createDocumentServices(library, ctx.ports ?? headlessPorts, () => currentAnnotator()?.name),
+    ...createCompareServices(library, currentAnnotator),
 
     getStartupState(): StartupState {
       const last = library.settings.get(LAST_DOCUMENT);

@@ -38,6 +38,17 @@ export function runAgree(args: string[], io: CliIo): number {
     .filter(Boolean);
 
   let inputs = positionals.length ? inputsFromFiles(positionals) : inputsFromLibrary(libraryPath(values.db, io.env));
+  if (annotators?.length) {
+    // a misspelt name would otherwise be compared as someone who marked nothing
+    const known = new Set(inputs.flatMap((i) => i.annotatorNames));
+    const unknown = annotators.filter((name) => !known.has(name));
+    if (unknown.length) {
+      throw new AppFailure({
+        code: 'not-found',
+        message: `No annotator named ${unknown.map((n) => `"${n}"`).join(', ')} in the input. Annotators found: ${[...known].sort().join(', ') || '(none)'}.`,
+      });
+    }
+  }
   if (values.document) {
     const wanted = values.document;
     inputs = inputs.filter((i) => i.documentId === wanted || i.aliases.includes(wanted) || i.sha256.startsWith(wanted.toLowerCase()));
@@ -52,7 +63,8 @@ export function runAgree(args: string[], io: CliIo): number {
   return 0;
 }
 
-type DocumentInput = AgreementInput & { sha256: string; aliases: string[] };
+/** annotatorNames: everyone the file or library lists, including those who marked nothing. */
+type DocumentInput = AgreementInput & { sha256: string; aliases: string[]; annotatorNames: string[] };
 
 function inputsFromFiles(files: string[]): DocumentInput[] {
   const byHash = new Map<string, DocumentInput>();
@@ -76,7 +88,8 @@ function inputsFromFiles(files: string[]): DocumentInput[] {
         });
       }
       idToHash.set(d.ref, { hash, file });
-      const entry = byHash.get(hash) ?? { documentId: d.ref, text: d.text, annotations: [], sha256: hash, aliases: [] };
+      const entry = byHash.get(hash) ?? { documentId: d.ref, text: d.text, annotations: [], sha256: hash, aliases: [], annotatorNames: [] };
+      entry.annotatorNames.push(...parsed.value.annotators.map((a) => a.name));
       if (!entry.aliases.includes(d.ref)) entry.aliases.push(d.ref);
       byHash.set(hash, entry);
     }
@@ -91,7 +104,9 @@ function inputsFromFiles(files: string[]): DocumentInput[] {
 function inputsFromLibrary(file: string): DocumentInput[] {
   const library = openLibrary(file, { create: false });
   try {
+    const annotatorNames = library.annotators.list().map((a) => a.name);
     return library.documents.list().map((d) => ({
+      annotatorNames,
       documentId: d.id,
       sha256: d.sha256,
       aliases: [],

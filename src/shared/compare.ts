@@ -46,18 +46,44 @@ export interface Difference {
   settled: boolean;
 }
 
+/**
+ * Per pair of annotators (a, b are annotator ids), label × label counts. The unit is a
+ * matched span pair: in each place, spans of a and b with the same extent are paired
+ * first, then the remaining overlapping ones by largest overlap, one to one; a span left
+ * unpaired counts against "none". differenceIds[row][col] lists the places behind a cell.
+ */
 export interface ConfusionMatrix {
   /** Label ids, with "none" last. Rows: first annotator of the pair; columns: second. */
   labels: string[];
   pairs: Array<{ a: string; b: string; counts: number[][]; differenceIds: string[][][] }>;
 }
 
+/** One decision in a document's adjudication log (who settled which place, and why). */
+export interface AdjudicationDecision {
+  kind: 'accept' | 'reject' | 'new' | 'auto-merge';
+  start: number;
+  end: number;
+  by: string;
+  reason: string;
+  at: string;
+}
+
 export interface CompareResult {
   documentId: string;
+  /**
+   * The compared annotators in report order. `name` is the name used in `report`
+   * (made unique with " (2)", " (3)" … when two annotators share a name).
+   */
   annotators: Array<{ id: string; name: string; count: number }>;
+  /** Everyone with live annotations on this document (reference excluded), to choose from. */
+  available: Array<{ id: string; name: string; count: number }>;
   report: AgreementReport;
   differences: Difference[];
   confusion: ConfusionMatrix;
   /** The reference annotator's id once one exists for this document. */
   referenceAnnotatorId: string | null;
+  /** The reference version's live spans on this document. */
+  reference: CompareSpan[];
+  /** The adjudication log of this document, oldest first. */
+  decisions: AdjudicationDecision[];
 }

@@ -1,14 +1,14 @@
 import type { ApiServices } from '../../shared/contract';
-import { AppFailure } from '../../shared/result';
+import { adjudicate, autoMerge, compareDocument } from '../compare';
 import type { Library } from '../store/library';
 
 type CompareServices = Pick<ApiServices, 'compareDocument' | 'adjudicate' | 'autoMerge'>;
 
-const notYet = (): never => {
-  throw new AppFailure({ code: 'unsupported', message: 'Comparing annotators is not available yet.' });
-};
-
-/** Compare view and adjudication (being built). */
-export function createCompareServices(_library: Library, _currentAnnotator: () => { id: string; name: string } | null): CompareServices {
-  return { compareDocument: notYet, adjudicate: notYet, autoMerge: notYet };
+/** Compare view and adjudication: see src/core/compare for the rules. */
+export function createCompareServices(library: Library, currentAnnotator: () => { id: string; name: string } | null): CompareServices {
+  return {
+    compareDocument: (input) => compareDocument(library, input),
+    adjudicate: (input) => adjudicate(library, input, currentAnnotator()),
+    autoMerge: (input) => autoMerge(library, input, currentAnnotator()),
+  };
 }

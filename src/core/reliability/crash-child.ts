@@ -3,7 +3,7 @@
 // after the commit has returned `ACK <op> <key> [<id>]`. stdout is a pipe, which Node
 // writes synchronously on POSIX, so an ACK the test reads was printed after the commit.
 //
-// Usage: node --import tsx crash-child.ts <library file> <data dir> <seed>
+// Usage: node --import tsx crash-child.ts <library file> <data dir> <seed> [<resources dir>]
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { createDispatch } from '../api/dispatch';
@@ -18,7 +18,7 @@ import type { StartupState } from '../../shared/contract';
 export const CRASH_ANNOTATOR = 'Crash Tester';
 export const BATCH_SIZE = 5;
 
-const [file, dataDir, seedArg] = process.argv.slice(2);
+const [file, dataDir, seedArg, resourcesArg] = process.argv.slice(2);
 let seed = Number(seedArg) >>> 0 || 1;
 const random = (): number => {
   seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
@@ -34,7 +34,7 @@ function die(what: string): never {
 
 async function main(): Promise<void> {
   const library = Library.open(file);
-  const resources = path.resolve(__dirname, '../../../resources');
+  const resources = resourcesArg ?? path.resolve(__dirname, '../../../resources');
   const dispatch = createDispatch(createServices({ library, dataDir, loadSample: () => loadBundledSample(resources) }), (err) =>
     die(`internal: ${err instanceof Error ? err.message : String(err)}`),
   );

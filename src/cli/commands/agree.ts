@@ -78,8 +78,10 @@ function inputsFromFiles(files: string[]): DocumentInput[] {
     }
     const parsed = importClaimtagJson(text);
     if (!parsed.ok) throw new AppFailure({ ...parsed.error, message: `${file}: ${parsed.error.message}` });
+    const hashOfRef = new Map<string, string>();
     for (const d of parsed.value.documents) {
       const hash = sha256Of(d.text);
+      hashOfRef.set(d.ref, hash);
       const seen = idToHash.get(d.ref);
       if (seen && seen.hash !== hash) {
         throw new AppFailure({
@@ -94,8 +96,8 @@ function inputsFromFiles(files: string[]): DocumentInput[] {
       byHash.set(hash, entry);
     }
     for (const a of parsed.value.annotations) {
-      const hash = sha256Of(parsed.value.documents.find((d) => d.ref === a.documentRef)!.text);
-      byHash.get(hash)!.annotations.push({ annotator: a.annotator, label: a.label, start: a.start, end: a.end });
+      // hashed once per document above: hashing the text per annotation made 10k annotations on 1 MB take 30 s
+      byHash.get(hashOfRef.get(a.documentRef)!)!.annotations.push({ annotator: a.annotator, label: a.label, start: a.start, end: a.end });
     }
   }
   return [...byHash.values()];

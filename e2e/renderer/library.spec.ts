@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { test, expect } from '../support/app-fixture';
 import { ArticlePage } from '../support/article-page';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 
-async function dropFiles(page: import('@playwright/test').Page, files: Array<{ name: string; content: string | number[] }>) {
+async function dropFiles(page: Page, files: Array<{ name: string; content: string | number[] }>) {
   await page.evaluate((list) => {
     const data = new DataTransfer();
     for (const f of list) {

@@ -72,9 +72,21 @@ export class AppHarness {
     });
     await this.page.addInitScript((methods: readonly string[]) => {
       const invoke = (window as unknown as { __claimtagInvoke: (m: string, p: unknown) => Promise<unknown> }).__claimtagInvoke;
-      const api = Object.freeze(Object.fromEntries(methods.map((m) => [m, (input: unknown) => invoke(m, input)])));
+      // Menu commands arrive from the test through window.__claimtagMenu(command).
+      const menuListeners = new Set<(command: string) => void>();
+      (window as unknown as { __claimtagMenu: (c: string) => void }).__claimtagMenu = (c) => menuListeners.forEach((l) => l(c));
+      const onMenuCommand = (listener: (command: string) => void) => {
+        menuListeners.add(listener);
+        return () => menuListeners.delete(listener);
+      };
+      const api = Object.freeze({ ...Object.fromEntries(methods.map((m) => [m, (input: unknown) => invoke(m, input)])), onMenuCommand });
       Object.defineProperty(window, 'claimtag', { value: api, writable: false, configurable: false });
     }, API_METHODS);
+  }
+
+  /** Chooses an item of the application menu, as main would send it. */
+  async menu(command: string): Promise<void> {
+    await this.page.evaluate((c) => (window as unknown as { __claimtagMenu: (c: string) => void }).__claimtagMenu(c), command);
   }
 
   /** Quits (closes the database, as the app does on quit) and starts again on the same data folder. */

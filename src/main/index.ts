@@ -9,6 +9,7 @@ import { loadBundledSample } from '../core/store/bundled-sample';
 import { AppFailure } from '../shared/result';
 import { APP_ORIGIN, registerAppScheme, serveRendererBundle } from './app-protocol';
 import { registerIpcHandlers } from './ipc';
+import { installAppMenu } from './app-menu';
 import { electronHostPorts } from './host-ports';
 import { electronNativeBinding } from './native-binding';
 import { denyAllPermissions, hardenAllWebContents } from './security/harden-web-contents';
@@ -57,6 +58,7 @@ function start(): void {
   const trustedOrigins = devServerUrl ? [new URL(devServerUrl).origin] : [APP_ORIGIN];
   registerIpcHandlers(ipcMain, dispatch, trustedOrigins);
 
+  installAppMenu(() => mainWindow);
   serveRendererBundle(path.join(__dirname, '../renderer'));
   const url = devServerUrl ?? `${APP_ORIGIN}/index.html`;
   mainWindow = createMainWindow(path.join(__dirname, '../preload/index.cjs'), url);

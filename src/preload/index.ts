@@ -1,13 +1,22 @@
-// The sandboxed preload: exposes one object of named functions, one per contract method.
-// No channel strings, no ipcRenderer and no Electron objects reach the page.
+// The sandboxed preload: exposes one frozen object of named functions, one per contract
+// method, plus a menu-command subscription. No channel strings, no ipcRenderer and no
+// Electron objects (not even the IPC event) reach the page.
 import { contextBridge, ipcRenderer } from 'electron';
-import { API_METHODS, channelFor } from '../shared/api-methods';
-import type { ClaimtagApi } from '../shared/contract';
+import { API_METHODS, MENU_CHANNEL, MENU_COMMANDS, channelFor, type MenuCommand } from '../shared/api-methods';
+import type { ClaimtagBridge } from '../shared/contract';
 
-const api = Object.freeze(
-  Object.fromEntries(
-    API_METHODS.map((method) => [method, (input: unknown) => ipcRenderer.invoke(channelFor(method), input)]),
-  ),
-) as unknown as ClaimtagApi;
+const calls = Object.fromEntries(API_METHODS.map((method) => [method, (input: unknown) => ipcRenderer.invoke(channelFor(method), input)]));
 
-contextBridge.exposeInMainWorld('claimtag', api);
+function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+  const handler = (_event: unknown, command: unknown) => {
+    if (typeof command === 'string' && (MENU_COMMANDS as readonly string[]).includes(command)) listener(command as MenuCommand);
+  };
+  ipcRenderer.on(MENU_CHANNEL, handler);
+  return () => {
+    ipcRenderer.removeListener(MENU_CHANNEL, handler);
+  };
+}
+
+const bridge = Object.freeze({ ...calls, onMenuCommand }) as unknown as ClaimtagBridge;
+
+contextBridge.exposeInMainWorld('claimtag', bridge);

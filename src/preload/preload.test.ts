@@ -1,20 +1,28 @@
 import { describe, expect, it, vi } from 'vitest';
-import { API_METHODS, channelFor } from '../shared/api-methods';
+import { API_METHODS, MENU_CHANNEL, channelFor } from '../shared/api-methods';
 
 const exposed: Record<string, unknown> = {};
+const listeners: Array<[string, (...a: unknown[]) => void]> = [];
 const invoke = vi.fn((..._args: unknown[]) => Promise.resolve({ ok: true, value: null }));
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
-  ipcRenderer: { invoke: (...args: unknown[]) => invoke(...args) },
+  ipcRenderer: {
+    invoke: (...args: unknown[]) => invoke(...args),
+    on: (channel: string, handler: (...a: unknown[]) => void) => listeners.push([channel, handler]),
+    removeListener: (channel: string, handler: unknown) => {
+      const i = listeners.findIndex(([c, h]) => c === channel && h === handler);
+      if (i >= 0) listeners.splice(i, 1);
+    },
+  },
 }));
 
 describe('the preload', () => {
-  it('exposes exactly one object whose keys are the contract methods, all functions', async () => {
+  it('exposes exactly one object whose keys are the contract methods and the menu subscription, all functions', async () => {
     await import('./index');
     expect(Object.keys(exposed)).toEqual(['claimtag']);
     const api = exposed.claimtag as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual([...API_METHODS].sort());
+    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'onMenuCommand'].sort());
     for (const m of API_METHODS) expect(typeof api[m]).toBe('function');
     expect(Object.isFrozen(api)).toBe(true);
   });
@@ -28,5 +36,21 @@ describe('the preload', () => {
       [channelFor('listLabels'), {}],
       [channelFor('createAnnotation'), 'claimtag:deleteAnnotation'],
     ]);
+  });
+});
+
+describe('menu commands', () => {
+  it('pass only known commands to the page, never the IPC event', async () => {
+    await import('./index');
+    const api = exposed.claimtag as { onMenuCommand(l: (c: string) => void): () => void };
+    const got: unknown[][] = [];
+    const off = api.onMenuCommand((...args) => got.push(args));
+    const [, handler] = listeners.find(([c]) => c === MENU_CHANNEL)!;
+    handler({ sender: 'ipc event' }, 'import');
+    handler({ sender: 'ipc event' }, 'rm -rf');
+    handler({ sender: 'ipc event' }, { command: 'import' });
+    expect(got).toEqual([['import']]);
+    off();
+    expect(listeners.some(([c]) => c === MENU_CHANNEL)).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Annotation, Annotator, DocumentRecord, DocumentSummary, Label, SearchHit } from './types';
 import type { CompareResult } from './compare';
 import type { Result } from './result';
-import type { API_METHODS } from './api-methods';
+import type { API_METHODS, MenuCommand } from './api-methods';
 
 const id = z.string().min(1).max(100);
 const offset = z.number().int().min(0).max(50_000_000);
@@ -119,6 +119,12 @@ export type ApiOutput<M extends ApiMethod> = Exclude<(typeof contract)[M]['outpu
 
 /** What the renderer sees as `window.claimtag`: named async functions, nothing else. */
 export type ClaimtagApi = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<Result<ApiOutput<M>>> };
+
+/** Everything the preload exposes as `window.claimtag`: the calls plus one menu subscription. */
+export type ClaimtagBridge = ClaimtagApi & {
+  /** Runs `listener` for each application-menu command; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+};
 
 /** The implementation side: services take validated input and return (or throw AppFailure). */
 export type ApiServices = { [M in ApiMethod]: (input: z.output<(typeof contract)[M]['input']>) => ApiOutput<M> | Promise<ApiOutput<M>> };

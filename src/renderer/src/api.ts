@@ -1,12 +1,12 @@
 // The renderer's only door to the app: the preload's named functions on window.claimtag.
-import type { ClaimtagApi } from '../../shared/contract';
+import type { ClaimtagBridge } from '../../shared/contract';
 
 declare global {
   interface Window {
-    claimtag?: ClaimtagApi;
+    claimtag?: ClaimtagBridge;
   }
 }
 
-export function getApi(): ClaimtagApi | null {
+export function getApi(): ClaimtagBridge | null {
   return window.claimtag ?? null;
 }

@@ -6,6 +6,7 @@ import { LibraryPanel } from '../library/LibraryPanel';
 import { DeleteDialog, ImportProgressBar, ImportSummaryDialog, PasteDialog, RenameDialog } from '../library/LibraryDialogs';
 import { useImporter } from '../library/use-importer';
 import { Workbench } from '../workbench/Workbench';
+import { useMenuCommand } from './use-menu-command';
 
 interface Props {
   api: ClaimtagApi;
@@ -63,6 +64,12 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
     [open, refresh],
   );
   const importer = useImporter(api, onImported);
+  const [comparing, setComparing] = useState(false);
+
+  useMenuCommand('import', () => void importer.importFromDialog());
+  useMenuCommand('paste', () => setModal({ kind: 'paste' }));
+  useMenuCommand('export', () => setModal({ kind: 'export' }));
+  useMenuCommand('compare', () => setComparing(true));
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -96,8 +103,25 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
     },
   };
 
+  const libraryPanel = (
+    <LibraryPanel
+      api={api}
+      documents={documents}
+      labels={labels}
+      currentId={document.id}
+      onOpen={(id, offset) => void open(id, offset)}
+      onImport={() => void importer.importFromDialog()}
+      onPaste={() => setModal({ kind: 'paste' })}
+      onRename={(doc) => setModal({ kind: 'rename', doc })}
+      onDelete={(doc) => setModal({ kind: 'delete', doc })}
+    />
+  );
+
   return (
     <div className="shell" {...dropHandlers}>
+      {comparing ? (
+        <div className="compare-shell">{libraryPanel}</div>
+      ) : (
       <Workbench
         key={document.id}
         api={api}
@@ -107,22 +131,12 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
         dataDir={dataDir}
         onRenameAnnotator={onRenameAnnotator}
         onExport={() => setModal({ kind: 'export' })}
+        onCompare={() => setComparing(true)}
         onChanged={() => void refresh()}
         externalNotice={message}
-        library={
-          <LibraryPanel
-            api={api}
-            documents={documents}
-            labels={labels}
-            currentId={document.id}
-            onOpen={(id, offset) => void open(id, offset)}
-            onImport={() => void importer.importFromDialog()}
-            onPaste={() => setModal({ kind: 'paste' })}
-            onRename={(doc) => setModal({ kind: 'rename', doc })}
-            onDelete={(doc) => setModal({ kind: 'delete', doc })}
-          />
-        }
+        library={libraryPanel}
       />
+      )}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           <p>Drop articles (.txt, .md, .html, .docx) or annotation files to import</p>

@@ -14,6 +14,10 @@ export interface ArticleEditorHandle {
   selectionOffsets(): [number, number] | null;
   clearSelection(): void;
   scrollToAnnotation(annotation: Annotation): void;
+  /** Paints search hits and scrolls to the current one. */
+  showSearch(hits: ReadonlyArray<readonly [number, number]>, current: number): void;
+  /** Selects [start, end) in the article and gives it focus (keyboard tagging after a find). */
+  selectRange(start: number, end: number): void;
   /** Scrolls a document offset into view and puts the caret there. */
   scrollToOffset(offset: number): void;
   focus(): void;
@@ -165,6 +169,20 @@ function ArticleSurface({ document: doc, labels, annotations, selected, hiddenLa
         if (rect.top < box.top + 40 || rect.bottom > box.bottom - 40) {
           scroller.scrollTo({ top: scroller.scrollTop + rect.top - box.top - box.height / 3, behavior: 'instant' });
         }
+      },
+      showSearch(hits, current) {
+        const index = indexRef.current;
+        if (!index) return;
+        painterRef.current?.search(index, hits, current);
+        const hit = hits[current];
+        if (hit) this.scrollToAnnotation({ start: hit[0], end: hit[1] } as Annotation);
+      },
+      selectRange(start, end) {
+        const index = indexRef.current;
+        const range = index?.rangeFor(start, end);
+        if (!range) return;
+        root()?.focus({ preventScroll: true });
+        window.getSelection()?.setBaseAndExtent(range.startContainer, range.startOffset, range.endContainer, range.endOffset);
       },
       scrollToOffset(offset) {
         const point = indexRef.current?.pointAt(offset);

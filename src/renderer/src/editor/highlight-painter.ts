@@ -4,6 +4,7 @@ import { appearanceOf, withAlpha } from './label-appearance';
 
 const SELECTED = 'ct-selected';
 const SEARCH = 'ct-search';
+const SEARCH_CURRENT = 'ct-search-current';
 
 /**
  * Paints annotations with the CSS Custom Highlight API over the article's text nodes.
@@ -34,7 +35,8 @@ export class HighlightPainter {
       );
     });
     rules.push(`::highlight(${SELECTED}) { background-color: rgba(255, 196, 0, 0.45); color: inherit; }`);
-    rules.push(`::highlight(${SEARCH}) { background-color: rgba(120, 120, 255, 0.35); }`);
+    rules.push(`::highlight(${SEARCH}) { background-color: rgba(120, 120, 255, 0.28); }`);
+    rules.push(`::highlight(${SEARCH_CURRENT}) { background-color: rgba(255, 140, 0, 0.55); }`);
     this.sheet.replaceSync(rules.join('\n'));
   }
 
@@ -65,7 +67,21 @@ export class HighlightPainter {
     } else CSS.highlights.delete(SELECTED);
   }
 
+  /** Search hits in a soft colour, the current one stronger. */
+  search(index: BlockIndex, hits: ReadonlyArray<readonly [number, number]>, current: number): void {
+    const ranges = hits.map(([s, e]) => index.rangeFor(s, e)).filter((r): r is StaticRange => r !== null);
+    if (ranges.length) CSS.highlights.set(SEARCH, new Highlight(...ranges));
+    else CSS.highlights.delete(SEARCH);
+    const cur = hits[current] ? index.rangeFor(hits[current][0], hits[current][1]) : null;
+    if (cur) {
+      const h = new Highlight(cur);
+      h.priority = 20;
+      CSS.highlights.set(SEARCH_CURRENT, h);
+    } else CSS.highlights.delete(SEARCH_CURRENT);
+  }
+
   dispose(): void {
+    CSS.highlights.delete(SEARCH_CURRENT);
     for (const name of this.labelNames.values()) CSS.highlights.delete(name);
     CSS.highlights.delete(SELECTED);
     CSS.highlights.delete(SEARCH);

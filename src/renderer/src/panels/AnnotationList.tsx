@@ -1,19 +1,27 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { Annotation, Label } from '../../../shared/types';
 import { LabelSwatch } from '../chrome/LabelSwatch';
+import type { AnnotationFields } from '../workbench/annotation-history';
+import { AnnotationDetails } from './AnnotationDetails';
 
 interface Props {
   annotations: Annotation[];
+  /** All annotations before filtering. */
+  total: number;
+  filters: ReactNode;
   labels: Label[];
   loaded: boolean;
   selectedId: string | null;
   onSelect(a: Annotation): void;
-  onRelabel(a: Annotation, labelId: string): void;
+  onUpdate(a: Annotation, fields: AnnotationFields): void;
   onDelete(a: Annotation): void;
+  selectedText(): string | null;
+  focusField: { field: 'note' | 'attribution'; annotationId: string; n: number } | null;
+  onFocused(): void;
 }
 
 /** The document's annotations in reading order. */
-export function AnnotationList({ annotations, labels, loaded, selectedId, onSelect, onRelabel, onDelete }: Props) {
+export function AnnotationList({ annotations, total, filters, labels, loaded, selectedId, onSelect, onUpdate, onDelete, selectedText, focusField, onFocused }: Props) {
   const listRef = useRef<HTMLOListElement>(null);
   const labelIndex = new Map(labels.map((l, i) => [l.id, i]));
 
@@ -27,10 +35,13 @@ export function AnnotationList({ annotations, labels, loaded, selectedId, onSele
     <aside className="side-panel" aria-label="Annotations">
       <div className="panel-header">
         <h2>Annotations</h2>
-        <span className="count">{annotations.length}</span>
+        <span className="count">{annotations.length === total ? total : `${annotations.length} of ${total}`}</span>
       </div>
+      {total > 0 && filters}
       {!loaded ? (
         <p className="empty">Loading annotations…</p>
+      ) : total > 0 && annotations.length === 0 ? (
+        <p className="empty">No annotations match these filters.</p>
       ) : annotations.length === 0 ? (
         <div className="empty">
           <p className="empty-title">No claims tagged yet</p>
@@ -54,6 +65,7 @@ export function AnnotationList({ annotations, labels, loaded, selectedId, onSele
                 className={`annotation-item${selected ? ' selected' : ''}`}
                 onClick={() => onSelect(a)}
                 onKeyDown={(e) => {
+                  if (e.target !== e.currentTarget) return; // keys typed in the details card are not for the list
                   if (e.key === 'Enter' || e.key === ' ') {
                     e.preventDefault();
                     onSelect(a);
@@ -68,24 +80,23 @@ export function AnnotationList({ annotations, labels, loaded, selectedId, onSele
                 <blockquote className="annotation-quote" dir="auto">
                   {a.quote}
                 </blockquote>
+                {!selected && (a.attribution || a.note || a.confidence) && (
+                  <p className="annotation-extra" dir="auto">
+                    {a.attribution && <span>— {a.attribution}</span>}
+                    {a.confidence && <span className="confidence-badge">{a.confidence} confidence</span>}
+                    {a.note && <span className="note-preview">✎ {a.note.length > 80 ? `${a.note.slice(0, 79)}…` : a.note}</span>}
+                  </p>
+                )}
                 {selected && (
-                  <div className="annotation-actions" onClick={(e) => e.stopPropagation()}>
-                    <label className="inline-field">
-                      <span>Label</span>
-                      <select value={a.labelId} onChange={(e) => onRelabel(a, e.target.value)} aria-label="Change label">
-                        {labels
-                          .filter((l) => !l.archived || l.id === a.labelId)
-                          .map((l) => (
-                            <option key={l.id} value={l.id}>
-                              {l.name} ({l.shortcut})
-                            </option>
-                          ))}
-                      </select>
-                    </label>
-                    <button type="button" className="button danger" onClick={() => onDelete(a)} aria-keyshortcuts="Delete">
-                      Delete <kbd>Del</kbd>
-                    </button>
-                  </div>
+                  <AnnotationDetails
+                    annotation={a}
+                    labels={labels}
+                    focusField={focusField}
+                    onFocused={onFocused}
+                    selectedText={selectedText}
+                    onSave={(fields) => onUpdate(a, fields)}
+                    onDelete={() => onDelete(a)}
+                  />
                 )}
               </li>
             );

@@ -7,6 +7,11 @@ import { LabelToolbar } from '../chrome/LabelToolbar';
 import { SelectionPopover } from '../chrome/SelectionPopover';
 import { StatusBar } from '../chrome/StatusBar';
 import { NoticeToast } from '../chrome/NoticeToast';
+import { ShortcutsSheet } from '../chrome/ShortcutsSheet';
+import { FindBar } from '../editor/FindBar';
+import { useMenuCommand } from '../app/use-menu-command';
+import type { Confidence } from '../../../shared/types';
+import { AnnotationFilters, applyFilters, NO_FILTERS, type Filters } from '../panels/AnnotationFilters';
 import { pickAnnotationAt } from './pick-annotation';
 import { useWorkbench } from './use-workbench';
 
@@ -21,6 +26,7 @@ interface Props {
   externalNotice: { text: string; tone: 'info' | 'error'; id: number } | null;
   onRenameAnnotator(): void;
   onExport(): void;
+  onCompare(): void;
   /** Annotation counts changed (for the library's figures). */
   onChanged(): void;
 }
@@ -28,7 +34,9 @@ interface Props {
 const isTypingTarget = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.closest('[role="dialog"]') !== null);
 
-export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, library, externalNotice, onRenameAnnotator, onExport, onChanged }: Props) {
+const NEXT_CONFIDENCE: Record<string, Confidence | null> = { none: 'low', low: 'medium', medium: 'high', high: null };
+
+export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, library, externalNotice, onRenameAnnotator, onExport, onCompare, onChanged }: Props) {
   const wb = useWorkbench(api, doc, onChanged);
   const { notify } = wb;
 
@@ -44,6 +52,24 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
   const editor = useRef<ArticleEditorHandle>(null);
   const [selectionRect, setSelectionRect] = useState<DOMRect | null>(null);
   const [hiddenLabels] = useState<ReadonlySet<string>>(() => new Set());
+  const [finding, setFinding] = useState(false);
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  const [focusField, setFocusField] = useState<{ field: 'note' | 'attribution'; annotationId: string; n: number } | null>(null);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const visible = applyFilters(wb.annotations, filters);
+  const showSearch = useCallback((hits: ReadonlyArray<readonly [number, number]>, current: number) => editor.current?.showSearch(hits, current), []);
+
+  const clearFocusRequest = useCallback(() => setFocusField(null), []);
+
+  useMenuCommand('undo', () => void wb.undo());
+  useMenuCommand('redo', () => void wb.redo());
+  useMenuCommand('find', () => setFinding(true));
+  useMenuCommand('shortcuts', () => setShowShortcuts(true));
+
+  const selectedArticleText = useCallback(() => {
+    const span = editor.current?.selectionOffsets();
+    return span ? doc.text.slice(span[0], span[1]) : null;
+  }, [doc.text]);
   const activeLabels = wb.labels.filter((l) => !l.archived);
 
   const tag = useCallback(
@@ -64,14 +90,14 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
 
   const step = useCallback(
     (delta: 1 | -1) => {
-      const list = wb.annotations;
+      const list = applyFilters(wb.annotations, filters);
       if (list.length === 0) return;
       const i = wb.selected ? list.findIndex((a) => a.id === wb.selected!.id) : -1;
       const next = list[(i + delta + list.length) % list.length] ?? list[0];
       wb.select(next.id);
       editor.current?.scrollToAnnotation(next);
     },
-    [wb],
+    [wb, filters],
   );
 
   useEffect(() => {
@@ -89,6 +115,11 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
         void wb.redo();
         return;
       }
+      if (mod && key === 'f') {
+        e.preventDefault();
+        setFinding(true);
+        return;
+      }
       if (mod || e.altKey) return;
       const label = activeLabels.find((l) => l.shortcut === e.key);
       if (label) {
@@ -103,6 +134,24 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
       } else if ((e.key === 'Delete' || e.key === 'Backspace') && wb.selected) {
         e.preventDefault();
         void wb.remove(wb.selected.id);
+      } else if (e.key === '?') {
+        e.preventDefault();
+        setShowShortcuts(true);
+      } else if (key === 'n' && wb.selected) {
+        e.preventDefault();
+        setFocusField({ field: 'note', annotationId: wb.selected.id, n: Date.now() });
+      } else if (e.key === 'A' && wb.selected) {
+        const text = selectedArticleText();
+        if (text) {
+          e.preventDefault();
+          void wb.update(wb.selected.id, { attribution: text });
+        }
+      } else if (e.key === 'a' && wb.selected) {
+        e.preventDefault();
+        setFocusField({ field: 'attribution', annotationId: wb.selected.id, n: Date.now() });
+      } else if (key === 'c' && wb.selected) {
+        e.preventDefault();
+        void wb.update(wb.selected.id, { confidence: NEXT_CONFIDENCE[wb.selected.confidence ?? 'none'] });
       } else if (e.key === 'Escape') {
         wb.select(null);
         editor.current?.clearSelection();
@@ -110,7 +159,7 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [activeLabels, step, tag, wb]);
+  }, [activeLabels, selectedArticleText, step, tag, wb]);
 
   const coveredShare = doc.text.length
     ? coverage(wb.annotations.map((a) => [a.start, a.end] as [number, number])) / doc.text.length
@@ -129,19 +178,36 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
           </p>
         </div>
         <LabelToolbar labels={activeLabels} onTag={(id) => void tag(id)} />
+        <button type="button" className="button" onClick={onCompare} title="Compare annotators and settle a reference version">
+          Compare
+        </button>
         <button type="button" className="button" onClick={onExport} title="Export reports and data (Ctrl+E)" aria-keyshortcuts="Control+E">
           Export…
+        </button>
+        <button type="button" className="button icon" onClick={() => setShowShortcuts(true)} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
+          ?
         </button>
       </header>
       <div className="workspace">
         {library}
         <main className="article-scroll" aria-label="Article">
+          {finding && (
+            <FindBar
+              text={doc.text}
+              onShow={showSearch}
+              onClose={(hit) => {
+                setFinding(false);
+                if (hit) editor.current?.selectRange(hit[0], hit[1]);
+                else editor.current?.focus();
+              }}
+            />
+          )}
           <article className="article">
             <ArticleEditor
               ref={editor}
               document={doc}
               labels={wb.labels}
-              annotations={wb.annotations}
+              annotations={visible}
               selected={wb.selected}
               hiddenLabels={hiddenLabels}
               onSelectionChange={setSelectionRect}
@@ -153,7 +219,9 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
           </article>
         </main>
         <AnnotationList
-          annotations={wb.annotations}
+          annotations={visible}
+          total={wb.annotations.length}
+          filters={<AnnotationFilters annotations={wb.annotations} labels={wb.labels} filters={filters} onChange={setFilters} textLength={doc.text.length} />}
           labels={wb.labels}
           loaded={wb.loaded}
           selectedId={wb.selected?.id ?? null}
@@ -161,8 +229,11 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
             wb.select(a.id);
             editor.current?.scrollToAnnotation(a);
           }}
-          onRelabel={(a, labelId) => void wb.update(a.id, { labelId })}
+          onUpdate={(a, fields) => void wb.update(a.id, fields)}
           onDelete={(a) => void wb.remove(a.id)}
+          selectedText={selectedArticleText}
+          focusField={focusField}
+          onFocused={clearFocusRequest}
         />
       </div>
       <StatusBar
@@ -178,6 +249,7 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
         onRenameAnnotator={onRenameAnnotator}
       />
       {selectionRect && <SelectionPopover rect={selectionRect} labels={activeLabels} onTag={(id) => void tag(id)} />}
+      {showShortcuts && <ShortcutsSheet onClose={() => setShowShortcuts(false)} />}
       {wb.notice && <NoticeToast notice={wb.notice} onUndo={() => void wb.undo()} onDismiss={wb.dismissNotice} />}
     </div>
   );

@@ -6,6 +6,7 @@ import { LibraryPanel } from '../library/LibraryPanel';
 import { DeleteDialog, ImportProgressBar, ImportSummaryDialog, PasteDialog, RenameDialog } from '../library/LibraryDialogs';
 import { useImporter } from '../library/use-importer';
 import { Workbench } from '../workbench/Workbench';
+import { CompareView } from '../compare/CompareView';
 import { useMenuCommand } from './use-menu-command';
 
 interface Props {
@@ -120,7 +121,18 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
   return (
     <div className="shell" {...dropHandlers}>
       {comparing ? (
-        <div className="compare-shell">{libraryPanel}</div>
+        <div className="compare-shell">
+          {libraryPanel}
+          <CompareView
+            key={document.id}
+            api={api}
+            document={document}
+            onClose={() => {
+              setComparing(false);
+              void refresh();
+            }}
+          />
+        </div>
       ) : (
       <Workbench
         key={document.id}

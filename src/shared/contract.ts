@@ -44,6 +44,25 @@ export const contract = {
   rememberOpenDocument: returns<null>()(z.object({ id }).strict()),
   listLabels: returns<Label[]>()(empty),
   listAnnotators: returns<Annotator[]>()(empty),
+  saveLabel: returns<Label[]>()(
+    z
+      .object({
+        /** An existing label's id to change it, or a new slug to add one. */
+        id: z.string().trim().min(1).max(40).regex(/^[a-z0-9][a-z0-9-]*$/, 'Use lower-case letters, digits and dashes.'),
+        name: z.string().trim().min(1).max(60),
+        color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #2f7d4f.'),
+        shortcut: z.string().regex(/^[1-9]?$/, 'Use one digit from 1 to 9, or none.'),
+        definition: z.string().max(4_000),
+        examples: z.object({ positive: z.array(z.string().max(2_000)).max(50), negative: z.array(z.string().max(2_000)).max(50) }).strict().optional(),
+      })
+      .strict(),
+  ),
+  archiveLabel: returns<Label[]>()(z.object({ id, archived: z.boolean() }).strict()),
+  mergeLabel: returns<{ labels: Label[]; moved: number }>()(z.object({ from: id, into: id }).strict()),
+  deleteLabel: returns<Label[]>()(z.object({ id }).strict()),
+  exportTagSet: returns<{ written: string } | { cancelled: true }>()(empty),
+  importTagSet: returns<{ labels: Label[]; added: string[]; updated: string[] } | { cancelled: true }>()(empty),
+  setDocumentDone: returns<DocumentSummary>()(z.object({ documentId: id, done: z.boolean() }).strict()),
   listAnnotations: returns<Annotation[]>()(z.object({ documentId: id }).strict()),
   createAnnotation: returns<Annotation>()(
     z.object({ documentId: id, labelId: id, start: offset, end: offset }).strict(),

@@ -21,6 +21,8 @@ export interface DocumentSummary {
   createdAt: string;
   /** Live annotation counts per label id. */
   counts: Record<string, number>;
+  /** Names of the annotators who marked this document done. */
+  doneBy: string[];
 }
 
 export interface DocumentRecord {
@@ -49,6 +51,8 @@ export interface Label {
   definition: string;
   archived: boolean;
   sortOrder: number;
+  /** Guideline examples: passages that are, and are not, this label. */
+  examples?: { positive: string[]; negative: string[] };
 }
 
 export type Confidence = 'low' | 'medium' | 'high';

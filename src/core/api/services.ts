@@ -4,6 +4,7 @@ import type { Annotator } from '../../shared/types';
 import type { Library } from '../store/library';
 import type { NewDocument } from '../store/documents-repo';
 import { createCompareServices } from './compare-services';
+import { createTagSetServices } from './tag-set-services';
 import { createDocumentServices } from './document-services';
 import { headlessPorts, type HostPorts } from './host-ports';
 
@@ -55,6 +56,7 @@ export function createServices(ctx: ServiceContext): ApiServices {
   return {
     ...createDocumentServices(library, ctx.ports ?? headlessPorts, () => currentAnnotator()?.name),
     ...createCompareServices(library, currentAnnotator),
+    ...createTagSetServices(library, ctx.ports ?? headlessPorts),
 
     getStartupState(): StartupState {
       const last = library.settings.get(LAST_DOCUMENT);
@@ -83,6 +85,11 @@ export function createServices(ctx: ServiceContext): ApiServices {
 
     listLabels: () => library.labels.list(),
     listAnnotators: () => library.annotators.list(),
+
+    setDocumentDone({ documentId, done }) {
+      library.documents.setDone(documentId, requireAnnotator().id, done);
+      return library.documents.summary(documentId);
+    },
     listAnnotations: ({ documentId }) => library.annotations.listForDocument(documentId),
 
     createAnnotation({ documentId, labelId, start, end }) {

@@ -87,6 +87,21 @@ export class DocumentsRepo {
     return this.get(id);
   }
 
+  setDone(documentId: string, annotatorId: string, done: boolean): void {
+    if (!this.exists(documentId)) throw new AppFailure({ code: 'not-found', message: 'That document is no longer in the library.' });
+    if (done) {
+      this.db
+        .prepare('INSERT INTO document_status (document_id, annotator_id, done_at) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET done_at = excluded.done_at')
+        .run(documentId, annotatorId, nowIso());
+    } else this.db.prepare('DELETE FROM document_status WHERE document_id = ? AND annotator_id = ?').run(documentId, annotatorId);
+  }
+
+  summary(id: string): DocumentSummary {
+    const found = this.list().find((d) => d.id === id);
+    if (!found) throw new AppFailure({ code: 'not-found', message: 'That document is no longer in the library.' });
+    return found;
+  }
+
   /** Removes a document and (by cascade) all its annotations; returns how many annotations went. */
   remove(id: string): number {
     const { n } = this.db.prepare('SELECT count(*) AS n FROM annotations WHERE document_id = ? AND deleted_at IS NULL').get(id) as { n: number };
@@ -134,6 +149,11 @@ export class DocumentsRepo {
       entry[c.label_id] = c.n;
       byDoc.set(c.document_id, entry);
     }
+    const done = this.db
+      .prepare('SELECT s.document_id, n.name FROM document_status s JOIN annotators n ON n.id = s.annotator_id ORDER BY n.name')
+      .all() as Array<{ document_id: string; name: string }>;
+    const doneBy = new Map<string, string[]>();
+    for (const d of done) doneBy.set(d.document_id, [...(doneBy.get(d.document_id) ?? []), d.name]);
     return docs.map((d) => ({
       id: d.id,
       title: d.title,
@@ -142,6 +162,7 @@ export class DocumentsRepo {
       length: d.length,
       createdAt: d.created_at,
       counts: byDoc.get(d.id) ?? {},
+      doneBy: doneBy.get(d.id) ?? [],
     }));
   }
 }

@@ -9,6 +9,7 @@ interface LabelRow {
   definition: string;
   archived: number;
   sort_order: number;
+  examples: string;
 }
 
 const toLabel = (r: LabelRow): Label => ({
@@ -19,7 +20,18 @@ const toLabel = (r: LabelRow): Label => ({
   definition: r.definition,
   archived: r.archived === 1,
   sortOrder: r.sort_order,
+  examples: parseExamples(r.examples),
 });
+
+function parseExamples(json: string): { positive: string[]; negative: string[] } {
+  try {
+    const v = JSON.parse(json) as { positive?: unknown; negative?: unknown };
+    const strings = (x: unknown) => (Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : []);
+    return { positive: strings(v.positive), negative: strings(v.negative) };
+  } catch {
+    return { positive: [], negative: [] };
+  }
+}
 
 export class LabelsRepo {
   constructor(private readonly db: Database) {}

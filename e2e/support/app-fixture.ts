@@ -24,6 +24,8 @@ export class AppHarness {
   /** What the next native dialogs will answer (null = the user cancels). */
   nextImportFiles: string[] | null = null;
   nextExportPath: string | null = null;
+  /** What the next "open a file" dialog answers, e.g. a tag set to import (null = cancelled). */
+  nextOpenFile: string | null = null;
   readonly dataDir: string;
   private readonly cleanupDir: () => void;
 
@@ -52,6 +54,7 @@ export class AppHarness {
         ports: {
           chooseFilesToImport: async () => this.nextImportFiles,
           chooseExportPath: async () => this.nextExportPath,
+          chooseFileToOpen: async () => this.nextOpenFile,
         },
       });
     } catch (err) {

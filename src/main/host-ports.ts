@@ -25,6 +25,19 @@ export function electronHostPorts(getWindow: () => BrowserWindow | null): HostPo
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    async chooseFileToOpen(title, extensions) {
+      const win = getWindow();
+      const options = {
+        title,
+        properties: ['openFile'] as Array<'openFile'>,
+        filters: [
+          { name: extensions.map((e) => e.toUpperCase()).join(', '), extensions },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
+    },
     async printToPdf(html) {
       // An offscreen, script-less window renders the report; it is never shown.
       const printer = new BrowserWindow({

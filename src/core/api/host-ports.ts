@@ -8,6 +8,8 @@ export interface HostPorts {
   chooseFilesToImport(): Promise<string[] | null>;
   /** Where to save an export, or null when cancelled. */
   chooseExportPath(suggestedName: string, extension: string): Promise<string | null>;
+  /** One existing file to open (e.g. a tag set), with extensions like "json"; null when cancelled. */
+  chooseFileToOpen(title: string, extensions: string[]): Promise<string | null>;
   /** Renders the HTML report to PDF; when absent, headless Chromium is used. */
   printToPdf?(html: string): Promise<Uint8Array>;
 }
@@ -16,4 +18,5 @@ export interface HostPorts {
 export const headlessPorts: HostPorts = {
   chooseFilesToImport: async () => null,
   chooseExportPath: async () => null,
+  chooseFileToOpen: async () => null,
 };

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { StatementCache } from './statement-cache';
 import type { Annotation, Confidence } from '../../shared/types';
 import { AppFailure } from '../../shared/result';
 import { splitsSurrogatePair } from '../../shared/offsets';
@@ -84,15 +85,19 @@ export function assertValidSpan(text: string, start: number, end: number): void 
 }
 
 export class AnnotationsRepo {
-  constructor(private readonly db: Database) {}
+  private readonly sql: StatementCache;
+
+  constructor(private readonly db: Database) {
+    this.sql = new StatementCache(db);
+  }
 
   /** Quote and context are taken from the stored text, never from the caller. */
   add(a: NewAnnotation, text: string): Annotation {
     assertValidSpan(text, a.start, a.end);
     const now = nowIso();
     const id = a.id ?? newId();
-    this.db
-      .prepare(
+    this.sql
+      .get(
         `INSERT INTO annotations (id, document_id, annotator_id, label_id, start_offset, end_offset, quote, prefix, suffix,
            note, attribution, confidence, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -117,19 +122,19 @@ export class AnnotationsRepo {
   }
 
   get(id: string): Annotation {
-    const row = this.db.prepare(`${SELECT} WHERE a.id = ?`).get(id) as AnnotationRow | undefined;
+    const row = this.sql.get(`${SELECT} WHERE a.id = ?`).get(id) as AnnotationRow | undefined;
     if (!row) throw new AppFailure({ code: 'not-found', message: 'That annotation no longer exists.' });
     return toAnnotation(row);
   }
 
   exists(id: string): boolean {
-    return this.db.prepare('SELECT 1 FROM annotations WHERE id = ?').get(id) !== undefined;
+    return this.sql.get('SELECT 1 FROM annotations WHERE id = ?').get(id) !== undefined;
   }
 
   /** A live annotation with exactly this span, label and annotator, if there is one. */
   findSame(documentId: string, annotatorId: string, labelId: string, start: number, end: number): string | null {
-    const row = this.db
-      .prepare(
+    const row = this.sql
+      .get(
         'SELECT id FROM annotations WHERE document_id = ? AND annotator_id = ? AND label_id = ? AND start_offset = ? AND end_offset = ? AND deleted_at IS NULL',
       )
       .get(documentId, annotatorId, labelId, start, end) as { id: string } | undefined;
@@ -139,8 +144,8 @@ export class AnnotationsRepo {
   /** Live annotations of a document in reading order (start, then longer first). */
   listForDocument(documentId: string): Annotation[] {
     return (
-      this.db
-        .prepare(`${SELECT} WHERE a.document_id = ? AND a.deleted_at IS NULL ORDER BY a.start_offset, a.end_offset DESC, a.created_at`)
+      this.sql
+        .get(`${SELECT} WHERE a.document_id = ? AND a.deleted_at IS NULL ORDER BY a.start_offset, a.end_offset DESC, a.created_at`)
         .all(documentId) as AnnotationRow[]
     ).map(toAnnotation);
   }
@@ -148,8 +153,8 @@ export class AnnotationsRepo {
   update(id: string, patch: AnnotationPatch): Annotation {
     const current = this.get(id);
     if (current.deletedAt) throw new AppFailure({ code: 'conflict', message: 'That annotation was deleted; undo the deletion first.' });
-    this.db
-      .prepare(
+    this.sql
+      .get(
         'UPDATE annotations SET label_id = ?, note = ?, attribution = ?, confidence = ?, updated_at = ? WHERE id = ?',
       )
       .run(
@@ -164,8 +169,8 @@ export class AnnotationsRepo {
   }
 
   softDelete(id: string): Annotation {
-    const info = this.db
-      .prepare('UPDATE annotations SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL')
+    const info = this.sql
+      .get('UPDATE annotations SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL')
       .run(nowIso(), nowIso(), id);
     if (info.changes === 0) this.get(id); // throws not-found; an already deleted one is returned as is
     return this.get(id);
@@ -173,7 +178,7 @@ export class AnnotationsRepo {
 
   restore(id: string): Annotation {
     this.get(id);
-    this.db.prepare('UPDATE annotations SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(nowIso(), id);
+    this.sql.get('UPDATE annotations SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(nowIso(), id);
     return this.get(id);
   }
 }

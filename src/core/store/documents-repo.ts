@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { StatementCache } from './statement-cache';
 import type { Block, DocumentRecord, DocumentSummary, SearchHit } from '../../shared/types';
 import { AppFailure } from '../../shared/result';
 import { newId, nowIso } from './ids';
@@ -34,7 +35,11 @@ const toRecord = (row: DocumentRow): DocumentRecord => ({
 });
 
 export class DocumentsRepo {
-  constructor(private readonly db: Database) {}
+  private readonly sql: StatementCache;
+
+  constructor(private readonly db: Database) {
+    this.sql = new StatementCache(db);
+  }
 
   /** Adds a document, or returns the existing one with the same text (`existed: true`). */
   add(doc: NewDocument): { document: DocumentRecord; existed: boolean } {
@@ -51,8 +56,8 @@ export class DocumentsRepo {
       blocks: JSON.stringify(doc.blocks),
       created_at: nowIso(),
     };
-    this.db
-      .prepare(
+    this.sql
+      .get(
         'INSERT INTO documents (id, title, source, text, sha256, blocks, created_at) VALUES (@id, @title, @source, @text, @sha256, @blocks, @created_at)',
       )
       .run(row);
@@ -60,29 +65,29 @@ export class DocumentsRepo {
   }
 
   get(id: string): DocumentRecord {
-    const row = this.db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
+    const row = this.sql.get('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
     if (!row) throw new AppFailure({ code: 'not-found', message: 'That document is no longer in the library.' });
     return toRecord(row);
   }
 
   exists(id: string): boolean {
-    return this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined;
+    return this.sql.get('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined;
   }
 
   findBySha256(sha256: string): DocumentRecord | null {
-    const row = this.db.prepare('SELECT * FROM documents WHERE sha256 = ?').get(sha256) as DocumentRow | undefined;
+    const row = this.sql.get('SELECT * FROM documents WHERE sha256 = ?').get(sha256) as DocumentRow | undefined;
     return row ? toRecord(row) : null;
   }
 
   /** Text of a document without parsing its blocks. */
   textOf(id: string): string {
-    const row = this.db.prepare('SELECT text FROM documents WHERE id = ?').get(id) as { text: string } | undefined;
+    const row = this.sql.get('SELECT text FROM documents WHERE id = ?').get(id) as { text: string } | undefined;
     if (!row) throw new AppFailure({ code: 'not-found', message: 'That document is no longer in the library.' });
     return row.text;
   }
 
   rename(id: string, title: string): DocumentRecord {
-    const info = this.db.prepare('UPDATE documents SET title = ? WHERE id = ?').run(title, id);
+    const info = this.sql.get('UPDATE documents SET title = ? WHERE id = ?').run(title, id);
     if (info.changes === 0) throw new AppFailure({ code: 'not-found', message: 'That document is no longer in the library.' });
     return this.get(id);
   }
@@ -90,10 +95,10 @@ export class DocumentsRepo {
   setDone(documentId: string, annotatorId: string, done: boolean): void {
     if (!this.exists(documentId)) throw new AppFailure({ code: 'not-found', message: 'That document is no longer in the library.' });
     if (done) {
-      this.db
-        .prepare('INSERT INTO document_status (document_id, annotator_id, done_at) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET done_at = excluded.done_at')
+      this.sql
+        .get('INSERT INTO document_status (document_id, annotator_id, done_at) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET done_at = excluded.done_at')
         .run(documentId, annotatorId, nowIso());
-    } else this.db.prepare('DELETE FROM document_status WHERE document_id = ? AND annotator_id = ?').run(documentId, annotatorId);
+    } else this.sql.get('DELETE FROM document_status WHERE document_id = ? AND annotator_id = ?').run(documentId, annotatorId);
   }
 
   summary(id: string): DocumentSummary {
@@ -104,8 +109,8 @@ export class DocumentsRepo {
 
   /** Removes a document and (by cascade) all its annotations; returns how many annotations went. */
   remove(id: string): number {
-    const { n } = this.db.prepare('SELECT count(*) AS n FROM annotations WHERE document_id = ? AND deleted_at IS NULL').get(id) as { n: number };
-    const info = this.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+    const { n } = this.sql.get('SELECT count(*) AS n FROM annotations WHERE document_id = ? AND deleted_at IS NULL').get(id) as { n: number };
+    const info = this.sql.get('DELETE FROM documents WHERE id = ?').run(id);
     if (info.changes === 0) throw new AppFailure({ code: 'not-found', message: 'That document is no longer in the library.' });
     return n;
   }
@@ -119,8 +124,8 @@ export class DocumentsRepo {
       .filter(Boolean);
     if (terms.length === 0) return [];
     const match = terms.map((t) => `"${t}"*`).join(' ');
-    const rows = this.db
-      .prepare(
+    const rows = this.sql
+      .get(
         `SELECT d.id, d.title, snippet(documents_fts, 1, '', '', '…', 12) AS snippet
            FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
           WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?`,
@@ -135,11 +140,11 @@ export class DocumentsRepo {
   }
 
   list(): DocumentSummary[] {
-    const docs = this.db
-      .prepare('SELECT id, title, source, sha256, length(text) AS length, created_at FROM documents ORDER BY created_at DESC, title')
+    const docs = this.sql
+      .get('SELECT id, title, source, sha256, length(text) AS length, created_at FROM documents ORDER BY created_at DESC, title')
       .all() as Array<Omit<DocumentRow, 'text' | 'blocks'> & { length: number }>;
-    const counts = this.db
-      .prepare(
+    const counts = this.sql
+      .get(
         'SELECT document_id, label_id, count(*) AS n FROM annotations WHERE deleted_at IS NULL GROUP BY document_id, label_id',
       )
       .all() as Array<{ document_id: string; label_id: string; n: number }>;
@@ -149,8 +154,8 @@ export class DocumentsRepo {
       entry[c.label_id] = c.n;
       byDoc.set(c.document_id, entry);
     }
-    const done = this.db
-      .prepare('SELECT s.document_id, n.name FROM document_status s JOIN annotators n ON n.id = s.annotator_id ORDER BY n.name')
+    const done = this.sql
+      .get('SELECT s.document_id, n.name FROM document_status s JOIN annotators n ON n.id = s.annotator_id ORDER BY n.name')
       .all() as Array<{ document_id: string; name: string }>;
     const doneBy = new Map<string, string[]>();
     for (const d of done) doneBy.set(d.document_id, [...(doneBy.get(d.document_id) ?? []), d.name]);

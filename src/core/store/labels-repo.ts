@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { StatementCache } from './statement-cache';
 import type { Label } from '../../shared/types';
 
 interface LabelRow {
@@ -34,21 +35,25 @@ function parseExamples(json: string): { positive: string[]; negative: string[] }
 }
 
 export class LabelsRepo {
-  constructor(private readonly db: Database) {}
+  private readonly sql: StatementCache;
+
+  constructor(private readonly db: Database) {
+    this.sql = new StatementCache(db);
+  }
 
   list(): Label[] {
-    return (this.db.prepare('SELECT * FROM labels ORDER BY sort_order, name').all() as LabelRow[]).map(toLabel);
+    return (this.sql.get('SELECT * FROM labels ORDER BY sort_order, name').all() as LabelRow[]).map(toLabel);
   }
 
   add(label: Label): Label {
-    this.db
-      .prepare('INSERT INTO labels (id, name, color, shortcut, definition, archived, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    this.sql
+      .get('INSERT INTO labels (id, name, color, shortcut, definition, archived, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(label.id, label.name, label.color, label.shortcut, label.definition, label.archived ? 1 : 0, label.sortOrder);
     return label;
   }
 
   find(id: string): Label | null {
-    const row = this.db.prepare('SELECT * FROM labels WHERE id = ?').get(id) as LabelRow | undefined;
+    const row = this.sql.get('SELECT * FROM labels WHERE id = ?').get(id) as LabelRow | undefined;
     return row ? toLabel(row) : null;
   }
 }

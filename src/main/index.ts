@@ -10,12 +10,13 @@ import { AppFailure } from '../shared/result';
 import { APP_ORIGIN, registerAppScheme, serveRendererBundle } from './app-protocol';
 import { registerIpcHandlers } from './ipc';
 import { installAppMenu } from './app-menu';
+import { developmentServerUrl } from './security/dev-server-url';
 import { electronHostPorts } from './host-ports';
 import { electronNativeBinding } from './native-binding';
 import { denyAllPermissions, hardenAllWebContents } from './security/harden-web-contents';
 import { createMainWindow } from './window';
 
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const devServerUrl = developmentServerUrl(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
 const appRoot = app.getAppPath();
 const dataDir = resolveDataDir();
 const databasePath = databasePathIn(dataDir);

@@ -26,8 +26,8 @@ export type ImportResult =
   | { ok: true; name: string; kind: 'annotations'; documentIds: string[]; added: number; unchanged: number; labelsAdded: string[]; notes: string[] }
   | { ok: false; name: string; message: string; details: string[]; canReplaceInvalid: boolean };
 
-export const EXPORT_FORMAT_IDS = ['html', 'pdf', 'md', 'json', 'w3c', 'brat', 'doccano', 'labelstudio', 'csv'] as const;
-export type ExportFormatChoice = (typeof EXPORT_FORMAT_IDS)[number];
+import { EXPORT_FORMAT_IDS } from './export-formats';
+export { EXPORT_FORMAT_IDS, type ExportFormatChoice } from './export-formats';
 
 /** Pairs an input schema with the output type it promises (a phantom, never read at run time). */
 const returns =

@@ -4,6 +4,7 @@ import { resolveBundlePath } from './bundle-path';
 import { RENDERER_CSP } from './csp';
 import { safeExternalUrl } from './external-url';
 import { isTrustedSender } from './trusted-sender';
+import { developmentServerUrl } from './dev-server-url';
 
 describe('safeExternalUrl', () => {
   it.each(['https://example.org/a?b=c', 'HTTPS://Example.org', '  https://example.org  ', 'mailto:desk@example.org'])('allows %s', (u) => {
@@ -85,5 +86,18 @@ describe('renderer CSP', () => {
     expect(RENDERER_CSP).toContain("script-src 'self'");
     expect(RENDERER_CSP).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
     expect(RENDERER_CSP).toContain("frame-ancestors 'none'");
+  });
+});
+
+describe('developmentServerUrl', () => {
+  it('is honoured only unpackaged and only for local http', () => {
+    expect(developmentServerUrl('http://localhost:5173/', false)).toBe('http://localhost:5173/');
+    expect(developmentServerUrl('http://127.0.0.1:5173', false)).toBe('http://127.0.0.1:5173/');
+    expect(developmentServerUrl('http://localhost:5173/', true)).toBeUndefined();
+    expect(developmentServerUrl('https://evil.example/', false)).toBeUndefined();
+    expect(developmentServerUrl('http://localhost.evil.example/', false)).toBeUndefined();
+    expect(developmentServerUrl('file:///tmp/x.html', false)).toBeUndefined();
+    expect(developmentServerUrl('not a url', false)).toBeUndefined();
+    expect(developmentServerUrl(undefined, false)).toBeUndefined();
   });
 });

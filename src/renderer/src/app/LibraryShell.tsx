@@ -110,6 +110,7 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
       documents={documents}
       labels={labels}
       currentId={document.id}
+      me={annotator.name}
       onOpen={(id, offset) => void open(id, offset)}
       onImport={() => void importer.importFromDialog()}
       onPaste={() => setModal({ kind: 'paste' })}
@@ -144,6 +145,13 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
         onRenameAnnotator={onRenameAnnotator}
         onExport={() => setModal({ kind: 'export' })}
         onCompare={() => setComparing(true)}
+        done={documents.find((d) => d.id === document.id)?.doneBy.includes(annotator.name) ?? false}
+        onToggleDone={async (done) => {
+          const r = await api.setDocumentDone({ documentId: document.id, done });
+          if (!r.ok) return say(r.error.message, 'error');
+          await refresh();
+          say(done ? `Marked “${document.title}” as done.` : `“${document.title}” is no longer marked done.`);
+        }}
         onChanged={() => void refresh()}
         externalNotice={message}
         library={libraryPanel}

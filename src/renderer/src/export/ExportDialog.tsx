@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { EXPORT_FORMAT_IDS, type ClaimtagApi, type ExportFormatChoice } from '../../../shared/contract';
+import type { ClaimtagApi } from '../../../shared/contract';
+import { EXPORT_FORMAT_IDS, type ExportFormatChoice } from '../../../shared/export-formats';
 import type { Annotator, DocumentRecord } from '../../../shared/types';
 import { Dialog } from '../chrome/Dialog';
 

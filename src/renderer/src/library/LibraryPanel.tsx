@@ -3,13 +3,15 @@ import type { ClaimtagApi } from '../../../shared/contract';
 import type { DocumentSummary, Label, SearchHit } from '../../../shared/types';
 import { LabelSwatch } from '../chrome/LabelSwatch';
 
-type SortKey = 'recent' | 'title' | 'tagged';
+type SortKey = 'recent' | 'title' | 'tagged' | 'todo';
 
 interface Props {
   api: ClaimtagApi;
   documents: DocumentSummary[];
   labels: Label[];
   currentId: string;
+  /** The current annotator's name, to show their own done marks. */
+  me: string;
   onOpen(id: string, offset?: number | null): void;
   onImport(): void;
   onPaste(): void;
@@ -20,7 +22,7 @@ interface Props {
 const total = (d: DocumentSummary) => Object.values(d.counts).reduce((a, b) => a + b, 0);
 
 /** The library: every document, sorted or searched in full text. */
-export function LibraryPanel({ api, documents, labels, currentId, onOpen, onImport, onPaste, onRename, onDelete }: Props) {
+export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, onImport, onPaste, onRename, onDelete }: Props) {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortKey>('recent');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
@@ -52,8 +54,9 @@ export function LibraryPanel({ api, documents, labels, currentId, onOpen, onImpo
     const list = [...documents];
     if (sort === 'title') list.sort((a, b) => a.title.localeCompare(b.title));
     else if (sort === 'tagged') list.sort((a, b) => total(b) - total(a));
+    else if (sort === 'todo') list.sort((a, b) => Number(a.doneBy.includes(me)) - Number(b.doneBy.includes(me)));
     return list;
-  }, [documents, sort]);
+  }, [documents, sort, me]);
 
   return (
     <nav className="library-panel" aria-label="Library">
@@ -82,6 +85,7 @@ export function LibraryPanel({ api, documents, labels, currentId, onOpen, onImpo
             <option value="recent">Newest first</option>
             <option value="title">Title A–Z</option>
             <option value="tagged">Most tagged</option>
+            <option value="todo">Not done by me first</option>
           </select>
         )}
       </div>
@@ -113,7 +117,14 @@ export function LibraryPanel({ api, documents, labels, currentId, onOpen, onImpo
           {sorted.map((d) => (
             <li key={d.id} className={d.id === currentId ? 'current' : undefined}>
               <button type="button" className="doc-item" aria-current={d.id === currentId ? 'page' : undefined} onClick={() => onOpen(d.id)}>
-                <span className="doc-item-title">{d.title}</span>
+                <span className="doc-item-title">
+                  {d.title}
+                  {d.doneBy.length > 0 && (
+                    <span className={`done-badge${d.doneBy.includes(me) ? ' mine' : ''}`} title={`Done: ${d.doneBy.join(', ')}`}>
+                      {d.doneBy.includes(me) ? '✓ done' : `✓ ${d.doneBy.length}`}
+                    </span>
+                  )}
+                </span>
                 <span className="doc-item-meta">
                   {d.source || 'no source'} · {new Date(d.createdAt).toLocaleDateString()}
                 </span>

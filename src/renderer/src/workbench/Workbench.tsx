@@ -27,6 +27,9 @@ interface Props {
   onRenameAnnotator(): void;
   onExport(): void;
   onCompare(): void;
+  /** Whether the current annotator marked this document done. */
+  done: boolean;
+  onToggleDone(done: boolean): void;
   /** Annotation counts changed (for the library's figures). */
   onChanged(): void;
 }
@@ -36,7 +39,7 @@ const isTypingTarget = (t: EventTarget | null) =>
 
 const NEXT_CONFIDENCE: Record<string, Confidence | null> = { none: 'low', low: 'medium', medium: 'high', high: null };
 
-export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, library, externalNotice, onRenameAnnotator, onExport, onCompare, onChanged }: Props) {
+export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, library, externalNotice, onRenameAnnotator, onExport, onCompare, onChanged, done, onToggleDone }: Props) {
   const wb = useWorkbench(api, doc, onChanged);
   const { notify } = wb;
 
@@ -178,6 +181,15 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
           </p>
         </div>
         <LabelToolbar labels={activeLabels} onTag={(id) => void tag(id)} />
+        <button
+          type="button"
+          className={`button done-toggle${done ? ' is-done' : ''}`}
+          aria-pressed={done}
+          onClick={() => onToggleDone(!done)}
+          title={done ? 'You marked this document done; click to reopen it' : 'Mark this document done for you'}
+        >
+          {done ? '✓ Done' : 'Mark done'}
+        </button>
         <button type="button" className="button" onClick={onCompare} title="Compare annotators and settle a reference version">
           Compare
         </button>

@@ -5,42 +5,25 @@
 // integrity_check is ok. This is a process crash (the OS keeps its page cache), not a
 // power cut: it proves commit ordering and transaction atomicity, not the disk's fsync.
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makeTempDir } from '../testing/temp-library';
+import { childCommand, childEnv, REPO_ROOT as ROOT } from './child-runner';
 
 const KILLS = Number(process.env.CLAIMTAG_CRASH_KILLS ?? 55);
 const SEED = Number(process.env.CLAIMTAG_CRASH_SEED ?? Date.now() % 1e9);
 const BATCH_SIZE = 5;
 const CRASH_ANNOTATOR = 'Crash Tester';
-const ROOT = path.resolve(__dirname, '../../..');
 const CHILD = path.join(__dirname, 'crash-child.ts');
 
 let tmp: ReturnType<typeof makeTempDir>;
-let childCommand: string[];
+let command: string[];
 beforeAll(() => {
   tmp = makeTempDir('claimtag-crash-');
-  childCommand = bundleChild(path.join(tmp.dir, 'crash-child.cjs'));
+  command = childCommand(CHILD, path.join(tmp.dir, 'crash-child.cjs'));
 });
 afterAll(() => tmp.cleanup());
-
-/**
- * The child is restarted 50+ times, so its start-up time is most of the test's time.
- * Bundling it once with the esbuild that tsx runs on cuts a start from ~1 s to ~0.2 s;
- * if esbuild cannot be found, the child runs through tsx as it is.
- */
-function bundleChild(outfile: string): string[] {
-  try {
-    const fromTsx = createRequire(path.join(ROOT, 'node_modules', 'tsx', 'package.json'));
-    const esbuild = fromTsx('esbuild') as { buildSync(options: Record<string, unknown>): unknown };
-    esbuild.buildSync({ entryPoints: [CHILD], bundle: true, platform: 'node', format: 'cjs', external: ['better-sqlite3'], outfile, logLevel: 'error' });
-    return [outfile];
-  } catch {
-    return ['--import', 'tsx', CHILD];
-  }
-}
 
 interface Run {
   lines: string[];
@@ -53,9 +36,9 @@ interface Run {
 /** Starts the child, kills it with SIGKILL at a random moment, returns what it printed. */
 function runOnce(file: string, seed: number, killAt: { afterReadyMs: number } | { afterSpawnMs: number }): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...childCommand, file, tmp.dir, String(seed), path.join(ROOT, 'resources')], {
+    const child = spawn(process.execPath, [...command, file, tmp.dir, String(seed), path.join(ROOT, 'resources')], {
       cwd: ROOT,
-      env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules') },
+      env: childEnv(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -208,7 +191,7 @@ it(`survives ${KILLS} SIGKILLs with every acknowledged write intact`, { timeout:
   const writes = Object.values(stats.acked).reduce((a, b) => a + b, 0);
   const rowsAcked = stats.acked.single + stats.acked.batch * BATCH_SIZE;
   console.log(
-    `crash test (seed ${SEED}, child ${childCommand[0] === "--import" ? "via tsx" : "bundled"}): ${stats.kills} SIGKILLs (${stats.killsBeforeReady} before the child was ready), ` +
+    `crash test (seed ${SEED}, child ${command[0] === "--import" ? "via tsx" : "bundled"}): ${stats.kills} SIGKILLs (${stats.killsBeforeReady} before the child was ready), ` +
       `${writes} acknowledged writes verified after every kill (${stats.acked.single} creates, ${stats.acked.batch} five-row merges, ` +
       `${stats.acked.update} updates, ${stats.acked.delete} deletions = ${rowsAcked} rows written), ${stats.inFlightCommitted} in-flight writes found committed, ` +
       `${stats.checks} checks, ${stats.maxRows} annotation rows at the end, ${((Date.now() - started) / 1000).toFixed(1)} s`,

@@ -31,7 +31,7 @@ test('import by the dialog, then the same file again opens the existing document
   await expect(summary).toBeVisible();
   await expect(summary).toContainText('added “Election watch”');
   await page.screenshot({ path: 'test-results/screens/import-summary.png' });
-  await summary.getByRole('button', { name: 'Done' }).click();
+  await summary.getByRole('button', { name: 'Done', exact: true }).click();
   await expect(page.locator('.doc-list li')).toHaveCount(3);
   await expect(page.locator('.doc-title')).toHaveText('Trade note');
 
@@ -48,7 +48,7 @@ test('import by the dialog, then the same file again opens the existing document
   app.nextImportFiles = [path.join(FIXTURES, 'election-watch.md')];
   await page.keyboard.press('Control+o');
   await expect(page.getByRole('dialog')).toContainText('already in the library');
-  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
   await expect(page.locator('.doc-list li')).toHaveCount(3);
 });
 
@@ -71,14 +71,14 @@ test('drag and drop several files: bad ones are refused with reasons, good ones 
   // explicit import with replacement characters
   await summary.getByRole('button', { name: 'Import with replacement characters' }).click();
   await expect(page.getByRole('dialog', { name: /Imported 1 item/ })).toBeVisible();
-  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
   await expect(page.locator('.article-text')).toContainText('caf� noir');
 });
 
 test('full-text search opens the document at the hit; delete asks first and says how many annotations go', async ({ app, page }) => {
   app.nextImportFiles = [path.join(FIXTURES, 'trade-note.txt')];
   await page.getByRole('button', { name: 'Import…' }).click();
-  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
   const article = new ArticlePage(page);
   await article.select('second paragraph');
   await page.keyboard.press('1');
@@ -113,7 +113,7 @@ test('a hostile saved web page imports as inert text: nothing runs, nothing load
   });
   app.nextImportFiles = [path.join(FIXTURES, 'hostile-article.html')];
   await page.getByRole('button', { name: 'Import…' }).click();
-  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
   await expect(page.locator('.doc-title')).toHaveText('Minister denies report <script>');
   const text = page.locator('.article-text');
   await expect(text).toContainText('no agreement had been reached');
@@ -138,7 +138,7 @@ test('paste a copied web page as a new document', async ({ page }) => {
     data.setData('text/plain', 'Pasted brief\nThe ministry confirmed the figures.');
     el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   });
-  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
   await expect(page.locator('.doc-title')).toHaveText('Pasted brief');
   await expect(page.locator('.article-text')).toContainText('The ministry confirmed the figures.');
 });

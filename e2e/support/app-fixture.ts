@@ -100,6 +100,8 @@ export class AppHarness {
   }
 
   dispose(): void {
+    // Calls still in flight from the closing page get an answer, not a closed-database error.
+    this.currentDispatch = async () => ({ ok: false, error: { code: 'internal', message: 'The test has ended.' } });
     this.library?.close();
     this.cleanupDir();
   }

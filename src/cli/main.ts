@@ -1,6 +1,7 @@
 import { AppFailure } from '../shared/result';
 import { type CliIo, UsageError } from './cli-io';
 import { runAgree, AGREE_HELP } from './commands/agree';
+import { runBackup, BACKUP_HELP, runRestore, RESTORE_HELP } from './commands/backup';
 import { runExport, EXPORT_HELP } from './commands/export';
 import { runImport, IMPORT_HELP } from './commands/import';
 import { runList, LIST_HELP } from './commands/list';
@@ -23,6 +24,8 @@ const COMMANDS: Record<string, { run: (args: string[], io: CliIo) => number | Pr
   export: { run: runExport, help: EXPORT_HELP },
   list: { run: runList, help: LIST_HELP },
   agree: { run: runAgree, help: AGREE_HELP },
+  backup: { run: runBackup, help: BACKUP_HELP },
+  restore: { run: runRestore, help: RESTORE_HELP },
 };
 
 /** Runs one CLI invocation and returns its exit code: 0 ok, 1 failed, 2 wrong usage. */

@@ -14,6 +14,7 @@ async function findAndSelect(page: Page, phrase: string) {
 test('a whole session by keyboard alone: find, tag, note, attribute by selection, navigate, undo, relabel', async ({ app, page }) => {
   await app.start();
   const article = new ArticlePage(page);
+  await expect(page.getByLabel('Your name')).toBeFocused();
   await page.keyboard.type('Bilal');
   await page.keyboard.press('Enter');
   await article.waitReady();

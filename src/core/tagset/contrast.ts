@@ -32,12 +32,12 @@ export function contrastRatio(a: string, b: string): number {
 
 const toHex = (rgb: number[]) => `#${rgb.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
 
-/** The lightest shade of `hex` (same hue, scaled towards black) that white text reads on at 3:1 or better. */
+/** The lightest shade of `hex` (same hue, scaled towards black) that small white text reads on comfortably (4.5:1). */
 export function darkerSuggestion(hex: string): string {
   const rgb = channels(hex);
   for (let f = 0.98; f > 0; f -= 0.02) {
     const candidate = toHex(rgb.map((c) => c * f));
-    if (contrastRatio(candidate, '#ffffff') >= MIN_CONTRAST + 0.05) return candidate;
+    if (contrastRatio(candidate, '#ffffff') >= 4.5) return candidate;
   }
   return '#000000';
 }

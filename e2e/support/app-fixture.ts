@@ -1,14 +1,12 @@
 import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
-import { createDispatch } from '../../src/core/api/dispatch';
-import { createServices } from '../../src/core/api/services';
-import { createUnavailableServices } from '../../src/core/api/unavailable-services';
+import type { createDispatch } from '../../src/core/api/dispatch';
+import { LibrarySession } from '../../src/core/api/library-session';
 import { databasePathIn } from '../../src/core/data-dir';
 import { loadBundledSample } from '../../src/core/store/bundled-sample';
-import { Library } from '../../src/core/store/library';
+import type { Library } from '../../src/core/store/library';
 import { makeTempDir } from '../../src/core/testing/temp-library';
 import { API_METHODS } from '../../src/shared/api-methods';
-import { AppFailure } from '../../src/shared/result';
 import { serveRenderer } from './static-server';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -20,7 +18,6 @@ const BUNDLE = path.join(ROOT, 'out/renderer');
  * cross a Playwright binding to the same dispatch (same validation, same SQLite).
  */
 export class AppHarness {
-  library: Library | null = null;
   /** What the next native dialogs will answer (null = the user cancels). */
   nextImportFiles: string[] | null = null;
   nextExportPath: string | null = null;
@@ -42,29 +39,32 @@ export class AppHarness {
     return databasePathIn(this.dataDir);
   }
 
-  /** Opens the library the way main does at startup, then loads the page. */
+  /** Opens the library the way main does at startup (same session code), then loads the page. */
   async start(): Promise<void> {
-    let services;
-    try {
-      this.library = Library.open(this.databasePath);
-      services = createServices({
-        library: this.library,
-        dataDir: this.dataDir,
-        loadSample: () => loadBundledSample(path.join(ROOT, 'resources')),
-        ports: {
-          chooseFilesToImport: async () => this.nextImportFiles,
-          chooseExportPath: async () => this.nextExportPath,
-          chooseFileToOpen: async () => this.nextOpenFile,
-        },
-      });
-    } catch (err) {
-      if (!(err instanceof AppFailure)) throw err;
-      services = createUnavailableServices(this.databasePath, err.error);
-    }
-    const dispatch = createDispatch(services, (err) => console.error(err));
-    this.currentDispatch = dispatch;
+    this.session = new LibrarySession({
+      databasePath: this.databasePath,
+      dataDir: this.dataDir,
+      loadSample: () => loadBundledSample(path.join(ROOT, 'resources')),
+      ports: {
+        chooseFilesToImport: async () => this.nextImportFiles,
+        chooseExportPath: async () => this.nextExportPath,
+        chooseFileToOpen: async () => this.nextOpenFile,
+      },
+      backupEveryMs: this.backupEveryMs,
+      onInternalError: (err) => console.error(err),
+    });
+    this.currentDispatch = this.session.dispatch;
     await this.page.goto(`${this.origin}/index.html`);
   }
+
+  /** The open library (null while it failed to open). */
+  get library(): Library | null {
+    return this.session?.current ?? null;
+  }
+
+  private session: LibrarySession | null = null;
+  /** Rolling backups are off in tests unless a test turns them on. */
+  backupEveryMs = 0;
 
   private currentDispatch: ReturnType<typeof createDispatch> | null = null;
 
@@ -94,15 +94,14 @@ export class AppHarness {
 
   /** Quits (closes the database, as the app does on quit) and starts again on the same data folder. */
   async restart(): Promise<void> {
-    this.library?.close();
-    this.library = null;
+    this.session?.close();
     await this.start();
   }
 
   dispose(): void {
     // Calls still in flight from the closing page get an answer, not a closed-database error.
     this.currentDispatch = async () => ({ ok: false, error: { code: 'internal', message: 'The test has ended.' } });
-    this.library?.close();
+    this.session?.close();
     this.cleanupDir();
   }
 }

@@ -1,12 +1,8 @@
 import path from 'node:path';
 import { app, ipcMain, session, type BrowserWindow } from 'electron';
-import { createDispatch } from '../core/api/dispatch';
-import { createServices } from '../core/api/services';
-import { createUnavailableServices } from '../core/api/unavailable-services';
+import { LibrarySession } from '../core/api/library-session';
 import { databasePathIn, resolveDataDir } from '../core/data-dir';
-import { Library } from '../core/store/library';
 import { loadBundledSample } from '../core/store/bundled-sample';
-import { AppFailure } from '../shared/result';
 import { APP_ORIGIN, registerAppScheme, serveRendererBundle } from './app-protocol';
 import { registerIpcHandlers } from './ipc';
 import { installAppMenu } from './app-menu';
@@ -41,23 +37,16 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   denyAllPermissions(session.defaultSession);
-  let library: Library | null = null;
-  let services;
-  try {
-    library = Library.open(databasePath, { nativeBinding: electronNativeBinding(appRoot) });
-    services = createServices({
-      library,
-      dataDir,
-      loadSample: () => loadBundledSample(path.join(appRoot, 'resources')),
-      ports: electronHostPorts(() => mainWindow),
-    });
-  } catch (err) {
-    const failure = err instanceof AppFailure ? err : new AppFailure({ code: 'storage', message: String(err) });
-    services = createUnavailableServices(databasePath, failure.error);
-  }
-  const dispatch = createDispatch(services, (err) => console.error('claimtag: internal error', err));
+  const library = new LibrarySession({
+    databasePath,
+    dataDir,
+    loadSample: () => loadBundledSample(path.join(appRoot, 'resources')),
+    ports: electronHostPorts(() => mainWindow),
+    open: { nativeBinding: electronNativeBinding(appRoot) },
+    onInternalError: (err) => console.error('claimtag: internal error', err),
+  });
   const trustedOrigins = devServerUrl ? [new URL(devServerUrl).origin] : [APP_ORIGIN];
-  registerIpcHandlers(ipcMain, dispatch, trustedOrigins);
+  registerIpcHandlers(ipcMain, library.dispatch, trustedOrigins);
 
   installAppMenu(() => mainWindow);
   serveRendererBundle(path.join(__dirname, '../renderer'));
@@ -66,7 +55,7 @@ function start(): void {
   mainWindow.on('closed', () => (mainWindow = null));
 
   app.on('window-all-closed', () => {
-    library?.close();
+    library.close();
     app.quit();
   });
 }

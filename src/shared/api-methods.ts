@@ -29,6 +29,8 @@ export const API_METHODS = [
   'importFileData',
   'importClipboard',
   'exportDocuments',
+  'getRecoveryOptions',
+  'recoverLibrary',
   'compareDocument',
   'adjudicate',
   'autoMerge',

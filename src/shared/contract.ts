@@ -20,6 +20,13 @@ export interface StartupState {
   initialDocumentId: string | null;
 }
 
+export interface RecoveryOptions {
+  databasePath: string;
+  /** Why the library could not be opened, or null when it is fine. */
+  problem: string | null;
+  backups: Array<{ name: string; createdAt: string; sizeBytes: number }>;
+}
+
 /** The outcome of importing one file or clipboard content. */
 export type ImportResult =
   | { ok: true; name: string; kind: 'article'; documentId: string; title: string; existed: boolean; warnings: string[] }
@@ -119,6 +126,12 @@ export const contract = {
   /** Copies into the reference every span on which at least `minAgreeing` annotators agree exactly. */
   autoMerge: returns<{ result: CompareResult; merged: number }>()(
     z.object({ documentId: id, minAgreeing: z.number().int().min(1).max(1_000), annotatorIds: z.array(id).min(2).max(1_000).optional() }).strict(),
+  ),
+  /** What can be done about a library that failed its check at start. */
+  getRecoveryOptions: returns<RecoveryOptions>()(empty),
+  /** Moves the damaged library aside (never deletes it), then restores a backup by name, or starts an empty library when `restore` is null. */
+  recoverLibrary: returns<{ movedAside: string[]; restoredFrom: string | null }>()(
+    z.object({ restore: z.string().regex(/^claimtag-[0-9TZ-]+(?:-\d+)?\.sqlite$/, 'Not a backup name.').nullable() }).strict(),
   ),
   exportDocuments: returns<{ written: string[] } | { cancelled: true }>()(
     z

@@ -104,6 +104,12 @@ export function createServices(ctx: ServiceContext): ApiServices {
       return library.annotations.update(id, patch);
     },
 
+    // The library is open, so there is nothing to recover; LibrarySession replaces these when it is not.
+    getRecoveryOptions: () => ({ databasePath: library.path, problem: null, backups: [] }),
+    recoverLibrary: () => {
+      throw new AppFailure({ code: 'conflict', message: 'The library is fine; there is nothing to recover.' });
+    },
+
     deleteAnnotation: ({ id }) => library.annotations.softDelete(id),
     restoreAnnotation: ({ id }) => library.annotations.restore(id),
   };

@@ -18,6 +18,7 @@ export function LabelToolbar({ labels, onTag }: Props) {
           data-label={label.id}
           title={`${label.name} (${label.shortcut}): ${label.definition}`}
           aria-keyshortcuts={label.shortcut}
+          aria-label={`${label.name}${label.shortcut ? ` (${label.shortcut})` : ''}`}
           onMouseDown={(e) => e.preventDefault() /* keep the text selection */}
           onClick={() => onTag(label.id)}
         >

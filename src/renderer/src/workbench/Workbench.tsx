@@ -8,6 +8,8 @@ import { SelectionPopover } from '../chrome/SelectionPopover';
 import { StatusBar } from '../chrome/StatusBar';
 import { NoticeToast } from '../chrome/NoticeToast';
 import { ShortcutsSheet } from '../chrome/ShortcutsSheet';
+import { GuidelinesPanel } from '../tagset/GuidelinesPanel';
+import { TagSetDialog } from '../tagset/TagSetDialog';
 import { FindBar } from '../editor/FindBar';
 import { useMenuCommand } from '../app/use-menu-command';
 import type { Confidence } from '../../../shared/types';
@@ -57,6 +59,8 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
   const [hiddenLabels] = useState<ReadonlySet<string>>(() => new Set());
   const [finding, setFinding] = useState(false);
   const [showShortcuts, setShowShortcuts] = useState(false);
+  const [showTagSet, setShowTagSet] = useState(false);
+  const [showGuidelines, setShowGuidelines] = useState(false);
   const [focusField, setFocusField] = useState<{ field: 'note' | 'attribution'; annotationId: string; n: number } | null>(null);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const visible = applyFilters(wb.annotations, filters);
@@ -68,6 +72,7 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
   useMenuCommand('redo', () => void wb.redo());
   useMenuCommand('find', () => setFinding(true));
   useMenuCommand('shortcuts', () => setShowShortcuts(true));
+  useMenuCommand('guidelines', () => setShowGuidelines((v) => !v));
 
   const selectedArticleText = useCallback(() => {
     const span = editor.current?.selectionOffsets();
@@ -181,19 +186,26 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
           </p>
         </div>
         <LabelToolbar labels={activeLabels} onTag={(id) => void tag(id)} />
+        <button type="button" className="button compact" onClick={() => setShowTagSet(true)} title="Edit the tag set: labels, colours, keys, definitions" aria-label="Tag set…">
+          ✎
+        </button>
+        <span className="topbar-divider" aria-hidden="true" />
+        <button type="button" className="button compact" aria-pressed={showGuidelines} onClick={() => setShowGuidelines((v) => !v)} title="Show the label definitions and examples">
+          Guidelines
+        </button>
         <button
           type="button"
-          className={`button done-toggle${done ? ' is-done' : ''}`}
+          className={`button compact done-toggle${done ? ' is-done' : ''}`}
           aria-pressed={done}
           onClick={() => onToggleDone(!done)}
           title={done ? 'You marked this document done; click to reopen it' : 'Mark this document done for you'}
         >
           {done ? '✓ Done' : 'Mark done'}
         </button>
-        <button type="button" className="button" onClick={onCompare} title="Compare annotators and settle a reference version">
+        <button type="button" className="button compact" onClick={onCompare} title="Compare annotators and settle a reference version">
           Compare
         </button>
-        <button type="button" className="button" onClick={onExport} title="Export reports and data (Ctrl+E)" aria-keyshortcuts="Control+E">
+        <button type="button" className="button compact" onClick={onExport} title="Export reports and data (Ctrl+E)" aria-keyshortcuts="Control+E">
           Export…
         </button>
         <button type="button" className="button icon" onClick={() => setShowShortcuts(true)} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
@@ -230,6 +242,7 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
             />
           </article>
         </main>
+        {showGuidelines && <GuidelinesPanel labels={wb.labels} onClose={() => setShowGuidelines(false)} />}
         <AnnotationList
           annotations={visible}
           total={wb.annotations.length}
@@ -262,6 +275,16 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
       />
       {selectionRect && <SelectionPopover rect={selectionRect} labels={activeLabels} onTag={(id) => void tag(id)} />}
       {showShortcuts && <ShortcutsSheet onClose={() => setShowShortcuts(false)} />}
+      {showTagSet && (
+        <TagSetDialog
+          api={api}
+          onClose={() => setShowTagSet(false)}
+          onChanged={() => {
+            wb.reload();
+            onChanged();
+          }}
+        />
+      )}
       {wb.notice && <NoticeToast notice={wb.notice} onUndo={() => void wb.undo()} onDismiss={wb.dismissNotice} />}
     </div>
   );

@@ -67,6 +67,8 @@ export function useWorkbench(api: ClaimtagApi, document: DocumentRecord, onChang
     [notify],
   );
 
+  const [generation, setGeneration] = useState(0);
+
   useEffect(() => {
     let live = true;
     void (async () => {
@@ -77,11 +79,11 @@ export function useWorkbench(api: ClaimtagApi, document: DocumentRecord, onChang
       if (!l.ok || !a.ok) notify((!l.ok ? l : (a as { ok: false; error: { message: string } })).error.message, 'error');
       setLoaded(true);
     })();
-    void api.rememberOpenDocument({ id: document.id });
+    if (generation === 0) void api.rememberOpenDocument({ id: document.id });
     return () => {
       live = false;
     };
-  }, [api, document.id, notify]);
+  }, [api, document.id, notify, generation]);
 
   const upsert = (a: Annotation) =>
     setAnnotations((list) => [...list.filter((x) => x.id !== a.id), a].sort(byReadingOrder));
@@ -201,6 +203,8 @@ export function useWorkbench(api: ClaimtagApi, document: DocumentRecord, onChang
     selected,
     select: setSelectedId,
     notify,
+    /** Reloads labels and annotations (after the tag set changed, e.g. a merge). */
+    reload: () => setGeneration((g) => g + 1),
     save,
     notice,
     dismissNotice: () => setNotice(null),

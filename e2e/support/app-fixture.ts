@@ -92,6 +92,11 @@ export class AppHarness {
     await this.page.evaluate((c) => (window as unknown as { __claimtagMenu: (c: string) => void }).__claimtagMenu(c), command);
   }
 
+  /** Quits: closes the library as the app does on quit (the page stays until the next start). */
+  stop(): void {
+    this.session?.close();
+  }
+
   /** Quits (closes the database, as the app does on quit) and starts again on the same data folder. */
   async restart(): Promise<void> {
     this.session?.close();

@@ -8,7 +8,7 @@ import { AppFailure, type AppError } from '../../shared/result';
  */
 export function createUnavailableServices(databasePath: string, reason: AppError): ApiServices {
   const refuse = (): never => {
-    throw new AppFailure({ code: 'storage', message: reason.message, details: [`Library file: ${databasePath}`] });
+    throw new AppFailure({ code: 'storage', message: reason.message, details: [`Library file: ${databasePath}`, ...(reason.details ?? [])] });
   };
   return Object.fromEntries(API_METHODS.map((m) => [m, refuse])) as unknown as ApiServices;
 }

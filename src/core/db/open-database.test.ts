@@ -71,7 +71,7 @@ describe('openDatabase', () => {
     const before = fs.readFileSync(file);
     const failure = failureOf(() => openDatabase(file));
     expect(failure.error.code).toBe('storage');
-    expect(failure.error.message).toMatch(/could not be opened|damaged/);
+    expect(failure.error.message).toMatch(/not a SQLite database/);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 });

@@ -25,9 +25,13 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
   }
   try {
     if (exists) {
-      const check = db.pragma('quick_check', { simple: true });
-      if (check !== 'ok') {
-        throw new AppFailure({ code: 'storage', message: `The library database is damaged (${String(check)}). It was not changed.` });
+      const problems = quickCheckProblems(db);
+      if (problems.length > 0) {
+        throw new AppFailure({
+          code: 'storage',
+          message: `The library file is damaged: SQLite's check found ${problems.length >= 20 ? 'many' : problems.length} problem${problems.length === 1 ? '' : 's'} in it. It was not changed.`,
+          details: problems.slice(0, 3).map((p) => `SQLite: ${p.slice(0, 200)}`),
+        });
       }
     }
     // Refuse a newer schema before any pragma that writes (journal_mode rewrites the header).
@@ -41,6 +45,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
   } catch (err) {
     db.close();
     if (err instanceof AppFailure) throw err;
+    if (sqliteCode(err) === 'SQLITE_CORRUPT') {
+      throw new AppFailure({ code: 'storage', message: 'The library file is damaged: SQLite reports it as malformed. It was not changed.' });
+    }
+    if (sqliteCode(err) === 'SQLITE_NOTADB') {
+      throw new AppFailure({ code: 'storage', message: 'The library file is not a SQLite database (it may have been overwritten by another program). It was not changed.' });
+    }
     throw new AppFailure({ code: 'storage', message: `The library database could not be opened: ${describe(err)}. It was not changed.` });
   }
 }
@@ -48,4 +58,15 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
 function describe(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
   return message.replace(/\.$/, '');
+}
+
+/** Up to 20 problems found by SQLite's quick check; empty when the file is sound. */
+function quickCheckProblems(db: Database.Database): string[] {
+  const rows = db.pragma('quick_check(20)') as Array<{ quick_check: string }>;
+  return rows.map((r) => r.quick_check).filter((p) => p !== 'ok');
+}
+
+function sqliteCode(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
 }

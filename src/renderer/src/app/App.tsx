@@ -27,6 +27,8 @@ export function App() {
     [api],
   );
 
+  const [attempt, setAttempt] = useState(0);
+
   useEffect(() => {
     if (!api) {
       setScreen({ kind: 'error', error: { code: 'internal', message: 'claimtag started without its connection to the library. Restart the app.' } });
@@ -37,10 +39,20 @@ export function App() {
       if (!r.value.annotator) return setScreen({ kind: 'name', state: r.value });
       void openDocument(r.value, r.value.annotator);
     });
-  }, [api, openDocument]);
+  }, [api, openDocument, attempt]);
 
   if (screen.kind === 'loading') return <div className="splash" role="status">Opening your library…</div>;
-  if (screen.kind === 'error') return <StartupError error={screen.error} />;
+  if (screen.kind === 'error') {
+    return (
+      <StartupError
+        error={screen.error}
+        onRecovered={() => {
+          setScreen({ kind: 'loading' });
+          setAttempt((n) => n + 1);
+        }}
+      />
+    );
+  }
   if (screen.kind === 'name') {
     return (
       <NamePrompt

@@ -34,9 +34,9 @@ describe('through the installed entry point (bin/claimtag.mjs)', () => {
     expect(help.out).toMatch(/^Usage: claimtag <command>/m);
     for (const c of COMMANDS) expect(help.out).toContain(`  ${c} `);
     expect(none.code).toBe(2);
-    expect(none.out).toMatch(/Usage: claimtag <command>/);
+    expect(none.err).toMatch(/Usage: claimtag <command>/);
     expect(unknown.code).toBe(2);
-    expect(unknown.err).toContain('unknown command "frobnicate". Commands: import, export, list, agree.');
+    expect(unknown.err).toContain('unknown command "frobnicate". Commands: import, export, list, agree, backup, restore.');
     expect(flag.code).toBe(2);
     expect(flag.err).toContain("claimtag import: Unknown option '--bogus'");
     expect(flag.err).toContain('claimtag import --help');

@@ -15,6 +15,8 @@ Commands:
   export   write reports (html, pdf, md) and data (json, w3c, brat, doccano, labelstudio, csv)
   list     show the library's documents and annotation counts
   agree    measure agreement between annotators
+  backup   take a verified backup of the library (--list shows them)
+  restore  replace the library with a verified backup (the current file is kept aside)
 
 Run \`claimtag <command> --help\` for a command's options.
 Without --db, commands use the app's own library (or $CLAIMTAG_DATA_DIR).`;
@@ -31,9 +33,13 @@ const COMMANDS: Record<string, { run: (args: string[], io: CliIo) => number | Pr
 /** Runs one CLI invocation and returns its exit code: 0 ok, 1 failed, 2 wrong usage. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (!name) {
+    io.err(HELP);
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.out(HELP);
-    return name ? 0 : 2;
+    return 0;
   }
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {

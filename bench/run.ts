@@ -82,7 +82,7 @@ function markdown(sections: SectionResult[], meta: Record<string, unknown>): str
     if (!s.figures.length) continue;
     lines.push('| measure | median | min–max | p95 | n | baseline (median) | vs baseline | target | |', '|---|---:|---:|---:|---:|---|---:|---|---|');
     for (const f of s.figures) {
-      const base = f.baseline ? all.get(f.baseline) : undefined;
+      const base = f.baseline ? (all.get(f.baseline) ?? all.get(`${f.section}.${f.baseline}`)) : undefined;
       const u = f.unit === 'ms' ? '' : ` ${f.unit}`;
       const label = (f.role === 'baseline' ? `*${f.label}*` : f.role === 'diagnostic' ? `↳ ${f.label.trim()}` : f.label) + (f.note ? ` (${f.note})` : '');
       lines.push(
@@ -95,6 +95,12 @@ function markdown(sections: SectionResult[], meta: Record<string, unknown>): str
 }
 
 async function main(): Promise<void> {
+  if (process.env.BENCH_REPORT_ONLY) {
+    // Re-render latest.md from latest.json (e.g. after a change to the table layout).
+    const { meta, sections } = JSON.parse(fs.readFileSync(path.join(RESULTS, 'latest.json'), 'utf8')) as { meta: Record<string, unknown>; sections: SectionResult[] };
+    fs.writeFileSync(path.join(RESULTS, 'latest.md'), markdown(sections, meta));
+    return void console.log(fs.readFileSync(path.join(RESULTS, 'latest.md'), 'utf8'));
+  }
   const started = performance.now();
   const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
   const chromium = spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout?.trim() || 'unknown';

@@ -62,7 +62,7 @@ export class Figures {
   add(id: string, label: string, values: readonly number[], extra: Partial<Omit<Figure, 'id' | 'section' | 'label' | 'summary'>> & { percentiles?: boolean } = {}): Figure {
     const { percentiles, ...rest } = extra;
     const f: Figure = { id: `${this.section}.${id}`, section: this.section, label, unit: 'ms', role: 'measure', summary: summarize(values, percentiles), ...rest };
-    if (f.baseline && !f.baseline.includes('.')) f.baseline = `${this.section}.${f.baseline}`;
+    if (f.baseline && !f.baseline.startsWith(`${this.section}.`)) f.baseline = `${this.section}.${f.baseline}`;
     this.list.push(f);
     return f;
   }

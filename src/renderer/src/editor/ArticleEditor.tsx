@@ -101,10 +101,16 @@ function ArticleSurface({ document: doc, labels, annotations, selected, hiddenLa
     };
   }, [editor]);
 
+  // A changed tag set restyles and repaints everything; changed annotations repaint only themselves.
   useEffect(() => {
     painterRef.current?.setLabels(labels);
+    const { annotations: a, hiddenLabels: h } = latest.current;
+    if (indexRef.current) painterRef.current?.paint(indexRef.current, a, h);
+  }, [labels]);
+
+  useEffect(() => {
     if (indexRef.current) painterRef.current?.paint(indexRef.current, annotations, hiddenLabels);
-  }, [labels, annotations, hiddenLabels]);
+  }, [annotations, hiddenLabels]);
 
   useEffect(() => {
     if (indexRef.current) painterRef.current?.select(indexRef.current, selected);

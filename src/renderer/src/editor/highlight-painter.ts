@@ -15,6 +15,11 @@ const SEARCH_CURRENT = 'ct-search-current';
 export class HighlightPainter {
   private readonly sheet = new CSSStyleSheet();
   private labelNames = new Map<string, string>();
+  /** One live Highlight per label name, registered once. */
+  private readonly highlights = new Map<string, Highlight>();
+  /** What is painted now, by annotation id. */
+  private readonly painted = new Map<string, { name: string; range: StaticRange; start: number; end: number }>();
+  private paintedIndex: BlockIndex | null = null;
 
   constructor() {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.sheet];
@@ -25,6 +30,10 @@ export class HighlightPainter {
   }
 
   setLabels(labels: Label[]): void {
+    // Label names map to highlight names by position; a changed tag set repaints from scratch.
+    this.painted.clear();
+    for (const h of this.highlights.values()) h.clear();
+    this.paintedIndex = null;
     this.labelNames = new Map();
     const rules: string[] = [];
     labels.forEach((label, i) => {
@@ -40,22 +49,45 @@ export class HighlightPainter {
     this.sheet.replaceSync(rules.join('\n'));
   }
 
+  /**
+   * Brings the painted highlights in line with `annotations`. Only what changed is added to
+   * or removed from the persistent per-label highlights, so tagging one claim in a document
+   * with thousands costs one range, not a rebuild. A new block index (the DOM was rebuilt)
+   * starts over.
+   */
   paint(index: BlockIndex, annotations: readonly Annotation[], hiddenLabels: ReadonlySet<string> = new Set()): void {
-    const byName = new Map<string, StaticRange[]>();
-    for (const a of annotations) {
-      if (hiddenLabels.has(a.labelId)) continue;
-      const name = this.labelNames.get(a.labelId);
-      const range = name ? index.rangeFor(a.start, a.end) : null;
-      if (!name || !range) continue;
-      let list = byName.get(name);
-      if (!list) byName.set(name, (list = []));
-      list.push(range);
+    if (index !== this.paintedIndex) {
+      this.painted.clear();
+      for (const h of this.highlights.values()) h.clear();
+      this.paintedIndex = index;
     }
-    for (const name of this.labelNames.values()) {
-      const ranges = byName.get(name);
-      if (ranges?.length) CSS.highlights.set(name, new Highlight(...ranges));
-      else CSS.highlights.delete(name);
+    const wanted = new Map<string, Annotation>();
+    for (const a of annotations) if (!hiddenLabels.has(a.labelId) && this.labelNames.has(a.labelId)) wanted.set(a.id, a);
+    for (const [id, p] of this.painted) {
+      const a = wanted.get(id);
+      if (!a || a.start !== p.start || a.end !== p.end || this.labelNames.get(a.labelId) !== p.name) {
+        this.highlights.get(p.name)?.delete(p.range);
+        this.painted.delete(id);
+      }
     }
+    for (const a of wanted.values()) {
+      if (this.painted.has(a.id)) continue;
+      const name = this.labelNames.get(a.labelId)!;
+      const range = index.rangeFor(a.start, a.end);
+      if (!range) continue;
+      this.highlightFor(name).add(range);
+      this.painted.set(a.id, { name, range, start: a.start, end: a.end });
+    }
+  }
+
+  private highlightFor(name: string): Highlight {
+    let h = this.highlights.get(name);
+    if (!h) {
+      h = new Highlight();
+      this.highlights.set(name, h);
+      CSS.highlights.set(name, h);
+    }
+    return h;
   }
 
   select(index: BlockIndex, annotation: Annotation | null): void {
@@ -82,7 +114,7 @@ export class HighlightPainter {
 
   dispose(): void {
     CSS.highlights.delete(SEARCH_CURRENT);
-    for (const name of this.labelNames.values()) CSS.highlights.delete(name);
+    for (const name of this.highlights.keys()) CSS.highlights.delete(name);
     CSS.highlights.delete(SELECTED);
     CSS.highlights.delete(SEARCH);
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== this.sheet);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { Annotation, Label } from '../../../shared/types';
 import { LabelSwatch } from '../chrome/LabelSwatch';
 import type { AnnotationFields } from '../workbench/annotation-history';
@@ -23,7 +23,22 @@ interface Props {
 /** The document's annotations in reading order. */
 export function AnnotationList({ annotations, total, filters, labels, loaded, selectedId, onSelect, onUpdate, onDelete, selectedText, focusField, onFocused }: Props) {
   const listRef = useRef<HTMLOListElement>(null);
-  const labelIndex = new Map(labels.map((l, i) => [l.id, i]));
+  const labelIndex = useMemo(() => new Map(labels.map((l, i) => [l.id, i])), [labels]);
+  // Rows are memoised; they get one stable object that always calls the latest handlers.
+  const latest = useRef({ onSelect, onUpdate, onDelete, selectedText, onFocused });
+  useEffect(() => {
+    latest.current = { onSelect, onUpdate, onDelete, selectedText, onFocused };
+  });
+  const actions = useMemo<RowActions>(
+    () => ({
+      select: (a) => latest.current.onSelect(a),
+      update: (a, f) => latest.current.onUpdate(a, f),
+      remove: (a) => latest.current.onDelete(a),
+      selectedText: () => latest.current.selectedText(),
+      focused: () => latest.current.onFocused(),
+    }),
+    [],
+  );
 
   useEffect(() => {
     if (!selectedId) return;
@@ -52,53 +67,21 @@ export function AnnotationList({ annotations, total, filters, labels, loaded, se
         </div>
       ) : (
         <ol className="annotation-list" ref={listRef} role="listbox" aria-label="Annotations in reading order">
-          {annotations.map((a) => {
+          {annotations.map((a, i) => {
             const label = labels.find((l) => l.id === a.labelId);
             const selected = a.id === selectedId;
             return (
-              <li
+              <AnnotationRow
                 key={a.id}
-                data-annotation-id={a.id}
-                role="option"
-                aria-selected={selected}
-                tabIndex={selected || (!selectedId && a === annotations[0]) ? 0 : -1}
-                className={`annotation-item${selected ? ' selected' : ''}`}
-                onClick={() => onSelect(a)}
-                onKeyDown={(e) => {
-                  if (e.target !== e.currentTarget) return; // keys typed in the details card are not for the list
-                  if (e.key === 'Enter' || e.key === ' ') {
-                    e.preventDefault();
-                    onSelect(a);
-                  }
-                }}
-              >
-                <div className="annotation-head">
-                  {label && <LabelSwatch label={label} index={labelIndex.get(label.id) ?? 0} />}
-                  <span className="annotation-label">{label?.name ?? a.labelId}</span>
-                  <span className="annotation-annotator">{a.annotatorName}</span>
-                </div>
-                <blockquote className="annotation-quote" dir="auto">
-                  {a.quote}
-                </blockquote>
-                {!selected && (a.attribution || a.note || a.confidence) && (
-                  <p className="annotation-extra" dir="auto">
-                    {a.attribution && <span>— {a.attribution}</span>}
-                    {a.confidence && <span className="confidence-badge">{a.confidence} confidence</span>}
-                    {a.note && <span className="note-preview">✎ {a.note.length > 80 ? `${a.note.slice(0, 79)}…` : a.note}</span>}
-                  </p>
-                )}
-                {selected && (
-                  <AnnotationDetails
-                    annotation={a}
-                    labels={labels}
-                    focusField={focusField}
-                    onFocused={onFocused}
-                    selectedText={selectedText}
-                    onSave={(fields) => onUpdate(a, fields)}
-                    onDelete={() => onDelete(a)}
-                  />
-                )}
-              </li>
+                annotation={a}
+                label={label}
+                labelIndex={label ? (labelIndex.get(label.id) ?? 0) : 0}
+                labels={labels}
+                selected={selected}
+                focusable={selected || (!selectedId && i === 0)}
+                focusField={selected ? focusField : null}
+                actions={actions}
+              />
             );
           })}
         </ol>
@@ -106,3 +89,70 @@ export function AnnotationList({ annotations, total, filters, labels, loaded, se
     </aside>
   );
 }
+
+interface RowActions {
+  select(a: Annotation): void;
+  update(a: Annotation, fields: AnnotationFields): void;
+  remove(a: Annotation): void;
+  selectedText(): string | null;
+  focused(): void;
+}
+
+interface RowProps {
+  annotation: Annotation;
+  label: Label | undefined;
+  labelIndex: number;
+  labels: Label[];
+  selected: boolean;
+  focusable: boolean;
+  focusField: Props['focusField'];
+  actions: RowActions;
+}
+
+/** One entry; re-renders only when its own annotation, label or selection changes. */
+const AnnotationRow = memo(function AnnotationRow({ annotation: a, label, labelIndex, labels, selected, focusable, focusField, actions }: RowProps) {
+  return (
+    <li
+      data-annotation-id={a.id}
+      role="option"
+      aria-selected={selected}
+      tabIndex={focusable ? 0 : -1}
+      className={`annotation-item${selected ? ' selected' : ''}`}
+      onClick={() => actions.select(a)}
+      onKeyDown={(e) => {
+        if (e.target !== e.currentTarget) return; // keys typed in the details card are not for the list
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          actions.select(a);
+        }
+      }}
+    >
+      <div className="annotation-head">
+        {label && <LabelSwatch label={label} index={labelIndex} />}
+        <span className="annotation-label">{label?.name ?? a.labelId}</span>
+        <span className="annotation-annotator">{a.annotatorName}</span>
+      </div>
+      <blockquote className="annotation-quote" dir="auto">
+        {a.quote}
+      </blockquote>
+      {!selected && (a.attribution || a.note || a.confidence) && (
+        <p className="annotation-extra" dir="auto">
+          {a.attribution && <span>— {a.attribution}</span>}
+          {a.confidence && <span className="confidence-badge">{a.confidence} confidence</span>}
+          {a.note && <span className="note-preview">✎ {a.note.length > 80 ? `${a.note.slice(0, 79)}…` : a.note}</span>}
+        </p>
+      )}
+      {selected && (
+        <AnnotationDetails
+          annotation={a}
+          labels={labels}
+          focusField={focusField}
+          onFocused={actions.focused}
+          selectedText={actions.selectedText}
+          onSave={(fields) => actions.update(a, fields)}
+          onDelete={() => actions.remove(a)}
+        />
+      )}
+    </li>
+  );
+});

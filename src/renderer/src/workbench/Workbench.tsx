@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ClaimtagApi } from '../../../shared/contract';
 import type { Annotator, DocumentRecord } from '../../../shared/types';
 import { ArticleEditor, type ArticleEditorHandle } from '../editor/ArticleEditor';
@@ -63,7 +63,7 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
   const [showGuidelines, setShowGuidelines] = useState(false);
   const [focusField, setFocusField] = useState<{ field: 'note' | 'attribution'; annotationId: string; n: number } | null>(null);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const visible = applyFilters(wb.annotations, filters);
+  const visible = useMemo(() => applyFilters(wb.annotations, filters), [wb.annotations, filters]);
   const showSearch = useCallback((hits: ReadonlyArray<readonly [number, number]>, current: number) => editor.current?.showSearch(hits, current), []);
 
   const clearFocusRequest = useCallback(() => setFocusField(null), []);
@@ -169,9 +169,10 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
     return () => window.removeEventListener('keydown', onKey);
   }, [activeLabels, selectedArticleText, step, tag, wb]);
 
-  const coveredShare = doc.text.length
-    ? coverage(wb.annotations.map((a) => [a.start, a.end] as [number, number])) / doc.text.length
-    : 0;
+  const coveredShare = useMemo(
+    () => (doc.text.length ? coverage(wb.annotations.map((a) => [a.start, a.end] as [number, number])) / doc.text.length : 0),
+    [wb.annotations, doc.text.length],
+  );
 
   return (
     <div className="workbench">

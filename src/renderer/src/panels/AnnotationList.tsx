@@ -1,8 +1,11 @@
-import { memo, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Annotation, Label } from '../../../shared/types';
 import { LabelSwatch } from '../chrome/LabelSwatch';
 import type { AnnotationFields } from '../workbench/annotation-history';
 import { AnnotationDetails } from './AnnotationDetails';
+
+/** Entries rendered per page of a long list. */
+const PAGE = 150;
 
 interface Props {
   annotations: Annotation[];
@@ -40,6 +43,21 @@ export function AnnotationList({ annotations, total, filters, labels, loaded, se
     [],
   );
 
+  // Long lists render in pages as they scroll into view; the selected entry is always rendered.
+  const [pageLimit, setPageLimit] = useState(PAGE);
+  const selectedIndex = selectedId ? annotations.findIndex((a) => a.id === selectedId) : -1;
+  const shown = Math.min(annotations.length, Math.max(pageLimit, selectedIndex + PAGE / 4));
+  const sentinelRef = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    const el = sentinelRef.current;
+    if (!el) return;
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setPageLimit((n) => Math.max(n, shown) + PAGE);
+    });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [shown]);
+
   useEffect(() => {
     if (!selectedId) return;
     const item = listRef.current?.querySelector<HTMLElement>(`[data-annotation-id="${CSS.escape(selectedId)}"]`);
@@ -67,7 +85,7 @@ export function AnnotationList({ annotations, total, filters, labels, loaded, se
         </div>
       ) : (
         <ol className="annotation-list" ref={listRef} role="listbox" aria-label="Annotations in reading order">
-          {annotations.map((a, i) => {
+          {annotations.slice(0, shown).map((a, i) => {
             const label = labels.find((l) => l.id === a.labelId);
             const selected = a.id === selectedId;
             return (
@@ -81,9 +99,16 @@ export function AnnotationList({ annotations, total, filters, labels, loaded, se
                 focusable={selected || (!selectedId && i === 0)}
                 focusField={selected ? focusField : null}
                 actions={actions}
+                position={i + 1}
+                setSize={annotations.length}
               />
             );
           })}
+          {shown < annotations.length && (
+            <li ref={sentinelRef} className="list-more" role="presentation">
+              Showing {shown} of {annotations.length}…
+            </li>
+          )}
         </ol>
       )}
     </aside>
@@ -107,15 +132,19 @@ interface RowProps {
   focusable: boolean;
   focusField: Props['focusField'];
   actions: RowActions;
+  position: number;
+  setSize: number;
 }
 
 /** One entry; re-renders only when its own annotation, label or selection changes. */
-const AnnotationRow = memo(function AnnotationRow({ annotation: a, label, labelIndex, labels, selected, focusable, focusField, actions }: RowProps) {
+const AnnotationRow = memo(function AnnotationRow({ annotation: a, label, labelIndex, labels, selected, focusable, focusField, actions, position, setSize }: RowProps) {
   return (
     <li
       data-annotation-id={a.id}
       role="option"
       aria-selected={selected}
+      aria-posinset={position}
+      aria-setsize={setSize}
       tabIndex={focusable ? 0 : -1}
       className={`annotation-item${selected ? ' selected' : ''}`}
       onClick={() => actions.select(a)}

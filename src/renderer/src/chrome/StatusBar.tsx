@@ -12,6 +12,8 @@ interface Props {
   onUndo(): void;
   onRedo(): void;
   onRenameAnnotator(): void;
+  /** Present while a change waits to be saved again. */
+  onRetry?: () => void;
 }
 
 export function StatusBar(p: Props) {
@@ -23,6 +25,11 @@ export function StatusBar(p: Props) {
       <span className={`save-state save-${p.save.status}`} role="status" aria-live="polite" data-testid="save-state">
         {saveText(p.save)}
       </span>
+      {p.onRetry && (
+        <button type="button" className="button small" onClick={p.onRetry}>
+          Retry saving
+        </button>
+      )}
       <span>
         {p.count} {p.count === 1 ? 'annotation' : 'annotations'} · {(p.coveredShare * 100).toFixed(1)}% of text tagged
       </span>

@@ -43,6 +43,15 @@ function useDraft(value: string, save: (v: string) => void) {
     return () => clearTimeout(t);
   });
   useEffect(() => flush, [flush]);
+  // Quitting or reloading in the middle of typing still sends the last keystrokes.
+  useEffect(() => {
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', flush);
+    };
+  }, [flush]);
   return {
     draft,
     change: (v: string) => {

@@ -265,6 +265,7 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
       <StatusBar
         annotator={annotator}
         save={wb.save}
+        onRetry={wb.retryable ? wb.retry : undefined}
         count={wb.annotations.length}
         coveredShare={coveredShare}
         dataDir={dataDir}
@@ -286,7 +287,7 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
           }}
         />
       )}
-      {wb.notice && <NoticeToast notice={wb.notice} onUndo={() => void wb.undo()} onDismiss={wb.dismissNotice} />}
+      {wb.notice && <NoticeToast notice={wb.notice} onUndo={() => void wb.undo()} onRetry={wb.retry} onDismiss={wb.dismissNotice} />}
     </div>
   );
 }

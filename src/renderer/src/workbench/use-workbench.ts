@@ -11,6 +11,7 @@ export interface Notice {
   message: string;
   tone: 'info' | 'error';
   undoable?: boolean;
+  retryable?: boolean;
 }
 
 const byReadingOrder = (a: Annotation, b: Annotation) => a.start - b.start || b.end - a.end || a.createdAt.localeCompare(b.createdAt);
@@ -36,30 +37,55 @@ export function useWorkbench(api: ClaimtagApi, document: DocumentRecord, onChang
   });
   const noticeId = useRef(0);
 
-  const notify = useCallback((message: string, tone: Notice['tone'] = 'info', undoable = false) => {
-    setNotice({ id: ++noticeId.current, message, tone, undoable });
+  const notify = useCallback((message: string, tone: Notice['tone'] = 'info', undoable = false, retryable = false) => {
+    setNotice({ id: ++noticeId.current, message, tone, undoable, retryable });
   }, []);
 
   /** Runs one API call with the save indicator; returns the value, or null after reporting the error. */
+  /** Changes that failed for a reason that may pass (disk full, storage): they wait here for Retry. */
+  const waitingForRetry = useRef<Array<() => void>>([]);
+  const [retryable, setRetryable] = useState(false);
+
+  const retry = useCallback(() => {
+    const waiting = waitingForRetry.current;
+    waitingForRetry.current = [];
+    setRetryable(false);
+    waiting.forEach((resume) => resume());
+  }, []);
+
+  /**
+   * Runs one API call with the save indicator; returns the value, or null after reporting
+   * the error. A change refused for a passing reason (a full disk) is kept in memory and
+   * tried again when the analyst presses Retry; earlier saved work is never touched.
+   */
   const persist = useCallback(
     async <T,>(run: () => Promise<Result<T>>): Promise<T | null> => {
       pending.current++;
       setSave({ status: 'saving' });
       try {
-        const result = await run();
-        if (!result.ok) {
-          setSave({ status: 'error', message: result.error.message });
-          notify(result.error.message, 'error');
-          return null;
+        for (;;) {
+          let error: { code: string; message: string };
+          try {
+            const result = await run();
+            if (result.ok) {
+              if (pending.current === 1) setSave({ status: 'saved' });
+              onChangedRef.current();
+              return result.value;
+            }
+            error = result.error;
+          } catch {
+            error = { code: 'storage', message: 'claimtag could not reach its library. Your earlier work is safe.' };
+          }
+          const passing = error.code === 'disk-full' || error.code === 'storage' || error.code === 'internal';
+          setSave({ status: 'error', message: error.message });
+          notify(passing ? `${error.message} The change is kept until you press Retry.` : error.message, 'error', false, passing);
+          if (!passing) return null;
+          await new Promise<void>((resume) => {
+            waitingForRetry.current.push(resume);
+            setRetryable(true);
+          });
+          setSave({ status: 'saving' });
         }
-        if (pending.current === 1) setSave({ status: 'saved' });
-        onChangedRef.current();
-        return result.value;
-      } catch {
-        const message = 'claimtag could not reach its library. Your earlier work is safe.';
-        setSave({ status: 'error', message });
-        notify(message, 'error');
-        return null;
       } finally {
         pending.current--;
       }
@@ -203,6 +229,9 @@ export function useWorkbench(api: ClaimtagApi, document: DocumentRecord, onChang
     selected,
     select: setSelectedId,
     notify,
+    /** A change is waiting for Retry (e.g. after the disk was full). */
+    retryable,
+    retry,
     /** Reloads labels and annotations (after the tag set changed, e.g. a merge). */
     reload: () => setGeneration((g) => g + 1),
     save,

@@ -1,0 +1,42 @@
+import { test, expect } from '../support/app-fixture';
+import { ArticlePage } from '../support/article-page';
+
+test('a full disk: the analyst sees why, earlier work is intact, and Retry saves the kept change', async ({ app, page }) => {
+  await app.start();
+  const article = new ArticlePage(page);
+  await article.enterName('Ayesha');
+  await article.select('dramatic development');
+  await page.keyboard.press('1');
+  await expect(article.items).toHaveCount(1);
+
+  const db = app.library!.db;
+  const pages = db.pragma('page_count', { simple: true }) as number;
+  db.pragma(`max_page_count = ${pages}`); // the "disk" is now full
+  // a long note needs new pages: it cannot be written
+  await page.getByLabel('Note').fill('Source: ministry statement of 12 May. '.repeat(400));
+  await page.getByLabel('Note').blur();
+  await expect(page.getByRole('alert').filter({ hasText: 'disk is full' })).toBeVisible();
+  await expect(article.saveState).toContainText('Not saved');
+  await page.screenshot({ path: 'test-results/screens/disk-full.png' });
+  expect((db.prepare('SELECT note FROM annotations').get() as { note: string }).note).toBe('');
+  expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+
+  db.pragma('max_page_count = 1073741823'); // space was freed
+  await page.getByRole('button', { name: 'Retry saving' }).click();
+  await expect(article.saveState).toHaveText('All changes saved');
+  expect((db.prepare('SELECT note FROM annotations').get() as { note: string }).note).toMatch(/^Source: ministry statement/);
+  await expect(article.items).toHaveCount(1);
+});
+
+test('a note typed just before the window goes away is not lost', async ({ app, page }) => {
+  await app.start();
+  const article = new ArticlePage(page);
+  await article.enterName('Ayesha');
+  await article.select('dramatic development');
+  await page.keyboard.press('1');
+  await page.keyboard.press('n');
+  await page.keyboard.type('Last words before the crash');
+  // no pause for the autosave: the window closes at once
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => (app.library!.db.prepare('SELECT note FROM annotations').get() as { note: string }).note).toBe('Last words before the crash');
+});

@@ -38,7 +38,7 @@ export function electronHostPorts(getWindow: () => BrowserWindow | null): HostPo
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
     },
-    async printToPdf(html) {
+    async printToPdf(html, signal) {
       // An offscreen, script-less window renders the report; it is never shown.
       const printer = new BrowserWindow({
         show: false,
@@ -57,6 +57,7 @@ export function electronHostPorts(getWindow: () => BrowserWindow | null): HostPo
       });
       try {
         await printer.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+        if (signal?.aborted) throw new Error('cancelled');
         return await printer.webContents.printToPDF({ printBackground: true, displayHeaderFooter: false, preferCSSPageSize: true });
       } finally {
         printer.destroy();

@@ -29,6 +29,7 @@ export const API_METHODS = [
   'importFileData',
   'importClipboard',
   'exportDocuments',
+  'cancelExport',
   'getRecoveryOptions',
   'recoverLibrary',
   'compareDocument',

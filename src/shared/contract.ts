@@ -133,6 +133,8 @@ export const contract = {
   recoverLibrary: returns<{ movedAside: string[]; restoredFrom: string | null }>()(
     z.object({ restore: z.string().regex(/^claimtag-[0-9TZ-]+(?:-\d+)?\.sqlite$/, 'Not a backup name.').nullable() }).strict(),
   ),
+  /** Stops the export that is running, before it writes anything more. */
+  cancelExport: returns<{ cancelled: boolean }>()(empty),
   exportDocuments: returns<{ written: string[] } | { cancelled: true }>()(
     z
       .object({

@@ -14,7 +14,15 @@ import type { HostPorts } from './host-ports';
 
 type DocumentServices = Pick<
   ApiServices,
-  'renameDocument' | 'deleteDocument' | 'searchDocuments' | 'chooseImportFiles' | 'importChosenFile' | 'importFileData' | 'importClipboard' | 'exportDocuments'
+  | 'renameDocument'
+  | 'deleteDocument'
+  | 'searchDocuments'
+  | 'chooseImportFiles'
+  | 'importChosenFile'
+  | 'importFileData'
+  | 'importClipboard'
+  | 'exportDocuments'
+  | 'cancelExport'
 >;
 
 const EXTENSIONS: Record<string, string> = { html: '.html', pdf: '.pdf', md: '.md', json: '.json', w3c: '.jsonld', brat: '', doccano: '.jsonl', labelstudio: '.json', csv: '.csv' };
@@ -23,6 +31,7 @@ const EXTENSIONS: Record<string, string> = { html: '.html', pdf: '.pdf', md: '.m
 export function createDocumentServices(library: Library, ports: HostPorts, annotatorName: () => string | undefined): DocumentServices {
   // Files picked in the native dialog, by opaque token: the renderer never holds a path.
   const chosen = new Map<string, string>();
+  let runningExport: AbortController | null = null;
 
   const toResult = (name: string, o: FileOutcome): ImportResult => {
     if (!o.ok) {
@@ -108,7 +117,20 @@ export function createDocumentServices(library: Library, ports: HostPorts, annot
       const suggested = `${base.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().slice(0, 80) || 'claimtag-export'}${EXTENSIONS[format]}`;
       const target = await ports.chooseExportPath(suggested, EXTENSIONS[format]);
       if (!target) return { cancelled: true as const };
-      return { written: await exportBundle(bundle, format, target, { printToPdf: ports.printToPdf }) };
+      const job = new AbortController();
+      runningExport?.abort();
+      runningExport = job;
+      try {
+        return { written: await exportBundle(bundle, format, target, { printToPdf: ports.printToPdf, signal: job.signal }) };
+      } finally {
+        if (runningExport === job) runningExport = null;
+      }
+    },
+
+    cancelExport() {
+      if (!runningExport) return { cancelled: false };
+      runningExport.abort();
+      return { cancelled: true };
     },
   };
 }

@@ -11,7 +11,7 @@ export interface HostPorts {
   /** One existing file to open (e.g. a tag set), with extensions like "json"; null when cancelled. */
   chooseFileToOpen(title: string, extensions: string[]): Promise<string | null>;
   /** Renders the HTML report to PDF; when absent, headless Chromium is used. */
-  printToPdf?(html: string): Promise<Uint8Array>;
+  printToPdf?(html: string, signal?: AbortSignal): Promise<Uint8Array>;
 }
 
 /** No dialogs at all: every choice is cancelled. For the CLI and unit tests. */

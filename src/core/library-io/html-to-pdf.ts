@@ -17,7 +17,7 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
  * the app uses Electron's printToPDF). The page carries its own header and page numbers
  * through @page rules, so Chromium's default header and footer are turned off.
  */
-export async function htmlToPdf(html: string, browser = chromiumPath()): Promise<Buffer> {
+export async function htmlToPdf(html: string, signal?: AbortSignal, browser = chromiumPath()): Promise<Buffer> {
   try {
     await fs.access(browser);
   } catch {
@@ -43,11 +43,12 @@ export async function htmlToPdf(html: string, browser = chromiumPath()): Promise
         `--print-to-pdf=${output}`,
         `file://${input}`,
       ],
-      { timeout: 60_000 },
+      { timeout: 60_000, signal },
     );
     return await fs.readFile(output);
   } catch (err) {
     if (err instanceof AppFailure) throw err;
+    if (signal?.aborted) throw new AppFailure({ code: 'cancelled', message: 'The export was cancelled; no file was written or changed.' });
     throw new AppFailure({ code: 'internal', message: 'Chromium could not print the report to PDF.' });
   } finally {
     await fs.rm(dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ClaimtagApi } from '../../../shared/contract';
 import { EXPORT_FORMAT_IDS, type ExportFormatChoice } from '../../../shared/export-formats';
-import type { Annotator, DocumentRecord } from '../../../shared/types';
+import type { Annotator, DocumentRecord, DocumentSummary } from '../../../shared/types';
 import { Dialog } from '../chrome/Dialog';
 
 const FORMATS: Record<ExportFormatChoice, { name: string; about: string }> = {
@@ -26,13 +26,16 @@ interface Props {
 /** File › Export: format, scope and annotators; the save dialog picks the path. */
 export function ExportDialog({ api, document: doc, onDone, onClose }: Props) {
   const [format, setFormat] = useState<ExportFormatChoice>('html');
-  const [scope, setScope] = useState<'document' | 'all'>('document');
+  const [scope, setScope] = useState<'document' | 'all' | 'chosen'>('document');
+  const [documents, setDocuments] = useState<DocumentSummary[]>([]);
+  const [chosenDocs, setChosenDocs] = useState<Set<string>>(() => new Set([doc.id]));
   const [annotators, setAnnotators] = useState<Annotator[]>([]);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
+    void api.listDocuments({}).then((r) => r.ok && setDocuments(r.value));
     void api.listAnnotators({}).then((r) => {
       if (!r.ok) return;
       setAnnotators(r.value);
@@ -42,15 +45,22 @@ export function ExportDialog({ api, document: doc, onDone, onClose }: Props) {
 
   const run = async () => {
     if (annotators.length > 0 && chosen.size === 0) return setError('Choose at least one annotator.');
+    if (scope === 'chosen' && chosenDocs.size === 0) return setError('Choose at least one document.');
     setBusy(true);
     setError(null);
     const r = await api.exportDocuments({
       format,
-      documentIds: scope === 'document' ? [doc.id] : undefined,
+      documentIds: scope === 'document' ? [doc.id] : scope === 'chosen' ? [...chosenDocs] : undefined,
       annotatorIds: chosen.size === annotators.length ? undefined : [...chosen],
     });
     setBusy(false);
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) {
+      if (r.error.code === 'cancelled') {
+        onDone(r.error.message, 'info');
+        return onClose();
+      }
+      return setError(r.error.message);
+    }
     if ('cancelled' in r.value) return;
     const written = r.value.written;
     onDone(`Exported ${FORMATS[format].name} to ${written.length === 1 ? written[0] : `${written.length} files`}.`, 'info');
@@ -64,9 +74,15 @@ export function ExportDialog({ api, document: doc, onDone, onClose }: Props) {
       onClose={busy ? () => {} : onClose}
       actions={
         <>
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
+          {busy ? (
+            <button type="button" className="button" onClick={() => void api.cancelExport({})}>
+              Cancel export
+            </button>
+          ) : (
+            <button type="button" className="button" onClick={onClose}>
+              Cancel
+            </button>
+          )}
           <button type="button" className="button primary" onClick={() => void run()} disabled={busy}>
             {busy ? 'Exporting…' : 'Export…'}
           </button>
@@ -94,6 +110,28 @@ export function ExportDialog({ api, document: doc, onDone, onClose }: Props) {
           <label>
             <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} /> All documents in the library
           </label>
+          <label>
+            <input type="radio" name="scope" checked={scope === 'chosen'} onChange={() => setScope('chosen')} /> Chosen documents
+          </label>
+          {scope === 'chosen' && (
+            <div className="doc-checklist" role="group" aria-label="Documents to export">
+              {documents.map((d) => (
+                <label key={d.id}>
+                  <input
+                    type="checkbox"
+                    checked={chosenDocs.has(d.id)}
+                    onChange={(e) => {
+                      const next = new Set(chosenDocs);
+                      if (e.target.checked) next.add(d.id);
+                      else next.delete(d.id);
+                      setChosenDocs(next);
+                    }}
+                  />{' '}
+                  {d.title}
+                </label>
+              ))}
+            </div>
+          )}
         </fieldset>
         <fieldset className="choice-group">
           <legend>Annotators</legend>

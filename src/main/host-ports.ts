@@ -2,7 +2,7 @@ import { BrowserWindow, dialog } from 'electron';
 import type { HostPorts } from '../core/api/host-ports';
 
 const IMPORT_FILTERS = [
-  { name: 'Articles and annotation files', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'docx', 'json', 'jsonld', 'jsonl', 'ann'] },
+  { name: 'Articles and annotation files', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'docx', 'json', 'jsonld', 'jsonl', 'ann', 'sqlite', 'db'] },
   { name: 'All files', extensions: ['*'] },
 ];
 

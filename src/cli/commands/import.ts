@@ -55,7 +55,10 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
       } else {
         const r = o.report;
         io.out(`✓ ${o.file}: ${r.annotationsAdded} annotations added, ${r.annotationsUnchanged} already present`);
-        for (const d of r.documents) io.out(`    document ${d.existed ? 'matched' : 'added'}: ${d.title} [${d.id}]`);
+        for (const d of r.documents) {
+          io.out(`    document ${d.reanchored ? 'matched (their copy differs; annotations placed by quote and context)' : d.existed ? 'matched' : 'added'}: ${d.title} [${d.id}]`);
+        }
+        if (r.reanchored || r.unanchored) io.out(`    ${r.reanchored} annotations moved onto this library's text, ${r.unanchored} could not be placed (listed below)`);
         for (const a of r.annotators) io.out(`    annotator ${a.status === 'new' ? 'added' : 'matched'}: ${a.name}`);
         if (r.labelsAdded.length) io.out(`    labels added to the tag set: ${r.labelsAdded.join(', ')}`);
         for (const x of r.rejected) io.out(`    left out ${x.where}: ${x.reason}`);

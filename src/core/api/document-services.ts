@@ -47,7 +47,12 @@ export function createDocumentServices(library: Library, ports: HostPorts, annot
       added: r.annotationsAdded,
       unchanged: r.annotationsUnchanged,
       labelsAdded: r.labelsAdded,
-      notes: r.rejected.map((x) => `${x.where}: ${x.reason}`),
+      notes: [
+        ...(r.reanchored || r.unanchored
+          ? [`The file's copy of the article differs from this library's: ${r.reanchored} annotations were placed by their quote and context, ${r.unanchored} could not be placed.`]
+          : []),
+        ...r.rejected.map((x) => `${x.where}: ${x.reason}`),
+      ],
     };
   };
 

@@ -1,13 +1,14 @@
 import path from 'node:path';
 import type { ImportFormatId } from '../interchange/types';
 
-export type FileKind = { kind: 'article' } | { kind: 'annotations'; format: ImportFormatId } | { kind: 'unsupported' };
+export type FileKind = { kind: 'article' } | { kind: 'annotations'; format: ImportFormatId } | { kind: 'library' } | { kind: 'unsupported' };
 
 const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.docx']);
 
 /** Whether a file is an article to read, or annotation data in one of the interchange formats. */
 export function classifyFile(fileName: string, head: string): FileKind {
   const ext = path.extname(fileName).toLowerCase();
+  if (ext === '.sqlite' || ext === '.db' || ext === '.claimtag') return { kind: 'library' };
   if (ext === '.ann') return { kind: 'annotations', format: 'brat' };
   if (ext === '.jsonl') return { kind: 'annotations', format: 'doccano' };
   if (ext === '.jsonld') return { kind: 'annotations', format: 'w3c' };

@@ -7,6 +7,7 @@ import { IMPORT_LIMITS } from '../interchange/limits';
 import type { Library } from '../store/library';
 import { classifyFile } from './detect-annotation-format';
 import { mergeImport, type MergeOptions, type MergeReport } from './merge-import';
+import { readOtherLibrary } from './read-other-library';
 
 export type FileOutcome =
   | { file: string; ok: true; kind: 'article'; documentId: string; title: string; existed: boolean; warnings: string[] }
@@ -44,7 +45,17 @@ async function importOne(library: Library, file: string, options: ImportPathsOpt
   }
   const kind = classifyFile(name, head);
   if (kind.kind === 'unsupported') {
-    return failure(file, 'unsupported', `"${name}" is not a format claimtag reads. Articles: .txt, .md, .html, .docx. Annotations: claimtag .json, W3C .jsonld, brat .ann, doccano .jsonl, Label Studio .json.`);
+    return failure(file, 'unsupported', `"${name}" is not a format claimtag reads. Articles: .txt, .md, .html, .docx. Annotations: claimtag .json or a colleague's claimtag library (.sqlite), W3C .jsonld, brat .ann, doccano .jsonl, Label Studio .json.`);
+  }
+  if (kind.kind === 'library') {
+    const parsed = await readOtherLibrary(file);
+    if (!parsed.ok) return { file, ok: false, error: parsed.error };
+    try {
+      return { file, ok: true, kind: 'annotations', report: mergeImport(library, parsed.value, options) };
+    } catch (err) {
+      const error = (err as { error?: AppError }).error;
+      return { file, ok: false, error: error ? { ...error, message: `${name}: ${error.message}` } : { code: 'storage', message: `${name}: could not be merged.` } };
+    }
   }
   if (kind.kind === 'article') {
     const result = await importFile(file, options.article);

@@ -3,6 +3,7 @@ import type { Annotator, Block, DocumentRecord, Label } from '../../shared/types
 import type { ImportedDocumentData, ParsedImport, RejectedItem } from '../interchange/types';
 import type { Library } from '../store/library';
 import { sha256Of } from '../store/documents-repo';
+import { reanchor, SAME_ARTICLE_SIMILARITY, textSimilarity } from './reanchor';
 
 export interface MergeOptions {
   /** Arriving annotator name → the name to file their work under. */
@@ -12,7 +13,11 @@ export interface MergeOptions {
 }
 
 export interface MergeReport {
-  documents: Array<{ ref: string; id: string; title: string; existed: boolean }>;
+  /** `reanchored`: the file's copy of the text differed from ours; its annotations were placed by quote and context. */
+  documents: Array<{ ref: string; id: string; title: string; existed: boolean; reanchored?: boolean }>;
+  /** Annotations moved onto our copy of the text, and those that could not be placed (also in `rejected`). */
+  reanchored: number;
+  unanchored: number;
   annotators: Array<{ name: string; id: string; status: 'new' | 'known' }>;
   labelsAdded: string[];
   annotationsAdded: number;
@@ -52,11 +57,31 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
   }
 
   return library.transaction(() => {
-    const report: MergeReport = { documents: [], annotators: [], labelsAdded: [], annotationsAdded: 0, annotationsUnchanged: 0, rejected: [...parsed.rejected] };
+    const report: MergeReport = {
+      documents: [],
+      annotators: [],
+      labelsAdded: [],
+      annotationsAdded: 0,
+      annotationsUnchanged: 0,
+      reanchored: 0,
+      unanchored: 0,
+      rejected: [...parsed.rejected],
+    };
 
     const docIds = new Map<string, string>();
     const texts = new Map<string, string>();
+    /** Documents whose text differs from our copy: their annotations are re-anchored onto ours. */
+    const reanchorInto = new Set<string>();
+    const existingTexts = library.documents.list().map((doc) => ({ id: doc.id, title: doc.title, text: library.documents.textOf(doc.id) }));
     for (const d of parsed.documents) {
+      const similar = library.documents.findBySha256(sha256Of(d.text)) ? null : mostSimilar(existingTexts, d.text);
+      if (similar) {
+        docIds.set(d.ref, similar.id);
+        texts.set(similar.id, similar.text);
+        reanchorInto.add(d.ref);
+        report.documents.push({ ref: d.ref, id: similar.id, title: similar.title, existed: true, reanchored: true });
+        continue;
+      }
       const added = library.documents.add({ title: d.title, source: d.source, text: d.text, blocks: blocksOfLines(d.text) });
       const { existed } = added;
       const document = existed ? added.document : keepFileIdentity(library, added.document, d);
@@ -106,9 +131,20 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
       return annotator;
     };
 
-    for (const a of parsed.annotations) {
-      const documentId = docIds.get(a.documentRef);
-      if (!documentId) throw new AppFailure({ code: 'invalid-input', message: `An annotation refers to an unknown document "${a.documentRef}".` });
+    for (const [i, original] of parsed.annotations.entries()) {
+      const documentId = docIds.get(original.documentRef);
+      if (!documentId) throw new AppFailure({ code: 'invalid-input', message: `An annotation refers to an unknown document "${original.documentRef}".` });
+      let a = original;
+      if (reanchorInto.has(original.documentRef)) {
+        const placed = reanchor(texts.get(documentId)!, original);
+        if (!placed.ok) {
+          report.unanchored++;
+          report.rejected.push({ where: `annotations[${i}]`, reason: `not placed: ${placed.reason}` });
+          continue;
+        }
+        if (placed.how !== 'unchanged') report.reanchored++;
+        a = { ...original, start: placed.start, end: placed.end };
+      }
       ensureLabel(a.label);
       const annotator = ensureAnnotator(a.annotator, a.annotatorId);
       if (library.annotations.findSame(documentId, annotator.id, a.label, a.start, a.end)) {
@@ -162,4 +198,20 @@ export function blocksOfLines(text: string): Block[] {
   }
   if (blocks.length === 0) blocks.push({ kind: 'paragraph', start: 0, end: text.length });
   return blocks;
+}
+
+/** Our document that is the same article as `text` in a slightly different copy, if any. */
+function mostSimilar(existing: ReadonlyArray<{ id: string; title: string; text: string }>, text: string): { id: string; title: string; text: string } | null {
+  let best: { id: string; title: string; text: string } | null = null;
+  let bestScore = SAME_ARTICLE_SIMILARITY;
+  for (const doc of existing) {
+    // Lengths far apart cannot reach the threshold; skip the shingling.
+    if (Math.min(doc.text.length, text.length) / Math.max(doc.text.length, text.length) < SAME_ARTICLE_SIMILARITY) continue;
+    const score = textSimilarity(doc.text, text);
+    if (score >= bestScore) {
+      best = doc;
+      bestScore = score;
+    }
+  }
+  return best;
 }

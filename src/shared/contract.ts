@@ -31,7 +31,15 @@ export interface RecoveryOptions {
 export type ImportResult =
   | { ok: true; name: string; kind: 'article'; documentId: string; title: string; existed: boolean; warnings: string[] }
   | { ok: true; name: string; kind: 'annotations'; documentIds: string[]; added: number; unchanged: number; labelsAdded: string[]; notes: string[] }
-  | { ok: false; name: string; message: string; details: string[]; canReplaceInvalid: boolean };
+  | {
+      ok: false;
+      name: string;
+      message: string;
+      details: string[];
+      canReplaceInvalid: boolean;
+      /** Arriving annotators whose names are taken here by someone who may be a different person. */
+      nameClashes?: string[];
+    };
 
 import { EXPORT_FORMAT_IDS } from './export-formats';
 export { EXPORT_FORMAT_IDS, type ExportFormatChoice } from './export-formats';
@@ -42,6 +50,14 @@ const returns =
   <I extends z.ZodType>(input: I): { input: I; output?: O } => ({ input });
 
 const confidence = z.enum(['low', 'medium', 'high']);
+
+/** How to file arriving annotators whose names clash with ours: renamed, or the same person. */
+const arriving = z
+  .object({
+    rename: z.array(z.object({ from: z.string().min(1).max(200), to: z.string().trim().min(1).max(80) }).strict()).max(100).optional(),
+    samePerson: z.boolean().optional(),
+  })
+  .strict();
 
 export const contract = {
   getStartupState: returns<StartupState>()(empty),
@@ -90,7 +106,7 @@ export const contract = {
   deleteDocument: returns<{ annotationsDeleted: number }>()(z.object({ id }).strict()),
   searchDocuments: returns<SearchHit[]>()(z.object({ query: z.string().max(500) }).strict()),
   chooseImportFiles: returns<{ files: Array<{ token: string; name: string }> }>()(empty),
-  importChosenFile: returns<ImportResult>()(z.object({ token: id, replaceInvalid: z.boolean().optional() }).strict()),
+  importChosenFile: returns<ImportResult>()(z.object({ token: id, replaceInvalid: z.boolean().optional(), arriving: arriving.optional() }).strict()),
   importFileData: returns<ImportResult>()(
     z
       .object({
@@ -98,6 +114,7 @@ export const contract = {
         // base64 of at most ~20 MB; the core re-checks the decoded size.
         dataBase64: z.string().max(28_000_000),
         replaceInvalid: z.boolean().optional(),
+        arriving: arriving.optional(),
       })
       .strict(),
   ),

@@ -25,6 +25,8 @@ type DocumentServices = Pick<
   | 'cancelExport'
 >;
 
+type Arriving = { rename?: Array<{ from: string; to: string }>; samePerson?: boolean };
+
 const EXTENSIONS: Record<string, string> = { html: '.html', pdf: '.pdf', md: '.md', json: '.json', w3c: '.jsonld', brat: '', doccano: '.jsonl', labelstudio: '.json', csv: '.csv' };
 
 /** Library management: search, rename, delete, import from dialogs/drops/clipboard, export. */
@@ -35,7 +37,15 @@ export function createDocumentServices(library: Library, ports: HostPorts, annot
 
   const toResult = (name: string, o: FileOutcome): ImportResult => {
     if (!o.ok) {
-      return { ok: false, name, message: o.error.message, details: o.error.details ?? [], canReplaceInvalid: /UTF-8/i.test(o.error.message) };
+      const clash = o.error.code === 'conflict' && /same name/.test(o.error.message);
+      return {
+        ok: false,
+        name,
+        message: o.error.message,
+        details: clash ? [] : (o.error.details ?? []),
+        canReplaceInvalid: /UTF-8/i.test(o.error.message),
+        ...(clash ? { nameClashes: o.error.details ?? [] } : {}),
+      };
     }
     if (o.kind === 'article') return { ok: true, name, kind: 'article', documentId: o.documentId, title: o.title, existed: o.existed, warnings: o.warnings };
     const r = o.report;
@@ -56,8 +66,16 @@ export function createDocumentServices(library: Library, ports: HostPorts, annot
     };
   };
 
-  const importOne = async (file: string, name: string, replaceInvalid?: boolean) => {
-    const [outcome] = await importPaths(library, [file], { annotator: annotatorName(), article: { replaceInvalid } });
+  const importOne = async (file: string, name: string, replaceInvalid?: boolean, arriving?: Arriving) => {
+    // A null-prototype map: an annotator called "__proto__" is just a name.
+    const renameAnnotators: Record<string, string> = Object.create(null);
+    for (const r of arriving?.rename ?? []) renameAnnotators[r.from] = r.to;
+    const [outcome] = await importPaths(library, [file], {
+      annotator: annotatorName(),
+      article: { replaceInvalid },
+      renameAnnotators,
+      mergeSameNames: arriving?.samePerson,
+    });
     return toResult(name, outcome);
   };
 
@@ -77,15 +95,15 @@ export function createDocumentServices(library: Library, ports: HostPorts, annot
       };
     },
 
-    async importChosenFile({ token, replaceInvalid }) {
+    async importChosenFile({ token, replaceInvalid, arriving }) {
       const file = chosen.get(token);
       if (!file) throw new AppFailure({ code: 'not-found', message: 'That file choice has expired; choose the file again.' });
-      const result = await importOne(file, path.basename(file), replaceInvalid);
-      if (result.ok || !result.canReplaceInvalid) chosen.delete(token);
+      const result = await importOne(file, path.basename(file), replaceInvalid, arriving);
+      if (result.ok || !(result.canReplaceInvalid || result.nameClashes)) chosen.delete(token);
       return result;
     },
 
-    async importFileData({ name, dataBase64, replaceInvalid }) {
+    async importFileData({ name, dataBase64, replaceInvalid, arriving }) {
       const safeName = path.basename(name.replace(/[\\/]/g, '_')).replace(/^\.+/, '') || 'dropped-file';
       const bytes = Buffer.from(dataBase64, 'base64');
       if (bytes.length > MAX_IMPORT_BYTES) {
@@ -98,7 +116,7 @@ export function createDocumentServices(library: Library, ports: HostPorts, annot
         if (/\.ann$/i.test(safeName)) {
           return { ok: false, name: safeName, message: 'Import brat files with File › Import, so claimtag can read the .txt beside the .ann.', details: [], canReplaceInvalid: false };
         }
-        return await importOne(file, safeName, replaceInvalid);
+        return await importOne(file, safeName, replaceInvalid, arriving);
       } finally {
         await fs.rm(dir, { recursive: true, force: true });
       }

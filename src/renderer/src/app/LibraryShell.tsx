@@ -172,6 +172,10 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
             importer.dismissRun();
             void importer.retryWithReplacement(files);
           }}
+          onRetryNames={(file, arriving) => {
+            importer.dismissRun();
+            void importer.retryWithNames(file, arriving);
+          }}
         />
       )}
       {modal?.kind === 'paste' && (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ImportResult } from '../../../shared/contract';
 import type { DocumentSummary } from '../../../shared/types';
 import { Dialog } from '../chrome/Dialog';
-import type { ImportProgress, ImportRun } from './use-importer';
+import type { Arriving, ImportProgress, ImportRun, RetryableFile } from './use-importer';
 
 export function RenameDialog({ doc, onSave, onClose }: { doc: DocumentSummary; onSave(title: string): Promise<string | null>; onClose(): void }) {
   const [title, setTitle] = useState(doc.title);
@@ -113,7 +113,51 @@ const describe = (r: Extract<ImportResult, { ok: true }>): string =>
       : `added “${r.title}”`
     : `${r.added} annotations added${r.unchanged ? `, ${r.unchanged} already present` : ''}${r.labelsAdded.length ? `; new labels: ${r.labelsAdded.join(', ')}` : ''}`;
 
-export function ImportSummaryDialog({ run, onRetry, onClose }: { run: ImportRun; onRetry(): void; onClose(): void }) {
+/** For a file whose annotators' names are taken here: the same people, or filed under new names. */
+function NameClashChoice({ names, onChoose }: { names: string[]; onChoose(arriving: Arriving): void }) {
+  const [renamed, setRenamed] = useState(() => names.map((n) => `${n} (2)`));
+  return (
+    <span className="clash-choice">
+      <span>
+        {names.map((n) => `“${n}”`).join(', ')} {names.length === 1 ? 'is' : 'are'} already in this library. Is this the same person?
+      </span>
+      <span className="clash-actions">
+        <button type="button" className="button small" onClick={() => onChoose({ samePerson: true })}>
+          Same person
+        </button>
+        {names.map((n, i) => (
+          <input
+            key={n}
+            aria-label={`New name for the arriving ${n}`}
+            value={renamed[i]}
+            maxLength={80}
+            onChange={(e) => setRenamed(renamed.map((r, j) => (j === i ? e.target.value : r)))}
+          />
+        ))}
+        <button
+          type="button"
+          className="button small"
+          disabled={renamed.some((r) => !r.trim())}
+          onClick={() => onChoose({ rename: names.map((from, i) => ({ from, to: renamed[i].trim() })) })}
+        >
+          Import under {names.length === 1 ? 'this name' : 'these names'}
+        </button>
+      </span>
+    </span>
+  );
+}
+
+export function ImportSummaryDialog({
+  run,
+  onRetry,
+  onRetryNames,
+  onClose,
+}: {
+  run: ImportRun;
+  onRetry(): void;
+  onRetryNames(file: RetryableFile, arriving: Arriving): void;
+  onClose(): void;
+}) {
   const failed = run.results.filter((r) => !r.ok);
   return (
     <Dialog
@@ -139,6 +183,8 @@ export function ImportSummaryDialog({ run, onRetry, onClose }: { run: ImportRun;
             <span className="import-name">{r.name}</span>
             {r.ok ? (
               <span>{describe(r)}</span>
+            ) : r.nameClashes?.length && run.clashes.get(i) ? (
+              <NameClashChoice names={r.nameClashes} onChoose={(arriving) => onRetryNames(run.clashes.get(i)!, arriving)} />
             ) : (
               <span>
                 {r.message}

@@ -13,7 +13,11 @@ export type RetryableFile = { kind: 'data'; name: string; dataBase64: string } |
 export interface ImportRun {
   results: ImportResult[];
   retryable: RetryableFile[];
+  /** Files refused because an arriving annotator's name is taken here, by result index. */
+  clashes: Map<number, RetryableFile>;
 }
+
+export type Arriving = { rename?: Array<{ from: string; to: string }>; samePerson?: boolean };
 
 const MAX_DROP_BYTES = 20 * 1024 * 1024;
 
@@ -26,6 +30,7 @@ export function useImporter(api: ClaimtagApi, onImported: (results: ImportResult
     async (items: Array<{ name: string; run: () => Promise<ImportResult>; retry?: () => RetryableFile }>) => {
       const results: ImportResult[] = [];
       const retryable: RetryableFile[] = [];
+      const clashes = new Map<number, RetryableFile>();
       for (const [i, item] of items.entries()) {
         setProgress({ done: i, total: items.length, current: item.name });
         let result: ImportResult;
@@ -36,9 +41,10 @@ export function useImporter(api: ClaimtagApi, onImported: (results: ImportResult
         }
         results.push(result);
         if (!result.ok && result.canReplaceInvalid && item.retry) retryable.push(item.retry());
+        if (!result.ok && result.nameClashes?.length && item.retry) clashes.set(results.length - 1, item.retry());
       }
       setProgress(null);
-      setLastRun({ results, retryable });
+      setLastRun({ results, retryable, clashes });
       onImported(results);
     },
     [onImported],
@@ -106,7 +112,26 @@ export function useImporter(api: ClaimtagApi, onImported: (results: ImportResult
     [api, runAll],
   );
 
-  return { progress, lastRun, dismissRun: () => setLastRun(null), importDropped, importFromDialog, importPasted, retryWithReplacement };
+  /** Imports a refused file again, filing its arriving annotators as the analyst chose. */
+  const retryWithNames = useCallback(
+    async (f: RetryableFile, arriving: Arriving) => {
+      await runAll([
+        {
+          name: f.name,
+          run: async () =>
+            unwrap(
+              f.name,
+              f.kind === 'data'
+                ? await api.importFileData({ name: f.name, dataBase64: f.dataBase64, arriving })
+                : await api.importChosenFile({ token: f.token, arriving }),
+            ),
+        },
+      ]);
+    },
+    [api, runAll],
+  );
+
+  return { progress, lastRun, dismissRun: () => setLastRun(null), importDropped, importFromDialog, importPasted, retryWithReplacement, retryWithNames };
 }
 
 async function toBase64(file: File): Promise<string> {

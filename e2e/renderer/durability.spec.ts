@@ -28,15 +28,23 @@ test('a full disk: the analyst sees why, earlier work is intact, and Retry saves
   await expect(article.items).toHaveCount(1);
 });
 
-test('a note typed just before the window goes away is not lost', async ({ app, page }) => {
+test('a note typed just before the window goes away is sent by the page-hide flush, not the autosave timer', async ({ app, page }) => {
   await app.start();
   const article = new ArticlePage(page);
   await article.enterName('Ayesha');
   await article.select('dramatic development');
   await page.keyboard.press('1');
+  await expect(page.locator('.annotation-item.selected')).toHaveCount(1);
   await page.keyboard.press('n');
+  await expect(page.getByLabel('Note')).toBeFocused();
+  // From here on timers stand still: the 300 ms autosave cannot fire, only the flush can save.
+  await page.clock.install();
+  await page.clock.pauseAt(Date.now() + 60_000);
   await page.keyboard.type('Last words before the crash');
-  // no pause for the autosave: the window closes at once
-  await page.close({ runBeforeUnload: true });
+  await page.waitForTimeout(400);
+  await expect(page.getByLabel('Note')).toHaveValue('Last words before the crash');
+  expect((app.library!.db.prepare('SELECT note FROM annotations').get() as { note: string }).note).toBe('');
+  // What the window does as it closes (Electron delivers the IPC message sent here).
+  await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
   await expect.poll(() => (app.library!.db.prepare('SELECT note FROM annotations').get() as { note: string }).note).toBe('Last words before the crash');
 });

@@ -1,7 +1,7 @@
 // The rules a tag set keeps, as pure checks over the labels: no two labels share a name or
 // a shortcut key, colours read well, and labels in use are merged or archived, not deleted.
 import type { Label } from '../../shared/types';
-import { contrastVerdict } from './contrast';
+import { contrastVerdict } from '../../shared/contrast';
 
 export type LabelField = 'name' | 'color' | 'shortcut' | 'definition' | 'examples' | 'id';
 

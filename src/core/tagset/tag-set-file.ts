@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { fail, ok, type Result } from '../../shared/result';
 import type { Label } from '../../shared/types';
 import { parseJsonSafely } from '../interchange/safe-json';
-import { contrastVerdict } from './contrast';
+import { contrastVerdict } from '../../shared/contrast';
 
 export const TAG_SET_FORMAT = 'claimtag-tagset';
 export const TAG_SET_VERSION = 1;

@@ -4,7 +4,7 @@ import type { AppError, Result } from '../../../shared/result';
 import type { Label } from '../../../shared/types';
 import { Dialog } from '../chrome/Dialog';
 import { LabelSwatch } from '../chrome/LabelSwatch';
-import { contrastVerdict } from './contrast';
+import { contrastVerdict } from '../../../shared/contrast';
 import './tagset.css';
 
 interface Props {

@@ -1,5 +1,6 @@
-// A copy of src/core/tagset/contrast.ts for the live verdict in the tag-set dialog (the renderer
-// may not import core). The services apply the same rule again and have the final word.
+// Colour contrast for label colours (shared: the tag-set dialog's live verdict and the services' rule). A label's colour is the background of a badge with
+// white text, and the colour of an underline on the light (#ffffff) and dark (#212429)
+// page. WCAG 2 contrast ratios; 3:1 is the floor for large/bold text and UI graphics.
 
 export const PAGE_LIGHT = '#ffffff';
 export const PAGE_DARK = '#212429';

@@ -39,6 +39,8 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['taken']);
   });
 
+  // root ignores directory permissions, so this case can only be shown as an ordinary user
+  // (CI here runs as root); the ENOSPC and directory-target cases above cover the same path.
   it.skipIf(process.getuid?.() === 0)('fails in a read-only directory and leaves the previous file untouched', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'notes.md');

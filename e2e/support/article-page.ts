@@ -87,6 +87,7 @@ export class ArticlePage {
         const at = node.data.indexOf(n);
         if (at < 0) continue;
         const mid = at + Math.floor(n.length / 2);
+        node.parentElement?.scrollIntoView({ block: 'center' });
         const r = document.createRange();
         r.setStart(node, mid);
         r.setEnd(node, mid + 1);

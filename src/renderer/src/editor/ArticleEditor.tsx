@@ -4,7 +4,7 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getRoot } from 'lexical';
 import type { Annotation, DocumentRecord, Label } from '../../../shared/types';
-import { $createArticleBlock, ArticleBlockNode } from './article-block-node';
+import { $createArticleBlock, $createArticleSection, ArticleBlockNode, ArticleSectionNode, BLOCKS_PER_SECTION } from './article-block-node';
 import { BlockIndex, snapToWords } from './dom-offsets';
 import { HighlightPainter } from './highlight-painter';
 import { guardTextFromEdits } from './read-only-guard';
@@ -39,7 +39,7 @@ export function ArticleEditor(props: Props) {
   const { document: doc } = props;
   const initialConfig = {
     namespace: 'claimtag-article',
-    nodes: [ArticleBlockNode],
+    nodes: [ArticleBlockNode, ArticleSectionNode],
     editable: true,
     theme: {},
     onError(error: Error) {
@@ -47,7 +47,15 @@ export function ArticleEditor(props: Props) {
     },
     editorState() {
       const root = $getRoot();
-      for (const block of doc.blocks) root.append($createArticleBlock(block, doc.text));
+      if (doc.blocks.length <= BLOCKS_PER_SECTION) {
+        for (const block of doc.blocks) root.append($createArticleBlock(block, doc.text));
+        return;
+      }
+      for (let i = 0; i < doc.blocks.length; i += BLOCKS_PER_SECTION) {
+        const section = $createArticleSection();
+        for (const block of doc.blocks.slice(i, i + BLOCKS_PER_SECTION)) section.append($createArticleBlock(block, doc.text));
+        root.append(section);
+      }
     },
   };
   return (

@@ -54,11 +54,15 @@ export class BlockIndex {
 
   /** Document offset of a DOM point inside the article, or null if it is outside every block. */
   offsetOf(node: Node, offset: number, root: HTMLElement): number | null {
-    if (node === root) {
-      // Between blocks: the start of the block at that child index, or the end of the text.
-      const child = root.childNodes[offset] as HTMLElement | undefined;
-      if (child?.dataset?.start !== undefined) return Number(child.dataset.start);
-      const last = this.elements[this.elements.length - 1];
+    if (node === root || (node instanceof HTMLElement && node.dataset.section !== undefined)) {
+      // Between blocks (in the root or a section): the start of the first block at or after
+      // that child, or the end of the last block before it.
+      const container = node as HTMLElement;
+      const child = container.childNodes[offset] as HTMLElement | undefined;
+      const first = child && (child.dataset?.start !== undefined ? child : child.querySelector?.<HTMLElement>('[data-start]'));
+      if (first) return Number(first.dataset.start);
+      const blocks = container.querySelectorAll<HTMLElement>('[data-start]');
+      const last = blocks[blocks.length - 1] ?? this.elements[this.elements.length - 1];
       return last ? Number(last.dataset.start) + (last.textContent?.length ?? 0) : null;
     }
     const element = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest<HTMLElement>('[data-start]');

@@ -127,3 +127,24 @@ test('find highlights every hit and steps with Enter', async ({ app, page }) => 
   await expect(page.locator('.find-count')).toHaveText(`${total} of ${total}`);
   await page.screenshot({ path: 'test-results/screens/find.png' });
 });
+
+test('label chips hide a label from the list and the text, and show counts and share', async ({ app, page }) => {
+  await app.start();
+  const article = new ArticlePage(page);
+  await article.enterName('Ayesha');
+  await article.select('dramatic development');
+  await page.keyboard.press('1');
+  await article.select('no country has as yet formally recognised');
+  await page.keyboard.press('2');
+  await expect(article.items).toHaveCount(2);
+  const factChip = page.getByRole('group', { name: 'Show or hide labels' }).getByRole('button').first();
+  await expect(factChip).toContainText('1');
+  await factChip.click();
+  await expect(factChip).toHaveAttribute('aria-pressed', 'false');
+  await expect(article.items).toHaveCount(1);
+  await expect(page.locator('.side-panel .count')).toHaveText('1 of 2');
+  expect((await article.highlightCounts())['ct-label-0'] ?? 0).toBe(0);
+  await factChip.click();
+  await expect(article.items).toHaveCount(2);
+  expect(await article.highlightCounts()).toMatchObject({ 'ct-label-0': 1, 'ct-label-1': 1 });
+});

@@ -28,7 +28,6 @@ interface Props {
   labels: Label[];
   annotations: readonly Annotation[];
   selected: Annotation | null;
-  hiddenLabels: ReadonlySet<string>;
   /** A click (no drag) at a document offset: the workbench decides which annotation it picks. */
   onClickOffset(offset: number): void;
   onSelectionChange(rect: DOMRect | null): void;
@@ -65,14 +64,14 @@ export function ArticleEditor(props: Props) {
   );
 }
 
-function ArticleSurface({ document: doc, labels, annotations, selected, hiddenLabels, onClickOffset, onSelectionChange, ref }: Props) {
+function ArticleSurface({ document: doc, labels, annotations, selected, onClickOffset, onSelectionChange, ref }: Props) {
   const [editor] = useLexicalComposerContext();
   const wrapperRef = useRef<HTMLDivElement>(null);
   const indexRef = useRef<BlockIndex | null>(null);
   const painterRef = useRef<HighlightPainter | null>(null);
-  const latest = useRef({ annotations, selected, hiddenLabels, onClickOffset, onSelectionChange });
+  const latest = useRef({ annotations, selected, onClickOffset, onSelectionChange });
   useLayoutEffect(() => {
-    latest.current = { annotations, selected, hiddenLabels, onClickOffset, onSelectionChange };
+    latest.current = { annotations, selected, onClickOffset, onSelectionChange };
   });
 
   const root = () => editor.getRootElement();
@@ -92,8 +91,8 @@ function ArticleSurface({ document: doc, labels, annotations, selected, hiddenLa
       const el = editor.getRootElement();
       if (!el || !el.querySelector('[data-start]')) return;
       indexRef.current = new BlockIndex(el);
-      const { annotations: a, selected: s, hiddenLabels: h } = latest.current;
-      painter.paint(indexRef.current, a, h);
+      const { annotations: a, selected: s } = latest.current;
+      painter.paint(indexRef.current, a);
       painter.select(indexRef.current, s);
       el.dataset.ready = 'true';
     };
@@ -112,13 +111,13 @@ function ArticleSurface({ document: doc, labels, annotations, selected, hiddenLa
   // A changed tag set restyles and repaints everything; changed annotations repaint only themselves.
   useEffect(() => {
     painterRef.current?.setLabels(labels);
-    const { annotations: a, hiddenLabels: h } = latest.current;
-    if (indexRef.current) painterRef.current?.paint(indexRef.current, a, h);
+    const { annotations: a } = latest.current;
+    if (indexRef.current) painterRef.current?.paint(indexRef.current, a);
   }, [labels]);
 
   useEffect(() => {
-    if (indexRef.current) painterRef.current?.paint(indexRef.current, annotations, hiddenLabels);
-  }, [annotations, hiddenLabels]);
+    if (indexRef.current) painterRef.current?.paint(indexRef.current, annotations);
+  }, [annotations]);
 
   useEffect(() => {
     if (indexRef.current) painterRef.current?.select(indexRef.current, selected);

@@ -55,14 +55,14 @@ export class HighlightPainter {
    * with thousands costs one range, not a rebuild. A new block index (the DOM was rebuilt)
    * starts over.
    */
-  paint(index: BlockIndex, annotations: readonly Annotation[], hiddenLabels: ReadonlySet<string> = new Set()): void {
+  paint(index: BlockIndex, annotations: readonly Annotation[]): void {
     if (index !== this.paintedIndex) {
       this.painted.clear();
       for (const h of this.highlights.values()) h.clear();
       this.paintedIndex = index;
     }
     const wanted = new Map<string, Annotation>();
-    for (const a of annotations) if (!hiddenLabels.has(a.labelId) && this.labelNames.has(a.labelId)) wanted.set(a.id, a);
+    for (const a of annotations) if (this.labelNames.has(a.labelId)) wanted.set(a.id, a);
     for (const [id, p] of this.painted) {
       const a = wanted.get(id);
       if (!a || a.start !== p.start || a.end !== p.end || this.labelNames.get(a.labelId) !== p.name) {

@@ -56,7 +56,6 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
   }, [jumpTo]);
   const editor = useRef<ArticleEditorHandle>(null);
   const [selectionRect, setSelectionRect] = useState<DOMRect | null>(null);
-  const [hiddenLabels] = useState<ReadonlySet<string>>(() => new Set());
   const [finding, setFinding] = useState(false);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [showTagSet, setShowTagSet] = useState(false);
@@ -234,7 +233,6 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
               labels={wb.labels}
               annotations={visible}
               selected={wb.selected}
-              hiddenLabels={hiddenLabels}
               onSelectionChange={setSelectionRect}
               onClickOffset={(offset) => {
                 const picked = pickAnnotationAt(wb.annotations, offset, wb.selected?.id ?? null);

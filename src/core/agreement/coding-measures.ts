@@ -16,6 +16,19 @@ function unitCount(study: CodingStudy): number {
 }
 
 /** Share of units on which two coders chose the same category (units missing for either are skipped). */
+/** Fills `counts` with how many annotators gave unit `u` each category; returns how many gave any. */
+function countCategories(study: CodingStudy, u: number, counts: Float64Array): number {
+  counts.fill(0);
+  let values = 0;
+  for (const ratings of study.ratings) {
+    const v = ratings[u];
+    if (v === MISSING) continue;
+    counts[v]++;
+    values++;
+  }
+  return values;
+}
+
 export function pairPercentAgreement(a: ArrayLike<number>, b: ArrayLike<number>): Measured {
   let agree = 0;
   let n = 0;
@@ -40,14 +53,7 @@ export function meanPairwisePercentAgreement(study: CodingStudy): Measured {
   let sum = 0;
   let units = 0;
   for (let u = 0; u < n; u++) {
-    counts.fill(0);
-    let mu = 0;
-    for (let c = 0; c < m; c++) {
-      const v = study.ratings[c][u];
-      if (v === MISSING) continue;
-      counts[v]++;
-      mu++;
-    }
+    const mu = countCategories(study, u, counts);
     if (mu < 2) continue;
     let agreeingPairs = 0;
     for (let k = 0; k < counts.length; k++) agreeingPairs += counts[k] * (counts[k] - 1);
@@ -91,17 +97,7 @@ export function fleissKappa(study: CodingStudy): Measured {
   let pSum = 0;
   let units = 0;
   for (let u = 0; u < n; u++) {
-    counts.fill(0);
-    let complete = true;
-    for (let c = 0; c < m; c++) {
-      const v = study.ratings[c][u];
-      if (v === MISSING) {
-        complete = false;
-        break;
-      }
-      counts[v]++;
-    }
-    if (!complete) continue;
+    if (countCategories(study, u, counts) < m) continue; // Fleiss needs every annotator's value
     let agreeingPairs = 0;
     for (let k = 0; k < counts.length; k++) {
       agreeingPairs += counts[k] * (counts[k] - 1);
@@ -135,14 +131,7 @@ export function krippendorffAlphaNominal(study: CodingStudy): Measured {
   let observedNumerator = 0;
   let n = 0;
   for (let u = 0; u < units; u++) {
-    counts.fill(0);
-    let mu = 0;
-    for (let c = 0; c < m; c++) {
-      const v = study.ratings[c][u];
-      if (v === MISSING) continue;
-      counts[v]++;
-      mu++;
-    }
+    const mu = countCategories(study, u, counts);
     if (mu < 2) continue;
     let sameSquares = 0;
     for (let k = 0; k < counts.length; k++) {

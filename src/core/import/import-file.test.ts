@@ -1,8 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/result';
 import { buildDocx } from './docx-fixture-builder';
 import { buildDocument, titleFromFileName } from './imported-document';
@@ -11,25 +9,14 @@ import { importClipboard, importFile, type ImportedDocument } from './import-fil
 import { parseHtml } from './import-html';
 import { parseMarkdown } from './import-markdown';
 import { parseText } from './import-txt';
-import { blocksOf, expectDocument, expectError, expectWellFormed, type ExpectedBlock } from './import-test-helpers';
+import { blocksOf, expectDocument, expectError, expectWellFormed, fixtureFolder, type ExpectedBlock } from './import-test-helpers';
 import { sha256 } from './normalize-text';
 import { MAX_IMPORT_BYTES } from './read-file-safely';
 
 const naughtyStrings = createRequire(import.meta.url)('big-list-of-naughty-strings') as string[];
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'claimtag-import-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-const file = async (name: string, content: string | Uint8Array): Promise<string> => {
-  const target = path.join(dir, name);
-  await writeFile(target, content);
-  return target;
-};
+const fixtures = fixtureFolder('claimtag-import-');
+const file = fixtures.file;
 
 const URDU = 'وزیر اعظم نے کہا کہ انتخابات شفاف تھے۔';
 
@@ -77,12 +64,12 @@ describe('importFile dispatch', () => {
     expectError(await importFile(await file('nul.md', Uint8Array.from([0x23, 0x20, 0x00, 0x41]))), 'unsupported');
     const latin1 = Buffer.from('Caf\xe9 cr\xe8me', 'latin1');
     expect(expectError(await importFile(await file('latin1.txt', latin1)), 'invalid-input')).toContain('UTF-8');
-    const replaced = expectDocument(await importFile(path.join(dir, 'latin1.txt'), { replaceInvalid: true }));
+    const replaced = expectDocument(await importFile(path.join(fixtures.path(), 'latin1.txt'), { replaceInvalid: true }));
     expect(replaced.text).toBe('Caf\uFFFD cr\uFFFDme');
     expect(replaced.warnings).toEqual(['Some bytes were not valid text and were replaced by �.']);
     expectError(await importFile(await file('blank.txt', '  \n\t\n')), 'invalid-input');
     expectError(await importFile(await file('scripts-only.html', '<script>alert(1)</script><style>p{}</style>')), 'invalid-input');
-    expectError(await importFile(path.join(dir, 'missing.docx')), 'not-found');
+    expectError(await importFile(path.join(fixtures.path(), 'missing.docx')), 'not-found');
     expectError(await importFile(await file('sheet.xlsx', 'x')), 'unsupported');
   });
 

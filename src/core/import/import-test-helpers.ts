@@ -1,5 +1,8 @@
-// Shared assertions for the importer tests.
-import { expect } from 'vitest';
+// Shared assertions and fixture folders for the importer tests.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Result } from '../../shared/result';
 import type { BlockKind } from '../../shared/types';
 import type { ImportedDocument } from './imported-document';
@@ -47,4 +50,23 @@ export function expectError(result: Result<ImportedDocument> | Result<unknown>, 
   expect(result.error.message.length).toBeGreaterThan(10);
   expect(result.error.message).not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
   return result.error.message;
+}
+
+/** A fresh folder for one test file's fixtures, and a way to write a file into it. */
+export function fixtureFolder(prefix: string): { file(name: string, content: string | Uint8Array): Promise<string>; path(): string } {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), prefix));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+  return {
+    path: () => dir,
+    async file(name, content) {
+      const target = path.join(dir, name);
+      await writeFile(target, content);
+      return target;
+    },
+  };
 }

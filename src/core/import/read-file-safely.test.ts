@@ -1,23 +1,11 @@
-import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, mkdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectError } from './import-test-helpers';
+import { describe, expect, it } from 'vitest';
+import { expectError, fixtureFolder } from './import-test-helpers';
 import { decodeText, MAX_IMPORT_BYTES, readFileSafely } from './read-file-safely';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'claimtag-read-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-const file = async (name: string, content: string | Uint8Array): Promise<string> => {
-  const target = path.join(dir, name);
-  await writeFile(target, content);
-  return target;
-};
+const fixtures = fixtureFolder('claimtag-read-');
+const file = fixtures.file;
 
 describe('readFileSafely', () => {
   it('accepts a file exactly at the size cap and refuses one byte more, before reading it', async () => {
@@ -31,13 +19,13 @@ describe('readFileSafely', () => {
   });
 
   it('reports missing files, folders, other file kinds and unsupported extensions in user words', async () => {
-    expect(expectError(await readFileSafely(path.join(dir, 'nope.txt')), 'not-found')).toContain('nope.txt');
-    const folder = path.join(dir, 'folder.txt');
+    expect(expectError(await readFileSafely(path.join(fixtures.path(), 'nope.txt')), 'not-found')).toContain('nope.txt');
+    const folder = path.join(fixtures.path(), 'folder.txt');
     await mkdir(folder);
     expect(expectError(await readFileSafely(folder), 'invalid-input')).toContain('folder');
     expect(expectError(await readFileSafely('/dev/null.txt'), 'not-found')).toContain('null.txt');
-    await symlink('/dev/zero', path.join(dir, 'zero.txt'));
-    expect(expectError(await readFileSafely(path.join(dir, 'zero.txt')), 'invalid-input')).toContain('not a regular file');
+    await symlink('/dev/zero', path.join(fixtures.path(), 'zero.txt'));
+    expect(expectError(await readFileSafely(path.join(fixtures.path(), 'zero.txt')), 'invalid-input')).toContain('not a regular file');
     const pdf = await file('report.pdf', '%PDF-1.7');
     const unsupported = expectError(await readFileSafely(pdf), 'unsupported');
     expect(unsupported).toContain('.pdf');

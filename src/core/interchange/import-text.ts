@@ -16,6 +16,8 @@ export const sha256Hex = (text: string): string => createHash('sha256').update(t
 
 /** UTF-16 index of the first unpaired surrogate, or -1. Such text is not valid Unicode and cannot be saved as UTF-8. */
 export function findUnpairedSurrogate(text: string): number {
+  // Native and several times faster than the loop on a long text; the loop finds where.
+  if ((text as { isWellFormed?: () => boolean }).isWellFormed?.() === true) return -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0xd800 || c > 0xdfff) continue;

@@ -1,9 +1,10 @@
+import type { Page } from '@playwright/test';
 import { test, expect } from '../support/app-fixture';
 import { ArticlePage } from '../support/article-page';
 
-/** 260 numbered paragraphs: long enough to be grouped into sections of 100 blocks. */
-function longArticle(): { text: string; blocks: Array<{ kind: 'paragraph'; start: number; end: number }> } {
-  const paragraphs = Array.from({ length: 260 }, (_, i) => `Paragraph ${i + 1} says that claim number ${i + 1} was verified by the desk.`);
+/** Numbered paragraphs (260 by default): long enough to be grouped into sections of 100 blocks. */
+function longArticle(count = 260): { text: string; blocks: Array<{ kind: 'paragraph'; start: number; end: number }> } {
+  const paragraphs = Array.from({ length: count }, (_, i) => `Paragraph ${i + 1} says that claim number ${i + 1} was verified by the desk.`);
   const blocks: Array<{ kind: 'paragraph'; start: number; end: number }> = [];
   let at = 0;
   for (const p of paragraphs) {
@@ -48,4 +49,86 @@ test('a long article (grouped into sections) tags and selects exactly, also acro
   await article.clickOn('number 215 was');
   await expect(page.locator('.annotation-item.selected .annotation-quote')).toHaveText('claim number 215 was verified');
   expect(await article.highlightCounts()).toMatchObject({ 'ct-label-0': 1, 'ct-label-1': 1 });
+});
+
+/** The text of every registered range of one label's highlight, in no particular order. */
+const paintedQuotes = (page: Page, name: string) =>
+  page.evaluate((n) => {
+    const h = CSS.highlights.get(n);
+    if (!h) return [];
+    return Array.from(h as unknown as Set<StaticRange>, (r) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range.toString();
+    });
+  }, name);
+
+test('a very long article opens with its first section, builds the rest in the background, and paints highlights near the viewport', async ({ app, page }) => {
+  await app.start();
+  const article = new ArticlePage(page);
+  await article.enterName('Ayesha');
+  const { text, blocks } = longArticle(1500);
+  const library = app.library!;
+  const doc = library.documents.add({ title: 'Whole debate', source: 'hansard', text, blocks }).document;
+  const me = library.annotators.list()[0].id;
+  const at = (needle: string) => text.indexOf(needle);
+  for (const needle of ['claim number 5 was', 'claim number 1400 was']) {
+    library.annotations.add({ documentId: doc.id, annotatorId: me, labelId: 'fact', start: at(needle), end: at(needle) + needle.length }, text);
+  }
+  await page.reload();
+  await page.locator('.doc-item', { hasText: 'Whole debate' }).click();
+  await article.waitReady();
+  // All 15 sections exist at once (so the scrollbar is right); their paragraphs arrive in the background.
+  await expect(page.locator('.article-text .article-section')).toHaveCount(15);
+  await expect(page.locator('.article-text[data-complete="true"]')).toHaveCount(1, { timeout: 20_000 });
+  await expect(page.locator('.article-text [data-start]')).toHaveCount(1500);
+  await expect(page.locator('.article-text [data-pending]')).toHaveCount(0);
+  expect(await article.articleText()).toBe(text);
+
+  // Only highlights near the viewport are registered: the top claim, not the one 1,400 paragraphs down.
+  await expect.poll(() => paintedQuotes(page, 'ct-label-0')).toEqual(['claim number 5 was']);
+  // Choosing the far claim in the list brings it into view, painted and selected.
+  await page.locator('.annotation-item', { hasText: 'claim number 1400 was' }).click();
+  await expect.poll(() => paintedQuotes(page, 'ct-label-0')).toEqual(['claim number 1400 was']);
+  await expect.poll(() => paintedQuotes(page, 'ct-selected')).toEqual(['claim number 1400 was']);
+  // Scrolling back to the top paints the top claim again.
+  await page.locator('.article-scroll').evaluate((el) => el.scrollTo({ top: 0 }));
+  await expect.poll(() => paintedQuotes(page, 'ct-label-0')).toEqual(['claim number 5 was']);
+
+  // Find reaches a paragraph far down, and the hit can be tagged by keyboard.
+  await page.keyboard.press('Control+f');
+  await page.getByLabel('Find in document').fill('claim number 1450 was');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('2');
+  await expect.poll(() => library.db.prepare("SELECT quote FROM annotations WHERE label_id = 'opinion'").all()).toEqual([{ quote: 'claim number 1450 was' }]);
+  await expect.poll(() => paintedQuotes(page, 'ct-label-1')).toEqual(['claim number 1450 was']);
+});
+
+test('a jump into a part of a long article not built yet builds it at once', async ({ app, page }) => {
+  await app.start();
+  const article = new ArticlePage(page);
+  await article.enterName('Ayesha');
+  const { text, blocks } = longArticle(6000);
+  const library = app.library!;
+  const doc = library.documents.add({ title: 'Longest debate', source: 'hansard', text, blocks }).document;
+  const needle = 'claim number 5990 was';
+  library.annotations.add({ documentId: doc.id, annotatorId: library.annotators.list()[0].id, labelId: 'allegation', start: text.indexOf(needle), end: text.indexOf(needle) + needle.length }, text);
+  await page.reload();
+  await page.locator('.doc-item', { hasText: 'Longest debate' }).click();
+  await article.waitReady();
+  // Right after opening, before the background building reaches the end, choose the last claim
+  // (checked and clicked in one task, so the section is known to be unbuilt at the click).
+  const unbuiltAtClick = await page.evaluate((n) => {
+    const last = document.querySelector<HTMLElement>('.article-text .article-section:last-child');
+    const pending = last?.dataset.pending !== undefined;
+    Array.from(document.querySelectorAll<HTMLElement>('.annotation-item')).find((el) => el.textContent?.includes(n))?.click();
+    return pending;
+  }, needle);
+  expect(unbuiltAtClick).toBe(true);
+  await expect.poll(() => paintedQuotes(page, 'ct-label-2')).toEqual([needle]);
+  await expect(page.locator('.article-text [data-start]').filter({ hasText: 'Paragraph 5990 says' })).toBeInViewport();
+  await expect(page.locator('.article-text[data-complete="true"]')).toHaveCount(1, { timeout: 30_000 });
+  expect(await article.articleText()).toBe(text);
 });

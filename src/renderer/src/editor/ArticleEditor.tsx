@@ -8,6 +8,8 @@ import { $createArticleBlock, $createArticleSection, ArticleBlockNode, ArticleSe
 import { BlockIndex, snapToWords } from './dom-offsets';
 import { HighlightPainter } from './highlight-painter';
 import { guardTextFromEdits } from './read-only-guard';
+import { initiallyBuiltSections, SectionFiller } from './section-filler';
+import { SectionVisibility } from './section-visibility';
 
 export interface ArticleEditorHandle {
   /** The current text selection as document offsets snapped to words, or null. */
@@ -50,9 +52,12 @@ export function ArticleEditor(props: Props) {
         for (const block of doc.blocks) root.append($createArticleBlock(block, doc.text));
         return;
       }
+      // Long articles open with their first section(s) built; SectionFiller builds the rest.
+      const built = initiallyBuiltSections(doc.blocks.length) * BLOCKS_PER_SECTION;
       for (let i = 0; i < doc.blocks.length; i += BLOCKS_PER_SECTION) {
-        const section = $createArticleSection();
-        for (const block of doc.blocks.slice(i, i + BLOCKS_PER_SECTION)) section.append($createArticleBlock(block, doc.text));
+        const next = doc.blocks[i + BLOCKS_PER_SECTION];
+        const section = $createArticleSection(doc.blocks[i].start, next ? next.start : doc.text.length);
+        if (i < built) for (const block of doc.blocks.slice(i, i + BLOCKS_PER_SECTION)) section.append($createArticleBlock(block, doc.text));
         root.append(section);
       }
     },
@@ -69,32 +74,59 @@ function ArticleSurface({ document: doc, labels, annotations, selected, onClickO
   const wrapperRef = useRef<HTMLDivElement>(null);
   const indexRef = useRef<BlockIndex | null>(null);
   const painterRef = useRef<HighlightPainter | null>(null);
+  const fillerRef = useRef<SectionFiller | null>(null);
+  const visibilityRef = useRef<SectionVisibility | null>(null);
   const latest = useRef({ annotations, selected, onClickOffset, onSelectionChange });
   useLayoutEffect(() => {
     latest.current = { annotations, selected, onClickOffset, onSelectionChange };
   });
 
   const root = () => editor.getRootElement();
+  /** Builds [start, end) if it is not yet, and paints it as visible ahead of a jump there. */
+  const reach = (start: number, end: number) => {
+    fillerRef.current?.fillRange(start, end);
+    const visibility = visibilityRef.current;
+    if (visibility && root()?.querySelector('[data-section]')) {
+      visibility.force(start, end);
+      painterRef.current?.setWindows(indexRef.current, visibility.windows());
+    }
+  };
 
+  // The text guard, the background building of long articles, which sections are near the
+  // viewport, the painter, and the block index (rebuilt whenever Lexical renders blocks).
   useEffect(() => {
     const wrapper = wrapperRef.current;
     if (!wrapper) return;
-    return guardTextFromEdits(editor, wrapper);
-  }, [editor]);
-
-  // Painter lifetime, and (re)building the block index whenever Lexical renders blocks.
-  useEffect(() => {
-    if (!HighlightPainter.isSupported()) return;
-    const painter = new HighlightPainter();
+    const guard = guardTextFromEdits(editor, wrapper);
+    const visibility = new SectionVisibility(wrapper.closest('.article-scroll'), () => {
+      painter?.setWindows(indexRef.current, visibility.windows());
+    });
+    const filler = new SectionFiller(editor, doc, guard, () => visibility.windows().map(([from]) => from));
+    const painter = HighlightPainter.isSupported() ? new HighlightPainter((start, end) => filler.isBuilt(start, end)) : null;
     painterRef.current = painter;
+    fillerRef.current = filler;
+    visibilityRef.current = visibility;
+    let measured = false;
     const rebuild = () => {
       const el = editor.getRootElement();
       if (!el || !el.querySelector('[data-start]')) return;
+      const fresh = !indexRef.current;
       indexRef.current = new BlockIndex(el);
-      const { annotations: a, selected: s } = latest.current;
-      painter.paint(indexRef.current, a);
-      painter.select(indexRef.current, s);
+      if (el.querySelector('[data-section]')) {
+        visibility.observe(el);
+        if (!measured) measured = measureSectionHeight(el);
+      }
+      if (painter) {
+        const { annotations: a, selected: s } = latest.current;
+        if (fresh) {
+          painter.setWindows(indexRef.current, el.querySelector('[data-section]') ? visibility.windows() : null);
+          painter.paint(indexRef.current, a);
+        } else painter.setIndex(indexRef.current);
+        painter.select(indexRef.current, s);
+      }
       el.dataset.ready = 'true';
+      el.dataset.complete = String(filler.done);
+      filler.start();
     };
     const unregister = editor.registerUpdateListener(({ dirtyElements }) => {
       if (dirtyElements.size > 0 || !indexRef.current) rebuild();
@@ -102,10 +134,17 @@ function ArticleSurface({ document: doc, labels, annotations, selected, onClickO
     rebuild();
     return () => {
       unregister();
-      painter.dispose();
+      filler.dispose();
+      visibility.dispose();
+      guard.dispose();
+      painter?.dispose();
       painterRef.current = null;
+      fillerRef.current = null;
+      visibilityRef.current = null;
       indexRef.current = null;
     };
+    // The document is fixed for this composer (it is keyed by document id).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor]);
 
   // A changed tag set restyles and repaints everything; changed annotations repaint only themselves.
@@ -170,6 +209,7 @@ function ArticleSurface({ document: doc, labels, annotations, selected, onClickO
         window.getSelection()?.removeAllRanges();
       },
       scrollToAnnotation(annotation) {
+        reach(annotation.start, annotation.end);
         const index = indexRef.current;
         const scroller = wrapperRef.current?.closest('.article-scroll');
         const range = index?.rangeFor(annotation.start, annotation.end);
@@ -191,6 +231,7 @@ function ArticleSurface({ document: doc, labels, annotations, selected, onClickO
         if (hit) this.scrollToAnnotation({ start: hit[0], end: hit[1] } as Annotation);
       },
       selectRange(start, end) {
+        reach(start, end);
         const index = indexRef.current;
         const range = index?.rangeFor(start, end);
         if (!range) return;
@@ -198,6 +239,7 @@ function ArticleSurface({ document: doc, labels, annotations, selected, onClickO
         window.getSelection()?.setBaseAndExtent(range.startContainer, range.startOffset, range.endContainer, range.endOffset);
       },
       scrollToOffset(offset) {
+        reach(offset, offset + 1);
         const point = indexRef.current?.pointAt(offset);
         if (!point) return;
         const el = point.node.parentElement?.closest('[data-start]');
@@ -224,4 +266,19 @@ function ArticleSurface({ document: doc, labels, annotations, selected, onClickO
       />
     </div>
   );
+}
+
+/**
+ * Sets the article's measured height per character from its first built section, so the
+ * sections not yet built (or skipped off screen) hold a height close to their real one and
+ * the scrollbar does not jump as they arrive. Returns whether a measurement was made.
+ */
+function measureSectionHeight(root: HTMLElement): boolean {
+  const first = root.querySelector<HTMLElement>('[data-section]:not([data-pending])');
+  if (!first) return false;
+  const chars = Number(first.dataset.to) - Number(first.dataset.from);
+  const height = first.getBoundingClientRect().height;
+  if (!(chars > 0 && height > 0)) return false;
+  root.style.setProperty('--px-per-char', `${(height / chars).toFixed(4)}px`);
+  return true;
 }

@@ -82,42 +82,74 @@ export function $isArticleBlock(node: LexicalNode | null | undefined): node is A
 }
 
 /**
- * A run of consecutive blocks. Long articles are grouped so the browser can skip layout and
- * paint of whole off-screen sections (content-visibility on ~100 blocks at a time is far
- * cheaper while scrolling than on every paragraph).
+ * A run of consecutive blocks, [from, to) in document offsets. Long articles are grouped so
+ * the browser can skip layout and paint of whole off-screen sections (content-visibility on
+ * ~100 blocks at a time is far cheaper while scrolling than on every paragraph), and so the
+ * article can open with only its first section built: the others start empty, holding their
+ * estimated height, and are filled a few at a time (see section-filler.ts).
  */
 export class ArticleSectionNode extends ElementNode {
+  __from: number;
+  __to: number;
+
   static override getType(): string {
     return 'article-section';
   }
 
   static override clone(node: ArticleSectionNode): ArticleSectionNode {
-    return new ArticleSectionNode(node.__key);
+    return new ArticleSectionNode(node.__from, node.__to, node.__key);
   }
 
-  static override importJSON(): ArticleSectionNode {
-    return new ArticleSectionNode();
+  static override importJSON(json: SerializedArticleSection): ArticleSectionNode {
+    return new ArticleSectionNode(json.from, json.to);
+  }
+
+  constructor(from = 0, to = 0, key?: NodeKey) {
+    super(key);
+    this.__from = from;
+    this.__to = to;
+  }
+
+  override exportJSON(): SerializedArticleSection {
+    return { ...super.exportJSON(), from: this.__from, to: this.__to };
   }
 
   override createDOM(): HTMLElement {
     const el = document.createElement('div');
     el.className = 'article-section';
     el.dataset.section = '';
+    el.dataset.from = String(this.__from);
+    el.dataset.to = String(this.__to);
+    // Height estimate while unbuilt or skipped: characters × the measured px per character.
+    el.style.setProperty('--section-chars', String(this.__to - this.__from));
+    this.markPending(el);
     return el;
   }
 
-  override updateDOM(): boolean {
+  override updateDOM(_prev: ArticleSectionNode, dom: HTMLElement): boolean {
+    this.markPending(dom);
     return false;
   }
 
+  private markPending(el: HTMLElement): void {
+    if (this.__size === 0) el.dataset.pending = '';
+    else delete el.dataset.pending;
+  }
+
   override canBeEmpty(): boolean {
-    return false;
+    return true;
   }
 }
+
+type SerializedArticleSection = Spread<{ from: number; to: number }, SerializedElementNode>;
 
 /** Blocks per section; short articles (one section) are not grouped at all. */
 export const BLOCKS_PER_SECTION = 100;
 
-export function $createArticleSection(): ArticleSectionNode {
-  return new ArticleSectionNode();
+export function $createArticleSection(from: number, to: number): ArticleSectionNode {
+  return new ArticleSectionNode(from, to);
+}
+
+export function $isArticleSection(node: LexicalNode | null | undefined): node is ArticleSectionNode {
+  return node instanceof ArticleSectionNode;
 }

@@ -1,27 +1,43 @@
 import type { Annotation, Label } from '../../../shared/types';
 import type { BlockIndex } from './dom-offsets';
 import { appearanceOf, withAlpha } from './label-appearance';
+import { inWindows, type OffsetWindow } from './section-visibility';
 
 const SELECTED = 'ct-selected';
 const SEARCH = 'ct-search';
 const SEARCH_CURRENT = 'ct-search-current';
 
+interface Painted {
+  name: string;
+  range: StaticRange;
+  start: number;
+  end: number;
+}
+
 /**
  * Paints annotations with the CSS Custom Highlight API over the article's text nodes.
  * Nothing is inserted into the editor's DOM, so Lexical's tree stays exactly the
  * document text (no mark nodes to reconcile, nothing for undo to resurrect) and
- * thousands of highlights cost no layout.
+ * thousands of highlights cost no layout. Only annotations inside the visible windows
+ * (see section-visibility.ts) are registered; the rest are registered as they come near.
  */
 export class HighlightPainter {
   private readonly sheet = new CSSStyleSheet();
   private labelNames = new Map<string, string>();
   /** One live Highlight per label name, registered once. */
   private readonly highlights = new Map<string, Highlight>();
-  /** What is painted now, by annotation id. */
-  private readonly painted = new Map<string, { name: string; range: StaticRange; start: number; end: number }>();
-  private paintedIndex: BlockIndex | null = null;
+  /** What should be painted, by annotation id (highlight name and offsets). */
+  private wanted = new Map<string, { name: string; start: number; end: number }>();
+  /** What is registered now, by annotation id. */
+  private readonly painted = new Map<string, Painted>();
+  private windows: readonly OffsetWindow[] | null = null;
+  private index: BlockIndex | null = null;
+  private searchHits: ReadonlyArray<readonly [number, number]> = [];
+  private searchCurrent = -1;
+  private searchShown = false;
 
-  constructor() {
+  /** `built` says whether the article's blocks for [start, end) exist yet (long articles are built in the background). */
+  constructor(private readonly built: (start: number, end: number) => boolean = () => true) {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.sheet];
   }
 
@@ -33,7 +49,6 @@ export class HighlightPainter {
     // Label names map to highlight names by position; a changed tag set repaints from scratch.
     this.painted.clear();
     for (const h of this.highlights.values()) h.clear();
-    this.paintedIndex = null;
     this.labelNames = new Map();
     const rules: string[] = [];
     labels.forEach((label, i) => {
@@ -52,31 +67,62 @@ export class HighlightPainter {
   /**
    * Brings the painted highlights in line with `annotations`. Only what changed is added to
    * or removed from the persistent per-label highlights, so tagging one claim in a document
-   * with thousands costs one range, not a rebuild. A new block index (the DOM was rebuilt)
-   * starts over.
+   * with thousands costs one range, not a rebuild.
    */
   paint(index: BlockIndex, annotations: readonly Annotation[]): void {
-    if (index !== this.paintedIndex) {
-      this.painted.clear();
-      for (const h of this.highlights.values()) h.clear();
-      this.paintedIndex = index;
+    this.index = index;
+    const wanted = new Map<string, { name: string; start: number; end: number }>();
+    for (const a of annotations) {
+      const name = this.labelNames.get(a.labelId);
+      if (name) wanted.set(a.id, { name, start: a.start, end: a.end });
     }
-    const wanted = new Map<string, Annotation>();
-    for (const a of annotations) if (this.labelNames.has(a.labelId)) wanted.set(a.id, a);
+    this.wanted = wanted;
+    this.reconcile();
+  }
+
+  /** The parts of the article near the viewport (null: all of it). Repaints what entered or left. */
+  setWindows(index: BlockIndex | null, windows: readonly OffsetWindow[] | null): void {
+    this.windows = windows;
+    if (index) this.index = index;
+    this.reconcile();
+    this.paintSearch();
+  }
+
+  /** The block index changed (more of the article was built): paint what is now reachable. */
+  setIndex(index: BlockIndex): void {
+    this.index = index;
+    this.reconcile();
+    this.paintSearch();
+  }
+
+  private shows(start: number, end: number): boolean {
+    return inWindows(this.windows, start, end) && this.built(start, end);
+  }
+
+  private reconcile(): void {
+    const { index } = this;
+    if (!index) return;
     for (const [id, p] of this.painted) {
-      const a = wanted.get(id);
-      if (!a || a.start !== p.start || a.end !== p.end || this.labelNames.get(a.labelId) !== p.name) {
+      const w = this.wanted.get(id);
+      if (
+        !w ||
+        w.start !== p.start ||
+        w.end !== p.end ||
+        w.name !== p.name ||
+        !this.shows(w.start, w.end) ||
+        !p.range.startContainer.isConnected ||
+        !p.range.endContainer.isConnected
+      ) {
         this.highlights.get(p.name)?.delete(p.range);
         this.painted.delete(id);
       }
     }
-    for (const a of wanted.values()) {
-      if (this.painted.has(a.id)) continue;
-      const name = this.labelNames.get(a.labelId)!;
-      const range = index.rangeFor(a.start, a.end);
+    for (const [id, w] of this.wanted) {
+      if (this.painted.has(id) || !this.shows(w.start, w.end)) continue;
+      const range = index.rangeFor(w.start, w.end);
       if (!range) continue;
-      this.highlightFor(name).add(range);
-      this.painted.set(a.id, { name, range, start: a.start, end: a.end });
+      this.highlightFor(w.name).add(range);
+      this.painted.set(id, { ...w, range });
     }
   }
 
@@ -91,7 +137,7 @@ export class HighlightPainter {
   }
 
   select(index: BlockIndex, annotation: Annotation | null): void {
-    const range = annotation ? index.rangeFor(annotation.start, annotation.end) : null;
+    const range = annotation && this.built(annotation.start, annotation.end) ? index.rangeFor(annotation.start, annotation.end) : null;
     if (range) {
       const h = new Highlight(range);
       h.priority = 10;
@@ -99,12 +145,28 @@ export class HighlightPainter {
     } else CSS.highlights.delete(SELECTED);
   }
 
-  /** Search hits in a soft colour, the current one stronger. */
+  /** Search hits in a soft colour, the current one stronger (registered near the viewport only, like annotations). */
   search(index: BlockIndex, hits: ReadonlyArray<readonly [number, number]>, current: number): void {
-    const ranges = hits.map(([s, e]) => index.rangeFor(s, e)).filter((r): r is StaticRange => r !== null);
+    this.index = index;
+    this.searchHits = hits;
+    this.searchCurrent = current;
+    this.paintSearch();
+  }
+
+  private paintSearch(): void {
+    const { index, searchHits: hits } = this;
+    if (!index || (hits.length === 0 && !this.searchShown)) return;
+    this.searchShown = hits.length > 0;
+    const ranges: StaticRange[] = [];
+    for (const [s, e] of hits) {
+      if (!this.shows(s, e)) continue;
+      const r = index.rangeFor(s, e);
+      if (r) ranges.push(r);
+    }
     if (ranges.length) CSS.highlights.set(SEARCH, new Highlight(...ranges));
     else CSS.highlights.delete(SEARCH);
-    const cur = hits[current] ? index.rangeFor(hits[current][0], hits[current][1]) : null;
+    const hit = hits[this.searchCurrent];
+    const cur = hit && this.built(hit[0], hit[1]) ? index.rangeFor(hit[0], hit[1]) : null;
     if (cur) {
       const h = new Highlight(cur);
       h.priority = 20;

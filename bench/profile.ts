@@ -30,10 +30,19 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.exposeBinding('__claimtagInvoke', (_s, m: string, p: unknown) => dispatch(m, p));
+    const calls: Array<[string, number, number]> = [];
+    const tStart = performance.now();
+    await page.exposeBinding('__claimtagInvoke', async (_s, m: string, p: unknown) => {
+      const t = performance.now();
+      const r = await dispatch(m, p);
+      calls.push([m, Math.round(t - tStart), Math.round(performance.now() - t)]);
+      return JSON.stringify(r);
+    });
     await page.addInitScript('globalThis.__name = (fn) => fn;');
     await page.addInitScript((methods: readonly string[]) => {
-      const invoke = (window as unknown as { __claimtagInvoke: (m: string, p: unknown) => Promise<unknown> }).__claimtagInvoke;
+      // Results cross as JSON text (as in e2e/support/app-fixture.ts).
+      const binding = (window as unknown as { __claimtagInvoke: (m: string, p: unknown) => Promise<string> }).__claimtagInvoke;
+      const invoke = async (m: string, p: unknown): Promise<unknown> => JSON.parse(await binding(m, p));
       const api = Object.freeze({ ...Object.fromEntries(methods.map((m) => [m, (input: unknown) => invoke(m, input)])), onMenuCommand: () => () => {} });
       Object.defineProperty(window, 'claimtag', { value: api, writable: false, configurable: false });
     }, API_METHODS);
@@ -54,11 +63,12 @@ async function main(): Promise<void> {
     await browser.startTracing(page, { categories: ['devtools.timeline', 'blink'] });
     await cdp.send('Profiler.start');
     await page.goto(`${server.origin}/index.html`);
-    await page.waitForFunction((n) => {
+    // Open = the whole article built (long articles are built in the background) with highlights painted near the viewport.
+    await page.waitForFunction(() => {
       let total = 0;
       CSS.highlights.forEach((h, name) => (name.startsWith('ct-label-') ? (total += h.size) : 0));
-      return total >= n && document.querySelector('.article-text[data-ready="true"]') !== null;
-    }, annotations, { polling: 100, timeout: 120_000 });
+      return total > 0 && document.querySelector('.article-text[data-complete="true"]') !== null;
+    }, null, { polling: 100, timeout: 120_000 });
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
     const openMs = Date.now() - t0;
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: Node_[]; samples: number[]; timeDeltas: number[] } };
@@ -103,7 +113,48 @@ async function main(): Promise<void> {
         }),
     );
     const scrollTrace = await browser.stopTracing();
-    const result = { annotations, css: process.env.BENCH_PROFILE_CSS ?? null, openWallMsIncludingProfiler: openMs, openCpuSelfMs: topSelf, openMainThreadMs: summarizeTrace(openTrace), scrollFrames: frames, scrollMainThreadMs: summarizeTrace(scrollTrace) };
+    // Tagging: 10 tags spread over the document (select words, press 1, wait for the new highlight).
+    await cdp.send('Profiler.start');
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'blink'] });
+    const tagMs: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const before = await page.evaluate((k) => {
+        const blocks = document.querySelectorAll<HTMLElement>('[data-start]');
+        const el = blocks[Math.floor(((k + 0.5) / 10) * blocks.length)];
+        el.scrollIntoView({ block: 'center' });
+        const node = document.createTreeWalker(el, NodeFilter.SHOW_TEXT).nextNode() as Text;
+        const s = node.data.indexOf(' ', Math.floor(node.data.length / 3)) + 1;
+        const range = document.createRange();
+        range.setStart(node, s);
+        range.setEnd(node, Math.min(node.data.length, s + 15));
+        window.getSelection()!.removeAllRanges();
+        window.getSelection()!.addRange(range);
+        return new Promise<number>((r) => setTimeout(() => r(CSS.highlights.get('ct-label-0')?.size ?? 0), 200));
+      }, i);
+      const t = Date.now();
+      await page.keyboard.press('1');
+      await page.waitForFunction((b) => (CSS.highlights.get('ct-label-0')?.size ?? 0) > b, before, { polling: 'raf' });
+      tagMs.push(Date.now() - t);
+      if (process.env.BENCH_PROFILE_DEBUG)
+        console.error(
+          await page.evaluate(() => {
+            let total = 0;
+            CSS.highlights.forEach((h, name) => (name.startsWith('ct-label-') ? (total += h.size) : 0));
+            return `registered ${total}, blocks ${document.querySelectorAll('[data-start]').length}, pending ${document.querySelectorAll('[data-pending]').length}, height ${document.querySelector('.article-text')!.getBoundingClientRect().height}`;
+          }),
+        );
+    }
+    const tagTrace = await browser.stopTracing();
+    const tagProfile = (await cdp.send('Profiler.stop')) as { profile: { nodes: Node_[]; samples: number[]; timeDeltas: number[] } };
+    const tagSelf = new Map<string, number>();
+    const tagById = new Map(tagProfile.profile.nodes.map((n) => [n.id, n]));
+    tagProfile.profile.samples.forEach((id, i) => {
+      const n = tagById.get(id)!;
+      const key = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
+      tagSelf.set(key, (tagSelf.get(key) ?? 0) + (tagProfile.profile.timeDeltas[i] ?? 0) / 1000);
+    });
+    const tagging = { wallMsPerTag: tagMs, cpuSelfMs: [...tagSelf].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([k, ms]) => [k, Math.round(ms)]), mainThreadMs: summarizeTrace(tagTrace) };
+    const result = { annotations, calls, tagging, css: process.env.BENCH_PROFILE_CSS ?? null, openWallMsIncludingProfiler: openMs, openCpuSelfMs: topSelf, openMainThreadMs: summarizeTrace(openTrace), scrollFrames: frames, scrollMainThreadMs: summarizeTrace(scrollTrace) };
     fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
     fs.writeFileSync(path.join(ROOT, `bench/results/profile${process.env.BENCH_PROFILE_CSS ? '-css' : ''}.json`), JSON.stringify(result, null, 1));
     console.log(JSON.stringify(result, null, 1));

@@ -35,7 +35,8 @@ async function main() {
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
-    await page.exposeBinding('__claimtagInvoke', (_s, method: string, payload: unknown) => session.dispatch(method, payload));
+    // Results cross as JSON text (as in e2e/support/app-fixture.ts).
+    await page.exposeBinding('__claimtagInvoke', async (_s, method: string, payload: unknown) => JSON.stringify(await session.dispatch(method, payload)));
     // A plain-JS string: functions compiled by tsx carry helpers that do not exist in the page.
     await page.addInitScript(`(() => {
       const methods = ${JSON.stringify(API_METHODS)};
@@ -55,7 +56,7 @@ async function main() {
       const api = {};
       for (const m of methods) {
         api[m] = (input) => {
-          const p = w.__claimtagInvoke(m, input);
+          const p = w.__claimtagInvoke(m, input).then(JSON.parse);
           if (m === 'createAnnotation') {
             const t = w.__t[w.__t.length - 1];
             p.then(() => t && (t.commit = performance.now()));

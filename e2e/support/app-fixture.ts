@@ -69,12 +69,15 @@ export class AppHarness {
   private currentDispatch: ReturnType<typeof createDispatch> | null = null;
 
   async install(): Promise<void> {
-    await this.page.exposeBinding('__claimtagInvoke', (_source, method: string, payload: unknown) => {
+    // Results cross as JSON text parsed in the page: close to what Electron's structured clone
+    // costs, where Playwright's own serialisation of a 1 MB document object takes seconds.
+    await this.page.exposeBinding('__claimtagInvoke', async (_source, method: string, payload: unknown) => {
       if (!this.currentDispatch) throw new Error('app not started');
-      return this.currentDispatch(method, payload);
+      return JSON.stringify(await this.currentDispatch(method, payload));
     });
     await this.page.addInitScript((methods: readonly string[]) => {
-      const invoke = (window as unknown as { __claimtagInvoke: (m: string, p: unknown) => Promise<unknown> }).__claimtagInvoke;
+      const binding = (window as unknown as { __claimtagInvoke: (m: string, p: unknown) => Promise<string> }).__claimtagInvoke;
+      const invoke = async (m: string, p: unknown): Promise<unknown> => JSON.parse(await binding(m, p));
       // Menu commands arrive from the test through window.__claimtagMenu(command).
       const menuListeners = new Set<(command: string) => void>();
       (window as unknown as { __claimtagMenu: (c: string) => void }).__claimtagMenu = (c) => menuListeners.forEach((l) => l(c));

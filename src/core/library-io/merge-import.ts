@@ -131,6 +131,18 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
       return annotator;
     };
 
+    // What is already there, per document, to skip exact duplicates — of the library's live
+    // annotations and of rows written earlier in this import — without a query per row.
+    const present = new Map<string, Set<string>>();
+    const presentIn = (documentId: string): Set<string> => {
+      let keys = present.get(documentId);
+      if (!keys) {
+        keys = new Set(library.annotations.liveSpans(documentId).map((s) => sameKey(s.annotatorId, s.labelId, s.start, s.end)));
+        present.set(documentId, keys);
+      }
+      return keys;
+    };
+
     for (const [i, original] of parsed.annotations.entries()) {
       const documentId = docIds.get(original.documentRef);
       if (!documentId) throw new AppFailure({ code: 'invalid-input', message: `An annotation refers to an unknown document "${original.documentRef}".` });
@@ -147,13 +159,15 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
       }
       ensureLabel(a.label);
       const annotator = ensureAnnotator(a.annotator, a.annotatorId);
-      if (library.annotations.findSame(documentId, annotator.id, a.label, a.start, a.end)) {
+      const keys = presentIn(documentId);
+      const key = sameKey(annotator.id, a.label, a.start, a.end);
+      if (keys.has(key)) {
         report.annotationsUnchanged++;
         continue;
       }
-      library.annotations.add(
+      library.annotations.addImported(
         {
-          id: a.ref && !library.annotations.exists(a.ref) ? a.ref : undefined,
+          id: a.ref,
           documentId,
           annotatorId: annotator.id,
           labelId: a.label,
@@ -167,11 +181,15 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
         },
         texts.get(documentId)!,
       );
+      keys.add(key);
       report.annotationsAdded++;
     }
     return report;
   });
 }
+
+/** Identifies an annotation for duplicate checks, like findSame: annotator, label and span (the label's length keeps it unambiguous). */
+const sameKey = (annotatorId: string, labelId: string, start: number, end: number): string => `${start}:${end}:${labelId.length}:${labelId}${annotatorId}`;
 
 /**
  * A new document keeps the id and creation time it had in the file (when the id is free and

@@ -84,6 +84,11 @@ export function assertValidSpan(text: string, start: number, end: number): void 
   }
 }
 
+const INSERT = `INSERT INTO annotations (id, document_id, annotator_id, label_id, start_offset, end_offset, quote, prefix, suffix,
+    note, attribution, confidence, created_at, updated_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_UNLESS_ID_TAKEN = `${INSERT} ON CONFLICT (id) DO NOTHING`;
+
 export class AnnotationsRepo {
   private readonly sql: StatementCache;
 
@@ -93,15 +98,28 @@ export class AnnotationsRepo {
 
   /** Quote and context are taken from the stored text, never from the caller. */
   add(a: NewAnnotation, text: string): Annotation {
-    assertValidSpan(text, a.start, a.end);
-    const now = nowIso();
     const id = a.id ?? newId();
-    this.sql
-      .get(
-        `INSERT INTO annotations (id, document_id, annotator_id, label_id, start_offset, end_offset, quote, prefix, suffix,
-           note, attribution, confidence, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
+    this.insertRow(a, text, id, INSERT);
+    return this.get(id);
+  }
+
+  /**
+   * What an import writes, row after row: like add(), but `a.id` is kept only when no annotation
+   * has it yet (else a new id is made), and the row is not read back. Returns the id used.
+   */
+  addImported(a: NewAnnotation, text: string): string {
+    if (a.id && this.insertRow(a, text, a.id, INSERT_UNLESS_ID_TAKEN) === 1) return a.id;
+    const id = newId();
+    this.insertRow(a, text, id, INSERT);
+    return id;
+  }
+
+  /** Inserts one row (quote and context from `text`); returns the number of rows inserted. */
+  private insertRow(a: NewAnnotation, text: string, id: string, sql: string): number {
+    assertValidSpan(text, a.start, a.end);
+    const createdAt = a.createdAt ?? nowIso();
+    return this.sql
+      .get(sql)
       .run(
         id,
         a.documentId,
@@ -115,10 +133,9 @@ export class AnnotationsRepo {
         a.note ?? '',
         a.attribution ?? '',
         a.confidence ?? null,
-        a.createdAt ?? now,
-        a.updatedAt ?? a.createdAt ?? now,
-      );
-    return this.get(id);
+        createdAt,
+        a.updatedAt ?? createdAt,
+      ).changes;
   }
 
   get(id: string): Annotation {
@@ -139,6 +156,13 @@ export class AnnotationsRepo {
       )
       .get(documentId, annotatorId, labelId, start, end) as { id: string } | undefined;
     return row?.id ?? null;
+  }
+
+  /** Annotator, label and span of every live annotation of a document (what findSame compares), in no particular order. */
+  liveSpans(documentId: string): Array<{ annotatorId: string; labelId: string; start: number; end: number }> {
+    return this.sql
+      .get('SELECT annotator_id AS annotatorId, label_id AS labelId, start_offset AS start, end_offset AS end FROM annotations WHERE document_id = ? AND deleted_at IS NULL')
+      .all(documentId) as Array<{ annotatorId: string; labelId: string; start: number; end: number }>;
   }
 
   /** Live annotations of a document in reading order (start, then longer first). */

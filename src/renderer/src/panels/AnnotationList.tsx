@@ -1,11 +1,14 @@
-import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Annotation, Label } from '../../../shared/types';
 import { LabelSwatch } from '../chrome/LabelSwatch';
 import type { AnnotationFields } from '../workbench/annotation-history';
 import { AnnotationDetails } from './AnnotationDetails';
 
-/** Entries rendered per page of a long list. */
-const PAGE = 150;
+/** Entries rendered at once; the rest of a long list is stood in for by spacers of estimated height. */
+const WINDOW = 120;
+/** Re-window when the viewport comes within this many rendered entries of either end. */
+const EDGE = 15;
+const ROW_HEIGHT_GUESS = 76;
 
 interface Props {
   annotations: Annotation[];
@@ -43,20 +46,50 @@ export function AnnotationList({ annotations, total, filters, labels, loaded, se
     [],
   );
 
-  // Long lists render in pages as they scroll into view; the selected entry is always rendered.
-  const [pageLimit, setPageLimit] = useState(PAGE);
+  // Long lists render a window of entries around what is in view; the selected entry is always
+  // in the window (a new selection outside it moves the window, until the reader scrolls away).
+  const [view, setView] = useState<{ start: number; heldFor: string | null }>({ start: 0, heldFor: null });
+  const [rowHeight, setRowHeight] = useState(ROW_HEIGHT_GUESS);
   const selectedIndex = selectedId ? annotations.findIndex((a) => a.id === selectedId) : -1;
-  const shown = Math.min(annotations.length, Math.max(pageLimit, selectedIndex + PAGE / 4));
-  const sentinelRef = useRef<HTMLLIElement>(null);
+  const maxStart = Math.max(0, annotations.length - WINDOW);
+  let start = Math.min(view.start, maxStart);
+  if (selectedIndex >= 0 && selectedId !== view.heldFor && (selectedIndex < start || selectedIndex >= start + WINDOW)) {
+    start = Math.min(maxStart, Math.max(0, selectedIndex - WINDOW / 4));
+  }
+  const end = Math.min(annotations.length, start + WINDOW);
+  const windowRef = useRef({ start, end, rowHeight, selectedId });
+  const listShown = loaded && annotations.length > 0;
+  useLayoutEffect(() => {
+    windowRef.current = { start, end, rowHeight, selectedId };
+    // Keep the spacers' row height close to the real average, so scrolling lands where expected.
+    const rows = listRef.current?.querySelectorAll<HTMLElement>('.annotation-item');
+    if (!rows || rows.length < 10) return;
+    const measured = (rows[rows.length - 1].offsetTop + rows[rows.length - 1].offsetHeight - rows[0].offsetTop) / rows.length;
+    if (Math.abs(measured - rowHeight) / rowHeight > 0.15) setRowHeight(Math.round(measured));
+  }, [start, end, rowHeight, selectedId, annotations]);
   useEffect(() => {
-    const el = sentinelRef.current;
-    if (!el) return;
-    const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) setPageLimit((n) => Math.max(n, shown) + PAGE);
-    });
-    io.observe(el);
-    return () => io.disconnect();
-  }, [shown]);
+    const list = listRef.current;
+    if (!list) return;
+    let frame = 0;
+    const onScroll = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        const w = windowRef.current;
+        const first = firstVisibleIndex(list, w.start, w.rowHeight);
+        const visible = Math.ceil(list.clientHeight / w.rowHeight);
+        const total = Number(list.dataset.total);
+        if ((first < w.start + EDGE && w.start > 0) || (first + visible > w.end - EDGE && w.end < total)) {
+          setView({ start: Math.max(0, first - Math.floor(WINDOW / 3)), heldFor: w.selectedId });
+        }
+      });
+    };
+    list.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      list.removeEventListener('scroll', onScroll);
+      cancelAnimationFrame(frame);
+    };
+  }, [listShown]);
 
   useEffect(() => {
     if (!selectedId) return;
@@ -84,8 +117,10 @@ export function AnnotationList({ annotations, total, filters, labels, loaded, se
           </p>
         </div>
       ) : (
-        <ol className="annotation-list" ref={listRef} role="listbox" aria-label="Annotations in reading order">
-          {annotations.slice(0, shown).map((a, i) => {
+        <ol className="annotation-list" ref={listRef} role="listbox" aria-label="Annotations in reading order" data-total={annotations.length}>
+          {start > 0 && <li className="list-spacer" role="presentation" aria-hidden style={{ height: start * rowHeight }} />}
+          {annotations.slice(start, end).map((a, k) => {
+            const i = start + k;
             const label = labels.find((l) => l.id === a.labelId);
             const selected = a.id === selectedId;
             return (
@@ -104,11 +139,7 @@ export function AnnotationList({ annotations, total, filters, labels, loaded, se
               />
             );
           })}
-          {shown < annotations.length && (
-            <li ref={sentinelRef} className="list-more" role="presentation">
-              Showing {shown} of {annotations.length}…
-            </li>
-          )}
+          {end < annotations.length && <li className="list-spacer" role="presentation" aria-hidden style={{ height: (annotations.length - end) * rowHeight }} />}
         </ol>
       )}
     </aside>
@@ -185,3 +216,23 @@ const AnnotationRow = memo(function AnnotationRow({ annotation: a, label, labelI
     </li>
   );
 });
+
+/** Index of the first entry at the top of the list's viewport (estimated inside the spacers). */
+function firstVisibleIndex(list: HTMLElement, start: number, rowHeight: number): number {
+  const top = list.scrollTop;
+  const rows = list.querySelectorAll<HTMLElement>('.annotation-item');
+  if (rows.length === 0) return Math.floor(top / rowHeight);
+  const firstTop = rows[0].offsetTop;
+  const last = rows[rows.length - 1];
+  const lastBottom = last.offsetTop + last.offsetHeight;
+  if (top < firstTop) return Math.max(0, start - Math.ceil((firstTop - top) / rowHeight));
+  if (top >= lastBottom) return start + rows.length + Math.floor((top - lastBottom) / rowHeight);
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (rows[mid].offsetTop <= top) lo = mid;
+    else hi = mid - 1;
+  }
+  return start + lo;
+}

@@ -48,3 +48,40 @@ test('a note typed just before the window goes away is sent by the page-hide flu
   await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
   await expect.poll(() => (app.library!.db.prepare('SELECT note FROM annotations').get() as { note: string }).note).toBe('Last words before the crash');
 });
+
+test('a tag shows the moment its key is pressed, is listed once saved, and stays shown while a failed save waits for Retry', async ({ app, page }) => {
+  await app.start();
+  const article = new ArticlePage(page);
+  await article.enterName('Ayesha');
+  const db = app.library!.db;
+
+  // A slow save: the highlight is there at once, the list entry and "saved" only after the write.
+  const slow = app.holdNext('createAnnotation');
+  await article.select('dramatic development');
+  await page.keyboard.press('2');
+  await expect.poll(() => article.highlightCounts()).toMatchObject({ 'ct-label-1': 1 });
+  await expect(article.items).toHaveCount(0);
+  await expect(article.saveState).toContainText('Saving');
+  expect(db.prepare('SELECT COUNT(*) AS n FROM annotations').get()).toEqual({ n: 0 });
+  slow.release();
+  await expect(article.items).toHaveCount(1);
+  await expect(article.saveState).toHaveText('All changes saved');
+  // The saved annotation took the provisional one's place: still exactly one highlight.
+  await expect.poll(() => article.highlightCounts()).toMatchObject({ 'ct-label-1': 1 });
+
+  // A save refused by a full disk: the tag stays shown (kept in memory) until Retry saves it.
+  const full = app.holdNext('createAnnotation');
+  await article.select('Pakistan');
+  await page.keyboard.press('1');
+  await expect.poll(() => article.highlightCounts()).toMatchObject({ 'ct-label-0': 1 });
+  full.answer({ ok: false, error: { code: 'disk-full', message: 'The disk is full, so the change could not be saved. Free some space and try again.' } });
+  await expect(page.getByRole('alert').filter({ hasText: 'disk is full' })).toBeVisible();
+  await expect(article.saveState).toContainText('Not saved');
+  await expect(article.items).toHaveCount(1);
+  expect(await article.highlightCounts()).toMatchObject({ 'ct-label-0': 1 });
+  await page.getByRole('button', { name: 'Retry saving' }).click();
+  await expect(article.items).toHaveCount(2);
+  await expect(article.saveState).toHaveText('All changes saved');
+  expect(db.prepare("SELECT quote FROM annotations WHERE label_id = 'fact'").all()).toEqual([{ quote: 'Pakistan' }]);
+  await expect.poll(() => article.highlightCounts()).toMatchObject({ 'ct-label-0': 1, 'ct-label-1': 1 });
+});

@@ -132,3 +132,51 @@ test('a jump into a part of a long article not built yet builds it at once', asy
   await expect(page.locator('.article-text[data-complete="true"]')).toHaveCount(1, { timeout: 30_000 });
   expect(await article.articleText()).toBe(text);
 });
+
+test('a list of a thousand annotations renders a window of entries that follows scrolling and selection', async ({ app, page }) => {
+  await app.start();
+  const article = new ArticlePage(page);
+  await article.enterName('Ayesha');
+  const { text, blocks } = longArticle(1000);
+  const library = app.library!;
+  const doc = library.documents.add({ title: 'Annotated debate', source: 'hansard', text, blocks }).document;
+  const me = library.annotators.list()[0].id;
+  const add = library.db.transaction(() => {
+    for (let n = 1; n <= 1000; n++) {
+      const needle = `claim number ${n} was`;
+      const start = text.indexOf(needle);
+      library.annotations.add({ documentId: doc.id, annotatorId: me, labelId: 'fact', start, end: start + needle.length }, text);
+    }
+  });
+  add();
+  await page.reload();
+  await page.locator('.doc-item', { hasText: 'Annotated debate' }).click();
+  await article.waitReady();
+  await expect(page.locator('.side-panel .count')).toHaveText('1000');
+  const rendered = page.locator('.annotation-item');
+  expect(await rendered.count()).toBeLessThanOrEqual(150);
+  await expect(rendered.first()).toHaveAttribute('aria-setsize', '1000');
+
+  // Scrolling the list to its end brings the last entries in, numbered in reading order.
+  const list = page.locator('.annotation-list');
+  for (let i = 0; i < 30; i++) {
+    await list.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    if (await page.locator('.annotation-item[aria-posinset="1000"]').count()) break;
+    await page.waitForTimeout(50);
+  }
+  await expect(page.locator('.annotation-item[aria-posinset="1000"]')).toContainText('claim number 1000 was');
+  await expect(page.locator('.annotation-item[aria-posinset="1000"]')).toBeInViewport();
+  expect(await rendered.count()).toBeLessThanOrEqual(150);
+  await page.screenshot({ path: 'test-results/screens/long-list-end.png' });
+
+  // Selecting a claim in the text (far from the list's window) brings its entry into the list, selected.
+  await page.locator('.article-scroll').evaluate((el) => el.scrollTo({ top: 0 }));
+  await article.clickOn('number 7 was');
+  await expect(page.locator('.annotation-item.selected')).toContainText('claim number 7 was');
+  await expect(page.locator('.annotation-item.selected')).toBeInViewport();
+  await expect(page.locator('.annotation-item.selected')).toHaveAttribute('aria-posinset', '7');
+  await page.screenshot({ path: 'test-results/screens/long-list-selected.png' });
+  // J steps to the next claim in reading order.
+  await page.keyboard.press('j');
+  await expect(page.locator('.annotation-item.selected')).toHaveAttribute('aria-posinset', '8');
+});

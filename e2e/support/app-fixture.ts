@@ -67,12 +67,29 @@ export class AppHarness {
   backupEveryMs = 0;
 
   private currentDispatch: ReturnType<typeof createDispatch> | null = null;
+  private readonly held = new Map<string, Promise<unknown>>();
+
+  /**
+   * Holds the next call of `method` (a slow save): it reaches the services only when the test
+   * calls `release()`, or is answered with `answer(result)` instead (e.g. a typed failure).
+   */
+  holdNext(method: string): { release(): void; answer(result: unknown): void } {
+    let settle!: (override: unknown) => void;
+    this.held.set(method, new Promise((resolve) => (settle = resolve)));
+    return { release: () => settle(undefined), answer: (result) => settle({ override: result }) };
+  }
 
   async install(): Promise<void> {
     // Results cross as JSON text parsed in the page: close to what Electron's structured clone
     // costs, where Playwright's own serialisation of a 1 MB document object takes seconds.
     await this.page.exposeBinding('__claimtagInvoke', async (_source, method: string, payload: unknown) => {
       if (!this.currentDispatch) throw new Error('app not started');
+      const hold = this.held.get(method);
+      if (hold) {
+        this.held.delete(method);
+        const outcome = (await hold) as { override: unknown } | undefined;
+        if (outcome) return JSON.stringify(outcome.override);
+      }
       return JSON.stringify(await this.currentDispatch(method, payload));
     });
     await this.page.addInitScript((methods: readonly string[]) => {

@@ -23,6 +23,11 @@ export interface ArticleEditorHandle {
   /** Scrolls a document offset into view and puts the caret there. */
   scrollToOffset(offset: number): void;
   focus(): void;
+  /**
+   * Shows a tag the moment it is made, while it is being saved. The returned function takes it
+   * away once the saved annotation has been painted in its place (or the save failed).
+   */
+  showProvisional(labelId: string, start: number, end: number): () => void;
 }
 
 interface Props {
@@ -249,6 +254,14 @@ function ArticleSurface({ document: doc, labels, annotations, selected, onClickO
       },
       focus() {
         root()?.focus({ preventScroll: true });
+      },
+      showProvisional(labelId, start, end) {
+        const painter = painterRef.current;
+        const index = indexRef.current;
+        const handle = painter && index ? painter.showProvisional(index, labelId, start, end) : null;
+        if (handle === null || !painter) return () => {};
+        // Two frames: by then React has committed the saved annotation and painted it.
+        return () => requestAnimationFrame(() => requestAnimationFrame(() => painter.dropProvisional(handle)));
       },
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps

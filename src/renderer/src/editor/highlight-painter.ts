@@ -35,6 +35,9 @@ export class HighlightPainter {
   private searchHits: ReadonlyArray<readonly [number, number]> = [];
   private searchCurrent = -1;
   private searchShown = false;
+  /** Tags shown the moment the key is pressed, until the saved annotation is painted in their place. */
+  private readonly provisional = new Map<number, { name: string; range: StaticRange }>();
+  private nextProvisional = 0;
 
   /** `built` says whether the article's blocks for [start, end) exist yet (long articles are built in the background). */
   constructor(private readonly built: (start: number, end: number) => boolean = () => true) {
@@ -48,6 +51,7 @@ export class HighlightPainter {
   setLabels(labels: Label[]): void {
     // Label names map to highlight names by position; a changed tag set repaints from scratch.
     this.painted.clear();
+    this.provisional.clear();
     for (const h of this.highlights.values()) h.clear();
     this.labelNames = new Map();
     const rules: string[] = [];
@@ -124,6 +128,23 @@ export class HighlightPainter {
       this.highlightFor(w.name).add(range);
       this.painted.set(id, { ...w, range });
     }
+  }
+
+  /** Paints a tag being saved; returns a handle for `dropProvisional`, or null if it cannot be shown. */
+  showProvisional(index: BlockIndex, labelId: string, start: number, end: number): number | null {
+    const name = this.labelNames.get(labelId);
+    const range = name ? index.rangeFor(start, end) : null;
+    if (!name || !range) return null;
+    this.highlightFor(name).add(range);
+    this.provisional.set(++this.nextProvisional, { name, range });
+    return this.nextProvisional;
+  }
+
+  dropProvisional(handle: number): void {
+    const p = this.provisional.get(handle);
+    if (!p) return;
+    this.highlights.get(p.name)?.delete(p.range);
+    this.provisional.delete(handle);
   }
 
   private highlightFor(name: string): Highlight {

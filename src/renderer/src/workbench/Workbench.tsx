@@ -83,7 +83,9 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
     async (labelId: string) => {
       const span = editor.current?.selectionOffsets();
       if (span) {
+        const release = editor.current?.showProvisional(labelId, span[0], span[1]);
         const created = await wb.create(labelId, span[0], span[1]);
+        release?.();
         if (created) {
           editor.current?.clearSelection();
           setSelectionRect(null);

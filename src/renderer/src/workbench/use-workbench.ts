@@ -16,7 +16,7 @@ export interface Notice {
 
 const byReadingOrder = (a: Annotation, b: Annotation) => a.start - b.start || b.end - a.end || a.createdAt.localeCompare(b.createdAt);
 
-/** The open document's annotations, every change saved through the API before it is shown. */
+/** The open document's annotations; every change is saved through the API before it enters this state (a new tag is only painted provisionally meanwhile). */
 export function useWorkbench(api: ClaimtagApi, document: DocumentRecord, onChanged: () => void = () => {}) {
   const [labels, setLabels] = useState<Label[]>([]);
   const [annotations, setAnnotations] = useState<Annotation[]>([]);

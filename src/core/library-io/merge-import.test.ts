@@ -271,6 +271,17 @@ describe('mergeImport: one batch equals row by row', () => {
     };
   }
 
+  it('tells spans that share a start apart, in the library and within the file', () => {
+    const library = libraryWithAyesha(); // Ayesha's fact on 0–12 "The minister"
+    const file = (spans: Array<[number, number]>) =>
+      parse({ format: 'claimtag', version: 1, documents: [{ id: 'd', text: TEXT }], annotations: spans.map(([start, end]) => ({ document: 'd', annotator: 'Ayesha', label: 'fact', start, end })) });
+    const first = mergeImport(library, file([[0, 3], [0, 12], [0, 17], [0, 3], [0, 17], [4, 12], [0, 12]]));
+    expect([first.annotationsAdded, first.annotationsUnchanged]).toEqual([3, 4]);
+    const again = mergeImport(library, file([[0, 17], [0, 3], [4, 12], [0, 12], [0, 21]]));
+    expect([again.annotationsAdded, again.annotationsUnchanged]).toEqual([1, 4]);
+    expect(counts(library).annotations).toBe(5);
+  });
+
   it('writes the same rows and counts as importing each annotation on its own', () => {
     const base = baseLibraryFile();
     let run = 0;

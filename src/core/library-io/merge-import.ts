@@ -1,6 +1,6 @@
 import { AppFailure } from '../../shared/result';
-import type { Annotator, Block, DocumentRecord, Label } from '../../shared/types';
-import type { ImportedDocumentData, ParsedImport, RejectedItem } from '../interchange/types';
+import type { Annotator, Block, Label } from '../../shared/types';
+import type { ParsedImport, RejectedItem } from '../interchange/types';
 import type { Library } from '../store/library';
 import { sha256Of } from '../store/documents-repo';
 import { reanchor, SAME_ARTICLE_SIMILARITY, textSimilarity } from './reanchor';
@@ -82,9 +82,10 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
         report.documents.push({ ref: d.ref, id: similar.id, title: similar.title, existed: true, reanchored: true });
         continue;
       }
-      const added = library.documents.add({ title: d.title, source: d.source, text: d.text, blocks: blocksOfLines(d.text) });
-      const { existed } = added;
-      const document = existed ? added.document : keepFileIdentity(library, added.document, d);
+      // A new document keeps the id and creation time it had in the file (when the id is free and
+      // fits the app's ids), so that exporting claimtag JSON and importing it elsewhere reproduces it.
+      const id = d.ref.length <= 100 && !library.documents.exists(d.ref) ? d.ref : undefined;
+      const { document, existed } = library.documents.add({ title: d.title, source: d.source, text: d.text, blocks: blocksOfLines(d.text) }, { id, createdAt: d.createdAt });
       docIds.set(d.ref, document.id);
       texts.set(document.id, document.text);
       report.documents.push({ ref: d.ref, id: document.id, title: document.title, existed });
@@ -110,10 +111,12 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
       report.labelsAdded.push(id);
     };
 
-    const annotators = new Map<string, Annotator>();
+    /** By the file's annotator id ('' for none), then name. */
+    const annotators = new Map<string, Map<string, Annotator>>();
     const ensureAnnotator = (name: string, fileId: string | undefined): Annotator => {
-      const key = `${fileId ?? ''}\u0000${name}`;
-      const cached = annotators.get(key);
+      let byName = annotators.get(fileId ?? '');
+      if (!byName) annotators.set(fileId ?? '', (byName = new Map()));
+      const cached = byName.get(name);
       if (cached) return cached;
       const finalName = options.renameAnnotators?.[name] ?? name;
       let annotator = fileId ? library.annotators.find(fileId) : null;
@@ -126,24 +129,26 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
           status = 'new';
         }
       }
-      annotators.set(key, annotator);
+      byName.set(name, annotator);
       if (!report.annotators.some((a) => a.id === annotator.id)) report.annotators.push({ name: annotator.name, id: annotator.id, status });
       return annotator;
     };
 
     // What is already there, per document, to skip exact duplicates — of the library's live
     // annotations and of rows written earlier in this import — without a query per row.
-    const present = new Map<string, Set<string>>();
-    const presentIn = (documentId: string): Set<string> => {
-      let keys = present.get(documentId);
-      if (!keys) {
-        keys = new Set(library.annotations.liveSpans(documentId).map((s) => sameKey(s.annotatorId, s.labelId, s.start, s.end)));
-        present.set(documentId, keys);
+    const present = new Map<string, SpansPresent>();
+    const presentIn = (documentId: string): SpansPresent => {
+      let spans = present.get(documentId);
+      if (!spans) {
+        spans = new SpansPresent();
+        for (const s of library.annotations.liveSpans(documentId)) spans.add(s.annotatorId, s.labelId, s.start, s.end);
+        present.set(documentId, spans);
       }
-      return keys;
+      return spans;
     };
 
-    for (const [i, original] of parsed.annotations.entries()) {
+    for (let i = 0; i < parsed.annotations.length; i++) {
+      const original = parsed.annotations[i];
       const documentId = docIds.get(original.documentRef);
       if (!documentId) throw new AppFailure({ code: 'invalid-input', message: `An annotation refers to an unknown document "${original.documentRef}".` });
       let a = original;
@@ -159,9 +164,8 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
       }
       ensureLabel(a.label);
       const annotator = ensureAnnotator(a.annotator, a.annotatorId);
-      const keys = presentIn(documentId);
-      const key = sameKey(annotator.id, a.label, a.start, a.end);
-      if (keys.has(key)) {
+      const spans = presentIn(documentId);
+      if (spans.has(annotator.id, a.label, a.start, a.end)) {
         report.annotationsUnchanged++;
         continue;
       }
@@ -181,26 +185,38 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
         },
         texts.get(documentId)!,
       );
-      keys.add(key);
+      spans.add(annotator.id, a.label, a.start, a.end);
       report.annotationsAdded++;
     }
     return report;
   });
 }
 
-/** Identifies an annotation for duplicate checks, like findSame: annotator, label and span (the label's length keeps it unambiguous). */
-const sameKey = (annotatorId: string, labelId: string, start: number, end: number): string => `${start}:${end}:${labelId.length}:${labelId}${annotatorId}`;
-
 /**
- * A new document keeps the id and creation time it had in the file (when the id is free and
- * fits the app's ids), so that exporting claimtag JSON and importing it elsewhere reproduces it.
+ * The live annotations of one document as findSame compares them: annotator, label and span.
+ * Per annotator and label, each start offset maps to its end offset, or to the set of ends when
+ * several spans share a start; numbers rather than composed string keys, so that remembering
+ * 100,000 spans allocates next to nothing.
  */
-function keepFileIdentity(library: Library, document: DocumentRecord, d: ImportedDocumentData): DocumentRecord {
-  const id = d.ref.length <= 100 && !library.documents.exists(d.ref) ? d.ref : document.id;
-  const createdAt = d.createdAt ?? document.createdAt;
-  if (id === document.id && createdAt === document.createdAt) return document;
-  library.db.prepare('UPDATE documents SET id = ?, created_at = ? WHERE id = ?').run(id, createdAt, document.id);
-  return { ...document, id, createdAt };
+class SpansPresent {
+  private readonly byAnnotator = new Map<string, Map<string, Map<number, number | Set<number>>>>();
+
+  has(annotatorId: string, labelId: string, start: number, end: number): boolean {
+    const ends = this.byAnnotator.get(annotatorId)?.get(labelId)?.get(start);
+    return ends === end || (typeof ends === 'object' && ends.has(end));
+  }
+
+  add(annotatorId: string, labelId: string, start: number, end: number): void {
+    let byLabel = this.byAnnotator.get(annotatorId);
+    if (!byLabel) this.byAnnotator.set(annotatorId, (byLabel = new Map()));
+    let byStart = byLabel.get(labelId);
+    if (!byStart) byLabel.set(labelId, (byStart = new Map()));
+    const ends = byStart.get(start);
+    if (ends === undefined) byStart.set(start, end);
+    else if (typeof ends === 'number') {
+      if (ends !== end) byStart.set(start, new Set([ends, end]));
+    } else ends.add(end);
+  }
 }
 
 /** Blocks for a text that arrives without structure: one paragraph per non-empty line, text untouched. */

@@ -41,20 +41,23 @@ export class DocumentsRepo {
     this.sql = new StatementCache(db);
   }
 
-  /** Adds a document, or returns the existing one with the same text (`existed: true`). */
-  add(doc: NewDocument): { document: DocumentRecord; existed: boolean } {
+  /**
+   * Adds a document, or returns the existing one with the same text (`existed: true`). An import
+   * may give the new document its id (which must be free) and creation time.
+   */
+  add(doc: NewDocument, identity: { id?: string; createdAt?: string } = {}): { document: DocumentRecord; existed: boolean } {
     assertBlocksCoverText(doc.text, doc.blocks);
     const sha256 = sha256Of(doc.text);
     const existing = this.findBySha256(sha256);
     if (existing) return { document: existing, existed: true };
     const row: DocumentRow = {
-      id: newId(),
+      id: identity.id ?? newId(),
       title: doc.title,
       source: doc.source,
       text: doc.text,
       sha256,
       blocks: JSON.stringify(doc.blocks),
-      created_at: nowIso(),
+      created_at: identity.createdAt ?? nowIso(),
     };
     this.sql
       .get(

@@ -287,7 +287,7 @@ describe('mergeImport: one batch equals row by row', () => {
     let run = 0;
     const seen = { unchanged: 0, reanchored: 0, unanchored: 0, added: 0 };
     fc.assert(
-      fc.property(fc.array(annotation, { minLength: 1, maxLength: 14 }), (annotations) => {
+      fc.property(fc.array(annotation, { minLength: 1, maxLength: 45, size: 'max' }), (annotations) => {
         const parsed: ParsedImport = {
           format: 'json',
           documents: Object.entries(texts).map(([ref, text]) => ({ ref, title: ref, source: '', text })),

@@ -147,6 +147,7 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
       return spans;
     };
 
+    const writer = library.annotations.importer();
     for (let i = 0; i < parsed.annotations.length; i++) {
       const original = parsed.annotations[i];
       const documentId = docIds.get(original.documentRef);
@@ -169,7 +170,7 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
         report.annotationsUnchanged++;
         continue;
       }
-      library.annotations.addImported(
+      writer.add(
         {
           id: a.ref,
           documentId,
@@ -188,6 +189,7 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
       spans.add(annotator.id, a.label, a.start, a.end);
       report.annotationsAdded++;
     }
+    writer.finish();
     return report;
   });
 }

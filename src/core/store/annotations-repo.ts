@@ -84,10 +84,48 @@ export function assertValidSpan(text: string, start: number, end: number): void 
   }
 }
 
-const INSERT = `INSERT INTO annotations (id, document_id, annotator_id, label_id, start_offset, end_offset, quote, prefix, suffix,
-    note, attribution, confidence, created_at, updated_at)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_INTO = `INSERT INTO annotations (id, document_id, annotator_id, label_id, start_offset, end_offset, quote, prefix, suffix,
+    note, attribution, confidence, created_at, updated_at)`;
+const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const INSERT = `${INSERT_INTO} VALUES ${ROW}`;
 const INSERT_UNLESS_ID_TAKEN = `${INSERT} ON CONFLICT (id) DO NOTHING`;
+/** Rows per statement when importing: one statement per row costs ~40% more in SQLite and the binding. */
+const IMPORT_BATCH = 32;
+const INSERT_BATCH_UNLESS_ID_TAKEN = `${INSERT_INTO} VALUES ${Array<string>(IMPORT_BATCH).fill(ROW).join(', ')} ON CONFLICT (id) DO NOTHING`;
+
+/** Writes an import's annotations; see AnnotationsRepo.importer. */
+export interface AnnotationImporter {
+  add(a: NewAnnotation, text: string): void;
+  /** Writes the rows still waiting; call it once, after the last add(). */
+  finish(): void;
+}
+
+class IdTaken extends Error {}
+
+/**
+ * Appends the 14 column values of one row (checked; quote and context from `text`), in the
+ * order of INSERT_INTO.
+ */
+function pushRow(params: unknown[], a: NewAnnotation, text: string, id: string): void {
+  assertValidSpan(text, a.start, a.end);
+  const createdAt = a.createdAt ?? nowIso();
+  params.push(
+    id,
+    a.documentId,
+    a.annotatorId,
+    a.labelId,
+    a.start,
+    a.end,
+    text.slice(a.start, a.end),
+    contextBefore(text, a.start),
+    contextAfter(text, a.end),
+    a.note ?? '',
+    a.attribution ?? '',
+    a.confidence ?? null,
+    createdAt,
+    a.updatedAt ?? createdAt,
+  );
+}
 
 export class AnnotationsRepo {
   private readonly sql: StatementCache;
@@ -114,28 +152,49 @@ export class AnnotationsRepo {
     return id;
   }
 
-  /** Inserts one row (quote and context from `text`); returns the number of rows inserted. */
+  /**
+   * Writes an import's annotations, several rows per statement. Each row is checked and completed
+   * like add(), and keeps the file's id unless an annotation has it already, like addImported().
+   * Rows are written in the order added; use it inside the import's transaction, and call finish().
+   */
+  importer(): AnnotationImporter {
+    const statement = this.sql.get(INSERT_BATCH_UNLESS_ID_TAKEN);
+    const params: unknown[] = [];
+    const waiting: Array<{ a: NewAnnotation; text: string }> = [];
+    // Each batch under a savepoint: when a file's id turns out to be taken (rare), the batch is
+    // undone and its rows written one by one by addImported, in the same order.
+    const writeBatch = this.db.transaction(() => {
+      if (statement.run(params).changes !== IMPORT_BATCH) throw new IdTaken();
+    });
+    const batchWritten = (): boolean => {
+      try {
+        writeBatch();
+        return true;
+      } catch (err) {
+        if (err instanceof IdTaken) return false;
+        throw err;
+      }
+    };
+    const flush = () => {
+      if (waiting.length < IMPORT_BATCH || !batchWritten()) for (const w of waiting) this.addImported(w.a, w.text);
+      waiting.length = 0;
+      params.length = 0;
+    };
+    return {
+      add: (a, text) => {
+        pushRow(params, a, text, a.id || newId());
+        waiting.push({ a, text });
+        if (waiting.length === IMPORT_BATCH) flush();
+      },
+      finish: flush,
+    };
+  }
+
+  /** Inserts one row; returns the number of rows inserted. */
   private insertRow(a: NewAnnotation, text: string, id: string, sql: string): number {
-    assertValidSpan(text, a.start, a.end);
-    const createdAt = a.createdAt ?? nowIso();
-    return this.sql
-      .get(sql)
-      .run(
-        id,
-        a.documentId,
-        a.annotatorId,
-        a.labelId,
-        a.start,
-        a.end,
-        text.slice(a.start, a.end),
-        contextBefore(text, a.start),
-        contextAfter(text, a.end),
-        a.note ?? '',
-        a.attribution ?? '',
-        a.confidence ?? null,
-        createdAt,
-        a.updatedAt ?? createdAt,
-      ).changes;
+    const params: unknown[] = [];
+    pushRow(params, a, text, id);
+    return this.sql.get(sql).run(params).changes;
   }
 
   get(id: string): Annotation {

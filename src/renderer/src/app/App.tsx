@@ -3,6 +3,7 @@ import type { StartupState } from '../../../shared/contract';
 import type { AppError } from '../../../shared/result';
 import type { Annotator, DocumentRecord } from '../../../shared/types';
 import { getApi } from '../api';
+import { prefetchWorkbench } from '../workbench/workbench-prefetch';
 import { LibraryShell } from './LibraryShell';
 import { NamePrompt } from './NamePrompt';
 import { StartupError } from './StartupError';
@@ -21,7 +22,10 @@ export function App() {
   const openDocument = useCallback(
     async (state: StartupState, annotator: Annotator) => {
       if (!api || !state.initialDocumentId) return;
-      const doc = await api.getDocument({ id: state.initialDocumentId });
+      // Asked for second, so the library serves the text first and the annotations meanwhile.
+      const loading = api.getDocument({ id: state.initialDocumentId });
+      prefetchWorkbench(api, state.initialDocumentId);
+      const doc = await loading;
       setScreen(doc.ok ? { kind: 'workbench', state, annotator, document: doc.value } : { kind: 'error', error: doc.error });
     },
     [api],

@@ -5,6 +5,7 @@ import { ExportDialog } from '../export/ExportDialog';
 import { LibraryPanel } from '../library/LibraryPanel';
 import { DeleteDialog, ImportProgressBar, ImportSummaryDialog, PasteDialog, RenameDialog } from '../library/LibraryDialogs';
 import { useImporter } from '../library/use-importer';
+import { prefetchWorkbench } from '../workbench/workbench-prefetch';
 import { Workbench } from '../workbench/Workbench';
 import { CompareView } from '../compare/CompareView';
 import { useMenuCommand } from './use-menu-command';
@@ -48,7 +49,10 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
 
   const open = useCallback(
     async (id: string, offset: number | null = null) => {
-      const r = await api.getDocument({ id });
+      // Asked for second, so the library serves the text first and the annotations meanwhile.
+      const loading = api.getDocument({ id });
+      prefetchWorkbench(api, id);
+      const r = await loading;
       if (!r.ok) return say(r.error.message, 'error');
       setDocument(r.value);
       setJumpTo(offset);

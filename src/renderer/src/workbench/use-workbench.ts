@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ClaimtagApi } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
 import type { Annotation, DocumentRecord, Label } from '../../../shared/types';
+import { takeWorkbench } from './workbench-prefetch';
 import { AnnotationHistory, describeAction, type AnnotationAction, type AnnotationFields } from './annotation-history';
 
 export type SaveState = { status: 'saved' | 'saving' } | { status: 'error'; message: string };
@@ -97,14 +98,19 @@ export function useWorkbench(api: ClaimtagApi, document: DocumentRecord, onChang
 
   useEffect(() => {
     let live = true;
-    void (async () => {
-      const [l, a] = await Promise.all([api.listLabels({}), api.listAnnotations({ documentId: document.id })]);
+    // Labels are set as soon as they arrive (tag keys work from then on), annotations when theirs do.
+    const requests = generation === 0 ? takeWorkbench(api, document.id) : { labels: api.listLabels({}), annotations: api.listAnnotations({ documentId: document.id }) };
+    void requests.labels.then((l) => {
       if (!live) return;
       if (l.ok) setLabels(l.value);
+      else notify(l.error.message, 'error');
+    });
+    void requests.annotations.then((a) => {
+      if (!live) return;
       if (a.ok) setAnnotations(a.value);
-      if (!l.ok || !a.ok) notify((!l.ok ? l : (a as { ok: false; error: { message: string } })).error.message, 'error');
+      else notify(a.error.message, 'error');
       setLoaded(true);
-    })();
+    });
     if (generation === 0) void api.rememberOpenDocument({ id: document.id });
     return () => {
       live = false;

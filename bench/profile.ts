@@ -14,6 +14,7 @@ import { makeTempDir } from '../src/core/testing/temp-library';
 import { API_METHODS } from '../src/shared/api-methods';
 import { serveRenderer } from '../e2e/support/static-server';
 import { makeArticle, makeSpans, seedLibrary } from './lib/fixture';
+import { ResultChannel } from './lib/ipc-standin';
 
 const ROOT = path.resolve(__dirname, '..');
 interface Node_ { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
@@ -26,7 +27,8 @@ async function main(): Promise<void> {
   seedLibrary(databasePathIn(dataDir), article, makeSpans(article, annotations));
   const library = Library.open(databasePathIn(dataDir));
   const dispatch = createDispatch(createServices({ library, dataDir, loadSample: () => loadBundledSample(path.join(ROOT, 'resources')) }));
-  const server = await serveRenderer(path.join(ROOT, 'out/renderer'));
+  const results = new ResultChannel();
+  const server = await serveRenderer(path.join(ROOT, 'out/renderer'), results.route);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -36,13 +38,25 @@ async function main(): Promise<void> {
       const t = performance.now();
       const r = await dispatch(m, p);
       calls.push([m, Math.round(t - tStart), Math.round(performance.now() - t)]);
-      return JSON.stringify(r);
+      return results.put(r);
     });
     await page.addInitScript('globalThis.__name = (fn) => fn;');
     await page.addInitScript((methods: readonly string[]) => {
-      // Results cross as JSON text (as in e2e/support/app-fixture.ts).
+      // Results come back over loopback HTTP (bench/lib/ipc-standin.ts).
       const binding = (window as unknown as { __claimtagInvoke: (m: string, p: unknown) => Promise<string> }).__claimtagInvoke;
-      const invoke = async (m: string, p: unknown): Promise<unknown> => JSON.parse(await binding(m, p));
+      // Page-side timeline of each call: asked, text arrived, parsed (ms since navigation).
+      const log: Array<[string, number, number, number, number]> = [];
+      (window as unknown as { __calls: typeof log }).__calls = log;
+      const invoke = async (m: string, p: unknown): Promise<unknown> => {
+        const t0 = performance.now();
+        const token = await binding(m, p);
+        const res = await fetch(`/__result/${token}`);
+        const text = await res.text();
+        const t1 = performance.now();
+        const value = JSON.parse(text) as unknown;
+        log.push([m, Math.round(t0), Math.round(t1), Math.round(performance.now()), text.length]);
+        return value;
+      };
       const api = Object.freeze({ ...Object.fromEntries(methods.map((m) => [m, (input: unknown) => invoke(m, input)])), onMenuCommand: () => () => {} });
       Object.defineProperty(window, 'claimtag', { value: api, writable: false, configurable: false });
     }, API_METHODS);
@@ -71,6 +85,7 @@ async function main(): Promise<void> {
     }, null, { polling: 100, timeout: 120_000 });
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
     const openMs = Date.now() - t0;
+    const pageCalls = await page.evaluate(() => (window as unknown as { __calls: unknown }).__calls);
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: Node_[]; samples: number[]; timeDeltas: number[] } };
     const openTrace = await browser.stopTracing();
 
@@ -154,7 +169,7 @@ async function main(): Promise<void> {
       tagSelf.set(key, (tagSelf.get(key) ?? 0) + (tagProfile.profile.timeDeltas[i] ?? 0) / 1000);
     });
     const tagging = { wallMsPerTag: tagMs, cpuSelfMs: [...tagSelf].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([k, ms]) => [k, Math.round(ms)]), mainThreadMs: summarizeTrace(tagTrace) };
-    const result = { annotations, calls, tagging, css: process.env.BENCH_PROFILE_CSS ?? null, openWallMsIncludingProfiler: openMs, openCpuSelfMs: topSelf, openMainThreadMs: summarizeTrace(openTrace), scrollFrames: frames, scrollMainThreadMs: summarizeTrace(scrollTrace) };
+    const result = { annotations, calls, pageCalls, tagging, css: process.env.BENCH_PROFILE_CSS ?? null, openWallMsIncludingProfiler: openMs, openCpuSelfMs: topSelf, openMainThreadMs: summarizeTrace(openTrace), scrollFrames: frames, scrollMainThreadMs: summarizeTrace(scrollTrace) };
     fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
     fs.writeFileSync(path.join(ROOT, `bench/results/profile${process.env.BENCH_PROFILE_CSS ? '-css' : ''}.json`), JSON.stringify(result, null, 1));
     console.log(JSON.stringify(result, null, 1));

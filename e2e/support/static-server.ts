@@ -15,10 +15,16 @@ const TYPES: Record<string, string> = {
  * Serves the built renderer the way the app's protocol handler does: same path check,
  * same CSP header. Only the scheme differs (http on loopback instead of app://).
  */
-export async function serveRenderer(bundleRoot: string): Promise<{ origin: string; requests: string[]; close(): Promise<void> }> {
+export async function serveRenderer(
+  bundleRoot: string,
+  /** Extra JSON responses by URL path (the benchmark's stand-in for IPC result transfer). */
+  extra?: (urlPath: string) => string | undefined,
+): Promise<{ origin: string; requests: string[]; close(): Promise<void> }> {
   const requests: string[] = [];
   const server = http.createServer(async (req, res) => {
     requests.push(req.url ?? '');
+    const body = extra?.(req.url ?? '');
+    if (body !== undefined) return void res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(body);
     const host = req.headers.host ?? '';
     const file = resolveBundlePath(bundleRoot, `http://${host}${req.url ?? '/'}`, host);
     if (!file) return void res.writeHead(404).end();

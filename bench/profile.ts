@@ -14,7 +14,7 @@ import { makeTempDir } from '../src/core/testing/temp-library';
 import { API_METHODS } from '../src/shared/api-methods';
 import { serveRenderer } from '../e2e/support/static-server';
 import { makeArticle, makeSpans, seedLibrary } from './lib/fixture';
-import { ResultChannel } from './lib/ipc-standin';
+import { invokeHandler } from './lib/ipc-standin';
 
 const ROOT = path.resolve(__dirname, '..');
 interface Node_ { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
@@ -27,30 +27,20 @@ async function main(): Promise<void> {
   seedLibrary(databasePathIn(dataDir), article, makeSpans(article, annotations));
   const library = Library.open(databasePathIn(dataDir));
   const dispatch = createDispatch(createServices({ library, dataDir, loadSample: () => loadBundledSample(path.join(ROOT, 'resources')) }));
-  const results = new ResultChannel();
-  const server = await serveRenderer(path.join(ROOT, 'out/renderer'), results.route);
+  const calls: Record<string, number[]> = {};
+  const server = await serveRenderer(path.join(ROOT, 'out/renderer'), invokeHandler(dispatch, calls));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const calls: Array<[string, number, number]> = [];
-    const tStart = performance.now();
-    await page.exposeBinding('__claimtagInvoke', async (_s, m: string, p: unknown) => {
-      const t = performance.now();
-      const r = await dispatch(m, p);
-      calls.push([m, Math.round(t - tStart), Math.round(performance.now() - t)]);
-      return results.put(r);
-    });
     await page.addInitScript('globalThis.__name = (fn) => fn;');
     await page.addInitScript((methods: readonly string[]) => {
-      // Results come back over loopback HTTP (bench/lib/ipc-standin.ts).
-      const binding = (window as unknown as { __claimtagInvoke: (m: string, p: unknown) => Promise<string> }).__claimtagInvoke;
+      // The IPC stand-in: loopback HTTP to the services (bench/lib/ipc-standin.ts).
       // Page-side timeline of each call: asked, text arrived, parsed (ms since navigation).
       const log: Array<[string, number, number, number, number]> = [];
       (window as unknown as { __calls: typeof log }).__calls = log;
       const invoke = async (m: string, p: unknown): Promise<unknown> => {
         const t0 = performance.now();
-        const token = await binding(m, p);
-        const res = await fetch(`/__result/${token}`);
+        const res = await fetch('/__invoke', { method: 'POST', body: JSON.stringify({ method: m, payload: p }) });
         const text = await res.text();
         const t1 = performance.now();
         const value = JSON.parse(text) as unknown;

@@ -1,27 +1,18 @@
-// The benchmark's stand-in for Electron's IPC between renderer and main. Calls go out through a
-// Playwright binding (small), and each result comes back as JSON over loopback HTTP from the
-// server that serves the renderer, parsed by the page (each bridge script inlines that fetch). A Playwright binding alone carries a
-// 1.3 MB result in ~0.75 s on this machine, which would measure Playwright, not the app;
-// Electron's structured clone of the same data takes milliseconds, as does this.
+// The benchmark's stand-in for Electron's IPC between renderer and main: the page POSTs
+// {method, payload} to /__invoke on the loopback server that serves the renderer, the
+// services answer with the Result as JSON, and the page parses it. A Playwright binding took
+// ~0.1 s per call and ~0.75 s for a 1.3 MB result on this machine, which would measure
+// Playwright rather than the app; Electron's invoke + structured clone takes milliseconds, as
+// does this (loopback HTTP, JSON both ways).
+import type { Dispatch } from '../../src/core/api/dispatch';
 
-/** Node side: results waiting to be fetched, by token. */
-export class ResultChannel {
-  private readonly waiting = new Map<string, string>();
-  private next = 0;
-
-  /** Keeps a result for the page to fetch once; returns its token. */
-  put(result: unknown): string {
-    const token = String(++this.next);
-    this.waiting.set(token, JSON.stringify(result));
-    return token;
-  }
-
-  /** The static server's extra route: /__result/<token> → the result's JSON, once. */
-  readonly route = (urlPath: string): string | undefined => {
-    const m = /^\/__result\/(\d+)$/.exec(urlPath);
-    if (!m) return undefined;
-    const body = this.waiting.get(m[1]);
-    this.waiting.delete(m[1]);
-    return body;
+/** Node side: the server's /__invoke handler, timing each dispatch by method. */
+export function invokeHandler(dispatch: Dispatch, timings?: Record<string, number[]>): (body: string) => Promise<string> {
+  return async (body) => {
+    const { method, payload } = JSON.parse(body) as { method: string; payload: unknown };
+    const t0 = performance.now();
+    const result = await dispatch(method, payload);
+    if (timings) (timings[method] ??= []).push(performance.now() - t0);
+    return JSON.stringify(result);
   };
 }

@@ -22,7 +22,7 @@ import { makeTempDir } from '../../src/core/testing/temp-library';
 import { API_METHODS } from '../../src/shared/api-methods';
 import { serveRenderer } from '../../e2e/support/static-server';
 import { makeArticle, makeSpans, seedLibrary, LABEL_IDS, type Article, type Span } from '../lib/fixture';
-import { ResultChannel } from '../lib/ipc-standin';
+import { invokeHandler } from '../lib/ipc-standin';
 import { Figures } from '../lib/result';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -147,12 +147,10 @@ function probe(cfg: { firstScreenEnd: number; firstScreenSpans: number; lastStar
 
 /** window.claimtag as the e2e harness defines it, plus the renderer-side time each createAnnotation result arrived. */
 function bridge(methods: readonly string[]): void {
-  const w = window as unknown as { __claimtagInvoke: (m: string, p: unknown) => Promise<string>; __bench: Probe };
+  const w = window as unknown as { __bench: Probe };
   const invoke = (m: string, input: unknown) => {
-    // The result comes back over loopback HTTP (bench/lib/ipc-standin.ts).
-    const p = w.__claimtagInvoke(m, input)
-      .then((token) => fetch(`/__result/${token}`))
-      .then((res) => res.json() as Promise<unknown>);
+    // The IPC stand-in: loopback HTTP to the services (bench/lib/ipc-standin.ts).
+    const p = fetch('/__invoke', { method: 'POST', body: JSON.stringify({ method: m, payload: input }) }).then((res) => res.json() as Promise<unknown>);
     if (m === 'createAnnotation') {
       const tag = w.__bench.tags[w.__bench.tags.length - 1];
       void p.then(() => tag && (tag.commit = performance.now()));
@@ -207,8 +205,9 @@ export async function run() {
   seedLibrary(templates.appEmpty, article, []);
   const plainHtml = fs.readFileSync(path.join(__dirname, '../pages/plain-marks.html'), 'utf8').replace('ARTICLE_MARKUP', () => plainMarkup(article, spans));
   const plain = await servePlain(plainHtml);
-  const results = new ResultChannel();
-  const renderer = await serveRenderer(BUNDLE, results.route);
+  // The open page's services (pages are opened one at a time).
+  const current: { handle: ((body: string) => Promise<string>) | null } = { handle: null };
+  const renderer = await serveRenderer(BUNDLE, (body) => (current.handle ? current.handle(body) : Promise.reject(new Error('no page open'))));
   const browser: Browser = await chromium.launch({
     executablePath: process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -236,12 +235,7 @@ export async function run() {
         createServices({ library, dataDir, loadSample: () => loadBundledSample(path.join(ROOT, 'resources')) }),
         (err) => console.error(err),
       );
-      await page.exposeBinding('__claimtagInvoke', async (_s, method: string, payload: unknown) => {
-        const t0 = performance.now();
-        const r = await dispatch(method, payload);
-        (dispatchMs[method] ??= []).push(performance.now() - t0);
-        return results.put(r);
-      });
+      current.handle = invokeHandler(dispatch, dispatchMs);
       await page.addInitScript(bridge, API_METHODS);
     }
     await page.goto(variant === 'plain' ? plain.url : `${renderer.origin}/index.html`, { waitUntil: 'commit' });

@@ -17,14 +17,18 @@ const TYPES: Record<string, string> = {
  */
 export async function serveRenderer(
   bundleRoot: string,
-  /** Extra JSON responses by URL path (the benchmark's stand-in for IPC result transfer). */
-  extra?: (urlPath: string) => string | undefined,
+  /** Answers POST /__invoke (the benchmark's stand-in for Electron IPC): request body in, JSON out. */
+  invoke?: (body: string) => Promise<string>,
 ): Promise<{ origin: string; requests: string[]; close(): Promise<void> }> {
   const requests: string[] = [];
   const server = http.createServer(async (req, res) => {
     requests.push(req.url ?? '');
-    const body = extra?.(req.url ?? '');
-    if (body !== undefined) return void res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(body);
+    if (invoke && req.method === 'POST' && req.url === '/__invoke') {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const body = await invoke(Buffer.concat(chunks).toString('utf8'));
+      return void res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(body);
+    }
     const host = req.headers.host ?? '';
     const file = resolveBundlePath(bundleRoot, `http://${host}${req.url ?? '/'}`, host);
     if (!file) return void res.writeHead(404).end();

@@ -6,14 +6,36 @@ export interface TextPoint {
   offset: number;
 }
 
+const sectionBlocks = new WeakMap<HTMLElement, { elements: HTMLElement[]; starts: number[] }>();
+
 /** Block elements in document order, with their starting offsets. */
 export class BlockIndex {
   readonly elements: HTMLElement[];
   readonly starts: number[];
 
   constructor(root: HTMLElement) {
-    this.elements = Array.from(root.querySelectorAll<HTMLElement>('[data-start]'));
-    this.starts = this.elements.map((el) => Number(el.dataset.start));
+    if (!root.querySelector('[data-section]')) {
+      this.elements = Array.from(root.querySelectorAll<HTMLElement>('[data-start]'));
+      this.starts = this.elements.map((el) => Number(el.dataset.start));
+      return;
+    }
+    // A long article: built sections never change, so their blocks are read once and reused
+    // each time more of the article is built (rebuilding from scratch each time was quadratic).
+    this.elements = [];
+    this.starts = [];
+    for (const section of root.querySelectorAll<HTMLElement>('[data-section]')) {
+      if (section.dataset.pending !== undefined) continue;
+      let blocks = sectionBlocks.get(section);
+      if (!blocks || blocks.elements.some((el) => el.parentElement !== section)) {
+        const elements = Array.from(section.querySelectorAll<HTMLElement>('[data-start]'));
+        blocks = { elements, starts: elements.map((el) => Number(el.dataset.start)) };
+        sectionBlocks.set(section, blocks);
+      }
+      for (let i = 0; i < blocks.elements.length; i++) {
+        this.elements.push(blocks.elements[i]);
+        this.starts.push(blocks.starts[i]);
+      }
+    }
   }
 
   /** Index of the block containing `offset` (the last block starting at or before it). */

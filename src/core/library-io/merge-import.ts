@@ -74,7 +74,8 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
     const reanchorInto = new Set<string>();
     const existingTexts = library.documents.list().map((doc) => ({ id: doc.id, title: doc.title, text: library.documents.textOf(doc.id) }));
     for (const d of parsed.documents) {
-      const similar = library.documents.findBySha256(sha256Of(d.text)) ? null : mostSimilar(existingTexts, d.text);
+      // (An empty library has nothing to compare with: no hash to compute here.)
+      const similar = existingTexts.length === 0 || library.documents.findBySha256(sha256Of(d.text)) ? null : mostSimilar(existingTexts, d.text);
       if (similar) {
         docIds.set(d.ref, similar.id);
         texts.set(similar.id, similar.text);

@@ -160,7 +160,8 @@ export class AnnotationsRepo {
   importer(): AnnotationImporter {
     const statement = this.sql.get(INSERT_BATCH_UNLESS_ID_TAKEN);
     const params: unknown[] = [];
-    const waiting: Array<{ a: NewAnnotation; text: string }> = [];
+    const waiting: NewAnnotation[] = [];
+    const textsOf: string[] = [];
     // Each batch under a savepoint: when a file's id turns out to be taken (rare), the batch is
     // undone and its rows written one by one by addImported, in the same order.
     const writeBatch = this.db.transaction(() => {
@@ -176,14 +177,16 @@ export class AnnotationsRepo {
       }
     };
     const flush = () => {
-      if (waiting.length < IMPORT_BATCH || !batchWritten()) for (const w of waiting) this.addImported(w.a, w.text);
+      if (waiting.length < IMPORT_BATCH || !batchWritten()) waiting.forEach((a, i) => this.addImported(a, textsOf[i]));
       waiting.length = 0;
+      textsOf.length = 0;
       params.length = 0;
     };
     return {
       add: (a, text) => {
         pushRow(params, a, text, a.id || newId());
-        waiting.push({ a, text });
+        waiting.push(a);
+        textsOf.push(text);
         if (waiting.length === IMPORT_BATCH) flush();
       },
       finish: flush,
@@ -225,12 +228,11 @@ export class AnnotationsRepo {
   }
 
   /** Live annotations of a document in reading order (start, then longer first). */
-  listForDocument(documentId: string): Annotation[] {
-    return (
-      this.sql
-        .get(`${SELECT} WHERE a.document_id = ? AND a.deleted_at IS NULL ORDER BY a.start_offset, a.end_offset DESC, a.created_at`)
-        .all(documentId) as AnnotationRow[]
-    ).map(toAnnotation);
+  /** Live annotations in reading order; with `limit`, only the first `limit` of them. */
+  listForDocument(documentId: string, limit?: number): Annotation[] {
+    const order = `${SELECT} WHERE a.document_id = ? AND a.deleted_at IS NULL ORDER BY a.start_offset, a.end_offset DESC, a.created_at`;
+    const rows = limit === undefined ? this.sql.get(order).all(documentId) : this.sql.get(`${order} LIMIT ?`).all(documentId, limit);
+    return (rows as AnnotationRow[]).map(toAnnotation);
   }
 
   update(id: string, patch: AnnotationPatch): Annotation {

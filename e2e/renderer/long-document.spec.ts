@@ -180,3 +180,37 @@ test('a list of a thousand annotations renders a window of entries that follows 
   await page.keyboard.press('j');
   await expect(page.locator('.annotation-item.selected')).toHaveAttribute('aria-posinset', '8');
 });
+
+test('a document with many annotations shows its first ones at once, and a tag made before the rest arrive is kept', async ({ app, page }) => {
+  await app.start();
+  const article = new ArticlePage(page);
+  await article.enterName('Ayesha');
+  const { text, blocks } = longArticle(1000);
+  const library = app.library!;
+  const doc = library.documents.add({ title: 'Busy debate', source: 'hansard', text, blocks }).document;
+  const me = library.annotators.list()[0].id;
+  library.db.transaction(() => {
+    for (let n = 1; n <= 800; n++) {
+      const needle = `claim number ${n} was`;
+      const start = text.indexOf(needle);
+      library.annotations.add({ documentId: doc.id, annotatorId: me, labelId: 'fact', start, end: start + needle.length }, text);
+    }
+  })();
+  await page.reload();
+  // The full listing is held back; the first annotations in reading order come on their own.
+  const full = app.holdNext('listAnnotations', (p) => (p as { limit?: number }).limit === undefined);
+  await page.locator('.doc-item', { hasText: 'Busy debate' }).click();
+  await article.waitReady();
+  await expect.poll(() => paintedQuotes(page, 'ct-label-0').then((q) => q.includes('claim number 2 was'))).toBe(true);
+  await expect(page.getByText('Loading annotations…').first()).toBeVisible();
+  // The full listing as the library served it just before the analyst tagged (arriving after the tag).
+  const servedBeforeTheTag = { ok: true, value: library.annotations.listForDocument(doc.id) };
+  await article.select('that claim number 3 was');
+  await page.keyboard.press('2');
+  await expect.poll(() => library.db.prepare("SELECT quote FROM annotations WHERE label_id = 'opinion'").all()).toEqual([{ quote: 'that claim number 3 was' }]);
+  full.answer(servedBeforeTheTag);
+  await expect(page.locator('.side-panel .count')).toHaveText('801');
+  await expect(page.locator('.statusbar')).toContainText('801 annotations');
+  await expect.poll(() => paintedQuotes(page, 'ct-label-1')).toEqual(['that claim number 3 was']);
+  await expect(page.locator('.annotation-item', { hasText: 'that claim number 3 was' })).toHaveCount(1);
+});

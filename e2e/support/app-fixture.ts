@@ -67,15 +67,16 @@ export class AppHarness {
   backupEveryMs = 0;
 
   private currentDispatch: ReturnType<typeof createDispatch> | null = null;
-  private readonly held = new Map<string, Promise<unknown>>();
+  private readonly held: Array<{ method: string; when: (payload: unknown) => boolean; outcome: Promise<unknown> }> = [];
 
   /**
-   * Holds the next call of `method` (a slow save): it reaches the services only when the test
-   * calls `release()`, or is answered with `answer(result)` instead (e.g. a typed failure).
+   * Holds the next call of `method` (whose payload passes `when`): it reaches the services only
+   * when the test calls `release()`, or is answered with `answer(result)` instead (a slow save,
+   * a typed failure, a slow listing).
    */
-  holdNext(method: string): { release(): void; answer(result: unknown): void } {
+  holdNext(method: string, when: (payload: unknown) => boolean = () => true): { release(): void; answer(result: unknown): void } {
     let settle!: (override: unknown) => void;
-    this.held.set(method, new Promise((resolve) => (settle = resolve)));
+    this.held.push({ method, when, outcome: new Promise((resolve) => (settle = resolve)) });
     return { release: () => settle(undefined), answer: (result) => settle({ override: result }) };
   }
 
@@ -84,10 +85,10 @@ export class AppHarness {
     // costs, where Playwright's own serialisation of a 1 MB document object takes seconds.
     await this.page.exposeBinding('__claimtagInvoke', async (_source, method: string, payload: unknown) => {
       if (!this.currentDispatch) throw new Error('app not started');
-      const hold = this.held.get(method);
-      if (hold) {
-        this.held.delete(method);
-        const outcome = (await hold) as { override: unknown } | undefined;
+      const at = this.held.findIndex((h) => h.method === method && h.when(payload));
+      if (at >= 0) {
+        const [hold] = this.held.splice(at, 1);
+        const outcome = (await hold.outcome) as { override: unknown } | undefined;
         if (outcome) return JSON.stringify(outcome.override);
       }
       return JSON.stringify(await this.currentDispatch(method, payload));

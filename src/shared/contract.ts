@@ -86,7 +86,8 @@ export const contract = {
   exportTagSet: returns<{ written: string } | { cancelled: true }>()(empty),
   importTagSet: returns<{ labels: Label[]; added: string[]; updated: string[] } | { cancelled: true }>()(empty),
   setDocumentDone: returns<DocumentSummary>()(z.object({ documentId: id, done: z.boolean() }).strict()),
-  listAnnotations: returns<Annotation[]>()(z.object({ documentId: id }).strict()),
+  /** In reading order; `limit` returns only the first ones (a document's first screen, before the rest). */
+  listAnnotations: returns<Annotation[]>()(z.object({ documentId: id, limit: z.number().int().min(1).max(1_000_000).optional() }).strict()),
   createAnnotation: returns<Annotation>()(
     z.object({ documentId: id, labelId: id, start: offset, end: offset }).strict(),
   ),

@@ -119,6 +119,23 @@ describe('annotations', () => {
     expect(quotes).toEqual(spans.map(([s, e]) => text.slice(s, e)));
   });
 
+  it('lists the first annotations in reading order when asked for a limit (a document\'s first screen)', async () => {
+    const text = 'one two three four five six seven';
+    const doc = addDocument(text);
+    for (const word of ['five', 'two', 'seven', 'one']) {
+      const start = text.indexOf(word);
+      await call<Annotation>('createAnnotation', { documentId: doc.id, labelId: 'fact', start, end: start + word.length });
+    }
+    const quotes = async (input: object) => (await call<Annotation[]>('listAnnotations', { documentId: doc.id, ...input })).map((a) => a.quote);
+    expect(await quotes({})).toEqual(['one', 'two', 'five', 'seven']);
+    expect(await quotes({ limit: 2 })).toEqual(['one', 'two']);
+    expect(await quotes({ limit: 10 })).toEqual(['one', 'two', 'five', 'seven']);
+    for (const limit of [0, -1, 1.5, '2', null, 2_000_000]) {
+      const r = await dispatch('listAnnotations', { documentId: doc.id, limit });
+      expect(r.ok ? 'accepted' : r.error.code).toBe('invalid-input');
+    }
+  });
+
   it('refuses spans outside the text, empty, whitespace-only or cutting a surrogate pair', async () => {
     const doc = addDocument('ab 😀 cd');
     const bad: Array<[number, number]> = [

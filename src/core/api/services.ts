@@ -90,7 +90,7 @@ export function createServices(ctx: ServiceContext): ApiServices {
       library.documents.setDone(documentId, requireAnnotator().id, done);
       return library.documents.summary(documentId);
     },
-    listAnnotations: ({ documentId }) => library.annotations.listForDocument(documentId),
+    listAnnotations: ({ documentId, limit }) => library.annotations.listForDocument(documentId, limit),
 
     createAnnotation({ documentId, labelId, start, end }) {
       const annotator = requireAnnotator();

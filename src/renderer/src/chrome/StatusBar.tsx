@@ -4,7 +4,8 @@ import type { SaveState } from '../workbench/use-workbench';
 interface Props {
   annotator: Annotator;
   save: SaveState;
-  count: number;
+  /** Annotations in the document, or null while they are loading. */
+  count: number | null;
   coveredShare: number;
   dataDir: string;
   canUndo: boolean;
@@ -31,7 +32,9 @@ export function StatusBar(p: Props) {
         </button>
       )}
       <span>
-        {p.count} {p.count === 1 ? 'annotation' : 'annotations'} · {(p.coveredShare * 100).toFixed(1)}% of text tagged
+        {p.count === null
+          ? 'Loading annotations…'
+          : `${p.count} ${p.count === 1 ? 'annotation' : 'annotations'} · ${(p.coveredShare * 100).toFixed(1)}% of text tagged`}
       </span>
       <span className="status-spacer" />
       <button type="button" className="link-button" onClick={p.onUndo} disabled={!p.canUndo} aria-keyshortcuts="Control+Z">

@@ -101,9 +101,9 @@ export function AnnotationList({ annotations, total, filters, labels, loaded, se
     <aside className="side-panel" aria-label="Annotations">
       <div className="panel-header">
         <h2>Annotations</h2>
-        <span className="count">{annotations.length === total ? total : `${annotations.length} of ${total}`}</span>
+        {loaded && <span className="count">{annotations.length === total ? total : `${annotations.length} of ${total}`}</span>}
       </div>
-      {total > 0 && filters}
+      {loaded && total > 0 && filters}
       {!loaded ? (
         <p className="empty">Loading annotations…</p>
       ) : total > 0 && annotations.length === 0 ? (

@@ -266,7 +266,7 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
         annotator={annotator}
         save={wb.save}
         onRetry={wb.retryable ? wb.retry : undefined}
-        count={wb.annotations.length}
+        count={wb.loaded ? wb.annotations.length : null}
         coveredShare={coveredShare}
         dataDir={dataDir}
         canUndo={wb.canUndo}

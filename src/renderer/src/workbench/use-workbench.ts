@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ClaimtagApi } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
 import type { Annotation, DocumentRecord, Label } from '../../../shared/types';
-import { takeWorkbench } from './workbench-prefetch';
+import { HEAD_LIMIT, openingRequests, takeWorkbench } from './workbench-prefetch';
 import { AnnotationHistory, describeAction, type AnnotationAction, type AnnotationFields } from './annotation-history';
 
 export type SaveState = { status: 'saved' | 'saving' } | { status: 'error'; message: string };
@@ -95,21 +95,33 @@ export function useWorkbench(api: ClaimtagApi, document: DocumentRecord, onChang
   );
 
   const [generation, setGeneration] = useState(0);
+  /** Changes made before the full list arrived (applied over it): by id, null = deleted. */
+  const changedWhileLoading = useRef<Map<string, Annotation | null> | null>(null);
 
   useEffect(() => {
     let live = true;
-    // Labels are set as soon as they arrive (tag keys work from then on), annotations when theirs do.
-    const requests = generation === 0 ? takeWorkbench(api, document.id) : { labels: api.listLabels({}), annotations: api.listAnnotations({ documentId: document.id }) };
+    // Labels are set as soon as they arrive (tag keys work from then on). Annotations come in
+    // two steps: the first ones in reading order (what the first screen shows), then all.
+    const requests = generation === 0 ? takeWorkbench(api, document.id) : openingRequests(api, document.id);
+    changedWhileLoading.current = new Map();
     void requests.labels.then((l) => {
       if (!live) return;
       if (l.ok) setLabels(l.value);
       else notify(l.error.message, 'error');
     });
-    void requests.annotations.then((a) => {
+    const finish = (a: Awaited<typeof requests.head>) => {
       if (!live) return;
-      if (a.ok) setAnnotations(a.value);
+      const changed = changedWhileLoading.current;
+      changedWhileLoading.current = null;
+      if (a.ok) setAnnotations(changed && changed.size > 0 ? applyChanges(a.value, changed) : a.value);
       else notify(a.error.message, 'error');
       setLoaded(true);
+    };
+    void requests.head.then((head) => {
+      if (!live) return;
+      if (!head.ok || head.value.length < HEAD_LIMIT) return finish(head);
+      setAnnotations(head.value);
+      void api.listAnnotations({ documentId: document.id }).then(finish);
     });
     if (generation === 0) void api.rememberOpenDocument({ id: document.id });
     return () => {
@@ -117,9 +129,14 @@ export function useWorkbench(api: ClaimtagApi, document: DocumentRecord, onChang
     };
   }, [api, document.id, notify, generation]);
 
-  const upsert = (a: Annotation) =>
+  const upsert = (a: Annotation) => {
+    changedWhileLoading.current?.set(a.id, a);
     setAnnotations((list) => [...list.filter((x) => x.id !== a.id), a].sort(byReadingOrder));
-  const drop = (id: string) => setAnnotations((list) => list.filter((x) => x.id !== id));
+  };
+  const drop = (id: string) => {
+    changedWhileLoading.current?.set(id, null);
+    setAnnotations((list) => list.filter((x) => x.id !== id));
+  };
 
   const record = useCallback(
     (action: AnnotationAction) => {
@@ -254,3 +271,10 @@ export function useWorkbench(api: ClaimtagApi, document: DocumentRecord, onChang
 }
 
 export const clip = (s: string, n = 60): string => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
+
+/** The full list with the changes made while it was loading applied over it. */
+function applyChanges(full: Annotation[], changed: Map<string, Annotation | null>): Annotation[] {
+  const kept = full.filter((a) => !changed.has(a.id));
+  for (const a of changed.values()) if (a) kept.push(a);
+  return kept.sort(byReadingOrder);
+}

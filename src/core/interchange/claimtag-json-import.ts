@@ -204,36 +204,37 @@ export function importClaimtagJson(fileText: string, options: ImportOptions = {}
   const defaultAnnotator = options.annotator?.trim() || undefined;
   const plainAnnotation = annotationChecker();
   file.annotations.forEach((raw, i) => {
-    const where = `annotations[${i}]`;
+    // The path is spelled out only for a problem (building it for every annotation costs).
+    const where = (field = '') => `annotations[${i}]${field}`;
     let a = plainAnnotation(raw);
     if (!a) {
       const parsed = annotationShape.safeParse(raw);
-      if (!parsed.success) return problems.rejectZod(parsed.error, where);
+      if (!parsed.success) return problems.rejectZod(parsed.error, where());
       a = parsed.data;
     }
     if (a.id !== undefined) {
-      if (annotationIds.has(a.id)) return problems.reject(`${where}.id`, `duplicate annotation id ${JSON.stringify(a.id)}`);
+      if (annotationIds.has(a.id)) return problems.reject(where('.id'), `duplicate annotation id ${JSON.stringify(a.id)}`);
       annotationIds.add(a.id);
     }
     const target = targets.get(a.document);
     if (!target) {
       const why = failedDocuments.has(a.document) ? 'was rejected' : 'does not exist in this file';
-      return problems.reject(`${where}.document`, `document ${JSON.stringify(a.document)} ${why}`);
+      return problems.reject(where('.document'), `document ${JSON.stringify(a.document)} ${why}`);
     }
     let annotator: ImportedAnnotator;
     if (a.annotator === undefined) {
-      if (!defaultAnnotator) return problems.reject(`${where}.annotator`, 'no annotator: the file names none and no default annotator was given');
+      if (!defaultAnnotator) return problems.reject(where('.annotator'), 'no annotator: the file names none and no default annotator was given');
       annotator = { name: defaultAnnotator };
     } else if (annotatorsDeclared) {
       const known = annotatorById.get(a.annotator);
-      if (!known) return problems.reject(`${where}.annotator`, `annotator ${JSON.stringify(a.annotator)} is not listed in "annotators"`);
+      if (!known) return problems.reject(where('.annotator'), `annotator ${JSON.stringify(a.annotator)} is not listed in "annotators"`);
       annotator = known;
     } else {
       annotator = { name: a.annotator };
     }
-    if (labelsDeclared && !labelIds.has(a.label)) return problems.reject(`${where}.label`, `label ${JSON.stringify(a.label)} is not listed in "labels"`);
+    if (labelsDeclared && !labelIds.has(a.label)) return problems.reject(where('.label'), `label ${JSON.stringify(a.label)} is not listed in "labels"`);
     const span = resolveSpan(target, a);
-    if (!span.ok) return problems.reject(where, span.reason);
+    if (!span.ok) return problems.reject(where(), span.reason);
     // Built field by field (not with conditional spreads, which copy a temporary object each),
     // in the same key order, leaving out what the file did not give.
     const imported = {} as ImportedAnnotation;

@@ -90,6 +90,36 @@ export async function run() {
       db.close();
     }
 
+    // Diagnostic: the same raw inserts, 32 rows per INSERT statement as mergeImport writes them
+    // (AnnotationsRepo.importer), to show what batching alone buys over the per-row baseline.
+    const rawBatchedTimes: number[] = [];
+    const BATCH = 32;
+    for (let r = 0; r < RUNS; r++) {
+      const db = openDatabase(freshPath());
+      const t0 = performance.now();
+      db.transaction(() => {
+        const insDoc = db.prepare('INSERT INTO documents (id, title, source, text, sha256, blocks, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+        for (const d of docs) insDoc.run(d.id, d.title, d.source, d.text, d.sha256, JSON.stringify(d.blocks), d.createdAt);
+        const insWho = db.prepare('INSERT INTO annotators (id, name, created_at) VALUES (?, ?, ?)');
+        for (const a of bundle.annotators) insWho.run(a.id, a.name, createdAt);
+        const insert = (rows: number) =>
+          db.prepare(
+            `INSERT INTO annotations (id, document_id, annotator_id, label_id, start_offset, end_offset, quote, prefix, suffix, note, attribution, confidence, created_at, updated_at)
+             VALUES ${Array<string>(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+          );
+        const ins = insert(BATCH);
+        const params: unknown[] = [];
+        for (let i = 0; i < annotations.length; i += BATCH) {
+          const rows = annotations.slice(i, i + BATCH);
+          params.length = 0;
+          for (const a of rows) params.push(a.id, a.documentId, a.annotatorId, a.labelId, a.start, a.end, a.quote, a.prefix, a.suffix, a.note, a.attribution, a.confidence, a.createdAt, a.updatedAt);
+          (rows.length === BATCH ? ins : insert(rows.length)).run(params);
+        }
+      })();
+      rawBatchedTimes.push(performance.now() - t0);
+      db.close();
+    }
+
     // Diagnostics: what the per-row work in mergeImport costs on its own.
     const diag = openDatabase(freshPath());
     const prepareTimes: number[] = [];
@@ -105,6 +135,7 @@ export async function run() {
     f.add('merge100k', '  of which mergeImport (write)', mergeTimes, { role: 'diagnostic', baseline: 'raw100k' });
     f.add('parse100k', '  of which parse claimtag JSON', parseTimes, { role: 'diagnostic' });
     f.baseline('raw100k', 'raw better-sqlite3: 100k prepared inserts, 1 transaction', rawTimes);
+    f.add('rawBatched100k', 'diagnostic: the same raw inserts, 32 rows per statement', rawBatchedTimes, { role: 'diagnostic', baseline: 'raw100k' });
     f.add('prepare100k', 'diagnostic: db.prepare(findSame SQL) alone, per 100k (20k timed ×5)', prepareTimes, { role: 'diagnostic' });
 
     // Loading 10k annotations for one document, from the library with 100k.

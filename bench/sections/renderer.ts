@@ -63,7 +63,8 @@ interface TagRecord {
 }
 interface Probe {
   marks: Marks;
-  keys: Array<{ key: string; t: number }>;
+  /** Key presses: when handled, and the input delay (handled − the event's own timestamp). */
+  keys: Array<{ key: string; t: number; delay: number }>;
   tags: TagRecord[];
 }
 
@@ -105,7 +106,7 @@ function probe(cfg: { firstScreenEnd: number; firstScreenSpans: number; lastStar
     'keydown',
     (e) => {
       const t = performance.now();
-      B.keys.push({ key: e.key, t });
+      B.keys.push({ key: e.key, t, delay: t - e.timeStamp });
       if (e.key === '1' && !cfg.plain) {
         const sel = window.getSelection();
         const r = sel && sel.rangeCount ? sel.getRangeAt(0) : null;
@@ -299,10 +300,10 @@ export async function run() {
 
   try {
     // ---- Open + Memory: fresh page per run, variants interleaved so noise hits all alike.
-    const open_: Record<Variant, { fcp: number[]; content: number[]; whole: number[]; highlights: number[]; interactive: number[]; firstTag: number[]; heap: number[] }> = {
-      app10k: { fcp: [], content: [], whole: [], highlights: [], interactive: [], firstTag: [], heap: [] },
-      appEmpty: { fcp: [], content: [], whole: [], highlights: [], interactive: [], firstTag: [], heap: [] },
-      plain: { fcp: [], content: [], whole: [], highlights: [], interactive: [], firstTag: [], heap: [] },
+    const open_: Record<Variant, { fcp: number[]; content: number[]; whole: number[]; highlights: number[]; interactive: number[]; inputDelay: number[]; firstTag: number[]; heap: number[] }> = {
+      app10k: { fcp: [], content: [], whole: [], highlights: [], interactive: [], inputDelay: [], firstTag: [], heap: [] },
+      appEmpty: { fcp: [], content: [], whole: [], highlights: [], interactive: [], inputDelay: [], firstTag: [], heap: [] },
+      plain: { fcp: [], content: [], whole: [], highlights: [], interactive: [], inputDelay: [], firstTag: [], heap: [] },
     };
     let rssOpen = 0;
     let openDispatch: Record<string, number[]> = {};
@@ -315,7 +316,9 @@ export async function run() {
           await selectIn(o.page, 3, false);
           // Interactive = the first key press that tags: pressed right away and, if the app did
           // not take it, again every second (n in the table counts runs, not presses).
+          let presses = 0;
           for (let attempt = 0; ; attempt++) {
+            presses++;
             await o.page.keyboard.press('1');
             if (v === 'plain') break;
             const took = await o.page
@@ -329,7 +332,8 @@ export async function run() {
             const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
             const tag = B.tags.find((t) => t.hl !== undefined);
             const firstKey = B.keys.find((k) => k.key === '1');
-            return { fcp, marks: B.marks, key: tag?.key ?? firstKey?.t ?? NaN, firstTag: tag?.hl !== undefined ? tag.hl - tag.key : NaN };
+            const taken = B.keys.find((k) => k.t === tag?.key) ?? firstKey;
+            return { fcp, marks: B.marks, key: tag?.key ?? firstKey?.t ?? NaN, inputDelay: taken?.delay ?? NaN, firstTag: tag?.hl !== undefined ? tag.hl - tag.key : NaN };
           });
           const rec = open_[v];
           rec.fcp.push(res.fcp);
@@ -337,9 +341,10 @@ export async function run() {
           rec.whole.push(await wholePainted(o.page));
           rec.highlights.push(res.marks.highlightsPainted ?? NaN);
           rec.interactive.push(res.key);
+          rec.inputDelay.push(res.inputDelay);
           rec.firstTag.push(res.firstTag);
           rec.heap.push(await heapMB(o.page));
-          log(`open ${v} run ${r}: highlights painted ${res.marks.highlightsPainted?.toFixed(0)} ms, key ${res.key.toFixed(0)} ms`);
+          log(`open ${v} run ${r}: highlights painted ${res.marks.highlightsPainted?.toFixed(0)} ms, key ${res.key.toFixed(0)} ms (${presses} press${presses === 1 ? '' : 'es'})`);
           if (v === 'app10k') {
             rssOpen = Math.max(rssOpen, process.memoryUsage().rss);
             openDispatch = o.dispatchMs;
@@ -364,6 +369,7 @@ export async function run() {
         role,
         ...(app ? { baseline: 'open.plain.interactive', target: { max: 1000, maxRatioToBaseline: 1.5, text: '≤ 1.0 s and ≤ 1.5× plain DOM' } } : {}),
       });
+      f.add(`open.${v}.inputDelay`, `Open: input delay of that key press (handled − event timestamp) — ${names[v]}`, rec.inputDelay, { role: 'diagnostic' });
       f.add(`open.${v}.fcp`, `Open: first-contentful-paint (any content) — ${names[v]}`, rec.fcp, { role: 'diagnostic' });
       if (v !== 'plain') f.add(`open.${v}.firstTag`, `Open: first tag key → highlight, right after open — ${names[v]}`, rec.firstTag, { role: 'diagnostic' });
       f.add(`memory.${v}.heap`, `Memory: renderer JS heap after GC — ${names[v]}`, rec.heap, {

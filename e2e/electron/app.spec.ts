@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
@@ -261,6 +262,36 @@ test.describe('the real desktop app', () => {
 
       // Nothing of the above reached the network.
       expect(await app.evaluate(() => (globalThis as unknown as { __offApp: string[] }).__offApp)).toEqual([]);
+    } finally {
+      await app.close();
+      tmp.cleanup();
+    }
+  });
+
+  test('a second copy of the app hands over to the first and quits, so the library is never opened twice', async () => {
+    const tmp = makeTempDir('claimtag-electron-second-');
+    const main = path.resolve(__dirname, '../../out/main/index.js');
+    const env = { ...process.env, CLAIMTAG_DATA_DIR: tmp.dir };
+    const app = await electron.launch({ executablePath: binary.ok ? binary.path : undefined, args: [main], env });
+    try {
+      const page = await app.firstWindow();
+      await page.getByLabel('Your name').waitFor();
+      await app.evaluate(({ app: electronApp }) => {
+        const g = globalThis as unknown as { __second: number };
+        g.__second = 0;
+        electronApp.on('second-instance', () => g.__second++);
+      });
+      const second = spawn(binary.ok ? binary.path : 'electron', [main], { env, stdio: 'ignore' });
+      const code = await new Promise<number | null>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('the second copy did not quit within 20 s')), 20_000);
+        second.on('exit', (c) => {
+          clearTimeout(timer);
+          resolve(c);
+        });
+      });
+      expect(code).toBe(0);
+      await expect.poll(() => app.evaluate(() => (globalThis as unknown as { __second: number }).__second)).toBe(1);
+      expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
     } finally {
       await app.close();
       tmp.cleanup();

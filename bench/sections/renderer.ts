@@ -393,18 +393,41 @@ export async function run() {
         await wholePainted(o.page);
         const nBlocks = article.blocks.length;
         const stride = Math.max(1, Math.floor((nBlocks - 20) / TAGS));
+        // The words selectIn picks in block b (same rule as in the page); a block whose words
+        // already carry a Fact is skipped (the app would rightly refuse the duplicate).
+        const facts = new Set(spans.filter((x) => x.label === LABEL_IDS[0]).map((x) => `${x.start}:${x.end}`));
+        const freshBlock = (from: number) => {
+          for (let b = from; b < nBlocks; b++) {
+            const block = article.blocks[b];
+            const t = article.text.slice(block.start, block.end);
+            const s0 = t.indexOf(' ', Math.floor(t.length / 3)) + 1;
+            let e0 = t.indexOf(' ', s0 + 12);
+            if (e0 < 0) e0 = t.length;
+            if (!facts.has(`${block.start + s0}:${block.start + e0}`)) return b;
+          }
+          return from;
+        };
         const tagStart = performance.now();
         for (let i = 0; i < TAGS && performance.now() - tagStart < TAG_BUDGET_MS; i++) {
-          await selectIn(o.page, 10 + i * stride);
+          await selectIn(o.page, freshBlock(10 + i * stride));
           await o.page.keyboard.press('1');
-          await o.page.waitForFunction(
-            (k) => {
-              const t = (window as unknown as { __bench: Probe }).__bench.tags[k];
-              return t !== undefined && t.hlPainted !== undefined && t.commit !== undefined && t.row !== undefined;
-            },
-            i,
-            { polling: 'raf', timeout: 30_000 },
-          );
+          await o.page
+            .waitForFunction(
+              (k) => {
+                const t = (window as unknown as { __bench: Probe }).__bench.tags[k];
+                return t !== undefined && t.hlPainted !== undefined && t.commit !== undefined && t.row !== undefined;
+              },
+              i,
+              { polling: 'raf', timeout: 30_000 },
+            )
+            .catch(async (err: Error) => {
+              const state = await o.page.evaluate((k) => {
+                const B = (window as unknown as { __bench: Probe }).__bench;
+                const t = B.tags[k];
+                return JSON.stringify({ tags: B.tags.length, tag: t && { ...t, at: t.at ? 'set' : null }, notice: document.querySelector('.toast')?.textContent ?? null, selection: window.getSelection()?.toString() ?? null });
+              }, i);
+              throw new Error(`tag ${i}: ${err.message.split('\n')[0]}; ${state}`, { cause: err });
+            });
           if (i % 20 === 0) log(`tag ${i}`);
         }
         const tags = await o.page.evaluate(() => (window as unknown as { __bench: Probe }).__bench.tags);

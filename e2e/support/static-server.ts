@@ -27,7 +27,7 @@ export async function serveRenderer(
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const body = await invoke(Buffer.concat(chunks).toString('utf8'));
-      return void res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(body);
+      return void res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', connection: 'close' }).end(body);
     }
     const host = req.headers.host ?? '';
     const file = resolveBundlePath(bundleRoot, `http://${host}${req.url ?? '/'}`, host);

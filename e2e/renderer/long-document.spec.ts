@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from '../support/app-fixture';
+import { test, expect, type AppHarness } from '../support/app-fixture';
 import { ArticlePage } from '../support/article-page';
 
 /** Numbered paragraphs (260 by default): long enough to be grouped into sections of 100 blocks. */
@@ -64,21 +64,39 @@ const paintedQuotes = (page: Page, name: string) =>
     });
   }, name);
 
-test('a very long article opens with its first section, builds the rest in the background, and paints highlights near the viewport', async ({ app, page }) => {
+/**
+ * Starts the app as Ayesha with a numbered article of `paragraphs` in the library, each claim in
+ * `tagged` ("claim number n was") annotated with `label`, then opens it from the library list.
+ * `beforeOpen` runs just before the click (e.g. to hold a call).
+ */
+async function openNumberedArticle(
+  app: AppHarness,
+  page: Page,
+  opts: { title: string; paragraphs: number; tagged?: number[]; label?: string; beforeOpen?: () => void },
+) {
   await app.start();
   const article = new ArticlePage(page);
   await article.enterName('Ayesha');
-  const { text, blocks } = longArticle(1500);
+  const { text, blocks } = longArticle(opts.paragraphs);
   const library = app.library!;
-  const doc = library.documents.add({ title: 'Whole debate', source: 'hansard', text, blocks }).document;
+  const doc = library.documents.add({ title: opts.title, source: 'hansard', text, blocks }).document;
   const me = library.annotators.list()[0].id;
-  const at = (needle: string) => text.indexOf(needle);
-  for (const needle of ['claim number 5 was', 'claim number 1400 was']) {
-    library.annotations.add({ documentId: doc.id, annotatorId: me, labelId: 'fact', start: at(needle), end: at(needle) + needle.length }, text);
-  }
+  library.db.transaction(() => {
+    for (const n of opts.tagged ?? []) {
+      const needle = `claim number ${n} was`;
+      const start = text.indexOf(needle);
+      library.annotations.add({ documentId: doc.id, annotatorId: me, labelId: opts.label ?? 'fact', start, end: start + needle.length }, text);
+    }
+  })();
   await page.reload();
-  await page.locator('.doc-item', { hasText: 'Whole debate' }).click();
+  opts.beforeOpen?.();
+  await page.locator('.doc-item', { hasText: opts.title }).click();
   await article.waitReady();
+  return { article, library, doc, text };
+}
+
+test('a very long article opens with its first section, builds the rest in the background, and paints highlights near the viewport', async ({ app, page }) => {
+  const { article, library, text } = await openNumberedArticle(app, page, { title: 'Whole debate', paragraphs: 1500, tagged: [5, 1400] });
   // All 15 sections exist at once (so the scrollbar is right); their paragraphs arrive in the background.
   await expect(page.locator('.article-text .article-section')).toHaveCount(15);
   await expect(page.locator('.article-text[data-complete="true"]')).toHaveCount(1, { timeout: 20_000 });
@@ -107,17 +125,8 @@ test('a very long article opens with its first section, builds the rest in the b
 });
 
 test('a jump into a part of a long article not built yet builds it at once', async ({ app, page }) => {
-  await app.start();
-  const article = new ArticlePage(page);
-  await article.enterName('Ayesha');
-  const { text, blocks } = longArticle(6000);
-  const library = app.library!;
-  const doc = library.documents.add({ title: 'Longest debate', source: 'hansard', text, blocks }).document;
+  const { article, text } = await openNumberedArticle(app, page, { title: 'Longest debate', paragraphs: 6000, tagged: [5990], label: 'allegation' });
   const needle = 'claim number 5990 was';
-  library.annotations.add({ documentId: doc.id, annotatorId: library.annotators.list()[0].id, labelId: 'allegation', start: text.indexOf(needle), end: text.indexOf(needle) + needle.length }, text);
-  await page.reload();
-  await page.locator('.doc-item', { hasText: 'Longest debate' }).click();
-  await article.waitReady();
   // Right after opening, before the background building reaches the end, choose the last claim
   // (checked and clicked in one task, so the section is known to be unbuilt at the click).
   const unbuiltAtClick = await page.evaluate((n) => {
@@ -134,24 +143,8 @@ test('a jump into a part of a long article not built yet builds it at once', asy
 });
 
 test('a list of a thousand annotations renders a window of entries that follows scrolling and selection', async ({ app, page }) => {
-  await app.start();
-  const article = new ArticlePage(page);
-  await article.enterName('Ayesha');
-  const { text, blocks } = longArticle(1000);
-  const library = app.library!;
-  const doc = library.documents.add({ title: 'Annotated debate', source: 'hansard', text, blocks }).document;
-  const me = library.annotators.list()[0].id;
-  const add = library.db.transaction(() => {
-    for (let n = 1; n <= 1000; n++) {
-      const needle = `claim number ${n} was`;
-      const start = text.indexOf(needle);
-      library.annotations.add({ documentId: doc.id, annotatorId: me, labelId: 'fact', start, end: start + needle.length }, text);
-    }
-  });
-  add();
-  await page.reload();
-  await page.locator('.doc-item', { hasText: 'Annotated debate' }).click();
-  await article.waitReady();
+  const all = Array.from({ length: 1000 }, (_, k) => k + 1);
+  const { article } = await openNumberedArticle(app, page, { title: 'Annotated debate', paragraphs: 1000, tagged: all });
   await expect(page.locator('.side-panel .count')).toHaveText('1000');
   const rendered = page.locator('.annotation-item');
   expect(await rendered.count()).toBeLessThanOrEqual(150);
@@ -182,25 +175,15 @@ test('a list of a thousand annotations renders a window of entries that follows 
 });
 
 test('a document with many annotations shows its first ones at once, and a tag made before the rest arrive is kept', async ({ app, page }) => {
-  await app.start();
-  const article = new ArticlePage(page);
-  await article.enterName('Ayesha');
-  const { text, blocks } = longArticle(1000);
-  const library = app.library!;
-  const doc = library.documents.add({ title: 'Busy debate', source: 'hansard', text, blocks }).document;
-  const me = library.annotators.list()[0].id;
-  library.db.transaction(() => {
-    for (let n = 1; n <= 800; n++) {
-      const needle = `claim number ${n} was`;
-      const start = text.indexOf(needle);
-      library.annotations.add({ documentId: doc.id, annotatorId: me, labelId: 'fact', start, end: start + needle.length }, text);
-    }
-  })();
-  await page.reload();
   // The full listing is held back; the first annotations in reading order come on their own.
-  const full = app.holdNext('listAnnotations', (p) => (p as { limit?: number }).limit === undefined);
-  await page.locator('.doc-item', { hasText: 'Busy debate' }).click();
-  await article.waitReady();
+  let full: ReturnType<AppHarness['holdNext']> | null = null;
+  const first800 = Array.from({ length: 800 }, (_, k) => k + 1);
+  const { article, library, doc } = await openNumberedArticle(app, page, {
+    title: 'Busy debate',
+    paragraphs: 1000,
+    tagged: first800,
+    beforeOpen: () => (full = app.holdNext('listAnnotations', (p) => (p as { limit?: number }).limit === undefined)),
+  });
   await expect.poll(() => paintedQuotes(page, 'ct-label-0').then((q) => q.includes('claim number 2 was'))).toBe(true);
   await expect(page.getByText('Loading annotations…').first()).toBeVisible();
   // The full listing as the library served it just before the analyst tagged (arriving after the tag).
@@ -208,7 +191,7 @@ test('a document with many annotations shows its first ones at once, and a tag m
   await article.select('that claim number 3 was');
   await page.keyboard.press('2');
   await expect.poll(() => library.db.prepare("SELECT quote FROM annotations WHERE label_id = 'opinion'").all()).toEqual([{ quote: 'that claim number 3 was' }]);
-  full.answer(servedBeforeTheTag);
+  full!.answer(servedBeforeTheTag);
   await expect(page.locator('.side-panel .count')).toHaveText('801');
   await expect(page.locator('.statusbar')).toContainText('801 annotations');
   await expect.poll(() => paintedQuotes(page, 'ct-label-1')).toEqual(['that claim number 3 was']);

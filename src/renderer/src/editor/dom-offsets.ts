@@ -1,6 +1,8 @@
 // Maps between DOM positions in the rendered article and UTF-16 offsets into the
 // document text. Each block element carries data-start; its text is the block's text.
 
+import { lastIndexAtOrBefore } from '../../../shared/sorted-search';
+
 export interface TextPoint {
   node: Text;
   offset: number;
@@ -40,14 +42,7 @@ export class BlockIndex {
 
   /** Index of the block containing `offset` (the last block starting at or before it). */
   blockAt(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return Math.max(0, lastIndexAtOrBefore(this.starts.length, (i) => this.starts[i], offset));
   }
 
   /** The text node and offset for a document offset (clamped into its block). */

@@ -1,4 +1,5 @@
 import { $getRoot, HISTORY_MERGE_TAG, SKIP_DOM_SELECTION_TAG, SKIP_SCROLL_INTO_VIEW_TAG, type LexicalEditor } from 'lexical';
+import { lastIndexAtOrBefore } from '../../../shared/sorted-search';
 import type { Block } from '../../../shared/types';
 import { $createArticleBlock, $isArticleSection, BLOCKS_PER_SECTION } from './article-block-node';
 import type { TextGuard } from './read-only-guard';
@@ -97,14 +98,8 @@ export class SectionFiller {
 
   private sectionAt(offset: number): number {
     const { blocks } = this.doc;
-    let lo = 0;
-    let hi = blocks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (blocks[mid].start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return blocks.length ? Math.floor(lo / BLOCKS_PER_SECTION) : -1;
+    const block = lastIndexAtOrBefore(blocks.length, (i) => blocks[i].start, offset);
+    return block < 0 ? -1 : Math.floor(block / BLOCKS_PER_SECTION);
   }
 
   private fill(indices: number[]): void {

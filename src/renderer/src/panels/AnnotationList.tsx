@@ -1,4 +1,5 @@
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lastIndexAtOrBefore } from '../../../shared/sorted-search';
 import type { Annotation, Label } from '../../../shared/types';
 import { LabelSwatch } from '../chrome/LabelSwatch';
 import type { AnnotationFields } from '../workbench/annotation-history';
@@ -227,12 +228,5 @@ function firstVisibleIndex(list: HTMLElement, start: number, rowHeight: number):
   const lastBottom = last.offsetTop + last.offsetHeight;
   if (top < firstTop) return Math.max(0, start - Math.ceil((firstTop - top) / rowHeight));
   if (top >= lastBottom) return start + rows.length + Math.floor((top - lastBottom) / rowHeight);
-  let lo = 0;
-  let hi = rows.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (rows[mid].offsetTop <= top) lo = mid;
-    else hi = mid - 1;
-  }
-  return start + lo;
+  return start + lastIndexAtOrBefore(rows.length, (i) => rows[i].offsetTop, top);
 }

@@ -186,6 +186,7 @@ test('a document with many annotations shows its first ones at once, and a tag m
   });
   await expect.poll(() => paintedQuotes(page, 'ct-label-0').then((q) => q.includes('claim number 2 was'))).toBe(true);
   await expect(page.getByText('Loading annotations…').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/long-document-loading.png' });
   // The full listing as the library served it just before the analyst tagged (arriving after the tag).
   const servedBeforeTheTag = { ok: true, value: library.annotations.listForDocument(doc.id) };
   await article.select('that claim number 3 was');

@@ -94,9 +94,7 @@ export class HighlightPainter {
 
   /** The block index changed (more of the article was built): paint what is now reachable. */
   setIndex(index: BlockIndex): void {
-    this.index = index;
-    this.reconcile();
-    this.paintSearch();
+    this.setWindows(index, this.windows);
   }
 
   private shows(start: number, end: number): boolean {

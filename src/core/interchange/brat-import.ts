@@ -6,8 +6,10 @@ import { IMPORT_LIMITS, exceedsBytes, formatBytes } from './limits';
 import { fileSizeFailure } from './read-import-file';
 import type { ImportOptions, ImportedAnnotation, ParsedImport } from './types';
 
-const TEXT_BOUND = /^(T\d+)\t(\S+) ([^\t]+)\t(.*)$/;
-const NOTE = /^#\d+\tAnnotatorNotes (T\d+)\t(.*)$/;
+// Lines are split at \n only, so a quote or note may still hold U+2028/U+2029, which `.` does
+// not match without the s flag.
+const TEXT_BOUND = /^(T\d+)\t(\S+) ([^\t]+)\t(.*)$/s;
+const NOTE = /^#\d+\tAnnotatorNotes (T\d+)\t(.*)$/s;
 const ATTRIBUTE = /^A\d+\t(\S+) (T\d+)(?: (\S+))?$/;
 const UNSUPPORTED: Record<string, string> = { R: 'relations', E: 'events', N: 'normalizations', M: 'modifications', '*': 'equivalences' };
 

@@ -142,6 +142,13 @@ describe('round trips (export → import → export is identical)', () => {
     );
   });
 
+  it('brat keeps a quote and a note holding U+2028/U+2029 (a random case found this)', () => {
+    const text = 'before\u2028after\u2029end';
+    const ann = `T1\tfact 0 ${[...text].length}\t${text}\n#1\tAnnotatorNotes T1\t\u2028 note \u2029\n`;
+    const imported = value(importBrat(ann, { companionText: text, annotator: 'Ann' }));
+    expect(imported.annotations.map((a) => [a.quote, a.note])).toEqual([[text, '\u2028 note \u2029']]);
+  });
+
   it('doccano JSONL', () => {
     fc.assert(
       fc.property(bundleArb, (bundle) => {

@@ -70,16 +70,21 @@ export async function run() {
     }
     if (added !== DOCS * PER_DOC) throw new Error(`mergeImport added ${added}, expected ${DOCS * PER_DOC}`);
 
+    /** The raw baselines' documents and annotators, before their annotation rows. */
+    const insertDocumentsAndAnnotators = (db: ReturnType<typeof openDatabase>) => {
+      const insDoc = db.prepare('INSERT INTO documents (id, title, source, text, sha256, blocks, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      for (const d of docs) insDoc.run(d.id, d.title, d.source, d.text, d.sha256, JSON.stringify(d.blocks), d.createdAt);
+      const insWho = db.prepare('INSERT INTO annotators (id, name, created_at) VALUES (?, ?, ?)');
+      for (const a of bundle.annotators) insWho.run(a.id, a.name, createdAt);
+    };
+
     // Baseline: the same rows, same schema and pragmas, raw prepared inserts in one transaction.
     const rawTimes: number[] = [];
     for (let r = 0; r < RUNS; r++) {
       const db = openDatabase(freshPath());
       const t0 = performance.now();
       db.transaction(() => {
-        const insDoc = db.prepare('INSERT INTO documents (id, title, source, text, sha256, blocks, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-        for (const d of docs) insDoc.run(d.id, d.title, d.source, d.text, d.sha256, JSON.stringify(d.blocks), d.createdAt);
-        const insWho = db.prepare('INSERT INTO annotators (id, name, created_at) VALUES (?, ?, ?)');
-        for (const a of bundle.annotators) insWho.run(a.id, a.name, createdAt);
+        insertDocumentsAndAnnotators(db);
         const ins = db.prepare(
           `INSERT INTO annotations (id, document_id, annotator_id, label_id, start_offset, end_offset, quote, prefix, suffix, note, attribution, confidence, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -98,10 +103,7 @@ export async function run() {
       const db = openDatabase(freshPath());
       const t0 = performance.now();
       db.transaction(() => {
-        const insDoc = db.prepare('INSERT INTO documents (id, title, source, text, sha256, blocks, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-        for (const d of docs) insDoc.run(d.id, d.title, d.source, d.text, d.sha256, JSON.stringify(d.blocks), d.createdAt);
-        const insWho = db.prepare('INSERT INTO annotators (id, name, created_at) VALUES (?, ?, ?)');
-        for (const a of bundle.annotators) insWho.run(a.id, a.name, createdAt);
+        insertDocumentsAndAnnotators(db);
         const insert = (rows: number) =>
           db.prepare(
             `INSERT INTO annotations (id, document_id, annotator_id, label_id, start_offset, end_offset, quote, prefix, suffix, note, attribution, confidence, created_at, updated_at)

@@ -238,8 +238,9 @@ describe('the afterPack hook on a packaged layout', () => {
     expect(bytes.subarray(at, at + 9).toString()).toBe('010011001');
   });
 
-  // On a macOS host the policy also re-signs the bundle ad hoc (codesign), which a stand-in cannot take.
-  it.skipIf(process.platform === 'darwin')('flips the fuses inside the Electron Framework of a macOS .app', async () => {
+  // On a macOS host the policy also re-signs the bundle ad hoc (codesign), which a stand-in cannot
+  // take; on every other host (CI here is Linux) this test runs.
+  it.skipIf(process.platform === 'darwin')('flips the fuses inside the Electron Framework of a macOS .app (runs on every host but macOS, where codesign would re-sign the stand-in)', async () => {
     const { context, fuseFile } = packagedLayout('darwin');
     expect(packagedExecutable(context)).toBe(path.join(context.appOutDir, 'claimtag.app'));
     const stock = fs.readFileSync(fuseFile);

@@ -9,7 +9,11 @@ export type ErrorCode =
   | 'storage'
   | 'disk-full'
   | 'cancelled'
-  | 'internal';
+  | 'internal'
+  /** Team mode: the server's rules refused a change (another's row, a study one is not in). */
+  | 'refused'
+  /** Team mode: the server cannot be reached (offline, stopped, wrong address). */
+  | 'unreachable';
 
 export interface AppError {
   code: ErrorCode;

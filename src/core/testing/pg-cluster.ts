@@ -115,9 +115,12 @@ export async function startPgCluster(prefix = 'claimtag-pg-'): Promise<PgCluster
     port = await freePort();
     cluster.port = port;
     cluster.adminUrl = cluster.urlFor(ADMIN_ROLE, adminPassword);
+    // fsync off is safe for a test (a killed server's WAL is still in the OS cache); synchronous
+    // commit is NOT turned off: an immediate stop would then lose commits already acknowledged,
+    // which the "server stopped mid-push" test would (rightly) report as lost rows.
     fs.appendFileSync(
       path.join(data, 'postgresql.conf'),
-      `\nlisten_addresses = '127.0.0.1'\nport = ${port}\nunix_socket_directories = '${dir}'\nfsync = off\nsynchronous_commit = off\nfull_page_writes = off\nmax_connections = 60\nshared_buffers = 32MB\n`,
+      `\nlisten_addresses = '127.0.0.1'\nport = ${port}\nunix_socket_directories = '${dir}'\nfsync = off\nfull_page_writes = off\nmax_connections = 60\nshared_buffers = 32MB\n`,
     );
     cluster.start();
     runAs(path.join(bin, 'psql'), ['-h', dir, '-p', String(port), '-U', ADMIN_ROLE, '-d', 'postgres', '-q', '-c', 'CREATE DATABASE claimtag']);

@@ -5,6 +5,7 @@ import { runBackup, BACKUP_HELP, runRestore, RESTORE_HELP } from './commands/bac
 import { runExport, EXPORT_HELP } from './commands/export';
 import { runImport, IMPORT_HELP } from './commands/import';
 import { runList, LIST_HELP } from './commands/list';
+import { runTeam, TEAM_HELP } from './commands/team';
 
 const HELP = `claimtag — tag claims in news articles as fact, opinion or allegation.
 
@@ -17,6 +18,7 @@ Commands:
   agree    measure agreement between annotators
   backup   take a verified backup of the library (--list shows them)
   restore  replace the library with a verified backup (the current file is kept aside)
+  team     share a study through a PostgreSQL server: init, join, sync, status
 
 Run \`claimtag <command> --help\` for a command's options.
 Without --db, commands use the app's own library (or $CLAIMTAG_DATA_DIR).`;
@@ -28,6 +30,7 @@ const COMMANDS: Record<string, { run: (args: string[], io: CliIo) => number | Pr
   agree: { run: runAgree, help: AGREE_HELP },
   backup: { run: runBackup, help: BACKUP_HELP },
   restore: { run: runRestore, help: RESTORE_HELP },
+  team: { run: runTeam, help: TEAM_HELP },
 };
 
 /** Runs one CLI invocation and returns its exit code: 0 ok, 1 failed, 2 wrong usage. */

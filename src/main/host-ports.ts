@@ -1,5 +1,6 @@
 import { BrowserWindow, dialog } from 'electron';
 import type { HostPorts } from '../core/api/host-ports';
+import { electronCredentialStore } from './credentials';
 
 const IMPORT_FILTERS = [
   { name: 'Articles and annotation files', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'docx', 'json', 'jsonld', 'jsonl', 'ann', 'sqlite', 'db'] },
@@ -7,8 +8,9 @@ const IMPORT_FILTERS = [
 ];
 
 /** Native dialogs and PDF printing for the services, owned by the main window. */
-export function electronHostPorts(getWindow: () => BrowserWindow | null): HostPorts {
+export function electronHostPorts(getWindow: () => BrowserWindow | null, userDataDir: string): HostPorts {
   return {
+    credentials: electronCredentialStore(userDataDir),
     async chooseFilesToImport() {
       const win = getWindow();
       const options = { title: 'Import into claimtag', properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'>, filters: IMPORT_FILTERS };

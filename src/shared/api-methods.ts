@@ -35,6 +35,9 @@ export const API_METHODS = [
   'compareDocument',
   'adjudicate',
   'autoMerge',
+  'getTeamStatus',
+  'joinTeam',
+  'syncTeam',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];

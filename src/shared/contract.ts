@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Annotation, Annotator, DocumentRecord, DocumentSummary, Label, SearchHit } from './types';
 import type { CompareResult } from './compare';
+import type { TeamStatus } from './team';
 import type { Result } from './result';
 import type { API_METHODS, MenuCommand } from './api-methods';
 
@@ -163,6 +164,21 @@ export const contract = {
       .strict(),
   ),
   restoreAnnotation: returns<Annotation>()(z.object({ id }).strict()),
+  // Team mode (issue 21): a study shared through a PostgreSQL server.
+  getTeamStatus: returns<TeamStatus>()(empty),
+  /** Joins a study; the password goes to the system keychain only when `remember` is set. */
+  joinTeam: returns<TeamStatus>()(
+    z
+      .object({
+        url: z.string().trim().min(1).max(500),
+        study: z.string().trim().min(1).max(200),
+        password: z.string().min(1).max(1_000).optional(),
+        remember: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+  /** Starts a sync in the background; poll getTeamStatus for its progress. */
+  syncTeam: returns<TeamStatus>()(empty),
 };
 
 export type ApiMethod = keyof typeof contract;

@@ -6,6 +6,7 @@ import type { NewDocument } from '../store/documents-repo';
 import { createCompareServices } from './compare-services';
 import { createTagSetServices } from './tag-set-services';
 import { createDocumentServices } from './document-services';
+import { createTeamServices } from './team-services';
 import { headlessPorts, type HostPorts } from './host-ports';
 
 const CURRENT_ANNOTATOR = 'current-annotator';
@@ -57,6 +58,7 @@ export function createServices(ctx: ServiceContext): ApiServices {
     ...createDocumentServices(library, ctx.ports ?? headlessPorts, () => currentAnnotator()?.name),
     ...createCompareServices(library, currentAnnotator),
     ...createTagSetServices(library, ctx.ports ?? headlessPorts),
+    ...createTeamServices(library, ctx.ports ?? headlessPorts),
 
     getStartupState(): StartupState {
       const last = library.settings.get(LAST_DOCUMENT);

@@ -1,0 +1,66 @@
+import type { ApiServices } from '../../shared/contract';
+import { AppFailure } from '../../shared/result';
+import type { TeamStatus, TeamSyncProgress } from '../../shared/team';
+import type { Library } from '../store/library';
+import { parseServerUrl } from '../team/connection';
+import { LocalTeam } from '../team/local-team';
+import { teamStatus } from '../team/status';
+import { joinTeam, syncTeam } from '../team/sync';
+import type { HostPorts } from './host-ports';
+
+type TeamServices = Pick<ApiServices, 'getTeamStatus' | 'joinTeam' | 'syncTeam'>;
+
+/**
+ * Team mode for the app: join a study, sync in the background (the panel polls the status for
+ * progress), read the status offline. A password is kept by the host's credential store when the
+ * analyst asks for it, else only in memory for this session; never in the library or a log.
+ */
+export function createTeamServices(library: Library, ports: HostPorts, onInternalError: (err: unknown) => void = () => undefined): TeamServices {
+  const sessionPasswords = new Map<string, string>();
+  let syncing: TeamSyncProgress | null = null;
+
+  const passwordFor = async (server: string): Promise<string | null> => sessionPasswords.get(server) ?? (await ports.credentials?.load(server)) ?? null;
+  const status = async (): Promise<TeamStatus> => {
+    const server = new LocalTeam(library).link()?.server;
+    return teamStatus(library, { syncing, hasCredential: server ? (await passwordFor(server)) !== null : false });
+  };
+
+  const startSync = async (): Promise<void> => {
+    if (syncing) return;
+    const link = new LocalTeam(library).requireLink();
+    const password = await passwordFor(link.server);
+    const { address } = parseServerUrl(link.server);
+    syncing = { phase: 'connect', done: 0, total: 0 };
+    // In the background: the call returns at once; errors are recorded in the library for the panel.
+    void syncTeam(library, address, password, { onProgress: (p) => (syncing = p) })
+      .catch((err: unknown) => {
+        if (!(err instanceof AppFailure)) onInternalError(err);
+      })
+      .finally(() => (syncing = null));
+  };
+
+  return {
+    getTeamStatus: () => status(),
+
+    async joinTeam({ url, study, password, remember }) {
+      const parsed = parseServerUrl(url);
+      const secret = password ?? parsed.password;
+      await joinTeam(library, parsed.address, secret, study);
+      const server = new LocalTeam(library).requireLink().server;
+      if (secret !== null) {
+        sessionPasswords.set(server, secret);
+        if (remember) {
+          if (!ports.credentials) throw new AppFailure({ code: 'unsupported', message: 'This claimtag cannot keep passwords; you will be asked again next time.' });
+          await ports.credentials.save(server, secret);
+        }
+      }
+      await startSync();
+      return status();
+    },
+
+    async syncTeam() {
+      await startSync();
+      return status();
+    },
+  };
+}

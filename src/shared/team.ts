@@ -29,8 +29,10 @@ export interface TeamStatus {
   lastError: { code: string; message: string; at: string } | null;
   /** Set while a sync runs in the background. */
   syncing: TeamSyncProgress | null;
-  /** Whether a password for this server is kept (in the system's keychain, never in the library). */
+  /** Whether a password for this server is at hand (this session, or the system's keychain; never the library). */
   hasCredential: boolean;
+  /** Whether this app can keep a password in the system's keychain (the desktop app can; the CLI and tests cannot). */
+  canRemember: boolean;
 }
 
 /** Where a team server may be: one rule for the form and the core. */

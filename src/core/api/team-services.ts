@@ -22,7 +22,7 @@ export function createTeamServices(library: Library, ports: HostPorts, onInterna
   const passwordFor = async (server: string): Promise<string | null> => sessionPasswords.get(server) ?? (await ports.credentials?.load(server)) ?? null;
   const status = async (): Promise<TeamStatus> => {
     const server = new LocalTeam(library).link()?.server;
-    return teamStatus(library, { syncing, hasCredential: server ? (await passwordFor(server)) !== null : false });
+    return teamStatus(library, { syncing, hasCredential: server ? (await passwordFor(server)) !== null : false, canRemember: ports.credentials !== undefined });
   };
 
   const startSync = async (): Promise<void> => {
@@ -49,10 +49,8 @@ export function createTeamServices(library: Library, ports: HostPorts, onInterna
       const server = new LocalTeam(library).requireLink().server;
       if (secret !== null) {
         sessionPasswords.set(server, secret);
-        if (remember) {
-          if (!ports.credentials) throw new AppFailure({ code: 'unsupported', message: 'This claimtag cannot keep passwords; you will be asked again next time.' });
-          await ports.credentials.save(server, secret);
-        }
+        // Joined either way: a keychain that refuses only means being asked again next session.
+        if (remember) await ports.credentials?.save(server, secret).catch((err: unknown) => onInternalError(err));
       }
       await startSync();
       return status();

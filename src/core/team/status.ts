@@ -3,11 +3,11 @@ import type { Library } from '../store/library';
 import { LocalTeam } from './local-team';
 
 /** What the Team panel and `claimtag team status` show; read from the library alone (works offline). */
-export function teamStatus(library: Library, extra: { syncing?: TeamSyncProgress | null; hasCredential?: boolean } = {}): TeamStatus {
+export function teamStatus(library: Library, extra: { syncing?: TeamSyncProgress | null; hasCredential?: boolean; canRemember?: boolean } = {}): TeamStatus {
   const local = new LocalTeam(library);
   const link = local.link();
   if (!link) {
-    return { server: null, study: null, role: null, adjudicator: false, members: [], lastSync: null, queued: 0, refused: [], lastError: null, syncing: null, hasCredential: false };
+    return { server: null, study: null, role: null, adjudicator: false, members: [], lastSync: null, queued: 0, refused: [], lastError: null, syncing: null, hasCredential: false, canRemember: extra.canRemember ?? false };
   }
   return {
     server: link.server,
@@ -21,5 +21,6 @@ export function teamStatus(library: Library, extra: { syncing?: TeamSyncProgress
     lastError: local.lastError(),
     syncing: extra.syncing ?? null,
     hasCredential: extra.hasCredential ?? false,
+    canRemember: extra.canRemember ?? false,
   };
 }

@@ -18,7 +18,12 @@ export const TEAM = [
   { role: 'bilal', name: 'Bilal Ahmed' },
   { role: 'carol', name: 'Carol Diaz', adjudicator: true },
 ] as const;
-export type Who = (typeof TEAM)[number]['role'];
+export type Who = string;
+export interface MemberSeed {
+  role: string;
+  name: string;
+  adjudicator?: boolean;
+}
 
 export interface Analyst {
   role: Who;
@@ -38,7 +43,7 @@ export interface TeamFixture {
   cluster: PgCluster;
   init: InitResult;
   dir: string;
-  analysts: Record<Who, Analyst>;
+  analysts: Record<string, Analyst>;
   admin(): Promise<pg.Client>;
   /** A fresh library for `who` (e.g. after a crash test), already holding nothing. */
   openLibrary(who: Who, file: string): Analyst;
@@ -47,16 +52,18 @@ export interface TeamFixture {
 
 export const paragraphs = (text: string): Block[] => [{ kind: 'paragraph', start: 0, end: text.length }];
 
-export async function startTeam(): Promise<TeamFixture> {
+/** The cluster, the study and one library per member (TEAM, plus `extra` members). */
+export async function startTeam(extra: MemberSeed[] = []): Promise<TeamFixture> {
+  const members: MemberSeed[] = [...TEAM, ...extra];
   const cluster = await startPgCluster();
   const tmp = makeTempDir('claimtag-team-');
   const libraries: Library[] = [];
   try {
     const { address, password } = parseServerUrl(cluster.adminUrl);
-    const init = await initTeamServer(address, password, { study: STUDY, members: TEAM.map((m) => ({ ...m })) });
+    const init = await initTeamServer(address, password, { study: STUDY, members: members.map((m) => ({ ...m })) });
     const passwords = new Map(init.created.map((c) => [c.role, c.password]));
     const openLibrary = (who: Who, file: string): Analyst => {
-      const member = TEAM.find((m) => m.role === who)!;
+      const member = members.find((m) => m.role === who)!;
       const library = Library.open(file);
       libraries.push(library);
       const services = createServices({ library, dataDir: path.dirname(file), loadSample: () => ({ title: 'Sample', source: '', text: 'Sample.', blocks: paragraphs('Sample.') }) });
@@ -81,12 +88,12 @@ export async function startTeam(): Promise<TeamFixture> {
       };
     };
     const analysts = Object.fromEntries(
-      TEAM.map((m) => {
+      members.map((m) => {
         const a = openLibrary(m.role, path.join(tmp.dir, `${m.role}.sqlite`));
         a.services.setAnnotatorName({ name: m.name });
         return [m.role, a];
       }),
-    ) as Record<Who, Analyst>;
+    ) as Record<string, Analyst>;
     return {
       cluster,
       init,

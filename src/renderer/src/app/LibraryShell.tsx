@@ -8,6 +8,7 @@ import { useImporter } from '../library/use-importer';
 import { prefetchWorkbench } from '../workbench/workbench-prefetch';
 import { Workbench } from '../workbench/Workbench';
 import { CompareView } from '../compare/CompareView';
+import { TeamPanel } from '../team/TeamPanel';
 import { useMenuCommand } from './use-menu-command';
 
 interface Props {
@@ -23,6 +24,7 @@ type Modal =
   | { kind: 'delete'; doc: DocumentSummary }
   | { kind: 'paste' }
   | { kind: 'export' }
+  | { kind: 'team' }
   | null;
 
 /** The library around the workbench: documents, import (dialog, drop, paste), export. */
@@ -120,6 +122,7 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
       onPaste={() => setModal({ kind: 'paste' })}
       onRename={(doc) => setModal({ kind: 'rename', doc })}
       onDelete={(doc) => setModal({ kind: 'delete', doc })}
+      onTeam={() => setModal({ kind: 'team' })}
     />
   );
 
@@ -225,6 +228,7 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
           }}
         />
       )}
+      {modal?.kind === 'team' && <TeamPanel api={api} onClose={() => setModal(null)} onSynced={() => void refresh()} />}
       {modal?.kind === 'export' && <ExportDialog api={api} document={document} onClose={() => setModal(null)} onDone={say} />}
     </div>
   );

@@ -17,12 +17,14 @@ interface Props {
   onPaste(): void;
   onRename(doc: DocumentSummary): void;
   onDelete(doc: DocumentSummary): void;
+  /** Opens the Team panel (team mode). */
+  onTeam?: () => void;
 }
 
 const total = (d: DocumentSummary) => Object.values(d.counts).reduce((a, b) => a + b, 0);
 
 /** The library: every document, sorted or searched in full text. */
-export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, onImport, onPaste, onRename, onDelete }: Props) {
+export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, onImport, onPaste, onRename, onDelete, onTeam }: Props) {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortKey>('recent');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
@@ -70,6 +72,11 @@ export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, on
         <button type="button" className="button small" onClick={onPaste} title="New document from the clipboard">
           Paste
         </button>
+        {onTeam && (
+          <button type="button" className="button small" onClick={onTeam} title="Share a study through your team's server">
+            Team
+          </button>
+        )}
       </div>
       <div className="library-tools">
         <input

@@ -242,13 +242,18 @@ export class LocalTeam {
          ORDER BY o.changed_at, o.row_id LIMIT ?`,
       )
       .all(link.annotatorId, reference ?? link.annotatorId, limit) as Array<Omit<OutgoingAnnotation, 'is_reference'>>;
-    // Queued rows that are no longer mine to send (the library left team mode and came back as someone else) are dropped.
-    this.library.db
-      .prepare(
-        `DELETE FROM team_outbox WHERE revision > pushed_revision AND row_id NOT IN (SELECT id FROM annotations WHERE annotator_id IN (?, ?))`,
-      )
-      .run(link.annotatorId, reference ?? link.annotatorId);
     return rows.map((r) => ({ ...r, is_reference: reference !== null && r.annotator_id === reference }));
+  }
+
+  /** Drops queued rows that are no longer mine to send (deleted, or the library came back as someone else). Once per sync. */
+  dropStrangers(link: TeamLink): number {
+    const reference = link.adjudicator ? this.referenceAnnotatorId() : null;
+    return this.library.db
+      .prepare(
+        `DELETE FROM team_outbox WHERE revision > pushed_revision
+           AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.id = team_outbox.row_id AND a.annotator_id IN (?, ?))`,
+      )
+      .run(link.annotatorId, reference ?? link.annotatorId).changes;
   }
 
   /** The document behind a content hash, for uploading it once. */

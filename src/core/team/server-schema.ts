@@ -117,11 +117,16 @@ export const SERVER_STEPS: readonly string[] = [
   CREATE FUNCTION claimtag.is_adjudicator(study text, who text) RETURNS boolean
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog
     AS $f$ SELECT EXISTS (SELECT 1 FROM claimtag.members m WHERE m.study_id = study AND m.role_name = who AND m.is_adjudicator) $f$;
+  -- For policies as a subquery, study_id IN (SELECT claimtag.my_studies(current_user)): asked
+  -- once per statement (a hashed subplan) instead of once per row.
+  CREATE FUNCTION claimtag.my_studies(who text) RETURNS SETOF text
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog
+    AS $f$ SELECT m.study_id FROM claimtag.members m WHERE m.role_name = who $f$;
   CREATE FUNCTION claimtag.annotator_of(study text, who text) RETURNS text
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog
     AS $f$ SELECT m.annotator_id FROM claimtag.members m WHERE m.study_id = study AND m.role_name = who $f$;
-  REVOKE ALL ON FUNCTION claimtag.is_member(text, text), claimtag.is_adjudicator(text, text), claimtag.annotator_of(text, text) FROM PUBLIC;
-  GRANT EXECUTE ON FUNCTION claimtag.is_member(text, text), claimtag.is_adjudicator(text, text), claimtag.annotator_of(text, text) TO ${MEMBER_GROUP};
+  REVOKE ALL ON FUNCTION claimtag.is_member(text, text), claimtag.is_adjudicator(text, text), claimtag.annotator_of(text, text), claimtag.my_studies(text) FROM PUBLIC;
+  GRANT EXECUTE ON FUNCTION claimtag.is_member(text, text), claimtag.is_adjudicator(text, text), claimtag.annotator_of(text, text), claimtag.my_studies(text) TO ${MEMBER_GROUP};
 
   CREATE FUNCTION claimtag.stamp_version() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog AS $f$
   BEGIN
@@ -155,12 +160,12 @@ export const SERVER_STEPS: readonly string[] = [
   CREATE POLICY read_tag_sets ON claimtag.tag_set_versions FOR SELECT USING (claimtag.is_member(study_id, current_user));
   CREATE POLICY lead_publishes_tag_sets ON claimtag.tag_set_versions FOR INSERT WITH CHECK (owner = current_user AND claimtag.is_adjudicator(study_id, current_user));
 
-  CREATE POLICY read_study_annotations ON claimtag.annotations FOR SELECT USING (claimtag.is_member(study_id, current_user));
+  CREATE POLICY read_study_annotations ON claimtag.annotations FOR SELECT USING (study_id IN (SELECT claimtag.my_studies(current_user)));
   CREATE POLICY write_own_annotations ON claimtag.annotations FOR INSERT WITH CHECK (
-    owner = current_user AND claimtag.is_member(study_id, current_user)
+    owner = current_user AND study_id IN (SELECT claimtag.my_studies(current_user))
     AND CASE WHEN is_reference THEN claimtag.is_adjudicator(study_id, current_user) ELSE annotator_id = claimtag.annotator_of(study_id, current_user) END);
   CREATE POLICY change_own_annotations ON claimtag.annotations FOR UPDATE USING (owner = current_user) WITH CHECK (
-    owner = current_user AND claimtag.is_member(study_id, current_user)
+    owner = current_user AND study_id IN (SELECT claimtag.my_studies(current_user))
     AND CASE WHEN is_reference THEN claimtag.is_adjudicator(study_id, current_user) ELSE annotator_id = claimtag.annotator_of(study_id, current_user) END);
   CREATE POLICY delete_own_annotations ON claimtag.annotations FOR DELETE USING (owner = current_user);
 

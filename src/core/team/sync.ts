@@ -41,6 +41,8 @@ export interface SyncOptions {
   pushBatch?: number;
   pullBatch?: number;
   signal?: AbortSignal;
+  /** Only send, or only receive (default: both, sending first). */
+  only?: 'push' | 'pull';
 }
 
 const ANNOTATION_COLUMNS = [
@@ -249,9 +251,11 @@ export async function syncTeam(library: Library, address: ServerAddress, passwor
     local.setMembers(team);
 
     // Push.
+    local.dropStrangers(link);
     const toPush = local.queuedCount();
     const known = new Set<string>();
     for (;;) {
+      if (options.only === 'pull') break;
       stopIfCancelled();
       const rows = local.outgoing(link, options.pushBatch ?? PUSH_BATCH).map((r) => ({ ...r, study_id: link.studyId, owner: address.role }));
       if (rows.length === 0) break;
@@ -263,13 +267,14 @@ export async function syncTeam(library: Library, address: ServerAddress, passwor
       report.refused.push(...refused.map((r) => ({ id: r.row.id, message: r.message })));
       progress({ phase: 'push', done: report.pushed + report.refused.length, total: toPush });
     }
-    if (link.adjudicator) await publishTagSet(client, local, link.studyId);
+    if (link.adjudicator && options.only !== 'pull') await publishTagSet(client, local, link.studyId);
 
     // Pull.
     let since = local.pulledVersion();
-    const total = Number((await client.query('SELECT count(*) AS n FROM claimtag.annotations WHERE study_id = $1 AND version > $2 AND owner <> current_user', [link.studyId, since])).rows[0].n);
+    const total = options.only === 'push' ? 0 : Number((await client.query('SELECT count(*) AS n FROM claimtag.annotations WHERE study_id = $1 AND version > $2 AND owner <> current_user', [link.studyId, since])).rows[0].n);
     let labels: IncomingLabel[] | null = null;
     for (;;) {
+      if (options.only === 'push') break;
       stopIfCancelled();
       const result = await client.query(PULL_SQL, [link.studyId, since, options.pullBatch ?? PULL_BATCH]);
       if (result.rows.length === 0) break;

@@ -22,6 +22,8 @@ export interface TeamStatus {
   adjudicator: boolean;
   members: TeamMemberView[];
   lastSync: string | null;
+  /** The server version of the colleagues' changes applied here; grows when a sync brings some. */
+  pulledVersion: number;
   /** My changes waiting for the server. */
   queued: number;
   /** Changes the server refused, with why, in plain words. */

@@ -7,7 +7,7 @@ export function teamStatus(library: Library, extra: { syncing?: TeamSyncProgress
   const local = new LocalTeam(library);
   const link = local.link();
   if (!link) {
-    return { server: null, study: null, role: null, adjudicator: false, members: [], lastSync: null, queued: 0, refused: [], lastError: null, syncing: null, hasCredential: false, canRemember: extra.canRemember ?? false };
+    return { server: null, study: null, role: null, adjudicator: false, members: [], lastSync: null, pulledVersion: 0, queued: 0, refused: [], lastError: null, syncing: null, hasCredential: false, canRemember: extra.canRemember ?? false };
   }
   return {
     server: link.server,
@@ -16,6 +16,7 @@ export function teamStatus(library: Library, extra: { syncing?: TeamSyncProgress
     adjudicator: link.adjudicator,
     members: local.members().map((m) => ({ name: m.name, role: m.role, adjudicator: m.adjudicator, me: m.role === link.role })),
     lastSync: local.lastSync(),
+    pulledVersion: local.pulledVersion(),
     queued: local.queuedCount(),
     refused: local.refused(),
     lastError: local.lastError(),

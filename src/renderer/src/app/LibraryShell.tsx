@@ -72,6 +72,8 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
   );
   const importer = useImporter(api, onImported);
   const [comparing, setComparing] = useState(false);
+  /** Counts team syncs that brought colleagues' work: the open document is shown afresh after each. */
+  const [teamArrivals, setTeamArrivals] = useState(0);
 
   useMenuCommand('import', () => void importer.importFromDialog());
   useMenuCommand('paste', () => setModal({ kind: 'paste' }));
@@ -143,7 +145,7 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
         </div>
       ) : (
       <Workbench
-        key={document.id}
+        key={`${document.id}#${teamArrivals}`}
         api={api}
         document={document}
         jumpTo={jumpTo}
@@ -228,7 +230,14 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
           }}
         />
       )}
-      {modal?.kind === 'team' && <TeamPanel api={api} onClose={() => setModal(null)} onSynced={() => void refresh()} />}
+      {modal?.kind === 'team' && <TeamPanel
+          api={api}
+          onClose={() => setModal(null)}
+          onSynced={(arrived) => {
+            void refresh();
+            if (arrived) setTeamArrivals((n) => n + 1);
+          }}
+        />}
       {modal?.kind === 'export' && <ExportDialog api={api} document={document} onClose={() => setModal(null)} onDone={say} />}
     </div>
   );

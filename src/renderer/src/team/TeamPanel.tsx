@@ -8,8 +8,8 @@ import './team.css';
 interface Props {
   api: ClaimtagApi;
   onClose(): void;
-  /** Called when a sync has brought colleagues' work in, so the library view refreshes. */
-  onSynced(): void;
+  /** Called when a sync ends; `arrived` when it brought colleagues' work in (the open document reloads). */
+  onSynced(arrived: boolean): void;
 }
 
 const POLL_MS = 400;
@@ -19,12 +19,18 @@ export function TeamPanel({ api, onClose, onSynced }: Props) {
   const [status, setStatus] = useState<TeamStatus | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The pulled version before the running sync, to tell whether it brought anything. */
+  const versionBefore = useRef<number | null>(null);
 
   const load = useCallback(async () => {
     const r = await api.getTeamStatus({});
-    if (r.ok) setStatus(r.value);
-    else setProblem(r.error.message);
-    return r.ok ? r.value : null;
+    if (!r.ok) {
+      setProblem(r.error.message);
+      return null;
+    }
+    setStatus(r.value);
+    versionBefore.current ??= r.value.pulledVersion;
+    return r.value;
   }, [api]);
 
   useEffect(() => {
@@ -38,7 +44,9 @@ export function TeamPanel({ api, onClose, onSynced }: Props) {
     let live = true;
     const t = setInterval(() => {
       void load().then((s) => {
-        if (live && s && !s.syncing) onSynced();
+        if (!live || !s || s.syncing) return;
+        onSynced(versionBefore.current !== s.pulledVersion);
+        versionBefore.current = s.pulledVersion;
       });
     }, POLL_MS);
     return () => {

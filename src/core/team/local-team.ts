@@ -263,7 +263,7 @@ export class LocalTeam {
   }
 
   hasDocument(sha256: string): boolean {
-    return this.library.documents.findBySha256(sha256) !== null;
+    return this.library.db.prepare('SELECT 1 FROM documents WHERE sha256 = ?').get(sha256) !== undefined;
   }
 
   /** The server has these revisions: they leave the queue unless changed again meanwhile. */
@@ -309,15 +309,14 @@ export class LocalTeam {
       }
       const known = this.labelIds();
       const texts = new Map<string, { id: string; text: string } | null>();
+      const readText = db.prepare('SELECT id, text FROM documents WHERE sha256 = ?');
       const docOf = (sha: string) => {
-        if (!texts.has(sha)) {
-          const doc = this.library.documents.findBySha256(sha);
-          texts.set(sha, doc ? { id: doc.id, text: doc.text } : null);
-        }
+        if (!texts.has(sha)) texts.set(sha, (readText.get(sha) as { id: string; text: string } | undefined) ?? null);
         return texts.get(sha)!;
       };
       let applied = 0;
       let skipped = 0;
+      const seen = new Set<string>();
       for (const r of rows) {
         const doc = docOf(r.document_sha256);
         const fits =
@@ -336,7 +335,10 @@ export class LocalTeam {
           addLabel.run(r.label_id, label?.name ?? r.label_id, label?.color ?? '#6b6b6b', label?.definition ?? 'Arrived with a colleague’s annotations from the team server.');
           known.add(r.label_id);
         }
-        addAnnotator.run(r.annotator_id, r.is_reference ? `${r.annotator_name}` : r.annotator_name, nowIso());
+        if (!seen.has(r.annotator_id)) {
+          addAnnotator.run(r.annotator_id, r.annotator_name, nowIso());
+          seen.add(r.annotator_id);
+        }
         const info = upsert.run({
           id: r.id,
           document_id: doc.id,

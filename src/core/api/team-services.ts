@@ -10,12 +10,20 @@ import type { HostPorts } from './host-ports';
 
 type TeamServices = Pick<ApiServices, 'getTeamStatus' | 'joinTeam' | 'syncTeam'>;
 
+/** How often the app syncs by itself while linked and a password is at hand: queued changes go when the server is back. */
+export const AUTO_SYNC_MS = 2 * 60 * 1000;
+
 /**
  * Team mode for the app: join a study, sync in the background (the panel polls the status for
  * progress), read the status offline. A password is kept by the host's credential store when the
  * analyst asks for it, else only in memory for this session; never in the library or a log.
  */
-export function createTeamServices(library: Library, ports: HostPorts, onInternalError: (err: unknown) => void = () => undefined): TeamServices {
+export function createTeamServices(
+  library: Library,
+  ports: HostPorts,
+  onInternalError: (err: unknown) => void = () => undefined,
+  autoSyncMs: number = AUTO_SYNC_MS,
+): TeamServices {
   const sessionPasswords = new Map<string, string>();
   let syncing: TeamSyncProgress | null = null;
 
@@ -38,6 +46,16 @@ export function createTeamServices(library: Library, ports: HostPorts, onInterna
       })
       .finally(() => (syncing = null));
   };
+
+  if (autoSyncMs > 0) {
+    const timer = setInterval(() => {
+      if (!library.db.open) return clearInterval(timer);
+      const link = new LocalTeam(library).link();
+      if (!link || syncing) return;
+      void passwordFor(link.server).then((password) => (password !== null && library.db.open ? startSync() : undefined)).catch(onInternalError);
+    }, autoSyncMs);
+    timer.unref?.();
+  }
 
   return {
     getTeamStatus: () => status(),

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childEnv, REPO_ROOT } from '../reliability/child-runner';
-import { paragraphs, startTeam, type Analyst, type TeamFixture } from '../testing/team-fixture';
+import { paragraphs, startTeam, STUDY as STUDY_NAME, type Analyst, type TeamFixture } from '../testing/team-fixture';
 import { LocalTeam } from './local-team';
 
 const CHILD = path.join(REPO_ROOT, 'src/core/testing/team-sync-child.ts');
@@ -133,4 +133,37 @@ describe('a client killed with SIGKILL in the middle of a sync', () => {
     const ids = reopened.library.db.prepare('SELECT count(*) AS n, count(DISTINCT id) AS d FROM annotations').get() as { n: number; d: number };
     expect(ids.n).toBe(ids.d);
   }, 120_000);
+});
+
+describe('the app syncs by itself', () => {
+  it('changes queued while the server is down go by themselves when it is back', async () => {
+    const { createTeamServices } = await import('../api/team-services');
+    const { headlessPorts } = await import('../api/host-ports');
+    const alice = team.analysts.alice;
+    const services = createTeamServices(alice.library, headlessPorts, undefined, 200);
+    const waitFor = async (what: () => Promise<boolean>) => {
+      for (let i = 0; i < 150; i++) {
+        if (await what()) return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error('timed out');
+    };
+    await services.joinTeam({ url: alice.url, study: STUDY_NAME });
+    await waitFor(async () => (await services.getTeamStatus({})).syncing === null);
+
+    team.cluster.stop('fast');
+    const doc = alice.library.documents.list().find((d) => d.title === 'Claims')!;
+    const me = new LocalTeam(alice.library).requireLink().annotatorId;
+    const added = alice.library.annotations.add({ documentId: doc.id, annotatorId: me, labelId: 'fact', start: 0, end: 5 }, TEXT);
+    await waitFor(async () => (await services.getTeamStatus({})).lastError?.code === 'unreachable');
+    expect((await services.getTeamStatus({})).queued).toBe(1);
+
+    team.cluster.start();
+    await waitFor(async () => {
+      const s = await services.getTeamStatus({});
+      return s.queued === 0 && s.lastError === null && s.syncing === null;
+    });
+    expect((await serverRows('alice')).some((r) => r.id === added.id)).toBe(true);
+    alice.library.close(); // stops its timer
+  }, 60_000);
 });

@@ -92,7 +92,7 @@ export function serverFailure(err: unknown, address?: ServerAddress): AppFailure
   if (state === undefined) {
     return new AppFailure({
       code: 'unreachable',
-      message: `The team server cannot be reached${where}; your changes stay queued and go when it is back.`,
+      message: `The team server cannot be reached${where}. Nothing is lost: your changes wait in this library until it can be.`,
       details: [err instanceof Error ? err.message : String(err)],
     });
   }
@@ -102,7 +102,7 @@ export function serverFailure(err: unknown, address?: ServerAddress): AppFailure
   if (state === '3D000') return new AppFailure({ code: 'not-found', message: `The team server has no such database${where}.` });
   if (state === '42501') return new AppFailure({ code: 'refused', message: 'The server refused the change: you are not allowed to make it.' });
   if (state.startsWith('08') || state.startsWith('57P') || state === '53300') {
-    return new AppFailure({ code: 'unreachable', message: `The team server is not available right now${where}; your changes stay queued and go when it is back.` });
+    return new AppFailure({ code: 'unreachable', message: `The team server is not available right now${where}. Nothing is lost: your changes wait in this library until it is.` });
   }
   if (state === '42P01' || state === '3F000') {
     return new AppFailure({ code: 'not-found', message: 'This database is not set up as a claimtag team server: run `claimtag team init` as its administrator first.' });

@@ -232,3 +232,30 @@ describe('volume', () => {
     console.log(`team sync: push 10,000 in ${pushMs.toFixed(0)} ms, pull 10,000 in ${pullMs.toFixed(0)} ms`);
   }, 180_000);
 });
+
+describe('the reference is the adjudicator’s', () => {
+  it('Carol’s reference reaches the others; Alice’s local reference never leaves her library', async () => {
+    const { ensureReferenceAnnotator } = await import('../compare/reference');
+    const refOf = (a: Analyst) => a.library.transaction(() => ensureReferenceAnnotator(a.library));
+    const docAt = (a: Analyst) => a.library.documents.list().find((d) => d.title === 'Jobs figures')!.id;
+    const carolsRef = refOf(carol);
+    const agreed = carol.library.annotations.add({ documentId: docAt(carol), annotatorId: carolsRef.id, labelId: 'fact', start: 4, end: 12 }, ARTICLE);
+    const alicesRef = refOf(alice);
+    const stray = alice.library.annotations.add({ documentId: docAt(alice), annotatorId: alicesRef.id, labelId: 'opinion', start: 4, end: 12 }, ARTICLE);
+    await carol.sync();
+    const aliceReport = await alice.sync();
+    expect(aliceReport.refused).toEqual([]);
+    expect(new LocalTeam(alice.library).queuedCount()).toBe(0);
+    await bilal.sync();
+    const atBilal = bilal.library.annotations.get(agreed.id);
+    expect([atBilal.annotatorId, atBilal.annotatorName, atBilal.labelId]).toEqual([carolsRef.id, 'reference', 'fact']);
+    expect(bilal.library.annotations.exists(stray.id)).toBe(false);
+    const admin = await team.admin();
+    try {
+      const r = await admin.query('SELECT owner, is_reference FROM claimtag.annotations WHERE id = ANY($1) ORDER BY id', [[agreed.id, stray.id]]);
+      expect(r.rows).toEqual([{ owner: 'carol', is_reference: true }]);
+    } finally {
+      await admin.end();
+    }
+  });
+});

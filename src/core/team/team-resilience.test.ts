@@ -167,3 +167,65 @@ describe('the app syncs by itself', () => {
     alice.library.close(); // stops its timer
   }, 60_000);
 });
+
+describe('versions under concurrent writers', () => {
+  it('a colleague pulling while two others push in many small transactions misses no row', async () => {
+    // Fresh libraries for Bilal and Carol (earlier tests closed theirs) and a reader: Alice's.
+    const bilal = team.openLibrary('bilal', team.analysts.bilal.file);
+    const carol = team.openLibrary('carol', team.analysts.carol.file);
+    const reader = team.openLibrary('alice', path.join(team.dir, 'alice-reader.sqlite'));
+    reader.services.setAnnotatorName({ name: 'Alice Martin' });
+    await reader.join();
+    await reader.sync();
+    const before = (reader.library.db.prepare('SELECT count(*) AS n FROM annotations').get() as { n: number }).n;
+    const added = [...tagMany(bilal, 600), ...tagMany(carol, 600)];
+    let pushing = true;
+    const pushes = Promise.all([bilal.sync({ pushBatch: 7, only: 'push' }), carol.sync({ pushBatch: 11, only: 'push' })]).finally(() => (pushing = false));
+    let pulls = 0;
+    while (pushing) {
+      await reader.sync({ only: 'pull', pullBatch: 13 });
+      pulls++;
+    }
+    await pushes;
+    await reader.sync({ only: 'pull' });
+    const after = (reader.library.db.prepare('SELECT count(*) AS n FROM annotations').get() as { n: number }).n;
+    expect(pulls).toBeGreaterThan(1);
+    expect(after - before).toBe(added.length);
+  }, 120_000);
+});
+
+describe('versions are visible in increasing order', () => {
+  it('a change committed later never carries a lower version than one a colleague has already pulled', async () => {
+    const { upsertAnnotations } = await import('./sync');
+    const admin = await team.admin();
+    const template = async (owner: string) => {
+      const r = (await admin.query('SELECT * FROM claimtag.annotations WHERE owner = $1 LIMIT 1', [owner])).rows[0];
+      delete r.version;
+      return { ...r, id: `order-${owner}-${Math.random().toString(36).slice(2)}`, revision: 1 };
+    };
+    const [bilalRow, carolRow] = [await template('bilal'), await template('carol')];
+    await admin.end();
+    const bilal = await team.analysts.bilal.raw();
+    const carol = await team.analysts.carol.raw();
+    const reader = team.openLibrary('alice', path.join(team.dir, 'alice-order.sqlite'));
+    try {
+      reader.services.setAnnotatorName({ name: 'Alice Martin' });
+      await reader.join();
+      await reader.sync();
+      await bilal.query('BEGIN');
+      await upsertAnnotations(bilal, [bilalRow]); // versioned, not yet committed
+      // Carol writes meanwhile: she waits for Bilal's transaction, so her version is higher and visible after his.
+      const carolDone = upsertAnnotations(carol, [carolRow]);
+      await new Promise((r) => setTimeout(r, 300));
+      await reader.sync({ only: 'pull' });
+      await bilal.query('COMMIT');
+      await carolDone;
+      await reader.sync({ only: 'pull' });
+      expect(reader.library.annotations.exists(bilalRow.id)).toBe(true);
+      expect(reader.library.annotations.exists(carolRow.id)).toBe(true);
+    } finally {
+      await bilal.end();
+      await carol.end();
+    }
+  }, 60_000);
+});

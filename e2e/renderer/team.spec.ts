@@ -61,10 +61,14 @@ test('join a study from the Team panel, receive a colleague’s work, and see a 
   const panel = page.getByRole('dialog', { name: 'Team' });
   await expect(panel).toContainText('This library is not shared.');
   await expect(panel.getByLabel('Server address')).toBeFocused();
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: `${SHOTS}/team-join-1360-${scheme}.png` });
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 860 });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.screenshot({ path: `${SHOTS}/team-join-${width}-${scheme}.png` });
+    }
   }
+  await page.setViewportSize({ width: 1360, height: 860 });
   await page.emulateMedia({ colorScheme: 'light' });
 
   // Missing fields, then a server that is not there: errors in plain words, nothing saved.

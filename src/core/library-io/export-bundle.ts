@@ -3,7 +3,7 @@ import path from 'node:path';
 import { AppFailure } from '../../shared/result';
 import type { Bundle } from '../../shared/types';
 import { writeFileAtomic } from '../fs/atomic-write';
-import { exportFormats } from '../interchange';
+import { EXPORT_SUMMARY_SUFFIX, exportFormats, summaryFor } from '../interchange';
 import type { ExportFormatId } from '../interchange/types';
 import { htmlToPdf } from './html-to-pdf';
 
@@ -54,8 +54,18 @@ export async function exportBundle(bundle: Bundle, target: ExportTarget, outPath
   const output = format.export(bundle, { generatedAt: options.generatedAt });
   stopIfCancelled(options.signal);
   if (output.kind === 'file') {
-    await writeFileAtomic(outPath, output.text);
-    return [outPath];
+    // Companions (a labelling config) and the summary of what the format left out go beside the file.
+    const base = outPath.slice(0, outPath.length - path.extname(outPath).length);
+    const summary = summaryFor(target, output);
+    const files: Array<[string, string]> = [[outPath, output.text], ...Object.entries(output.companions ?? {}).map(([suffix, text]): [string, string] => [base + suffix, text])];
+    if (summary !== null) files.push([base + EXPORT_SUMMARY_SUFFIX, summary]);
+    const written: string[] = [];
+    for (const [file, text] of files) {
+      stopIfCancelled(options.signal, written);
+      await writeFileAtomic(file, text);
+      written.push(file);
+    }
+    return written;
   }
   await fs.mkdir(outPath, { recursive: true });
   const written: string[] = [];

@@ -48,7 +48,7 @@ export function exportW3c(bundle: Bundle, options: ExportOptions = {}): string {
     type: 'AnnotationCollection',
     label: options.title ?? 'claimtag annotations',
     total: items.length,
-    first: { id: `${id}:page:1`, type: 'AnnotationPage', partOf: id, startIndex: 0, items },
+    first: { id: `${id}:page:1`, type: 'AnnotationPage', startIndex: 0, items },
   };
   return `${JSON.stringify(collection, null, 2)}\n`;
 }

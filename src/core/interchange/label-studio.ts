@@ -64,7 +64,12 @@ export function labelStudioConfigFor(bundle: Bundle, options: ExportOptions = {}
 /** A Label Studio labelling config matching the exported results: shows each label's name, stores its id. */
 export function labelStudioConfig(labels: readonly Label[]): string {
   const attr = (s: string) => escapeHtml(s);
-  const labelTags = labels.map((l) => `    <Label value="${attr(l.name.trim() || l.id)}" alias="${attr(l.id)}" background="${/^#[0-9a-fA-F]{6}$/.test(l.color) ? l.color : '#777777'}"/>`);
+  // Shown values must differ; a name two labels share is told apart by the id.
+  const shown = labels.map((l) => l.name.trim() || l.id);
+  const labelTags = labels.map((l, i) => {
+    const value = shown.indexOf(shown[i]) === shown.lastIndexOf(shown[i]) ? shown[i] : `${shown[i]} (${l.id})`;
+    return `    <Label value="${attr(value)}" alias="${attr(l.id)}" background="${/^#[0-9a-fA-F]{6}$/.test(l.color) ? l.color : '#777777'}"/>`;
+  });
   return [
     '<View>',
     '  <Labels name="label" toName="text">',

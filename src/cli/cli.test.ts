@@ -220,6 +220,17 @@ describe('export in every format (in-process)', () => {
     expect(fs.readFileSync(at('out/r.ls.claimtag-summary.txt'), 'utf8')).toContain('This format does not carry:');
   });
 
+  it('doccano: --doccano-offsets chooses the unit on export and import; an unknown unit is a usage error', async () => {
+    await exportAs('doccano', at('out/g.jsonl'), ['--doccano-offsets', 'grapheme']);
+    const line = fs.readFileSync(at('out/g.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).find((l) => l.annotator === 'Ayesha');
+    expect(line.label[0]).toEqual([0, 12, 'fact']);
+    const bad = await cli(['export', '--db', db, '--format', 'doccano', '--out', at('out/x.jsonl'), '--doccano-offsets', 'bytes']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('Unknown --doccano-offsets "bytes". Choose one of: utf16, grapheme, codepoint.');
+    const back = await cli(['import', '--db', at('rt/g.sqlite'), '--doccano-offsets', 'grapheme', '--annotator', 'X', at('out/g.jsonl')]);
+    expect(back.code).toBe(0);
+  });
+
   it('brat: a folder of .txt/.ann pairs per annotator, named by title, with annotation.conf, visual.conf, manifest and summary', async () => {
     const result = await exportAs('brat', at('out/brat'));
     expect(result.out).toMatch(/\(6 files\)/);

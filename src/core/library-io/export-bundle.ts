@@ -4,7 +4,7 @@ import { AppFailure } from '../../shared/result';
 import type { Bundle } from '../../shared/types';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { EXPORT_SUMMARY_SUFFIX, exportFormats, summaryFor } from '../interchange';
-import type { ExportFormatId } from '../interchange/types';
+import type { ExportFormatId, ExportOptions } from '../interchange/types';
 import { htmlToPdf } from './html-to-pdf';
 
 export type ExportTarget = ExportFormatId | 'pdf';
@@ -21,6 +21,8 @@ export interface ExportBundleOptions {
   printToPdf?: (html: string, signal?: AbortSignal) => Promise<Uint8Array>;
   /** Cancels the export; whatever was not yet written is not written. */
   signal?: AbortSignal;
+  /** Format-specific choices (doccano's offset unit). */
+  formatOptions?: Pick<ExportOptions, 'doccanoOffsets'>;
 }
 
 const CANCELLED = 'The export was cancelled; no file was written or changed.';
@@ -51,7 +53,7 @@ export async function exportBundle(bundle: Bundle, target: ExportTarget, outPath
     return [outPath];
   }
   const format = exportFormats[target];
-  const output = format.export(bundle, { generatedAt: options.generatedAt });
+  const output = format.export(bundle, { generatedAt: options.generatedAt, ...options.formatOptions });
   stopIfCancelled(options.signal);
   if (output.kind === 'file') {
     // Companions (a labelling config) and the summary of what the format left out go beside the file.

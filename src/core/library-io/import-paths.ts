@@ -6,6 +6,7 @@ import { importFormats } from '../interchange';
 import type { BratManifest } from '../interchange/brat';
 import { MAX_BRAT_MANIFEST_BYTES, bratFileIdentity, parseBratManifest, type BratFileIdentity } from '../interchange/brat-manifest';
 import { BRAT_MANIFEST_FILE } from '../interchange/brat-rules';
+import type { DoccanoOffsetUnit } from '../interchange/doccano-offsets';
 import { IMPORT_LIMITS, formatBytes } from '../interchange/limits';
 import type { Library } from '../store/library';
 import { classifyFile } from './detect-annotation-format';
@@ -22,6 +23,8 @@ export interface ImportPathsOptions extends MergeOptions {
   annotator?: string;
   /** Import the valid part of an annotation file and report the rest. */
   partial?: boolean;
+  /** What doccano offsets count (default UTF-16, doccano ≥ 1.5). */
+  doccanoOffsets?: DoccanoOffsetUnit;
   article?: ArticleImportOptions;
   onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -91,6 +94,7 @@ async function importOne(library: Library, file: string, options: ImportPathsOpt
     annotator: brat?.identity.annotator ?? options.annotator,
     ...(brat?.identity.annotatorId !== undefined ? { annotatorId: brat.identity.annotatorId } : {}),
     partial: options.partial,
+    ...(options.doccanoOffsets ? { doccanoOffsets: options.doccanoOffsets } : {}),
     companionText: brat?.companionText,
     documentRef: brat?.identity.documentRef,
     documentTitle: brat?.identity.documentTitle,

@@ -6,7 +6,12 @@ import { DEFAULT_DOCCANO_OFFSET_UNIT, DoccanoOffsets, asciiJson } from './doccan
 import { groupByAnnotator, selectForExport } from './export-selection';
 import type { ExportOptions } from './types';
 
-export const DOCCANO_NEVER_CARRIED = ['notes, attributions and confidence', 'when each claim was made or changed', 'label names, colours and definitions (doccano keeps the label id)'];
+export const DOCCANO_NEVER_CARRIED = [
+  'notes, attributions and confidence',
+  'when each claim was made or changed',
+  'label names, colours and definitions (doccano keeps the label id)',
+  'who made each claim, for doccano itself: "annotator" is kept as metadata and doccano files the spans under the user who imports them',
+];
 
 export function exportDoccano(bundle: Bundle, options: ExportOptions = {}): string {
   const selection = selectForExport(bundle, options);

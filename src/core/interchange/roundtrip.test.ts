@@ -22,6 +22,7 @@ const PIECES = ['a', 'B', ' ', 'word ', '\n', '\r\n', '\t', '\u2028', '\f', '\v'
 const ANNOTATORS = [
   { id: 'u1', name: 'Ann' },
   { id: 'u2', name: 'Zed ✓' },
+  { id: 'u3', name: 'عائشہ' },
 ];
 
 const textArb = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 40 }).map((p) => p.join(''));
@@ -41,7 +42,7 @@ function boundaries(text: string): { starts: number[]; ends: number[] } {
 }
 
 const bundleArb: fc.Arbitrary<Bundle> = fc
-  .tuple(fc.array(fc.tuple(textArb, freeText), { minLength: 1, maxLength: 3 }), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat(2), fc.nat(1), freeText, freeText, fc.constantFrom(null, 'low', 'medium', 'high' as const)), { maxLength: 12 }))
+  .tuple(fc.array(fc.tuple(textArb, freeText), { minLength: 1, maxLength: 3 }), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat(2), fc.nat(2), freeText, freeText, fc.constantFrom(null, 'low', 'medium', 'high' as const)), { maxLength: 12 }))
   .map(([docs, specs]) => {
     const documents = docs.map(([text, title], i) => makeDocument(`d${i + 1}`, title, `source ${i + 1}`, text));
     const seen = new Set<string>();

@@ -75,3 +75,17 @@ describe('brat folder import', () => {
     expect(dumpFile(dbFile)).toEqual(before);
   });
 });
+
+describe('Label Studio files are recognised in any of their shapes', () => {
+  it('a legacy single task with completions, and a JSON-MIN list', async () => {
+    const text = 'Ayesha said the talks failed.';
+    const region = { id: 'r1', type: 'labels', from_name: 'label', to_name: 'text', value: { start: 0, end: 6, text: 'Ayesha', labels: ['fact'] } };
+    const legacy = path.join(tmp.dir, 'legacy.json');
+    fs.writeFileSync(legacy, JSON.stringify({ id: 3, data: { text }, completions: [{ completed_by: { email: 'b@example.org' }, result: [region] }] }));
+    const min = path.join(tmp.dir, 'min.json');
+    fs.writeFileSync(min, JSON.stringify([{ id: 4, text, label: [{ start: 16, end: 21, text: 'talks', labels: ['opinion'] }], annotator: 'c@example.org', annotation_id: 9 }]));
+    const outcomes = await importPaths(library, [legacy, min]);
+    expect(outcomes.map((o) => o.ok && o.kind === 'annotations' && o.report.annotationsAdded)).toEqual([1, 1]);
+    expect(library.annotators.list().map((a) => a.name).sort()).toEqual(['b@example.org', 'c@example.org']);
+  });
+});

@@ -136,9 +136,18 @@ describe('doccano, as doccano and its v-annotator view read it', () => {
     expect(r.rejected).toEqual([{ where: 'line 1.relations', reason: '1 relation not imported: claimtag has no relations between claims' }]);
   });
 
-  it('the export summary lists what doccano does not carry', () => {
+  it('the export summary lists what doccano does not carry, and claims widened to whole graphemes', () => {
     const out = exportFormats.doccano.export(unicodeBundle());
     expect(summaryFor('doccano', out)).toContain('- notes, attributions and confidence');
+    expect(out.leftOut).toEqual([]);
+    const bundle = unicodeBundle();
+    // A claim ending inside "e\u0301" (after the e, before its accent).
+    const cafe = bundle.annotations.find((a) => a.quote === 'Cafe\u0301');
+    if (!cafe) throw new Error('fixture');
+    bundle.annotations = [{ ...cafe, end: cafe.end - 1, quote: 'Cafe' }];
+    const grapheme = exportFormats.doccano.export(bundle, { doccanoOffsets: 'grapheme' });
+    expect(grapheme.leftOut).toEqual(['claims with an edge inside a grapheme cluster, widened to whole clusters (grapheme mode): 1']);
+    expect(summaryFor('doccano', grapheme)).toContain('widened to whole clusters');
   });
 });
 

@@ -4,6 +4,7 @@
 import type { Bundle } from '../../shared/types';
 import { DEFAULT_DOCCANO_OFFSET_UNIT, DoccanoOffsets, asciiJson } from './doccano-offsets';
 import { groupByAnnotator, selectForExport } from './export-selection';
+import { LeftOut } from './export-summary';
 import type { ExportOptions } from './types';
 
 export const DOCCANO_NEVER_CARRIED = [
@@ -14,7 +15,13 @@ export const DOCCANO_NEVER_CARRIED = [
 ];
 
 export function exportDoccano(bundle: Bundle, options: ExportOptions = {}): string {
+  return exportDoccanoWithReport(bundle, options).text;
+}
+
+/** The JSONL and what had to change to fit it (claim edges inside a grapheme, in grapheme mode). */
+export function exportDoccanoWithReport(bundle: Bundle, options: ExportOptions = {}): { text: string; leftOut: string[] } {
   const selection = selectForExport(bundle, options);
+  const leftOut = new LeftOut();
   const lines: string[] = [];
   for (const { document, annotations } of selection.documents) {
     const base = { text: document.text };
@@ -22,12 +29,17 @@ export function exportDoccano(bundle: Bundle, options: ExportOptions = {}): stri
     if (annotations.length === 0) lines.push(asciiJson({ ...base, label: [], ...meta }));
     const units = new DoccanoOffsets(document.text, options.doccanoOffsets ?? DEFAULT_DOCCANO_OFFSET_UNIT);
     for (const group of groupByAnnotator(annotations).values()) {
-      // Grapheme mode: a claim's edges are widened to whole graphemes, which is all doccano can show.
-      const label = group.map((a) => [units.fromUtf16(a.start) ?? graphemeFloor(units, a.start), units.fromUtf16(a.end) ?? graphemeCeil(units, a.end), a.labelId]);
+      const label = group.map((a) => {
+        const start = units.fromUtf16(a.start);
+        const end = units.fromUtf16(a.end);
+        // Grapheme mode: an edge inside a grapheme is widened to the whole grapheme, all doccano can show.
+        if (start === null || end === null) leftOut.add('claims with an edge inside a grapheme cluster, widened to whole clusters (grapheme mode)');
+        return [start ?? graphemeFloor(units, a.start), end ?? graphemeCeil(units, a.end), a.labelId];
+      });
       lines.push(asciiJson({ ...base, label, ...meta, annotator: selection.annotatorName(group[0]) }));
     }
   }
-  return lines.map((l) => `${l}\n`).join('');
+  return { text: lines.map((l) => `${l}\n`).join(''), leftOut: leftOut.lines() };
 }
 
 function graphemeFloor(units: DoccanoOffsets, i: number): number {

@@ -6,7 +6,7 @@ import { importBrat } from './brat-import';
 import { exportClaimtagJson } from './claimtag-json';
 import { importClaimtagJson } from './claimtag-json-import';
 import { exportCsv } from './csv';
-import { DOCCANO_NEVER_CARRIED, exportDoccano } from './doccano';
+import { DOCCANO_NEVER_CARRIED, exportDoccanoWithReport } from './doccano';
 import { importDoccano } from './doccano-import';
 import { exportHtmlReport } from './html-report';
 import { LABEL_STUDIO_CONFIG_SUFFIX, exportLabelStudio, labelStudioConfigFor } from './label-studio';
@@ -72,7 +72,7 @@ export const exportFormats: Readonly<Record<ExportFormatId, ExportFormat>> = {
     mediaType: 'application/jsonl',
     description: 'doccano JSONL: one line per document and annotator; offsets in UTF-16 units as doccano ≥ 1.5 shows them.',
     neverCarried: DOCCANO_NEVER_CARRIED,
-    export: file(exportDoccano),
+    export: (b, o) => ({ kind: 'file', ...exportDoccanoWithReport(b, o) }),
   },
   labelstudio: {
     id: 'labelstudio',

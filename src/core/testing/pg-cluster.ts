@@ -112,17 +112,26 @@ export async function startPgCluster(prefix = 'claimtag-pg-'): Promise<PgCluster
   try {
     runAs(path.join(bin, 'initdb'), ['-D', data, '-U', ADMIN_ROLE, '--pwfile', pwfile, '-A', 'scram-sha-256', '--auth-local', 'trust', '-E', 'UTF8', '--locale', 'C', '--no-sync', '--no-instructions']);
     fs.rmSync(pwfile);
-    port = await freePort();
-    cluster.port = port;
-    cluster.adminUrl = cluster.urlFor(ADMIN_ROLE, adminPassword);
     // fsync off is safe for a test (a killed server's WAL is still in the OS cache); synchronous
     // commit is NOT turned off: an immediate stop would then lose commits already acknowledged,
     // which the "server stopped mid-push" test would (rightly) report as lost rows.
     fs.appendFileSync(
       path.join(data, 'postgresql.conf'),
-      `\nlisten_addresses = '127.0.0.1'\nport = ${port}\nunix_socket_directories = '${dir}'\nfsync = off\nfull_page_writes = off\nmax_connections = 60\nshared_buffers = 32MB\n`,
+      `\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '${dir}'\nfsync = off\nfull_page_writes = off\nmax_connections = 60\nshared_buffers = 32MB\n`,
     );
-    cluster.start();
+    // A port found free may be taken by another test's cluster before ours binds it: try again.
+    for (let attempt = 1; ; attempt++) {
+      port = await freePort();
+      cluster.port = port;
+      cluster.adminUrl = cluster.urlFor(ADMIN_ROLE, adminPassword);
+      fs.appendFileSync(path.join(data, 'postgresql.conf'), `port = ${port}\n`); // the last setting wins
+      try {
+        cluster.start();
+        break;
+      } catch (err) {
+        if (attempt === 3) throw err;
+      }
+    }
     runAs(path.join(bin, 'psql'), ['-h', dir, '-p', String(port), '-U', ADMIN_ROLE, '-d', 'postgres', '-q', '-c', 'CREATE DATABASE claimtag']);
     return cluster;
   } catch (err) {

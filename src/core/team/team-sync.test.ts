@@ -259,3 +259,27 @@ describe('the reference is the adjudicator’s', () => {
     }
   });
 });
+
+describe('labels travel with the study', () => {
+  it('a label only the adjudicator’s tag set has arrives with its name and colour; an unpublished one arrives by its id', async () => {
+    const doc = (a: Analyst) => a.library.documents.list().find((d) => d.title === 'Jobs figures')!.id;
+    await carol.services.saveLabel({ id: 'rumour', name: 'Rumour', color: '#7a4fb5', shortcut: '4', definition: 'Unsourced talk.' });
+    await bilal.services.saveLabel({ id: 'satire', name: 'Satire', color: '#aa3377', shortcut: '5', definition: '' });
+    await carol.services.createAnnotation({ documentId: doc(carol), labelId: 'rumour', start: 53, end: 60 });
+    await bilal.services.createAnnotation({ documentId: doc(bilal), labelId: 'satire', start: 61, end: 67 });
+    await carol.sync(); // publishes tag set version with "rumour"
+    await bilal.sync();
+    await alice.sync();
+    const labels = Object.fromEntries(alice.library.labels.list().map((l) => [l.id, `${l.name} ${l.color}`]));
+    expect(labels.rumour).toBe('Rumour #7a4fb5');
+    expect(labels.satire).toBe('satire #6b6b6b');
+    const admin = await team.admin();
+    try {
+      const versions = await admin.query('SELECT owner, labels FROM claimtag.tag_set_versions ORDER BY version_no DESC LIMIT 1');
+      expect(versions.rows[0].owner).toBe('carol');
+      expect(versions.rows[0].labels.map((l: { id: string }) => l.id)).toContain('rumour');
+    } finally {
+      await admin.end();
+    }
+  });
+});

@@ -3,13 +3,14 @@ import { AppFailure } from '../../shared/result';
 import type { Annotator } from '../../shared/types';
 import type { Library } from '../store/library';
 import type { NewDocument } from '../store/documents-repo';
+import { CURRENT_ANNOTATOR_KEY } from '../store/setting-keys';
 import { createCompareServices } from './compare-services';
 import { createTagSetServices } from './tag-set-services';
 import { createDocumentServices } from './document-services';
 import { createTeamServices } from './team-services';
 import { headlessPorts, type HostPorts } from './host-ports';
 
-const CURRENT_ANNOTATOR = 'current-annotator';
+const CURRENT_ANNOTATOR = CURRENT_ANNOTATOR_KEY;
 const LAST_DOCUMENT = 'last-document';
 const SAMPLE_DOCUMENT = 'sample-document';
 

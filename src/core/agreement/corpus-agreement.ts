@@ -125,8 +125,13 @@ interface PreparedCorpus {
   layout: TallyLayout;
   /** One tally vector per document, laid out by `layout`. */
   tallies: Float64Array[];
-  /** Per sentence of the whole corpus, its alpha tally (for the bootstrap over units). */
-  sentenceAlpha: Float64Array;
+  /**
+   * For the bootstrap over units: each sentence's alpha tally depends only on how many
+   * annotators gave it each value, so sentences are grouped by that pattern (at most a few
+   * dozen); patternOf[s] is sentence s's group, patternAlpha the groups' tallies.
+   */
+  patternOf: Int32Array;
+  patternAlpha: Float64Array;
   sentenceCount: number;
   unitizing: PooledUnitizing;
   notes: string[];
@@ -180,6 +185,8 @@ export function computeCorpusAgreement(documents: readonly AgreementInput[], opt
   const sum = new Float64Array(layout.size);
   const A = alphaTallySize(K);
   const unitSequence = new Int32Array(corpus.sentenceCount);
+  const patternCount = corpus.patternAlpha.length / A;
+  const drawnPerPattern = new Float64Array(patternCount);
   const unitSum = new Float64Array(A);
   const progressEvery = Math.max(1, Math.floor(resamples / 50));
   for (let b = 0; b < resamples; b++) {
@@ -196,12 +203,12 @@ export function computeCorpusAgreement(documents: readonly AgreementInput[], opt
       fleissR.add(fleissKappaFromTally(sum, layout.fleiss, K, m).value);
       alphaR.add(alphaNominalFromTally(sum, layout.alpha, K, m).value);
     }
-    pairs.forEach((_, p) => {
+    for (let p = 0; p < pairs.length; p++) {
       if (sentencesDefined) cohenR[p].add(cohenKappaFromTally(sum, layout.pair(p), K).value);
       const f = layout.f1(p);
       exactR[p].add(sum[f + 2] > 0 ? (2 * sum[f]) / sum[f + 2] : null);
       overlapR[p].add(sum[f + 2] > 0 ? (2 * sum[f + 1]) / sum[f + 2] : null);
-    });
+    }
     if (m >= 2) {
       const replicate = unitizing.alpha(sequence);
       alphaUR.add(replicate.overall.value);
@@ -210,10 +217,13 @@ export function computeCorpusAgreement(documents: readonly AgreementInput[], opt
     }
     if (sentencesDefined) {
       unitDraws.draw(corpus.sentenceCount, unitSequence);
+      drawnPerPattern.fill(0);
+      for (let s = 0; s < unitSequence.length; s++) drawnPerPattern[corpus.patternOf[unitSequence[s]]]++;
       unitSum.fill(0);
-      for (let s = 0; s < unitSequence.length; s++) {
-        const at = unitSequence[s] * A;
-        for (let i = 0; i < A; i++) unitSum[i] += corpus.sentenceAlpha[at + i];
+      for (let g = 0; g < patternCount; g++) {
+        const times = drawnPerPattern[g];
+        if (times === 0) continue;
+        for (let i = 0; i < A; i++) unitSum[i] += times * corpus.patternAlpha[g * A + i];
       }
       unitsR.add(alphaNominalFromTally(unitSum, 0, K, m).value);
     }
@@ -320,7 +330,9 @@ function prepareCorpus(documents: readonly AgreementInput[], requested: string[]
   const A = alphaTallySize(K);
 
   const tallies: Float64Array[] = [];
-  const sentenceAlphaParts: Float64Array[] = [];
+  const patternOf: number[] = [];
+  const patternIndex = new Map<string, number>();
+  const patternAlpha: number[] = [];
   const unitizingDocuments: UnitizingDocument[] = [];
   const pooledSpans: LabeledSpan[][] = annotators.map(() => []);
   const pooledRatings: number[][] = annotators.map(() => []);
@@ -340,9 +352,19 @@ function prepareCorpus(documents: readonly AgreementInput[], requested: string[]
       tallyPercentAgreement(study, t, layout.percent);
       tallyFleissKappa(study, t, layout.fleiss);
       tallyAlphaNominal(study, t, layout.alpha);
-      const perSentence = new Float64Array(sentences.length * A);
-      for (let s = 0; s < sentences.length; s++) tallyAlphaNominal(study, perSentence, s * A, { from: s, to: s + 1 });
-      sentenceAlphaParts.push(perSentence);
+      const one = new Float64Array(A);
+      for (let s = 0; s < sentences.length; s++) {
+        one.fill(0);
+        tallyAlphaNominal(study, one, 0, { from: s, to: s + 1 });
+        const key = one.join(',');
+        let g = patternIndex.get(key);
+        if (g === undefined) {
+          g = patternIndex.size;
+          patternIndex.set(key, g);
+          patternAlpha.push(...one);
+        }
+        patternOf.push(g);
+      }
     }
     pairs.forEach(([i, j], p) => {
       tallyCohenKappa(labelling.ratings[i], labelling.ratings[j], K, t, layout.pair(p));
@@ -381,19 +403,14 @@ function prepareCorpus(documents: readonly AgreementInput[], requested: string[]
   }
   if (pooled.ties > 0) notes.push(`${pooled.ties} sentence value(s) had labels tied for the largest cover; the label first in alphabetical order was taken.`);
   pooled.ratings = pooledRatings.map((r) => Int32Array.from(r));
-  const sentenceAlpha = new Float64Array(sentenceCount * A);
-  let at = 0;
-  for (const part of sentenceAlphaParts) {
-    sentenceAlpha.set(part, at);
-    at += part.length;
-  }
   return {
     annotators,
     labels,
     pairs,
     layout,
     tallies,
-    sentenceAlpha,
+    patternOf: Int32Array.from(patternOf),
+    patternAlpha: Float64Array.from(patternAlpha),
     sentenceCount,
     unitizing: new PooledUnitizing(unitizingDocuments, m),
     notes,

@@ -49,6 +49,8 @@ export class PooledUnitizing {
   /** perDocument[d][c] is null when document d has no unit of category c. */
   private readonly perDocument: Array<Array<DocumentCategory | null>>;
   private readonly documentLength: Float64Array;
+  /** Work buffers per category, reused across calls: histogram of unit lengths, P2, P3. */
+  private readonly buffers: Array<{ histogram: Float64Array; p2: Float64Array; p3: Float64Array }>;
 
   constructor(
     documents: readonly UnitizingDocument[],
@@ -64,6 +66,7 @@ export class PooledUnitizing {
       for (const g of grouped) for (const units of g.get(c) ?? []) for (const [b, e] of units) set.add(e - b);
       return Float64Array.from([...set].sort((x, y) => x - y));
     });
+    this.buffers = this.lengths.map((l) => ({ histogram: new Float64Array(l.length), p2: new Float64Array(l.length + 1), p3: new Float64Array(l.length + 1) }));
     this.perDocument = grouped.map((g, d) =>
       this.categories.map((c, k) => {
         const perRater = g.get(c);
@@ -102,7 +105,8 @@ export class PooledUnitizing {
   private category(k: number, sequence: ArrayLike<number>, L: number): CategoryDisagreement | null {
     const m = this.raterCount;
     const lengths = this.lengths[k];
-    const histogram = new Float64Array(lengths.length);
+    const { histogram, p2, p3 } = this.buffers[k];
+    histogram.fill(0);
     let units = 0;
     let within = 0;
     let squared = 0;
@@ -118,8 +122,6 @@ export class PooledUnitizing {
     }
     if (units === 0) return null;
     // p2[j] / p3[j]: Σ l² / Σ l³ over units whose length is among the j shortest distinct lengths
-    const p2 = new Float64Array(lengths.length + 1);
-    const p3 = new Float64Array(lengths.length + 1);
     for (let j = 0; j < lengths.length; j++) {
       const l = lengths[j];
       p2[j + 1] = p2[j] + histogram[j] * l * l;

@@ -12,6 +12,7 @@ import {
   type AgreementReport,
 } from '../../core/agreement';
 import { REFERENCE_NAME } from '../../core/compare/reference';
+import { studyAgreementWithInputs } from '../../core/study/study-service';
 import { importClaimtagJson } from '../../core/interchange/claimtag-json-import';
 import { sha256Of } from '../../core/store/documents-repo';
 import { AppFailure } from '../../shared/result';
@@ -19,7 +20,7 @@ import { type CliIo, libraryPath, openLibrary, parse, UsageError } from '../cli-
 
 export const AGREE_HELP = `Usage: claimtag agree FILE... [--document ID] [--annotators A,B,...] [--format json|table]
        claimtag agree --db PATH [--document ID] [--annotators A,B,...] [--format json|table]
-       claimtag agree --corpus [FILE... | --db PATH] [--annotators A,B,...] [--resamples N] [--seed S] [--format json|table]
+       claimtag agree --corpus [FILE... | --db PATH | --study NAME [--db PATH]] [--annotators A,B,...] [--resamples N] [--seed S] [--format json|table]
 
 Compares, per document, every annotator found: Krippendorff's unitizing alpha over the text
 (overall and per label), pairwise span F1 (exact and overlap), and on sentences percent
@@ -36,6 +37,7 @@ reference (adjudicated) version is left out unless --annotators names it.
 
 Options:
   --corpus           pool all documents (with --document: only those named, comma-separated)
+  --study NAME       with --corpus: the study's documents that every compared analyst worked on, in study order
   --resamples N      bootstrap resamples with --corpus (default ${DEFAULT_RESAMPLES}, ${MIN_RESAMPLES}–${MAX_RESAMPLES})
   --seed S           bootstrap seed with --corpus (default ${DEFAULT_SEED}); the same seed gives the same intervals
   --db PATH          compare the work stored in a library instead of files
@@ -51,11 +53,13 @@ export function runAgree(args: string[], io: CliIo): number {
     annotators: { type: 'string' },
     format: { type: 'string', default: 'table' },
     corpus: { type: 'boolean' },
+    study: { type: 'string' },
     resamples: { type: 'string' },
     seed: { type: 'string' },
   });
   if (values.help) return io.out(AGREE_HELP), 0;
   if (values.format !== 'table' && values.format !== 'json') throw new UsageError(`--format must be json or table, not "${values.format}".`);
+  if (values.study !== undefined) return runStudyAgreement(values, positionals, io);
   if (positionals.length === 0 && !values.db) throw new UsageError('Name the claimtag JSON files to compare, or a library with --db PATH.');
   if (positionals.length > 0 && values.db) throw new UsageError('Compare either files or a library (--db), not both.');
   const annotators = values.annotators
@@ -104,6 +108,30 @@ export function runAgree(args: string[], io: CliIo): number {
   if (values.format === 'json') io.out(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
   else io.out(reports.map(formatAgreementTable).join('\n\n'));
   return 0;
+}
+
+function runStudyAgreement(
+  values: { study?: string; corpus?: boolean; db?: string; annotators?: string; resamples?: string; seed?: string; format?: string; document?: string },
+  positionals: string[],
+  io: CliIo,
+): number {
+  if (!values.corpus) throw new UsageError('--study goes with --corpus: claimtag agree --corpus --study NAME.');
+  if (positionals.length > 0) throw new UsageError('Compare either a study or files, not both.');
+  if (values.document) throw new UsageError('--document does not go with --study; the study names its documents.');
+  const resamples = wholeNumber('--resamples', values.resamples, DEFAULT_RESAMPLES, MIN_RESAMPLES, MAX_RESAMPLES);
+  const seed = wholeNumber('--seed', values.seed, DEFAULT_SEED, 0, 0xffffffff);
+  const analysts = values.annotators?.split(',').map((s) => s.trim()).filter(Boolean);
+  const library = openLibrary(libraryPath(values.db, io.env), { create: false });
+  try {
+    const { corpus, inputs } = studyAgreementWithInputs(library, values.study!, { analysts, resamples, seed });
+    if (values.format === 'json') {
+      const reports = inputs.map((d) => computeAgreement({ ...d, annotators: corpus.annotators }));
+      io.out(JSON.stringify({ corpus, documents: reports }, null, 2));
+    } else io.out(formatCorpusTable(corpus));
+    return 0;
+  } finally {
+    library.close();
+  }
 }
 
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

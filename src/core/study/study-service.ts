@@ -94,6 +94,11 @@ export interface StudyAgreementOptions extends Omit<CorpusOptions, 'annotators'>
  * assigned, or annotated when there are no assignments), in study order.
  */
 export function studyAgreement(library: Library, studyName: string, options: StudyAgreementOptions = {}): CorpusAgreement {
+  return studyAgreementWithInputs(library, studyName, options).corpus;
+}
+
+/** studyAgreement and the documents it pooled (for per-document reports beside it). */
+export function studyAgreementWithInputs(library: Library, studyName: string, options: StudyAgreementOptions = {}): { corpus: CorpusAgreement; inputs: AgreementInput[] } {
   const study = library.studies.getByName(studyName);
   const all = library.studies.analysts(study.id).map((a) => a.name);
   const compared = options.analysts?.length ? options.analysts : all;
@@ -110,7 +115,7 @@ export function studyAgreement(library: Library, studyName: string, options: Stu
     throw new AppFailure({ code: 'not-found', message: `No document of the study "${study.name}" was worked on by all of ${compared.join(', ')}; assign some for double annotation first.` });
   }
   const { analysts: _unused, ...rest } = options;
-  return computeCorpusAgreement(inputs, { ...rest, annotators: compared });
+  return { corpus: computeCorpusAgreement(inputs, { ...rest, annotators: compared }), inputs };
 }
 
 export type DriftBy = 'batch' | 'week';

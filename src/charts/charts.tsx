@@ -126,7 +126,8 @@ export function HeatMap({ title, rows, columns, values, domain, format = (x) => 
         )}
         {columns.map((c, j) => (
           <text key={c} className="ct-chart-label" x={left + j * cell + cell / 2} y={top - 8} textAnchor="middle">
-            {c.length > 10 ? `${c.slice(0, 9)}…` : c}
+            <title>{c}</title>
+            {c.length > Math.floor(cell / 7) ? `${c.slice(0, Math.max(1, Math.floor(cell / 7) - 1))}…` : c}
           </text>
         ))}
         {rows.map((r, i) => (

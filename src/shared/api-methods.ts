@@ -35,6 +35,9 @@ export const API_METHODS = [
   'compareDocument',
   'adjudicate',
   'autoMerge',
+  // studies (issue 19)
+  'listStudies',
+  'getStudyReport',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];

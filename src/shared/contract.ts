@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Annotation, Annotator, DocumentRecord, DocumentSummary, Label, SearchHit } from './types';
 import type { CompareResult } from './compare';
+import type { StudyReport, StudySummary } from './study';
 import type { Result } from './result';
 import type { API_METHODS, MenuCommand } from './api-methods';
 
@@ -144,6 +145,13 @@ export const contract = {
   /** Copies into the reference every span on which at least `minAgreeing` annotators agree exactly. */
   autoMerge: returns<{ result: CompareResult; merged: number }>()(
     z.object({ documentId: id, minAgreeing: z.number().int().min(1).max(1_000), annotatorIds: z.array(id).min(2).max(1_000).optional() }).strict(),
+  ),
+  // studies (issue 19)
+  /** The library's annotation studies, by name. */
+  listStudies: returns<StudySummary[]>()(empty),
+  /** Everything the study dashboard shows: progress, corpus agreement with intervals, quality, drift, confusion. */
+  getStudyReport: returns<StudyReport>()(
+    z.object({ name: z.string().min(1).max(120), resamples: z.number().int().min(50).max(10_000).optional() }).strict(),
   ),
   /** What can be done about a library that failed its check at start. */
   getRecoveryOptions: returns<RecoveryOptions>()(empty),

@@ -12,8 +12,9 @@ export const MAX_RESAMPLES = 100_000;
 /** An interval is reported only when at least this share of replicates is defined. */
 export const MIN_DEFINED_SHARE = 0.9;
 
-/** [lower, upper] or null when too few replicates were defined. */
-export type Interval = [number, number] | null;
+import type { Interval } from '../../shared/study';
+
+export type { Interval };
 
 export interface Draws {
   /** Fills `into` with `into.length` indices drawn uniformly with replacement from [0, n). */

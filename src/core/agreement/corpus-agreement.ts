@@ -6,7 +6,8 @@
 
 import { AppFailure } from '../../shared/result';
 import { OffsetConverter } from '../../shared/offsets';
-import { CONFIDENCE, DEFAULT_RESAMPLES, DEFAULT_SEED, MAX_RESAMPLES, MIN_RESAMPLES, Replicates, seededDraws, type Interval } from './bootstrap';
+import type { CorpusAgreement, Interval } from '../../shared/study';
+import { CONFIDENCE, DEFAULT_RESAMPLES, DEFAULT_SEED, MAX_RESAMPLES, MIN_RESAMPLES, Replicates, seededDraws } from './bootstrap';
 import {
   alphaNominalFromTally,
   alphaTallySize,
@@ -33,7 +34,7 @@ import type { AgreementInput, Coefficient, Measured } from './types';
 import type { UnitizingUnit } from './unitizing-alpha';
 
 export { DEFAULT_RESAMPLES, DEFAULT_SEED, MAX_RESAMPLES, MIN_RESAMPLES } from './bootstrap';
-export type { Interval } from './bootstrap';
+export type { CorpusAgreement, CorpusPairCoefficient, CorpusPairF1, Interval } from '../../shared/study';
 
 export interface CorpusOptions {
   /** Restricts and orders the annotators compared. Default: everyone found, sorted. */
@@ -44,49 +45,6 @@ export interface CorpusOptions {
   onProgress?: (done: number, total: number) => void;
   /** When aborted, the computation stops with an AppFailure of code 'cancelled'. */
   signal?: AbortSignal;
-}
-
-export interface CorpusPairCoefficient {
-  a: string;
-  b: string;
-  value: Coefficient;
-  interval: Interval;
-}
-
-export interface CorpusPairF1 {
-  a: string;
-  b: string;
-  exact: Coefficient;
-  overlap: Coefficient;
-  exactInterval: Interval;
-  overlapInterval: Interval;
-}
-
-export interface CorpusAgreement {
-  documents: number;
-  annotators: string[];
-  spans: {
-    alphaU: Coefficient;
-    alphaUByLabel: Record<string, Coefficient>;
-    alphaUInterval: Interval;
-    alphaUByLabelInterval: Record<string, Interval>;
-    f1: CorpusPairF1[];
-  };
-  sentences: {
-    count: number;
-    percentAgreement: Coefficient;
-    percentAgreementInterval: Interval;
-    cohenKappa: CorpusPairCoefficient[];
-    fleissKappa: Coefficient;
-    fleissKappaInterval: Interval;
-    krippendorffAlpha: Coefficient;
-    /** From resampling documents. */
-    krippendorffAlphaInterval: Interval;
-    /** From resampling sentences (units), as in Krippendorff's own bootstrap over units. */
-    krippendorffAlphaUnitsInterval: Interval;
-  };
-  bootstrap: { resamples: number; seed: number; confidence: number; method: string };
-  notes: string[];
 }
 
 /** Per-document notes beyond this many are summarised in one line. */

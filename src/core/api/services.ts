@@ -4,6 +4,7 @@ import type { Annotator } from '../../shared/types';
 import type { Library } from '../store/library';
 import type { NewDocument } from '../store/documents-repo';
 import { createCompareServices } from './compare-services';
+import { createStudyServices } from './study-services';
 import { createTagSetServices } from './tag-set-services';
 import { createDocumentServices } from './document-services';
 import { headlessPorts, type HostPorts } from './host-ports';
@@ -56,6 +57,7 @@ export function createServices(ctx: ServiceContext): ApiServices {
   return {
     ...createDocumentServices(library, ctx.ports ?? headlessPorts, () => currentAnnotator()?.name),
     ...createCompareServices(library, currentAnnotator),
+    ...createStudyServices(library),
     ...createTagSetServices(library, ctx.ports ?? headlessPorts),
 
     getStartupState(): StartupState {

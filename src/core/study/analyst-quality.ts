@@ -8,7 +8,9 @@
 // analyst scored is never part of their own majority.
 
 import { maximumOverlapMatching, type LabeledSpan } from '../agreement/span-f1';
-import type { Coefficient } from '../agreement/types';
+import type { AnalystScores, Score, StudyQuality } from '../../shared/study';
+
+export type { AnalystScores, Drift, Score, StudyQuality } from '../../shared/study';
 
 export interface QualityDocument {
   documentId: string;
@@ -18,36 +20,6 @@ export interface QualityDocument {
   spans: Map<string, LabeledSpan[]>;
   /** The reference version's spans, or null when the document has none yet. */
   reference: LabeledSpan[] | null;
-}
-
-export interface Score {
-  label: string;
-  truePositives: number;
-  predicted: number;
-  gold: number;
-  precision: Coefficient;
-  recall: Coefficient;
-  f1: Coefficient;
-}
-
-export interface AnalystScores {
-  analyst: string;
-  documents: number;
-  overall: Score;
-  byLabel: Score[];
-}
-
-export interface Drift {
-  basis: 'reference' | 'majority';
-  groups: string[];
-  /** F1 per group; null where the analyst has no scored document in the group. */
-  series: Array<{ analyst: string; f1: Coefficient[] }>;
-}
-
-export interface StudyQuality {
-  againstReference: AnalystScores[];
-  againstMajority: AnalystScores[];
-  drift: Drift;
 }
 
 const ALL = '(all labels)';

@@ -7,28 +7,9 @@ import { AppFailure } from '../../shared/result';
 import { newId, nowIso } from '../store/ids';
 import { StatementCache } from '../store/statement-cache';
 import type { Assignment } from './assignment-plan';
+import type { Study, StudyProgress, StudyTagSetLabel } from '../../shared/study';
 
-export interface StudyTagSetLabel {
-  id: string;
-  name: string;
-  definition: string;
-}
-
-export interface Study {
-  id: string;
-  name: string;
-  tagSet: StudyTagSetLabel[];
-  guidelineVersion: string;
-  doubleShare: number;
-  createdAt: string;
-}
-
-export interface StudyProgress {
-  annotatorId: string;
-  name: string;
-  assigned: number;
-  done: number;
-}
+export type { Study, StudyProgress, StudyTagSetLabel } from '../../shared/study';
 
 export const MAX_STUDY_NAME = 120;
 

@@ -8,6 +8,7 @@ import { useImporter } from '../library/use-importer';
 import { prefetchWorkbench } from '../workbench/workbench-prefetch';
 import { Workbench } from '../workbench/Workbench';
 import { CompareView } from '../compare/CompareView';
+import { StudyDashboard } from '../study/StudyDashboard';
 import { useMenuCommand } from './use-menu-command';
 
 interface Props {
@@ -70,6 +71,7 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
   );
   const importer = useImporter(api, onImported);
   const [comparing, setComparing] = useState(false);
+  const [studying, setStudying] = useState(false);
 
   useMenuCommand('import', () => void importer.importFromDialog());
   useMenuCommand('paste', () => setModal({ kind: 'paste' }));
@@ -78,6 +80,11 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'd') {
+        e.preventDefault();
+        setStudying(true); // the study dashboard
+        return;
+      }
       if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey) return;
       if (e.key.toLowerCase() === 'o') {
         e.preventDefault();
@@ -120,12 +127,15 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
       onPaste={() => setModal({ kind: 'paste' })}
       onRename={(doc) => setModal({ kind: 'rename', doc })}
       onDelete={(doc) => setModal({ kind: 'delete', doc })}
+      onStudies={() => setStudying(true)}
     />
   );
 
   return (
     <div className="shell" {...dropHandlers}>
-      {comparing ? (
+      {studying ? (
+        <StudyDashboard api={api} onClose={() => setStudying(false)} />
+      ) : comparing ? (
         <div className="compare-shell">
           {libraryPanel}
           <CompareView

@@ -15,6 +15,8 @@ interface Props {
   onOpen(id: string, offset?: number | null): void;
   onImport(): void;
   onPaste(): void;
+  /** Opens the study dashboard (Ctrl+Shift+D). */
+  onStudies?(): void;
   onRename(doc: DocumentSummary): void;
   onDelete(doc: DocumentSummary): void;
 }
@@ -22,7 +24,7 @@ interface Props {
 const total = (d: DocumentSummary) => Object.values(d.counts).reduce((a, b) => a + b, 0);
 
 /** The library: every document, sorted or searched in full text. */
-export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, onImport, onPaste, onRename, onDelete }: Props) {
+export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, onImport, onPaste, onRename, onDelete, onStudies }: Props) {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortKey>('recent');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
@@ -70,6 +72,11 @@ export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, on
         <button type="button" className="button small" onClick={onPaste} title="New document from the clipboard">
           Paste
         </button>
+        {onStudies && (
+          <button type="button" className="button small" onClick={onStudies} title="Study dashboard (Ctrl+Shift+D)" aria-keyshortcuts="Control+Shift+D">
+            Studies
+          </button>
+        )}
       </div>
       <div className="library-tools">
         <input

@@ -92,6 +92,8 @@ test('compare three annotators: figures, stepping by keyboard, a decision, auto-
   await dialog.getByRole('button', { name: 'Save decision' }).click();
   await expect(dialog).toBeHidden();
   await expect(conflict).toContainText('settled');
+  // what was decided, by whom and why
+  await expect(conflict.locator('.cmp-decision-line')).toContainText(/accepted Ana Ruiz’s Opinion “it is difficult.*” — Lead Editor, \d{4}-\d\d-\d\d \d\d:\d\d · “A judgement by the paper, not a checkable fact”/);
   await expect(view.getByRole('status')).toHaveText('Saved to the reference version.');
 
   // auto-merge where all three agree: only CLAIM_1

@@ -5,6 +5,7 @@ import type { DocumentRecord, Label } from '../../../shared/types';
 import { LabelSwatch } from '../chrome/LabelSwatch';
 import { AgreementFigures, PairTable } from './AgreementFigures';
 import { CompareText } from './CompareText';
+import { decisionAt, describeDecision } from './decision-summary';
 import { ConfusionTable, type CellFilter } from './ConfusionTable';
 import { DecisionDialog, type DecisionChoice } from './DecisionDialog';
 import { KIND_INFO, KIND_ORDER, shorten } from './format';
@@ -342,6 +343,11 @@ export function CompareView({ api, document: doc, onClose }: Props) {
                         <span className="cmp-item-kind">{KIND_INFO[d.kind].name}</span>
                         {d.settled && <span className="cmp-settled">✓ settled</span>}
                       </div>
+                      {d.settled && decisionAt(result.decisions, d) && (
+                        <p className="cmp-decision-line" dir="auto">
+                          {describeDecision(decisionAt(result.decisions, d)!, labelName, (a, b) => shorten(doc.text.slice(a, b), 60))}
+                        </p>
+                      )}
                       <p className="cmp-item-quote" dir="auto">
                         {shorten(doc.text.slice(d.start, d.end))}
                       </p>

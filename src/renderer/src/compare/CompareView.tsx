@@ -113,10 +113,15 @@ export function CompareView({ api, document: doc, onClose }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // The reference version can be compared like an analyst, to score the others against it.
+  const choosable =
+    result && result.referenceAnnotatorId && result.reference.length > 0
+      ? [...result.available, { id: result.referenceAnnotatorId, name: 'reference', count: result.reference.length }]
+      : (result?.available ?? []);
   const toggleAnnotator = (id: string) => {
     if (!result) return;
     const current = chosen ?? result.annotators.map((a) => a.id);
-    const next = current.includes(id) ? current.filter((x) => x !== id) : result.available.map((a) => a.id).filter((x) => x === id || current.includes(x));
+    const next = current.includes(id) ? current.filter((x) => x !== id) : choosable.map((a) => a.id).filter((x) => x === id || current.includes(x));
     if (next.length < 2) return setStatus('At least two annotators must stay selected.');
     setChosen(next);
     setCell(null);
@@ -169,10 +174,18 @@ export function CompareView({ api, document: doc, onClose }: Props) {
       </div>
       {result && result.available.length > 0 && (
         <div className="cmp-chips" role="group" aria-label="Annotators to compare">
-          {result.available.map((a) => {
+          {choosable.map((a) => {
             const on = compared.some((c) => c.id === a.id);
+            const isReference = a.id === result.referenceAnnotatorId;
             return (
-              <button key={a.id} type="button" className="cmp-chip" aria-pressed={on} onClick={() => toggleAnnotator(a.id)} title={`${a.count} annotations`}>
+              <button
+                key={a.id}
+                type="button"
+                className={`cmp-chip${isReference ? ' cmp-chip-reference' : ''}`}
+                aria-pressed={on}
+                onClick={() => toggleAnnotator(a.id)}
+                title={isReference ? `The reference version (${a.count} spans): compare the analysts against it` : `${a.count} annotations`}
+              >
                 <span className="cmp-chip-mark" aria-hidden="true">
                   {on ? '✓' : ''}
                 </span>

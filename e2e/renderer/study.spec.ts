@@ -70,4 +70,12 @@ test('study dashboard: empty state, then charts of a study, by keyboard, at four
   await page.keyboard.press('Control+Shift+D');
   await expect(charts).toHaveCount(5);
   await expect(view.locator('[style]')).toHaveCount(0);
+
+  // "my next document" for someone who is not an analyst of the study says so
+  await view.getByRole('button', { name: 'My next document' }).click();
+  await expect(view.getByRole('status').filter({ hasText: 'not an analyst' })).toBeVisible();
+  // "next unsettled" opens Compare on the first document with an unsettled difference
+  await view.getByRole('button', { name: 'Next unsettled' }).click();
+  await expect(page.getByRole('region', { name: 'Compare annotators' })).toBeVisible();
+  await expect(page.locator('.cmp-doc')).toHaveText(/Border report \d+/);
 });

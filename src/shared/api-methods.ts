@@ -38,6 +38,8 @@ export const API_METHODS = [
   // studies (issue 19)
   'listStudies',
   'getStudyReport',
+  'nextStudyDocument',
+  'nextUnsettledInStudy',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];

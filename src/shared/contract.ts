@@ -153,6 +153,10 @@ export const contract = {
   getStudyReport: returns<StudyReport>()(
     z.object({ name: z.string().min(1).max(120), resamples: z.number().int().min(50).max(10_000).optional() }).strict(),
   ),
+  /** The current analyst's next document in the study (assigned, not marked done), or null. */
+  nextStudyDocument: returns<{ documentId: string; title: string } | null>()(z.object({ name: z.string().min(1).max(120) }).strict()),
+  /** The first document of the study (in study order) with a difference not yet settled, or null. */
+  nextUnsettledInStudy: returns<{ documentId: string; differenceId: string } | null>()(z.object({ name: z.string().min(1).max(120) }).strict()),
   /** What can be done about a library that failed its check at start. */
   getRecoveryOptions: returns<RecoveryOptions>()(empty),
   /** Moves the damaged library aside (never deletes it), then restores a backup by name, or starts an empty library when `restore` is null. */

@@ -57,7 +57,7 @@ export function createServices(ctx: ServiceContext): ApiServices {
   return {
     ...createDocumentServices(library, ctx.ports ?? headlessPorts, () => currentAnnotator()?.name),
     ...createCompareServices(library, currentAnnotator),
-    ...createStudyServices(library),
+    ...createStudyServices(library, currentAnnotator),
     ...createTagSetServices(library, ctx.ports ?? headlessPorts),
 
     getStartupState(): StartupState {

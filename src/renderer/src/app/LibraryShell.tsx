@@ -134,7 +134,15 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
   return (
     <div className="shell" {...dropHandlers}>
       {studying ? (
-        <StudyDashboard api={api} onClose={() => setStudying(false)} />
+        <StudyDashboard
+          api={api}
+          onClose={() => setStudying(false)}
+          onOpenDocument={(id, compare) => {
+            setStudying(false);
+            setComparing(compare);
+            void open(id);
+          }}
+        />
       ) : comparing ? (
         <div className="compare-shell">
           {libraryPanel}

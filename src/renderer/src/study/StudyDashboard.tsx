@@ -12,13 +12,15 @@ import './study.css';
 interface Props {
   api: ClaimtagApi;
   onClose(): void;
+  /** Opens a document in the workbench (compare: in the Compare view). */
+  onOpenDocument(documentId: string, compare: boolean): void;
 }
 
 type Loaded<T> = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; value: T };
 
 const value = (x: number | null): string => (x === null ? 'n/a' : x.toFixed(2));
 
-export function StudyDashboard({ api, onClose }: Props) {
+export function StudyDashboard({ api, onClose, onOpenDocument }: Props) {
   useChartStyles();
   const [studies, setStudies] = useState<Loaded<StudySummary[]>>({ state: 'loading' });
   const [chosen, setChosen] = useState<string | null>(null);
@@ -62,6 +64,23 @@ export function StudyDashboard({ api, onClose }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
 
+  const [notice, setNotice] = useState<string | null>(null);
+  const goNext = async (kind: 'mine' | 'unsettled') => {
+    if (!chosen) return;
+    setNotice(null);
+    if (kind === 'mine') {
+      const r = await api.nextStudyDocument({ name: chosen });
+      if (!r.ok) return setNotice(r.error.message);
+      if (!r.value) return setNotice('You have no document left to do in this study.');
+      onOpenDocument(r.value.documentId, false);
+    } else {
+      const r = await api.nextUnsettledInStudy({ name: chosen });
+      if (!r.ok) return setNotice(r.error.message);
+      if (!r.value) return setNotice('Every difference in this study is settled.');
+      onOpenDocument(r.value.documentId, true);
+    }
+  };
+
   const list = studies.state === 'ready' ? studies.value : [];
   const current = list.find((s) => s.name === chosen) ?? null;
 
@@ -85,9 +104,17 @@ export function StudyDashboard({ api, onClose }: Props) {
         )}
         <span className="status-spacer" />
         {chosen && (
-          <button type="button" className="button small" onClick={() => void loadReport(chosen)} disabled={report?.state === 'loading'}>
-            Recompute
-          </button>
+          <>
+            <button type="button" className="button small" onClick={() => void goNext('mine')}>
+              My next document
+            </button>
+            <button type="button" className="button small" onClick={() => void goNext('unsettled')}>
+              Next unsettled
+            </button>
+            <button type="button" className="button small" onClick={() => void loadReport(chosen)} disabled={report?.state === 'loading'}>
+              Recompute
+            </button>
+          </>
         )}
         <button type="button" className="button small" onClick={onClose} title="Back to the workbench (Escape)" aria-keyshortcuts="Escape">
           Close
@@ -110,6 +137,11 @@ export function StudyDashboard({ api, onClose }: Props) {
             <pre>claimtag study create "Border talks" --analysts Ayesha,Bilal --double-share 0.2</pre>
             <p>then come back here (Ctrl+Shift+D).</p>
           </div>
+        )}
+        {notice && (
+          <p className="study-notice" role="status">
+            {notice}
+          </p>
         )}
         {current && (
           <p className="study-meta">

@@ -16,6 +16,7 @@ const SECTIONS: Array<{ name: string; timeoutMs: number }> = [
   { name: 'export', timeoutMs: 60_000 },
   { name: 'store', timeoutMs: 150_000 },
   { name: 'agree', timeoutMs: 150_000 },
+  { name: 'corpus', timeoutMs: 150_000 },
   { name: 'renderer', timeoutMs: 420_000 },
   { name: 'team', timeoutMs: 300_000 },
 ];

@@ -35,6 +35,11 @@ export const API_METHODS = [
   'compareDocument',
   'adjudicate',
   'autoMerge',
+  // studies (issue 19)
+  'listStudies',
+  'getStudyReport',
+  'nextStudyDocument',
+  'nextUnsettledInStudy',
   'getTeamStatus',
   'joinTeam',
   'syncTeam',

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Annotation, Annotator, DocumentRecord, DocumentSummary, Label, SearchHit } from './types';
 import type { CompareResult } from './compare';
+import type { StudyReport, StudySummary } from './study';
 import type { TeamStatus } from './team';
 import type { Result } from './result';
 import type { API_METHODS, MenuCommand } from './api-methods';
@@ -146,6 +147,17 @@ export const contract = {
   autoMerge: returns<{ result: CompareResult; merged: number }>()(
     z.object({ documentId: id, minAgreeing: z.number().int().min(1).max(1_000), annotatorIds: z.array(id).min(2).max(1_000).optional() }).strict(),
   ),
+  // studies (issue 19)
+  /** The library's annotation studies, by name. */
+  listStudies: returns<StudySummary[]>()(empty),
+  /** Everything the study dashboard shows: progress, corpus agreement with intervals, quality, drift, confusion. */
+  getStudyReport: returns<StudyReport>()(
+    z.object({ name: z.string().min(1).max(120), resamples: z.number().int().min(50).max(10_000).optional() }).strict(),
+  ),
+  /** The current analyst's next document in the study (assigned, not marked done), or null. */
+  nextStudyDocument: returns<{ documentId: string; title: string } | null>()(z.object({ name: z.string().min(1).max(120) }).strict()),
+  /** The first document of the study (in study order) with a difference not yet settled, or null. */
+  nextUnsettledInStudy: returns<{ documentId: string; differenceId: string } | null>()(z.object({ name: z.string().min(1).max(120) }).strict()),
   /** What can be done about a library that failed its check at start. */
   getRecoveryOptions: returns<RecoveryOptions>()(empty),
   /** Moves the damaged library aside (never deletes it), then restores a backup by name, or starts an empty library when `restore` is null. */

@@ -5,6 +5,7 @@ import type { Library } from '../store/library';
 import type { NewDocument } from '../store/documents-repo';
 import { CURRENT_ANNOTATOR_KEY } from '../store/setting-keys';
 import { createCompareServices } from './compare-services';
+import { createStudyServices } from './study-services';
 import { createTagSetServices } from './tag-set-services';
 import { createDocumentServices } from './document-services';
 import { createTeamServices } from './team-services';
@@ -58,6 +59,7 @@ export function createServices(ctx: ServiceContext): ApiServices {
   return {
     ...createDocumentServices(library, ctx.ports ?? headlessPorts, () => currentAnnotator()?.name),
     ...createCompareServices(library, currentAnnotator),
+    ...createStudyServices(library, currentAnnotator),
     ...createTagSetServices(library, ctx.ports ?? headlessPorts),
     ...createTeamServices(library, ctx.ports ?? headlessPorts),
 

@@ -5,6 +5,7 @@ import { AnnotatorsRepo } from './annotators-repo';
 import { DocumentsRepo } from './documents-repo';
 import { LabelsRepo } from './labels-repo';
 import { SettingsRepo } from './settings-repo';
+import { StudiesRepo } from '../study/studies-repo';
 
 /** One open library database and its repositories. */
 export class Library {
@@ -13,6 +14,7 @@ export class Library {
   readonly annotators: AnnotatorsRepo;
   readonly labels: LabelsRepo;
   readonly settings: SettingsRepo;
+  readonly studies: StudiesRepo;
 
   constructor(readonly db: Database, readonly path: string) {
     this.documents = new DocumentsRepo(db);
@@ -20,6 +22,7 @@ export class Library {
     this.annotators = new AnnotatorsRepo(db);
     this.labels = new LabelsRepo(db);
     this.settings = new SettingsRepo(db);
+    this.studies = new StudiesRepo(db);
   }
 
   static open(file: string, options?: OpenOptions): Library {

@@ -8,6 +8,7 @@ import { useImporter } from '../library/use-importer';
 import { prefetchWorkbench } from '../workbench/workbench-prefetch';
 import { Workbench } from '../workbench/Workbench';
 import { CompareView } from '../compare/CompareView';
+import { StudyDashboard } from '../study/StudyDashboard';
 import { TeamPanel } from '../team/TeamPanel';
 import { useMenuCommand } from './use-menu-command';
 
@@ -72,6 +73,7 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
   );
   const importer = useImporter(api, onImported);
   const [comparing, setComparing] = useState(false);
+  const [studying, setStudying] = useState(false);
   /** Counts team syncs that brought colleagues' work: the open document is shown afresh after each. */
   const [teamArrivals, setTeamArrivals] = useState(0);
 
@@ -82,6 +84,11 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'd') {
+        e.preventDefault();
+        setStudying(true); // the study dashboard
+        return;
+      }
       if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey) return;
       if (e.key.toLowerCase() === 'o') {
         e.preventDefault();
@@ -124,13 +131,24 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
       onPaste={() => setModal({ kind: 'paste' })}
       onRename={(doc) => setModal({ kind: 'rename', doc })}
       onDelete={(doc) => setModal({ kind: 'delete', doc })}
+      onStudies={() => setStudying(true)}
       onTeam={() => setModal({ kind: 'team' })}
     />
   );
 
   return (
     <div className="shell" {...dropHandlers}>
-      {comparing ? (
+      {studying ? (
+        <StudyDashboard
+          api={api}
+          onClose={() => setStudying(false)}
+          onOpenDocument={(id, compare) => {
+            setStudying(false);
+            setComparing(compare);
+            void open(id);
+          }}
+        />
+      ) : comparing ? (
         <div className="compare-shell">
           {libraryPanel}
           <CompareView

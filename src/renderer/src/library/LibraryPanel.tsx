@@ -15,6 +15,8 @@ interface Props {
   onOpen(id: string, offset?: number | null): void;
   onImport(): void;
   onPaste(): void;
+  /** Opens the study dashboard (Ctrl+Shift+D). */
+  onStudies?(): void;
   onRename(doc: DocumentSummary): void;
   onDelete(doc: DocumentSummary): void;
   /** Opens the Team panel (team mode). */
@@ -24,7 +26,7 @@ interface Props {
 const total = (d: DocumentSummary) => Object.values(d.counts).reduce((a, b) => a + b, 0);
 
 /** The library: every document, sorted or searched in full text. */
-export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, onImport, onPaste, onRename, onDelete, onTeam }: Props) {
+export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, onImport, onPaste, onRename, onDelete, onStudies, onTeam }: Props) {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortKey>('recent');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
@@ -72,6 +74,11 @@ export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, on
         <button type="button" className="button small" onClick={onPaste} title="New document from the clipboard">
           Paste
         </button>
+        {onStudies && (
+          <button type="button" className="button small" onClick={onStudies} title="Study dashboard (Ctrl+Shift+D)" aria-keyshortcuts="Control+Shift+D">
+            Studies
+          </button>
+        )}
         {onTeam && (
           <button type="button" className="button small" onClick={onTeam} title="Share a study through your team's server">
             Team

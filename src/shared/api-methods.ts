@@ -35,6 +35,10 @@ export const API_METHODS = [
   'compareDocument',
   'adjudicate',
   'autoMerge',
+  'copyAnnotationToMine',
+  'documentLayers',
+  'getBlindMode',
+  'setBlindMode',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];

@@ -7,10 +7,9 @@ import { createCompareServices } from './compare-services';
 import { createTagSetServices } from './tag-set-services';
 import { createDocumentServices } from './document-services';
 import { headlessPorts, type HostPorts } from './host-ports';
-import { documentLayers, othersHidden, requireNotBlind, requireOwn } from '../ownership/ownership';
+import { CURRENT_ANNOTATOR_SETTING, currentAnnotatorOf, documentLayers, othersHidden, requireNotBlind, requireOwn } from '../ownership/ownership';
 import type { BlindState } from '../../shared/layers';
 
-const CURRENT_ANNOTATOR = 'current-annotator';
 const LAST_DOCUMENT = 'last-document';
 const SAMPLE_DOCUMENT = 'sample-document';
 
@@ -27,10 +26,7 @@ export interface ServiceContext {
 export function createServices(ctx: ServiceContext): ApiServices {
   const { library } = ctx;
 
-  const currentAnnotator = (): Annotator | null => {
-    const id = library.settings.get(CURRENT_ANNOTATOR);
-    return id ? library.annotators.find(id) : null;
-  };
+  const currentAnnotator = (): Annotator | null => currentAnnotatorOf(library);
 
   const requireAnnotator = (): Annotator => {
     const annotator = currentAnnotator();
@@ -75,7 +71,7 @@ export function createServices(ctx: ServiceContext): ApiServices {
         }
         if (current) return library.annotators.rename(current.id, name);
         const created = library.annotators.add(name);
-        library.settings.set(CURRENT_ANNOTATOR, created.id);
+        library.settings.set(CURRENT_ANNOTATOR_SETTING, created.id);
         return created;
       });
     },

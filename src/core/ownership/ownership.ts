@@ -8,6 +8,15 @@ import type { Annotation, Annotator } from '../../shared/types';
 import { findReferenceAnnotator } from '../compare/reference';
 import type { Library } from '../store/library';
 
+/** The settings key naming the analyst who uses this library. */
+export const CURRENT_ANNOTATOR_SETTING = 'current-annotator';
+
+/** The analyst who uses this library (set by the app on first run), or null when none is named yet. */
+export function currentAnnotatorOf(library: Library): Annotator | null {
+  const id = library.settings.get(CURRENT_ANNOTATOR_SETTING);
+  return id ? library.annotators.find(id) : null;
+}
+
 export function layerKind(library: Library, annotatorId: string, me: Annotator | null): LayerKind {
   if (me && annotatorId === me.id) return 'mine';
   return findReferenceAnnotator(library)?.id === annotatorId ? 'reference' : 'colleague';

@@ -128,7 +128,9 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
       const file = chosen.get(token);
       if (!file) throw new AppFailure({ code: 'not-found', message: 'That file choice has expired; choose the file again.' });
       const result = await importOne(file, path.basename(file), replaceInvalid, arriving);
-      if (result.ok || !(result.canReplaceInvalid || result.nameClashes)) chosen.delete(token);
+      // Kept while the analyst can answer and import it again.
+      const answerable = !result.ok && (result.canReplaceInvalid || result.nameClashes || result.reason === 'own-layer' || result.reason === 'similar-document');
+      if (!answerable) chosen.delete(token);
       return result;
     },
 

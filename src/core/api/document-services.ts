@@ -13,6 +13,7 @@ import { newId } from '../store/ids';
 import type { HostPorts } from './host-ports';
 import type { Annotator } from '../../shared/types';
 import { AppFailure as Refusal } from '../../shared/result';
+import { othersHidden } from '../ownership/ownership';
 
 type DocumentServices = Pick<
   ApiServices,
@@ -162,6 +163,9 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
 
     async exportDocuments({ format, documentIds, annotatorIds }) {
       const bundle = loadBundle(library, { documents: documentIds ?? 'all' });
+      // Blind mode holds for exports too: others' work on a document she has not marked done stays out.
+      const me = currentAnnotator();
+      bundle.annotations = bundle.annotations.filter((a) => a.annotatorId === me?.id || !othersHidden(library, a.documentId, me));
       if (annotatorIds?.length) {
         const keep = new Set(annotatorIds);
         bundle.annotations = bundle.annotations.filter((a) => keep.has(a.annotatorId));

@@ -2,6 +2,7 @@
 // analyst (Ayesha) never changes another analyst's (Bilal's) rows or the reference version
 // except through adjudication, and every refusal leaves the database exactly as it was.
 
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiMethod } from '../../shared/contract';
@@ -15,6 +16,7 @@ import { dumpLibrary } from '../testing/dump-library';
 import { makeTempDir } from '../testing/temp-library';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createServices } from './services';
+import { headlessPorts } from './host-ports';
 
 const RESOURCES = path.resolve(__dirname, '../../../resources');
 const TEXT = 'Alpha said the rain fell. Beta thinks it was cold. Gamma claims a crime. Delta is quiet.';
@@ -294,6 +296,20 @@ describe('layers and blind mode', () => {
     await call('setDocumentDone', { documentId: doc.id, done: true });
     expect(await call<Annotation[]>('listAnnotations', { documentId: doc.id })).toHaveLength(3);
     expect(await call<DocumentLayers>('documentLayers', { documentId: doc.id })).toMatchObject({ hidden: false, doneByMe: true, hiddenLayers: 0 });
+  });
+
+  it('keeps the other layers out of an export while blind', async () => {
+    const out = path.join(tmp.dir, 'export.json');
+    const exporting = createDispatch(
+      createServices({ library, dataDir: tmp.dir, loadSample: () => loadBundledSample(RESOURCES), ports: { ...headlessPorts, chooseExportPath: async () => out } }),
+    );
+    await call('setBlindMode', { on: true });
+    expect(await exporting('exportDocuments', { format: 'json' })).toMatchObject({ ok: true });
+    const written = JSON.parse(fs.readFileSync(out, 'utf8')) as { annotations: Array<{ quote: string }> };
+    expect(written.annotations.map((a) => a.quote)).toEqual([mine.quote]);
+    await call('setDocumentDone', { documentId: doc.id, done: true });
+    await exporting('exportDocuments', { format: 'json' });
+    expect((JSON.parse(fs.readFileSync(out, 'utf8')) as { annotations: unknown[] }).annotations).toHaveLength(3);
   });
 
   it('is remembered for the whole library and shown per document', async () => {

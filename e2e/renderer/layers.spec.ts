@@ -106,6 +106,7 @@ test('two analysts and a reference: her layer by default, theirs read-only by ke
 
   // shown beside hers on request, painted as overlays, never in her list
   expect((await article.highlightCounts())['ct-layer-colleague'] ?? 0).toBe(0);
+  await shoot(app, 'layers-hidden');
   await bilalChip.click();
   await referenceChip.click();
   await expect(bilalChip).toHaveAttribute('aria-pressed', 'true');
@@ -222,4 +223,20 @@ test('a similar document is kept apart unless mapped, and a mapping never guesse
   await page.getByRole('dialog', { name: '0 of 1 imported' }).getByRole('button', { name: 'Keep as a separate document' }).click();
   await expect(page.getByRole('dialog', { name: /Imported 1 item/ })).toContainText('2 annotations added');
   expect(app.library!.documents.list()).toHaveLength(2);
+});
+
+test('an import while comparing joins the comparison without reopening it', async ({ app, page }) => {
+  await app.start();
+  const article = new ArticlePage(page);
+  await article.enterName('Ayesha');
+  await article.select(HIS_FACT);
+  await page.keyboard.press('1');
+  await expect(article.items).toHaveCount(1);
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  const view = page.getByRole('region', { name: 'Compare annotators' });
+  await expect(view.getByText('Only Ayesha has tagged this article.')).toBeVisible();
+  await importFile(app, bilalsExport(app.dataDir));
+  await page.getByRole('dialog', { name: /Imported 1 item/ }).getByRole('button', { name: 'Done', exact: true }).click();
+  await expect(view.getByRole('group', { name: 'Annotators to compare' }).getByRole('button')).toHaveCount(2);
+  await expect(view.getByRole('region', { name: 'Agreement figures' })).toContainText('Spans α_u');
 });

@@ -33,6 +33,7 @@ export function LibraryShell({ api, store, initialDocument, annotator, dataDir, 
   const [document, setDocument] = useState(initialDocument);
   const [jumpTo, setJumpTo] = useState<number | null>(null);
   const documents = useStore(store, (s) => s.documents);
+  const openRevision = useStore(store, (s) => s.open?.revision ?? 0);
   const labels = useStore(store, (s) => s.labels);
   const [modal, setModal] = useState<Modal>(null);
   const [dragging, setDragging] = useState(false);
@@ -134,6 +135,7 @@ export function LibraryShell({ api, store, initialDocument, annotator, dataDir, 
             key={document.id}
             api={api}
             document={document}
+            revision={openRevision}
             onClose={() => {
               setComparing(false);
               // Adjudication wrote the reference version: the open document shows it without reopening.

@@ -209,7 +209,7 @@ test('a similar document is kept apart unless mapped, and a mapping never guesse
   await summary.getByRole('button', { name: /Map onto/ }).click();
   const mapped = page.getByRole('dialog', { name: /Imported 1 item/ });
   await expect(mapped).toContainText('1 annotations added');
-  await expect(mapped).toContainText('could not be placed without guessing');
+  await expect(mapped).toContainText('1 placed where their quote and context occur once, 1 left out because placing them would be a guess');
   await expect(mapped).toContainText('not placed: “most significant” with the text around it is not in this copy');
   await shoot(app, 'similar-document-mapped');
   await mapped.getByRole('button', { name: 'Done', exact: true }).click();

@@ -99,7 +99,7 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
         for (const d of r.documents) {
           io.out(`    document ${d.reanchored ? 'mapped onto ours (annotations placed by quote and context)' : d.existed ? 'matched' : 'added'}: ${d.title} [${d.id}]`);
         }
-        if (r.reanchored || r.unanchored) io.out(`    ${r.reanchored} annotations moved onto this library's text, ${r.unanchored} not placed because that would be a guess (listed below)`);
+        if (r.reanchored || r.unanchored) io.out(`    ${r.reanchored} annotations placed on this library's text, ${r.unanchored} not placed because that would be a guess (listed below)`);
         for (const a of r.annotators) io.out(`    annotator ${a.status === 'new' ? 'added' : 'matched'}: ${a.name}`);
         if (r.labelsAdded.length) io.out(`    labels added to the tag set: ${r.labelsAdded.join(', ')}`);
         for (const x of r.rejected) io.out(`    left out ${x.where}: ${x.reason}`);

@@ -70,7 +70,7 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
       labelsAdded: r.labelsAdded,
       notes: [
         ...(r.reanchored || r.unanchored
-          ? [`Mapped onto your copy of the article: ${r.reanchored} annotations were placed by their quote and context, ${r.unanchored} could not be placed without guessing and were left out.`]
+          ? [`Mapped onto your copy of the article: ${r.reanchored} placed where their quote and context occur once, ${r.unanchored} left out because placing them would be a guess.`]
           : []),
         ...r.rejected.map((x) => `${x.where}: ${x.reason}`),
       ],

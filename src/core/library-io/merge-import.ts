@@ -26,7 +26,7 @@ export interface MergeOptions {
 export interface MergeReport {
   /** `reanchored`: mapped, at the analyst's word, onto our different copy; its annotations were placed by quote and context. */
   documents: Array<{ ref: string; id: string; title: string; existed: boolean; reanchored?: boolean }>;
-  /** Annotations moved onto our copy of the text, and those that could not be placed (also in `rejected`). */
+  /** Annotations of mapped documents placed on our copy of the text, and those that could not be placed (also in `rejected`). */
   reanchored: number;
   unanchored: number;
   annotators: Array<{ name: string; id: string; status: 'new' | 'known' }>;
@@ -219,7 +219,7 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
           report.rejected.push({ where: `annotations[${i}]`, reason: `not placed: ${placed.reason}` });
           continue;
         }
-        if (placed.how !== 'unchanged') report.reanchored++;
+        report.reanchored++;
         a = { ...original, start: placed.start, end: placed.end };
       }
       ensureLabel(a.label);

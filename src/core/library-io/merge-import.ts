@@ -3,6 +3,7 @@ import type { Annotator, Block, Label } from '../../shared/types';
 import type { ParsedImport, RejectedItem } from '../interchange/types';
 import type { Library } from '../store/library';
 import { sha256Of } from '../store/documents-repo';
+import { contextAfter, contextBefore } from '../store/annotations-repo';
 import type { SimilarDocument } from '../../shared/contract';
 import { findReferenceAnnotator } from '../compare/reference';
 import { reanchor, SIMILAR_TEXT, textSimilarity } from './reanchor';
@@ -94,8 +95,8 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
 
     const docIds = new Map<string, string>();
     const texts = new Map<string, string>();
-    /** Documents the analyst mapped onto one of ours: ref → the length of the file's copy. */
-    const reanchorInto = new Map<string, number>();
+    /** Documents the analyst mapped onto one of ours: ref → the file's copy of the text. */
+    const reanchorInto = new Map<string, string>();
     const existingTexts = library.documents.list().map((doc) => ({ id: doc.id, title: doc.title, text: library.documents.textOf(doc.id) }));
     const similarFound: SimilarDocument[] = [];
     for (const d of parsed.documents) {
@@ -105,7 +106,7 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
         if (!onto) throw new AppFailure({ code: 'not-found', message: `There is no document to map "${d.title}" onto: it is no longer in the library.` });
         docIds.set(d.ref, onto.id);
         texts.set(onto.id, onto.text);
-        reanchorInto.set(d.ref, d.text.length);
+        reanchorInto.set(d.ref, d.text);
         report.documents.push({ ref: d.ref, id: onto.id, title: onto.title, existed: true, reanchored: true });
         continue;
       }
@@ -211,9 +212,16 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
       const documentId = docIds.get(original.documentRef);
       if (!documentId) throw new AppFailure({ code: 'invalid-input', message: `An annotation refers to an unknown document "${original.documentRef}".` });
       let a = original;
-      const sourceLength = reanchorInto.get(original.documentRef);
-      if (sourceLength !== undefined) {
-        const placed = reanchor(texts.get(documentId)!, original, sourceLength);
+      const source = reanchorInto.get(original.documentRef);
+      if (source !== undefined) {
+        // Formats that record no context (brat, doccano, Label Studio) get it from the file's own copy of the text,
+        // so a short quote ("Estado") is never placed inside a longer word ("Estados") on ours.
+        const withContext = {
+          ...original,
+          prefix: original.prefix ?? contextBefore(source, original.start),
+          suffix: original.suffix ?? contextAfter(source, original.end),
+        };
+        const placed = reanchor(texts.get(documentId)!, withContext, source.length);
         if (!placed.ok) {
           report.unanchored++;
           report.rejected.push({ where: `annotations[${i}]`, reason: `not placed: ${placed.reason}` });

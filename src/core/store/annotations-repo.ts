@@ -290,13 +290,15 @@ export class AnnotationsRepo {
   }
 }
 
-function contextBefore(text: string, start: number): string {
+/** Up to CONTEXT_LENGTH units of `text` before `start`, never splitting a character. */
+export function contextBefore(text: string, start: number): string {
   let from = Math.max(0, start - CONTEXT_LENGTH);
   if (splitsSurrogatePair(text, from)) from++;
   return text.slice(from, start);
 }
 
-function contextAfter(text: string, end: number): string {
+/** Up to CONTEXT_LENGTH units of `text` after `end`, never splitting a character. */
+export function contextAfter(text: string, end: number): string {
   let to = Math.min(text.length, end + CONTEXT_LENGTH);
   if (splitsSurrogatePair(text, to)) to--;
   return text.slice(end, to);

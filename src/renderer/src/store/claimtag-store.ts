@@ -187,14 +187,3 @@ export class ClaimtagStore {
 export function useStore<T>(store: ClaimtagStore, select: (state: StoreState) => T): T {
   return useSyncExternalStore(store.subscribe, () => select(store.getSnapshot()));
 }
-
-/** The open document's rows split by layer: hers, and the other layers the analyst chose to show. */
-export function splitLayers(open: OpenDocument | null, me: Annotator | null, shown: ReadonlySet<string>): { mine: Annotation[]; others: Annotation[] } {
-  const mine: Annotation[] = [];
-  const others: Annotation[] = [];
-  for (const a of open?.annotations ?? []) {
-    if (me && a.annotatorId === me.id) mine.push(a);
-    else if (shown.has(a.annotatorId)) others.push(a);
-  }
-  return { mine, others };
-}

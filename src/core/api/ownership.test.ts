@@ -218,6 +218,12 @@ const proofs: Record<Exclude<ApiMethod, ReadOnly>, () => Promise<void>> = {
     // a similar text is not our document
     const similar = `${TEXT} Epsilon waits.`; // one sentence more: similar, not the same text
     await refusedImport({ name: 'similar.json', dataBase64: base64(fileWith({ id: bilal.id, name: 'Bilal' }, 'Delta is quiet.', similar)) }, 'similar-document');
+    // a file whose documents match nothing here (W3C names its document; ours is not it)
+    const before = dumpLibrary(library);
+    const stray = [{ type: 'Annotation', creator: { name: 'Bilal' }, body: 'fact', target: { source: 'urn:claimtag:document:elsewhere', selector: { type: 'TextQuoteSelector', exact: 'Alpha' } } }];
+    const nowhere = await call<{ ok: boolean; message: string }>('importFileData', { name: 'stray.jsonld', dataBase64: base64(stray) });
+    expect(nowhere).toMatchObject({ ok: false, message: expect.stringContaining('stray.jsonld') });
+    expect(dumpLibrary(library)).toEqual(before);
     // Bilal's new work arrives in his layer; hers and the reference untouched
     const mineBefore = library.annotations.listForDocument(doc.id, undefined, ayesha.id);
     const added = await call<{ ok: boolean; added: number }>('importFileData', { name: 'bilal.json', dataBase64: base64(fileWith({ id: bilal.id, name: 'Bilal' })) });

@@ -40,6 +40,10 @@ export const API_METHODS = [
   'getStudyReport',
   'nextStudyDocument',
   'nextUnsettledInStudy',
+  'copyAnnotationToMine',
+  'documentLayers',
+  'getBlindMode',
+  'setBlindMode',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];

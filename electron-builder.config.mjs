@@ -1,7 +1,7 @@
 // Packaging configuration for electron-builder (`npm run package`).
 //
 // What ends up in the package:
-//   resources/app.asar             out/** (electron-vite's build, incl. out/main/docx-worker.js),
+//   resources/app.asar             out/** (electron-vite's build, incl. out/main/import-worker.js),
 //                                  resources/** (the bundled sample article), package.json and the
 //                                  runtime dependencies from node_modules
 //   resources/app.asar.unpacked/   only the Electron-ABI SQLite driver that
@@ -10,7 +10,7 @@
 //                                  looks for it there.
 // The docx worker stays inside app.asar, where the integrity check covers it: Electron has
 // initialised asar support in worker_threads since 17/18 (electron/electron#33216), so
-// new Worker('…/app.asar/out/main/docx-worker.js') and its require('saxes') read from the archive.
+// new Worker('…/app.asar/out/main/import-worker.js') and its require('saxes') read from the archive.
 //
 // Fuses come from ONE policy, FUSES in scripts/electron-fuses.mjs, flipped by the afterPack hook
 // below (before electron-builder signs). electron-builder's own `electronFuses` option stays unset

@@ -6,6 +6,7 @@ import type { BlockKind } from '../../shared/types';
 import { DEFAULT_ZIP_LIMITS, ZipArchive, type ZipLimits } from './docx-zip';
 import type { ParsedContent } from './imported-document';
 import type { RawBlock } from './normalize-text';
+import { MAX_IMPORT_TEXT_CHARS } from './import-limits';
 import { walkXml, type XmlElement } from './safe-xml';
 
 const MARKUP_COMPATIBILITY = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
@@ -35,8 +36,8 @@ interface OpenParagraph {
   outlineLevel?: number;
 }
 
-/** Most text (UTF-16 code units) one document may hold, as for text files of MAX_IMPORT_BYTES. */
-export const MAX_DOCX_TEXT_CHARS = 20 * 1024 * 1024;
+/** Most text one Word document may hold (import-limits.ts). */
+export const MAX_DOCX_TEXT_CHARS = MAX_IMPORT_TEXT_CHARS;
 
 export function parseDocx(
   bytes: Uint8Array,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AppFailure } from '../../shared/result';
 import { buildDocument } from './imported-document';
 import { parseHtml } from './import-html';
 import { blocksOf, expectDocument, type ExpectedBlock } from './import-test-helpers';
@@ -100,10 +101,19 @@ describe('parseHtml', () => {
     ]);
   });
 
-  it('survives 100 000 nested elements without recursion', () => {
-    const depth = 100_000;
-    const doc = importHtml(`${'<div><span>'.repeat(depth / 2)}deep text${'</span></div>'.repeat(depth / 2)}`);
-    expect(doc.text).toBe('deep text');
+  it('reads 900 nested elements without recursion and refuses 100 000 with a typed reason', () => {
+    const nested = (depth: number) => `${'<div><span>'.repeat(depth / 2)}deep text${'</span></div>'.repeat(depth / 2)}`;
+    expect(importHtml(nested(900)).text).toBe('deep text');
+    const refused = (() => {
+      try {
+        parseHtml(nested(100_000));
+        return undefined;
+      } catch (error) {
+        return error instanceof AppFailure ? error.error : undefined;
+      }
+    })();
+    expect(refused?.code).toBe('too-large');
+    expect(refused?.message).toContain('nests more than 1,000 elements');
   });
 });
 

@@ -116,7 +116,7 @@ describe('electron-builder.config.mjs', () => {
 
     it('packs the build output, the sample and the Electron driver, nothing else of the repo', () => {
       const packed = matcher('files');
-      for (const rel of ['out/main/index.js', 'out/main/docx-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'resources/pakistan-afghanistan-ties.txt', NATIVE_MODULE, 'package.json']) {
+      for (const rel of ['out/main/index.js', 'out/main/import-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'resources/pakistan-afghanistan-ties.txt', NATIVE_MODULE, 'package.json']) {
         expect(packed(rel), rel).toBe(true);
       }
       for (const rel of ['src/main/index.ts', 'scripts/electron-fuses.mjs', 'electron-builder.config.mjs', '.native/electron-1.0.0/better_sqlite3.node', 'e2e/app.spec.ts']) {
@@ -124,10 +124,10 @@ describe('electron-builder.config.mjs', () => {
       }
     });
 
-    it('unpacks exactly the native driver; the main bundle and the docx worker stay in the checked archive', () => {
+    it('unpacks exactly the native driver; the main bundle and the import worker stay in the checked archive', () => {
       const unpacked = matcher('asarUnpack');
       expect(unpacked(NATIVE_MODULE)).toBe(true);
-      for (const rel of ['out/main/index.js', 'out/main/docx-worker.js', 'out/main/chunks/docx-zip.js', 'out/renderer/index.html', 'package.json', 'resources/pakistan-afghanistan-ties.txt']) {
+      for (const rel of ['out/main/index.js', 'out/main/import-worker.js', 'out/main/chunks/docx-zip.js', 'out/renderer/index.html', 'package.json', 'resources/pakistan-afghanistan-ties.txt']) {
         expect(unpacked(rel), rel).toBe(false);
       }
     });

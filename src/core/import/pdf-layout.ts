@@ -43,8 +43,10 @@ interface Line extends Segment {
 
 /** A row repeated on at least this share of pages is a running head or footer. */
 const REPEATED_SHARE = 0.5;
-/** How many rows at the top and at the bottom of a page may be running heads or footers. */
+/** How many rows at the top and at the bottom of a page may be running heads or footers… */
 const MARGIN_ROWS = 2;
+/** …and within what share of the page's height from its top or bottom edge. */
+const MARGIN_SHARE = 0.15;
 const PAGE_NUMBER = /^(?:(?:page|p\.|seite|página|page)\s*)?(?:\d{1,5}|[ivxlcdm]{1,7})(?:\s*(?:of|\/|von|de)\s*\d{1,5})?$/i;
 const BULLET = /^[•◦▪▫●○■□‣⁃∙·\-–—*]\s+/;
 const NUMBERED = /^(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]\s+/i;
@@ -52,20 +54,29 @@ const SENTENCE_END = /[.!?:;"”'’)\]]$/;
 const LINE_END_HYPHEN = /[\p{L}][-\u00AD\u2010]$/u;
 
 export function layoutPdfText(pages: readonly PdfPageText[]): RawBlock[] {
+  const join = lineJoiner(pages);
   const pageRows = pages.map((page) => rowsOf(page.runs));
-  const repeated = repeatedMarginRows(pageRows);
+  const inMargin = pageRows.map((rows, index) => {
+    const box = pages[index]?.box ?? [0, 0, 0, 0];
+    const band = (box[3] - box[1]) * MARGIN_SHARE;
+    return rows.map((row, i) => {
+      const y = row[0]?.y ?? 0;
+      return (i < MARGIN_ROWS || i >= rows.length - MARGIN_ROWS) && (y >= box[3] - band || y <= box[1] + band);
+    });
+  });
+  const repeated = repeatedMarginRows(pageRows, inMargin);
   const blocks: RawBlock[] = [];
   let carry: Paragraph | undefined;
   for (const [index, rows] of pageRows.entries()) {
-    const kept = rows.filter((row, i) => !isMarginNoise(row, i, rows.length, repeated));
+    const kept = rows.filter((row, i) => !(inMargin[index]?.[i] === true && isMarginNoise(row, repeated)));
     const page = pages[index];
     if (page === undefined) continue;
     const lines = readingOrder(kept.flat(), page.box);
-    const paragraphs = paragraphsOf(lines);
+    const paragraphs = paragraphsOf(lines, join);
     const first = paragraphs[0];
     // A paragraph cut by the page break continues on the next page.
     if (carry !== undefined && first !== undefined && continues(carry, first)) {
-      carry.text = joinLines(carry.text, first.text);
+      carry.text = join(carry.text, first.text);
       paragraphs.shift();
     }
     if (carry !== undefined) blocks.push(toBlock(carry));
@@ -115,13 +126,13 @@ function signature(row: readonly Segment[]): string {
   return rowText(row).toLowerCase().replace(/\d+/g, '#');
 }
 
-/** Signatures of rows found among the top or bottom rows of at least half the pages (two at least). */
-function repeatedMarginRows(pageRows: readonly Segment[][][]): Set<string> {
+/** Signatures of margin rows found on at least half the pages (two at least). */
+function repeatedMarginRows(pageRows: readonly Segment[][][], inMargin: readonly boolean[][]): Set<string> {
   const pagesWith = new Map<string, number>();
-  for (const rows of pageRows) {
+  for (const [index, rows] of pageRows.entries()) {
     const seen = new Set<string>();
     for (const [i, row] of rows.entries()) {
-      if (i < MARGIN_ROWS || i >= rows.length - MARGIN_ROWS) seen.add(signature(row));
+      if (inMargin[index]?.[i] === true) seen.add(signature(row));
     }
     for (const key of seen) pagesWith.set(key, (pagesWith.get(key) ?? 0) + 1);
   }
@@ -129,8 +140,7 @@ function repeatedMarginRows(pageRows: readonly Segment[][][]): Set<string> {
   return new Set([...pagesWith].filter(([, count]) => count >= needed).map(([key]) => key));
 }
 
-function isMarginNoise(row: readonly Segment[], index: number, count: number, repeated: ReadonlySet<string>): boolean {
-  if (index >= MARGIN_ROWS && index < count - MARGIN_ROWS) return false;
+function isMarginNoise(row: readonly Segment[], repeated: ReadonlySet<string>): boolean {
   return repeated.has(signature(row)) || PAGE_NUMBER.test(rowText(row));
 }
 
@@ -210,11 +220,9 @@ interface Paragraph {
   text: string;
   size: number;
   list: boolean;
-  /** The last line reached (nearly) the column's right edge: the paragraph may go on. */
-  open: boolean;
 }
 
-function paragraphsOf(lines: readonly Line[]): Paragraph[] {
+function paragraphsOf(lines: readonly Line[], join: LineJoiner): Paragraph[] {
   const spacing = typicalLineSpacing(lines);
   const paragraphs: Paragraph[] = [];
   let previous: Line | undefined;
@@ -233,10 +241,9 @@ function paragraphsOf(lines: readonly Line[]): Paragraph[] {
       !(line.x0 > line.columnLeft + line.size * 1.2 && previous.x0 <= line.columnLeft + line.size * 0.5) &&
       !(SENTENCE_END.test(previous.text) && previous.x1 < previous.columnRight - (previous.columnRight - previous.columnLeft) * 0.15);
     if (sameFlow && current !== undefined) {
-      current.text = joinLines(current.text, line.text);
-      current.open = line.x1 >= line.columnRight - (line.columnRight - line.columnLeft) * 0.15;
+      current.text = join(current.text, line.text);
     } else {
-      current = { text: line.text, size: line.size, list: startsItem, open: line.x1 >= line.columnRight - (line.columnRight - line.columnLeft) * 0.15 };
+      current = { text: line.text, size: line.size, list: startsItem };
       paragraphs.push(current);
     }
     previous = line;
@@ -260,14 +267,29 @@ function typicalLineSpacing(lines: readonly Line[]): number {
   return best === undefined ? fallback : Math.max(best[0], fallback * 0.8);
 }
 
-/** Joins two lines of one paragraph; "infor-" + "mation" → "information". */
-export function joinLines(before: string, after: string): string {
-  if (LINE_END_HYPHEN.test(before) && /^\p{Ll}/u.test(after)) return before.slice(0, -1) + after;
-  return `${before} ${after}`;
+type LineJoiner = (before: string, after: string) => string;
+
+/**
+ * Joins two lines of one paragraph: "infor-" + "mation" → "information", but "non-" +
+ * "reversible" stays "non-reversible" when the document writes that word with its hyphen
+ * elsewhere (inside a line, where no hyphenation happens).
+ */
+export function lineJoiner(pages: readonly PdfPageText[]): LineJoiner {
+  const compounds = new Set<string>();
+  for (const page of pages) {
+    for (const run of page.runs) for (const match of run.text.matchAll(/\p{L}+-\p{L}+/gu)) compounds.add(match[0].toLowerCase());
+  }
+  return (before, after) => {
+    if (!(LINE_END_HYPHEN.test(before) && /^\p{Ll}/u.test(after))) return `${before} ${after}`;
+    const head = /\p{L}+[-\u00AD\u2010]$/u.exec(before)?.[0] ?? '';
+    const tail = /^\p{L}+/u.exec(after)?.[0] ?? '';
+    const keepsHyphen = before.endsWith('-') && compounds.has(`${head.slice(0, -1)}-${tail}`.toLowerCase());
+    return keepsHyphen ? before + after : before.slice(0, -1) + after;
+  };
 }
 
 function continues(previous: Paragraph, next: Paragraph): boolean {
-  return previous.open && !previous.list && !next.list && Math.abs(previous.size - next.size) <= 0.15 * previous.size && !SENTENCE_END.test(previous.text) && /^\p{Ll}/u.test(next.text);
+  return !previous.list && !next.list && Math.abs(previous.size - next.size) <= 0.15 * previous.size && !SENTENCE_END.test(previous.text) && /^\p{Ll}/u.test(next.text);
 }
 
 function toBlock(paragraph: Paragraph): RawBlock & { size: number } {

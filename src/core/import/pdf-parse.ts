@@ -6,6 +6,7 @@ import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { AppFailure } from '../../shared/result';
 import type { StructureLimits } from './import-limits';
 import type { ParsedContent } from './imported-document';
+import type { RawBlock } from './normalize-text';
 import { layoutPdfText, type PdfPageText, type PdfTextRun } from './pdf-layout';
 
 type PdfJs = typeof PdfJsModule;
@@ -85,7 +86,7 @@ export async function parsePdf(bytes: Uint8Array, limits: StructureLimits, onPro
       warnings.push(`${pagesWithoutText} of ${pages.length} pages have no text layer (scanned pages?); their content is not in the imported text.`);
     }
     const blocks = layoutPdfText(pages);
-    const title = await documentTitle(document);
+    const title = await documentTitle(document, blocks);
     return title === undefined ? { blocks, warnings } : { blocks, warnings, title };
   } finally {
     await document.destroy().catch(() => undefined);
@@ -117,10 +118,14 @@ async function annotationsHaveScripts(page: { getAnnotations(): Promise<unknown[
   });
 }
 
-async function documentTitle(document: { getMetadata(): Promise<{ info: object }> }): Promise<string | undefined> {
+/**
+ * The title the PDF declares, when its first page shows it (producers often leave a file name
+ * such as "Microsoft Word - report.docx" or "Issue13201" there), else the first heading.
+ */
+async function documentTitle(document: { getMetadata(): Promise<{ info: object }> }, blocks: readonly RawBlock[]): Promise<string | undefined> {
   const metadata = await document.getMetadata().catch(() => undefined);
-  const title = (metadata?.info as { Title?: unknown } | undefined)?.Title;
-  // Producers often leave the original file name ("Microsoft Word - report.docx") as the title.
-  if (typeof title !== 'string' || title.trim() === '' || /\.(?:docx?|pdf|indd|tex|odt|rtf)\s*$|^untitled$/i.test(title.trim())) return undefined;
-  return title;
+  const declared = (metadata?.info as { Title?: unknown } | undefined)?.Title;
+  const opening = blocks.slice(0, 12).map((block) => block.text.toLowerCase()).join('\n');
+  if (typeof declared === 'string' && declared.trim() !== '' && opening.includes(declared.trim().toLowerCase())) return declared;
+  return blocks.slice(0, 12).find((block) => block.kind === 'heading')?.text;
 }

@@ -11,6 +11,9 @@ import { htmlFragmentToBlocks, isHidden, pageMetadata, parseHtmlDocument, plainR
 import type { ParsedContent } from './imported-document';
 import { normalizeInline, type RawBlock } from './normalize-text';
 
+/** Characters of text below which Readability's pick is not taken to be the story (its own default threshold). */
+const MIN_STORY_CHARS = 500;
+
 interface Story {
   title?: string;
   byline?: string;
@@ -39,8 +42,11 @@ function readStory(html: string, limits: StructureLimits): Story | undefined {
     for (const element of Array.from(document.querySelectorAll('[hidden], [aria-hidden], [style]'))) {
       if (isHidden(element.getAttribute('hidden'), element.getAttribute('aria-hidden'), element.getAttribute('style'))) element.remove();
     }
-    const article = new Readability(document as unknown as Document, { maxElemsToParse: limits.maxNodes }).parse();
+    const article = new Readability(document as unknown as Document, { maxElemsToParse: limits.maxNodes, charThreshold: MIN_STORY_CHARS }).parse();
     if (article === null || typeof article.content !== 'string') return undefined;
+    // Below its threshold Readability still returns its best guess; on such a short page the
+    // plain reader, which keeps the whole body, loses less.
+    if ((article.textContent ?? '').trim().length < MIN_STORY_CHARS) return undefined;
     const blocks = htmlFragmentToBlocks(article.content, limits, true);
     if (!blocks.some((block) => block.text.trim() !== '')) return undefined;
     const story: Story = { blocks };
@@ -55,15 +61,29 @@ function readStory(html: string, limits: StructureLimits): Story | undefined {
   }
 }
 
-/** Headline and byline in front of the story, unless the story already starts with them. */
+/**
+ * Headline and byline in front of the story. Readability drops a heading that repeats the
+ * title and turns the story's h1 into h2: a story that still opens with a heading keeps it
+ * as its headline (level 1); otherwise the title is put in front. The byline follows the
+ * headline unless the opening already names it.
+ */
 function withHeadlineAndByline(story: Story): RawBlock[] {
-  const opening = story.blocks.slice(0, 6).map((block) => comparable(block.text));
-  const front: RawBlock[] = [];
-  if (story.title !== undefined && !opening.includes(comparable(story.title))) front.push({ kind: 'heading', level: 1, text: story.title });
-  if (story.byline !== undefined && !opening.some((text) => text.includes(comparable(story.byline ?? '')))) {
-    front.push({ kind: 'paragraph', text: story.byline });
+  const blocks = [...story.blocks];
+  const headingAt = blocks[0]?.kind === 'heading' ? 0 : -1;
+  let afterHeadline = 0;
+  if (headingAt >= 0) {
+    const heading = blocks[headingAt] as RawBlock;
+    if (!blocks.some((block) => block.kind === 'heading' && block.level === 1)) blocks[headingAt] = { ...heading, level: 1 };
+    afterHeadline = headingAt + 1;
+  } else if (story.title !== undefined) {
+    blocks.unshift({ kind: 'heading', level: 1, text: story.title });
+    afterHeadline = 1;
   }
-  return [...front, ...story.blocks];
+  const opening = blocks.slice(0, afterHeadline + 4).map((block) => comparable(block.text));
+  if (story.byline !== undefined && !opening.some((text) => text.includes(comparable(story.byline ?? '')))) {
+    blocks.splice(afterHeadline, 0, { kind: 'paragraph', text: story.byline });
+  }
+  return blocks;
 }
 
 function comparable(text: string): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../shared/result';
 import { buildDocument } from './imported-document';
+import { parseHtmlArticle } from './html-article';
 import { parseHtml } from './import-html';
 import { blocksOf, expectDocument, type ExpectedBlock } from './import-test-helpers';
 
@@ -185,6 +186,13 @@ describe('hostile HTML', () => {
     expect(doc.text).not.toMatch(/alert|javascript|xss\.example|onerror|onload|expression\(|<\s*\/?\s*[a-z]/i);
     expect(doc.text.startsWith('Before')).toBe(true);
     expect(doc.title).not.toMatch(/alert/);
+  });
+
+  it.each(XSS_VECTORS.map((vector, i) => [i, vector]))('vector %i keeps no markup and no script text through the reader view', (_i, vector) => {
+    const story = `<p>${'The council met on Tuesday and approved the budget after a long debate. '.repeat(10)}</p>`;
+    const doc = expectDocument(buildDocument(parseHtmlArticle(`<html><body><article>${story}${vector}${story}</article></body></html>`), { title: 'x', source: 'x.html' }));
+    expect(doc.text).not.toMatch(/alert|javascript|xss\.example|onerror|onload|expression\(|<\s*\/?\s*[a-z]/i);
+    expect(doc.text).toContain('The council met on Tuesday');
   });
 
   it('keeps the visible text of hostile elements as plain text', () => {

@@ -32,6 +32,7 @@ export const NO_TEXT_LAYER_MESSAGE =
 
 export async function parsePdf(bytes: Uint8Array, limits: StructureLimits, onProgress?: (phase: string) => void): Promise<ParsedContent> {
   const lib = await loadPdfJs();
+  onProgress?.('pdf.js loaded');
   const task = lib.getDocument({
     // pdf.js takes ownership of (and may detach) the buffer it is given.
     data: bytes.slice(),

@@ -66,11 +66,12 @@ test('the empty library and the drop overlay name every article format, .pdf inc
   const current = (await page.locator('.doc-title').textContent()) ?? '';
   await page.getByRole('button', { name: `Delete ${current}` }).click();
   await page.getByRole('dialog').getByRole('button', { name: /^Delete document/ }).click();
-  const empty = page.locator('.empty');
+  const empty = page.locator('.empty', { hasText: 'Your library is empty' });
   await expect(empty).toContainText('Import an article (.txt, .md, .html, .docx, .pdf)');
   await page.evaluate(() => {
-    document.querySelector('.shell')!.dispatchEvent(new DragEvent('dragenter', { dataTransfer: new DataTransfer(), bubbles: true, cancelable: true }));
-    document.querySelector('.shell')!.dispatchEvent(new DragEvent('dragover', { dataTransfer: new DataTransfer(), bubbles: true, cancelable: true }));
+    const data = new DataTransfer();
+    data.items.add(new File(['%PDF-1.7'], 'report.pdf', { type: 'application/pdf' }));
+    document.querySelector('.shell')!.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
   });
   await expect(page.locator('.drop-overlay')).toContainText('Drop articles (.txt, .md, .html, .docx, .pdf)');
   if (SHOTS) {

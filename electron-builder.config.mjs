@@ -84,6 +84,13 @@ const config = {
     // tsx (and its esbuild binary) is for the CLI and for running .ts sources; the bundled main
     // process never loads it.
     '!node_modules/{tsx,esbuild,@esbuild}{,/**/*}',
+    // The import worker uses pdf.js's legacy build for text only: not its viewer, modern build,
+    // image decoders, types or source maps, and not the native canvas it would draw with
+    // (src/core/import/pdf-parse.ts loads without it).
+    '!node_modules/pdfjs-dist/{web,build,image_decoders,types}{,/**/*}',
+    '!node_modules/pdfjs-dist/legacy/{web,image_decoders}{,/**/*}',
+    '!node_modules/pdfjs-dist/**/*.map',
+    '!node_modules/@napi-rs{,/**/*}',
   ],
   // smartUnpack off: nothing leaves the integrity-checked archive unless asarUnpack names it
   // (electron-builder would otherwise unpack every package that carries a native executable).

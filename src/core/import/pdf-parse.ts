@@ -2,6 +2,8 @@
 // heap and time limits of import-limits.ts. pdf.js runs its own parser in this same thread
 // (no nested worker), evaluates no code (isEvalSupported: false), loads no fonts, fetches
 // nothing, and has no scripting: a PDF's JavaScript is never run, only reported.
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { AppFailure } from '../../shared/result';
 import type { StructureLimits } from './import-limits';
@@ -13,8 +15,18 @@ type PdfJs = typeof PdfJsModule;
 
 let pdfjs: PdfJs | undefined;
 
+/**
+ * pdf.js's display layer builds one DOMMatrix when it loads (for drawing, which this never
+ * does). Node has no DOMMatrix; pdf.js borrows one from the optional native canvas package
+ * when that is installed. Without it, an inert stand-in lets the module load: text
+ * extraction never uses it, and any drawing call would fail loudly rather than wrongly.
+ */
+class NoDrawingMatrix {}
+
 async function loadPdfJs(): Promise<PdfJs> {
   if (pdfjs === undefined) {
+    const scope = globalThis as { DOMMatrix?: unknown };
+    scope.DOMMatrix ??= NoDrawingMatrix;
     // pdf.js looks for globalThis.pdfjsWorker before it would spawn or import a worker of its
     // own: with it set, the document is parsed in this (already limited) thread.
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
@@ -22,6 +34,16 @@ async function loadPdfJs(): Promise<PdfJs> {
     pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   }
   return pdfjs;
+}
+
+/** pdfjs-dist's CMap and standard-font folders, as directory paths ending in a separator. */
+function pdfjsData(): { cMapUrl?: string; cMapPacked?: boolean; standardFontDataUrl?: string; useWorkerFetch?: boolean } {
+  try {
+    const root = path.dirname(createRequire(__filename).resolve('pdfjs-dist/package.json'));
+    return { cMapUrl: path.join(root, 'cmaps') + path.sep, cMapPacked: true, standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep, useWorkerFetch: false };
+  } catch {
+    return {};
+  }
 }
 
 const failure = (code: 'unsupported' | 'invalid-input' | 'too-large', message: string, details?: string[]): AppFailure =>
@@ -35,7 +57,10 @@ export async function parsePdf(bytes: Uint8Array, limits: StructureLimits, onPro
   onProgress?.('pdf.js loaded');
   const task = lib.getDocument({
     // pdf.js takes ownership of (and may detach) the buffer it is given.
-    data: bytes.slice(),
+    data: new Uint8Array(bytes),
+    // Predefined CJK character maps (read from pdfjs-dist's own folder, never fetched): without
+    // them Japanese, Chinese and Korean text comes out as mojibake.
+    ...pdfjsData(),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,

@@ -137,10 +137,10 @@ describe('electron-builder.config.mjs', () => {
       // the file's path inside the app (moduleFullFilePath), as NodeModuleCopyHelper passes it.
       const filter = getNodeModuleFileMatcher(appDir, path.join(appDir, 'dest'), (s) => s, {}, { config, debugLogger: { isEnabled: false } }).createFilter();
       const excluded = (rel: string) => !filter(path.join(appDir, 'x'), { isDirectory: () => false, moduleFullFilePath: rel } as fs.Stats & { moduleFullFilePath: string });
-      for (const rel of ['node_modules/better-sqlite3/build/Release/better_sqlite3.node', 'node_modules/better-sqlite3/deps/sqlite3/sqlite3.c', 'node_modules/better-sqlite3/src/better_sqlite3.cpp', 'node_modules/esbuild/bin/esbuild', 'node_modules/@esbuild/linux-x64/bin/esbuild', 'node_modules/tsx/dist/cjs/index.cjs']) {
+      for (const rel of ['node_modules/better-sqlite3/build/Release/better_sqlite3.node', 'node_modules/better-sqlite3/deps/sqlite3/sqlite3.c', 'node_modules/better-sqlite3/src/better_sqlite3.cpp', 'node_modules/esbuild/bin/esbuild', 'node_modules/@esbuild/linux-x64/bin/esbuild', 'node_modules/tsx/dist/cjs/index.cjs', 'node_modules/pdfjs-dist/web/pdf_viewer.mjs', 'node_modules/pdfjs-dist/build/pdf.mjs', 'node_modules/pdfjs-dist/legacy/build/pdf.mjs.map', 'node_modules/@napi-rs/canvas/index.js', 'node_modules/@napi-rs/canvas-linux-x64-gnu/skia.linux-x64-gnu.node']) {
         expect(excluded(rel), rel).toBe(true);
       }
-      for (const rel of ['node_modules/better-sqlite3/lib/index.js', 'node_modules/better-sqlite3/package.json', 'node_modules/saxes/saxes.js', 'node_modules/zod/index.cjs']) {
+      for (const rel of ['node_modules/better-sqlite3/lib/index.js', 'node_modules/better-sqlite3/package.json', 'node_modules/saxes/saxes.js', 'node_modules/zod/index.cjs', 'node_modules/pdfjs-dist/legacy/build/pdf.mjs', 'node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs', 'node_modules/pdfjs-dist/cmaps/UniJIS-UCS2-H.bcmap', 'node_modules/linkedom/cjs/index.js', 'node_modules/@mozilla/readability/Readability.js']) {
         expect(excluded(rel), rel).toBe(false);
       }
     });

@@ -60,14 +60,22 @@ describe('importPdf: generated files with known text', () => {
     expect(doc.title).toBe('Ruling');
   });
 
-  it('makes bullets list items', async () => {
-    const doc = expectDocument(
-      await importPdf(buildPdf([{ lines: [{ text: 'Findings:', x: 72, y: 700 }, { text: '• Turnout rose.', x: 72, y: 688 }, { text: '• Delays fell.', x: 72, y: 676 }] }]), 'f.pdf'),
-    );
+  it('makes bullets and numbered lines list items, but not a line that opens with an initial', async () => {
+    const lines: PdfLine[] = [
+      { text: 'The statement was signed by the mayor and', x: 72, y: 700 },
+      { text: 'J. Smith, the council clerk, on Friday.', x: 72, y: 688 },
+      { text: 'Findings:', x: 72, y: 664 },
+      { text: '• Turnout rose.', x: 72, y: 652 },
+      { text: '• Delays fell.', x: 72, y: 640 },
+      { text: 'a) Counting ended at noon.', x: 72, y: 628 },
+    ];
+    const doc = expectDocument(await importPdf(buildPdf([{ lines }]), 'f.pdf'));
     expect(blocksOf(doc)).toEqual<ExpectedBlock[]>([
+      ['paragraph', undefined, 'The statement was signed by the mayor and J. Smith, the council clerk, on Friday.'],
       ['paragraph', undefined, 'Findings:'],
       ['list-item', 1, 'Turnout rose.'],
       ['list-item', 1, 'Delays fell.'],
+      ['list-item', 1, 'a) Counting ended at noon.'],
     ]);
   });
 });

@@ -49,7 +49,8 @@ const MARGIN_ROWS = 2;
 const MARGIN_SHARE = 0.15;
 const PAGE_NUMBER = /^(?:(?:page|p\.|seite|página|page)\s*)?(?:\d{1,5}|[ivxlcdm]{1,7})(?:\s*(?:of|\/|von|de)\s*\d{1,5})?$/i;
 const BULLET = /^[•◦▪▫●○■□‣⁃∙·\-–—*]\s+/;
-const NUMBERED = /^(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]\s+/i;
+/** "1." "2)" "a)" "(iv)": not "A. Smith" or "I. The court", which open sentences too. */
+const NUMBERED = /^(?:\d{1,3}[.)]|[a-z]\)|\((?:\d{1,3}|[a-z]|[ivx]{1,5})\))\s+/;
 const SENTENCE_END = /[.!?:;"”'’)\]]$/;
 const LINE_END_HYPHEN = /[\p{L}][-\u00AD\u2010]$/u;
 

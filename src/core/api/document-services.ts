@@ -154,8 +154,8 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
       }
     },
 
-    importClipboard({ text, html }) {
-      const result = importClipboard({ text, html });
+    async importClipboard({ text, html }) {
+      const result = await importClipboard({ text, html });
       if (!result.ok) return { ok: false, name: 'Clipboard', message: result.error.message, details: result.error.details ?? [], canReplaceInvalid: false };
       const { document, existed } = library.documents.add(result.value);
       return { ok: true, name: 'Clipboard', kind: 'article', documentId: document.id, title: document.title, existed, warnings: result.value.warnings };

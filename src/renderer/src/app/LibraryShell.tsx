@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ClaimtagApi, ImportResult } from '../../../shared/contract';
+import { ARTICLE_EXTENSIONS_SHOWN } from '../../../shared/article-formats';
 import type { Annotator, DocumentRecord, DocumentSummary } from '../../../shared/types';
 import { ExportDialog } from '../export/ExportDialog';
 import { LibraryPanel } from '../library/LibraryPanel';
@@ -196,7 +197,7 @@ export function LibraryShell({ api, store, initialDocument, annotator, dataDir, 
       )}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          <p>Drop articles (.txt, .md, .html, .docx) or annotation files to import</p>
+          <p>Drop articles ({ARTICLE_EXTENSIONS_SHOWN}) or annotation files to import</p>
         </div>
       )}
       {importer.progress && <ImportProgressBar progress={importer.progress} />}

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { openDatabase, type OpenOptions } from '../db/open-database';
 import { AnnotationsRepo } from './annotations-repo';
 import { AnnotatorsRepo } from './annotators-repo';
+import { BlindModeRepo } from './blind-mode-repo';
 import { DocumentsRepo } from './documents-repo';
 import { LabelsRepo } from './labels-repo';
 import { SettingsRepo } from './settings-repo';
@@ -15,6 +16,7 @@ export class Library {
   readonly labels: LabelsRepo;
   readonly settings: SettingsRepo;
   readonly studies: StudiesRepo;
+  readonly blindMode: BlindModeRepo;
 
   constructor(readonly db: Database, readonly path: string) {
     this.documents = new DocumentsRepo(db);
@@ -23,6 +25,7 @@ export class Library {
     this.labels = new LabelsRepo(db);
     this.settings = new SettingsRepo(db);
     this.studies = new StudiesRepo(db);
+    this.blindMode = new BlindModeRepo(db, this.settings);
   }
 
   static open(file: string, options?: OpenOptions): Library {

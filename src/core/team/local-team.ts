@@ -7,7 +7,8 @@ import { AppFailure } from '../../shared/result';
 import type { Library } from '../store/library';
 import { sha256Of, type NewDocument } from '../store/documents-repo';
 import { nowIso } from '../store/ids';
-import { CURRENT_ANNOTATOR_KEY, REFERENCE_ANNOTATOR_KEY } from '../store/setting-keys';
+import { REFERENCE_ANNOTATOR_KEY } from '../store/setting-keys';
+import { CURRENT_ANNOTATOR_SETTING } from '../ownership/ownership';
 import { splitsSurrogatePair } from '../../shared/offsets';
 
 /** Settings keys of team mode; migration 8's triggers read TEAM_KEYS.study and .annotator. */
@@ -23,7 +24,7 @@ export const TEAM_KEYS = {
   lastError: 'team:last-error',
   members: 'team:members',
 } as const;
-const CURRENT_ANNOTATOR = CURRENT_ANNOTATOR_KEY;
+const CURRENT_ANNOTATOR = CURRENT_ANNOTATOR_SETTING;
 const REFERENCE_ANNOTATOR = REFERENCE_ANNOTATOR_KEY;
 
 export interface TeamLink {

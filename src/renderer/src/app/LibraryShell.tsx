@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ClaimtagApi, ImportResult } from '../../../shared/contract';
-import type { Annotator, DocumentRecord, DocumentSummary, Label } from '../../../shared/types';
+import { ARTICLE_EXTENSIONS_SHOWN } from '../../../shared/article-formats';
+import type { Annotator, DocumentRecord, DocumentSummary } from '../../../shared/types';
 import { ExportDialog } from '../export/ExportDialog';
 import { LibraryPanel } from '../library/LibraryPanel';
 import { DeleteDialog, ImportProgressBar, ImportSummaryDialog, PasteDialog, RenameDialog } from '../library/LibraryDialogs';
@@ -11,9 +12,12 @@ import { CompareView } from '../compare/CompareView';
 import { StudyDashboard } from '../study/StudyDashboard';
 import { TeamPanel } from '../team/TeamPanel';
 import { useMenuCommand } from './use-menu-command';
+import { useStore, type ClaimtagStore } from '../store/claimtag-store';
+import { loadLibrary, reloadOpenDocument } from '../store/loaders';
 
 interface Props {
   api: ClaimtagApi;
+  store: ClaimtagStore;
   initialDocument: DocumentRecord;
   annotator: Annotator;
   dataDir: string;
@@ -22,29 +26,29 @@ interface Props {
 
 type Modal =
   | { kind: 'rename'; doc: DocumentSummary }
-  | { kind: 'delete'; doc: DocumentSummary }
+  | { kind: 'delete'; doc: DocumentSummary; othersWork?: string }
   | { kind: 'paste' }
   | { kind: 'export' }
   | { kind: 'team' }
   | null;
 
 /** The library around the workbench: documents, import (dialog, drop, paste), export. */
-export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenameAnnotator }: Props) {
+export function LibraryShell({ api, store, initialDocument, annotator, dataDir, onRenameAnnotator }: Props) {
   const [document, setDocument] = useState(initialDocument);
   const [jumpTo, setJumpTo] = useState<number | null>(null);
-  const [documents, setDocuments] = useState<DocumentSummary[]>([]);
-  const [labels, setLabels] = useState<Label[]>([]);
+  const documents = useStore(store, (s) => s.documents);
+  const openRevision = useStore(store, (s) => s.open?.revision ?? 0);
+  const labels = useStore(store, (s) => s.labels);
   const [modal, setModal] = useState<Modal>(null);
   const [dragging, setDragging] = useState(false);
   const [message, setMessage] = useState<{ text: string; tone: 'info' | 'error'; id: number } | null>(null);
 
   const say = useCallback((text: string, tone: 'info' | 'error' = 'info') => setMessage({ text, tone, id: Date.now() }), []);
 
-  const refresh = useCallback(async () => {
-    const [d, l] = await Promise.all([api.listDocuments({}), api.listLabels({})]);
-    if (d.ok) setDocuments(d.value);
-    if (l.ok) setLabels(l.value);
-  }, [api]);
+  /** The library's lists, at start and after work arrived from outside (an import, a merge of labels). */
+  const refresh = useCallback(() => loadLibrary(api, store), [api, store]);
+  /** Work arrived from outside: the library's lists and the open document's rows, without reopening it. */
+  const refreshAll = useCallback(() => Promise.all([refresh(), reloadOpenDocument(api, store)]), [api, store, refresh]);
 
   useEffect(() => {
     void refresh();
@@ -65,11 +69,11 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
 
   const onImported = useCallback(
     (results: ImportResult[]) => {
-      void refresh();
+      if (results.some((r) => r.ok)) void refreshAll();
       const articles = results.filter((r): r is Extract<ImportResult, { kind: 'article' }> => r.ok && r.kind === 'article');
       if (articles.length > 0) void open(articles[articles.length - 1].documentId);
     },
-    [open, refresh],
+    [open, refreshAll],
   );
   const importer = useImporter(api, onImported);
   const [comparing, setComparing] = useState(false);
@@ -155,9 +159,11 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
             key={document.id}
             api={api}
             document={document}
+            revision={openRevision}
             onClose={() => {
               setComparing(false);
-              void refresh();
+              // Adjudication wrote the reference version: the open document shows it without reopening.
+              void refreshAll();
             }}
           />
         </div>
@@ -165,6 +171,7 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
       <Workbench
         key={`${document.id}#${teamArrivals}`}
         api={api}
+        store={store}
         document={document}
         jumpTo={jumpTo}
         annotator={annotator}
@@ -176,17 +183,26 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
         onToggleDone={async (done) => {
           const r = await api.setDocumentDone({ documentId: document.id, done });
           if (!r.ok) return say(r.error.message, 'error');
-          await refresh();
+          store.applySummary(r.value);
+          // Blind mode reveals (or hides again) the other layers with her done mark.
+          if (store.getSnapshot().open?.layers?.blind) await reloadOpenDocument(api, store);
           say(done ? `Marked “${document.title}” as done.` : `“${document.title}” is no longer marked done.`);
         }}
-        onChanged={() => void refresh()}
+        onBlind={async (scope, on) => {
+          const r = await api.setBlindMode(scope === 'document' ? { documentId: document.id, on } : { on });
+          if (!r.ok) return say(r.error.message, 'error');
+          store.setBlind(r.value);
+          await reloadOpenDocument(api, store);
+          say(on ? `Blind mode is on for ${scope === 'document' ? 'this document' : 'every document'}: other analysts’ work stays hidden until you mark a document done.` : `Blind mode is off for ${scope === 'document' ? 'this document' : 'the library'}.`);
+        }}
+        onLabelsRemoved={() => void refresh()}
         externalNotice={message}
         library={libraryPanel}
       />
       )}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          <p>Drop articles (.txt, .md, .html, .docx) or annotation files to import</p>
+          <p>Drop articles ({ARTICLE_EXTENSIONS_SHOWN}) or annotation files to import</p>
         </div>
       )}
       {importer.progress && <ImportProgressBar progress={importer.progress} />}
@@ -222,7 +238,7 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
             const r = await api.renameDocument({ id: modal.doc.id, title });
             if (!r.ok) return r.error.message;
             if (r.value.id === document.id) setDocument(r.value);
-            await refresh();
+            store.applySummary({ ...modal.doc, title: r.value.title });
             return null;
           }}
         />
@@ -230,14 +246,17 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
       {modal?.kind === 'delete' && (
         <DeleteDialog
           doc={modal.doc}
+          othersWork={modal.othersWork}
           onClose={() => setModal(null)}
           onConfirm={async () => {
-            const r = await api.deleteDocument({ id: modal.doc.id });
+            const r = await api.deleteDocument({ id: modal.doc.id, ...(modal.othersWork ? { includingOthers: true } : {}) });
+            // Other analysts' work goes only once she has read whose it is and confirmed.
+            if (!r.ok && r.error.reason === 'others-work') return setModal({ ...modal, othersWork: r.error.message });
             setModal(null);
             if (!r.ok) return say(r.error.message, 'error');
             say(`Deleted “${modal.doc.title}” and ${r.value.annotationsDeleted} annotations.`);
             const rest = documents.filter((d) => d.id !== modal.doc.id);
-            await refresh();
+            store.removeDocument(modal.doc.id);
             if (modal.doc.id === document.id) {
               if (rest.length) void open(rest[0].id);
               else {

@@ -15,6 +15,8 @@ interface Props {
   api: ClaimtagApi;
   document: DocumentRecord;
   onClose(): void;
+  /** Bumped when the document's rows changed outside this view (an import): the comparison is made again. */
+  revision?: number;
 }
 
 type Tab = 'differences' | 'pairs';
@@ -24,7 +26,7 @@ type Tab = 'differences' | 'pairs';
  * article with every difference marked, a keyboard-steppable list of differences with
  * decisions for the reference version, auto-merge, and confusion matrices per pair.
  */
-export function CompareView({ api, document: doc, onClose }: Props) {
+export function CompareView({ api, document: doc, onClose, revision = 0 }: Props) {
   const [result, setResult] = useState<CompareResult | null>(null);
   const [labels, setLabels] = useState<Label[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -54,6 +56,18 @@ export function CompareView({ api, document: doc, onClose }: Props) {
     void load(null);
     void api.listLabels({}).then((r) => r.ok && setLabels(r.value));
   }, [api, load]);
+
+  // Work that arrived while comparing (an import) joins the comparison without reopening it.
+  const chosenRef = useRef(chosen);
+  useEffect(() => {
+    chosenRef.current = chosen;
+  });
+  const seenRevision = useRef(revision);
+  useEffect(() => {
+    if (seenRevision.current === revision) return;
+    seenRevision.current = revision;
+    void load(chosenRef.current);
+  }, [revision, load]);
 
   const compared = result?.annotators ?? [];
   const m = compared.length;

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ClaimtagApi } from '../../../shared/contract';
+import { ARTICLE_EXTENSIONS_SHOWN } from '../../../shared/article-formats';
 import type { DocumentSummary, Label, SearchHit } from '../../../shared/types';
 import { LabelSwatch } from '../chrome/LabelSwatch';
 
@@ -124,7 +125,7 @@ export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, on
       ) : documents.length === 0 ? (
         <div className="empty">
           <p className="empty-title">Your library is empty</p>
-          <p>Import an article (.txt, .md, .html, .docx), drop files on the window, or paste one.</p>
+          <p>Import an article ({ARTICLE_EXTENSIONS_SHOWN}), drop files on the window, or paste one.</p>
         </div>
       ) : (
         <ul className="doc-list">

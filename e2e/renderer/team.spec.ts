@@ -104,9 +104,12 @@ test('join a study from the Team panel, receive a colleague’s work, and see a 
   await page.emulateMedia({ colorScheme: 'light' });
   await page.keyboard.press('Escape');
   await expect(panel).toBeHidden();
-  // The open article shows Bilal's work without reopening it.
-  await expect(article.items).toHaveCount(2);
-  await expect(article.items.filter({ hasText: 'Bilal Ahmed' })).toContainText('highly significant');
+  // The open article names Bilal's layer without reopening it; her list stays hers.
+  const layers = page.getByRole('group', { name: 'Layers' });
+  await expect(layers.getByRole('button', { name: /Bilal Ahmed/ })).toBeVisible();
+  await expect(article.items).toHaveCount(1);
+  const arrived = app.library!.db.prepare("SELECT a.quote FROM annotations a JOIN annotators n ON n.id = a.annotator_id WHERE n.name = 'Bilal Ahmed'").all();
+  expect(arrived).toEqual([{ quote: 'highly significant' }]);
 
   // A tampered library claims Bilal's row as Alice's: the server refuses it, and says whose it is.
   const lib = app.library!;

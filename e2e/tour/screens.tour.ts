@@ -5,7 +5,8 @@ import type { Page } from '@playwright/test';
 import { test, type AppHarness } from '../support/app-fixture';
 import { ArticlePage } from '../support/article-page';
 
-const WIDTHS = [900, 1024, 1360, 1600] as const;
+// TOUR_WIDTHS=900,1024 and TOUR_SCREENS=workbench,compare narrow a run down.
+const WIDTHS = (process.env.TOUR_WIDTHS?.split(',').map(Number) ?? [900, 1024, 1360, 1600]);
 const THEMES = ['light', 'dark'] as const;
 const OUT = 'test-results/screens/tour';
 
@@ -84,7 +85,8 @@ test('photograph every screen at every width, light and dark', async ({ app, pag
   await page.reload();
   await article.waitReady();
 
-  for (const screen of SCREENS) {
+  const only = process.env.TOUR_SCREENS?.split(',');
+  for (const screen of SCREENS.filter((s) => !only || only.includes(s.name))) {
     for (const width of WIDTHS) {
       for (const theme of THEMES) {
         await page.setViewportSize({ width, height: 860 });
@@ -93,6 +95,16 @@ test('photograph every screen at every width, light and dark', async ({ app, pag
         await screen.open(page);
         await page.waitForTimeout(250);
         await page.screenshot({ path: `${OUT}/${screen.name}-${width}-${theme}.png` });
+        // Say which elements stick out of the window, so an overflow is found, not just seen.
+        const wide = await page.evaluate((w) => {
+          const out: string[] = [];
+          for (const el of Array.from(document.querySelectorAll('body *'))) {
+            const r = el.getBoundingClientRect();
+            if (r.width > 0 && r.right > w + 1 && !out.some((o) => el.parentElement?.closest(o))) out.push(`${el.tagName.toLowerCase()}.${String(el.className).split(' ').join('.')}`);
+          }
+          return out.slice(0, 5);
+        }, width);
+        if (wide.length > 0) console.log(`${screen.name} ${width}: wider than the window: ${wide.join(', ')}`);
         await screen.close(page);
         await page.waitForTimeout(100);
       }

@@ -74,7 +74,7 @@ describe('resolveBundlePath', () => {
     'app://claimtag/a%00.html',
     'app://other/index.html',
     'app://claimtag/%E0%A4%A',
-    'app://claimtag/%2e%2e/renderer-evil/index.html', // a sibling folder whose name starts like the bundle's
+    'app://claimtag/..%2frenderer-evil%2findex.html', // a sibling folder whose name starts like the bundle's
     'app://claimtag/%2e%2e',
     'not a url',
   ])('refuses %s', (u) => {

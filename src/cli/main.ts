@@ -5,6 +5,7 @@ import { runBackup, BACKUP_HELP, runRestore, RESTORE_HELP } from './commands/bac
 import { runExport, EXPORT_HELP } from './commands/export';
 import { runImport, IMPORT_HELP } from './commands/import';
 import { runList, LIST_HELP } from './commands/list';
+import { terminalSafe } from './terminal-text';
 
 const HELP = `claimtag — tag claims in news articles as fact, opinion or allegation.
 
@@ -31,7 +32,9 @@ const COMMANDS: Record<string, { run: (args: string[], io: CliIo) => number | Pr
 };
 
 /** Runs one CLI invocation and returns its exit code: 0 ok, 1 failed, 2 wrong usage. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  // One sink for everything printed: text from libraries and files is shown, never obeyed.
+  const io: CliIo = { env: rawIo.env, out: (text) => rawIo.out(terminalSafe(text)), err: (text) => rawIo.err(terminalSafe(text)) };
   const [name, ...rest] = argv;
   if (!name) {
     io.err(HELP);

@@ -3,6 +3,7 @@
 // table, the preload's object and the e2e test bridge are all derived from it.
 
 import { z } from 'zod';
+import { LABEL_ID_MAX_LENGTH, LABEL_ID_PATTERN } from './label-id';
 import type { Annotation, Annotator, DocumentRecord, DocumentSummary, Label, SearchHit } from './types';
 import type { CompareResult } from './compare';
 import type { Result } from './result';
@@ -71,7 +72,7 @@ export const contract = {
     z
       .object({
         /** An existing label's id to change it, or a new slug to add one. */
-        id: z.string().trim().min(1).max(40).regex(/^[a-z0-9][a-z0-9-]*$/, 'Use lower-case letters, digits and dashes.'),
+        id: z.string().trim().min(1).max(LABEL_ID_MAX_LENGTH).regex(LABEL_ID_PATTERN, 'Use lower-case letters, digits and dashes.'),
         name: z.string().trim().min(1).max(60),
         color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #2f7d4f.'),
         shortcut: z.string().regex(/^[1-9]?$/, 'Use one digit from 1 to 9, or none.'),

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import { computeAgreement, formatAgreementTable, type AgreementInput, type AgreementReport } from '../../core/agreement';
 import { importClaimtagJson } from '../../core/interchange/claimtag-json-import';
 import { sha256Of } from '../../core/store/documents-repo';
+import { checkRegularFileSync } from '../../core/fs/regular-file';
+import { IMPORT_LIMITS } from '../../core/interchange/limits';
 import { AppFailure } from '../../shared/result';
 import { type CliIo, libraryPath, openLibrary, parse, UsageError } from '../cli-io';
 
@@ -71,6 +73,9 @@ function inputsFromFiles(files: string[]): DocumentInput[] {
   const idToHash = new Map<string, { hash: string; file: string }>();
   for (const file of files) {
     let text: string;
+    const regular = checkRegularFileSync(file);
+    if (!regular.ok) throw new AppFailure(regular.error);
+    if (regular.size > IMPORT_LIMITS.maxFileBytes) throw new AppFailure({ code: 'too-large', message: `"${file}" is larger than claimtag reads at once.` });
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch {

@@ -1,3 +1,4 @@
+import { oneLine } from '../terminal-text';
 import { importPaths } from '../../core/library-io/import-paths';
 import { type CliIo, libraryPath, openLibrary, parse, UsageError } from '../cli-io';
 
@@ -28,7 +29,7 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
   });
   if (values.help) return io.out(IMPORT_HELP), 0;
   if (positionals.length === 0) throw new UsageError('Name at least one file to import.');
-  const renameAnnotators: Record<string, string> = {};
+  const renameAnnotators: Record<string, string> = Object.create(null);
   for (const r of values.rename ?? []) {
     const at = r.indexOf('=');
     if (at <= 0 || at === r.length - 1) throw new UsageError(`--rename needs OLD=NEW, not "${r}".`);
@@ -47,21 +48,21 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
     for (const o of outcomes) {
       if (!o.ok) {
         failed++;
-        io.err(`✗ ${o.error.message}`);
-        for (const d of o.error.details ?? []) io.err(`    ${d}`);
+        io.err(`✗ ${oneLine(o.error.message)}`);
+        for (const d of o.error.details ?? []) io.err(`    ${oneLine(d)}`);
       } else if (o.kind === 'article') {
-        io.out(`${o.existed ? '=' : '✓'} ${o.title}  [${o.documentId}]${o.existed ? '  (already in the library; opened the existing document)' : ''}`);
+        io.out(`${o.existed ? '=' : '✓'} ${oneLine(o.title)}  [${o.documentId}]${o.existed ? '  (already in the library; opened the existing document)' : ''}`);
         for (const w of o.warnings) io.out(`    note: ${w}`);
       } else {
         const r = o.report;
         io.out(`✓ ${o.file}: ${r.annotationsAdded} annotations added, ${r.annotationsUnchanged} already present`);
         for (const d of r.documents) {
-          io.out(`    document ${d.reanchored ? 'matched (their copy differs; annotations placed by quote and context)' : d.existed ? 'matched' : 'added'}: ${d.title} [${d.id}]`);
+          io.out(`    document ${d.reanchored ? 'matched (their copy differs; annotations placed by quote and context)' : d.existed ? 'matched' : 'added'}: ${oneLine(d.title)} [${oneLine(d.id)}]`);
         }
         if (r.reanchored || r.unanchored) io.out(`    ${r.reanchored} annotations moved onto this library's text, ${r.unanchored} could not be placed (listed below)`);
-        for (const a of r.annotators) io.out(`    annotator ${a.status === 'new' ? 'added' : 'matched'}: ${a.name}`);
-        if (r.labelsAdded.length) io.out(`    labels added to the tag set: ${r.labelsAdded.join(', ')}`);
-        for (const x of r.rejected) io.out(`    left out ${x.where}: ${x.reason}`);
+        for (const a of r.annotators) io.out(`    annotator ${a.status === 'new' ? 'added' : 'matched'}: ${oneLine(a.name)}`);
+        if (r.labelsAdded.length) io.out(`    labels added to the tag set: ${r.labelsAdded.map(oneLine).join(', ')}`);
+        for (const x of r.rejected) io.out(`    left out ${oneLine(x.where)}: ${oneLine(x.reason)}`);
       }
     }
     io.out(`${outcomes.length - failed} of ${outcomes.length} files imported.`);

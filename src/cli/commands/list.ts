@@ -1,3 +1,4 @@
+import { oneLine } from '../terminal-text';
 import { type CliIo, libraryPath, openLibrary, parse, UsageError } from '../cli-io';
 
 export const LIST_HELP = `Usage: claimtag list [--db PATH] [--format table|json]
@@ -23,8 +24,10 @@ export function runList(args: string[], io: CliIo): number {
       )
       .all() as Array<{ document: string; annotator: string; label: string; n: number }>;
     const documents = library.documents.list().map((d) => {
-      const counts: Record<string, Record<string, number>> = {};
-      for (const r of rows.filter((r) => r.document === d.id)) (counts[r.annotator] ??= {})[r.label] = r.n;
+      // Keys come from the data (annotator names, label ids): null-prototype objects, so a name
+      // like "__proto__" is a key like any other and never reaches Object.prototype.
+      const counts: Record<string, Record<string, number>> = Object.create(null);
+      for (const r of rows.filter((r) => r.document === d.id)) (counts[r.annotator] ??= Object.create(null))[r.label] = r.n;
       return { id: d.id, title: d.title, source: d.source, created: d.createdAt, annotations: counts };
     });
     if (values.format === 'json') {
@@ -33,11 +36,11 @@ export function runList(args: string[], io: CliIo): number {
     }
     if (documents.length === 0) return io.out('The library has no documents yet. Add one with: claimtag import FILE'), 0;
     for (const d of documents) {
-      io.out(`${d.id}  ${d.title}`);
+      io.out(`${d.id}  ${oneLine(d.title)}`);
       const people = Object.entries(d.annotations);
       if (people.length === 0) io.out('    no annotations');
       for (const [name, counts] of people) {
-        io.out(`    ${name}: ${Object.entries(counts).map(([label, n]) => `${label} ${n}`).join(', ')}`);
+        io.out(`    ${oneLine(name)}: ${Object.entries(counts).map(([label, n]) => `${oneLine(label)} ${n}`).join(', ')}`);
       }
     }
     return 0;

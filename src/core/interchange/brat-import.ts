@@ -11,7 +11,7 @@ import type { ImportOptions, ImportedAnnotation, ParsedImport } from './types';
 const TEXT_BOUND = /^(T\d+)\t(\S+) ([^\t]+)\t(.*)$/s;
 const NOTE = /^#\d+\tAnnotatorNotes (T\d+)\t(.*)$/s;
 const ATTRIBUTE = /^A\d+\t(\S+) (T\d+)(?: (\S+))?$/;
-const UNSUPPORTED: Record<string, string> = { R: 'relations', E: 'events', N: 'normalizations', M: 'modifications', '*': 'equivalences' };
+const UNSUPPORTED: Readonly<Record<string, string>> = Object.freeze(Object.assign(Object.create(null) as Record<string, string>,  { R: 'relations', E: 'events', N: 'normalizations', M: 'modifications', '*': 'equivalences' }));
 
 /** `fileText` is the .ann file; `options.companionText` the .txt file with the same name. */
 export function importBrat(fileText: string, options: ImportOptions = {}): Result<ParsedImport> {

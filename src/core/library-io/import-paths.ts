@@ -5,6 +5,7 @@ import { importFile, type ImportOptions as ArticleImportOptions } from '../impor
 import { importFormats } from '../interchange';
 import { IMPORT_LIMITS } from '../interchange/limits';
 import type { Library } from '../store/library';
+import { checkRegularFile } from '../fs/regular-file';
 import { classifyFile } from './detect-annotation-format';
 import { mergeImport, type MergeOptions, type MergeReport } from './merge-import';
 import { readOtherLibrary } from './read-other-library';
@@ -39,6 +40,9 @@ export async function importPaths(library: Library, files: readonly string[], op
 
 async function importOne(library: Library, file: string, options: ImportPathsOptions): Promise<FileOutcome> {
   const name = path.basename(file);
+  // Before anything opens it: a named pipe would block the import forever.
+  const regular = await checkRegularFile(file);
+  if (!regular.ok) return { file, ok: false, error: regular.error };
   let head = '';
   if (path.extname(file).toLowerCase() === '.json') {
     head = await readHead(file);
@@ -69,8 +73,7 @@ async function importOne(library: Library, file: string, options: ImportPathsOpt
   }
   let text: string;
   try {
-    const stat = await fs.stat(file);
-    if (stat.size > IMPORT_LIMITS.maxFileBytes) return failure(file, 'too-large', `"${name}" is larger than claimtag imports at once.`);
+    if (regular.size > IMPORT_LIMITS.maxFileBytes) return failure(file, 'too-large', `"${name}" is larger than claimtag imports at once.`);
     text = await fs.readFile(file, 'utf8');
   } catch {
     return failure(file, 'not-found', `"${name}" could not be read (it may have been moved or you may not have permission).`);
@@ -79,6 +82,8 @@ async function importOne(library: Library, file: string, options: ImportPathsOpt
   let companionText: string | undefined;
   if (kind.format === 'brat') {
     const txt = file.replace(/\.ann$/i, '.txt');
+    const companion = await checkRegularFile(txt);
+    if (!companion.ok && companion.error.code !== 'not-found') return { file, ok: false, error: companion.error };
     try {
       companionText = await fs.readFile(txt, 'utf8');
     } catch {

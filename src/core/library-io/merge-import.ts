@@ -1,3 +1,4 @@
+import { importedLabelIdProblem } from '../../shared/label-id';
 import { AppFailure } from '../../shared/result';
 import type { Annotator, Block, Label } from '../../shared/types';
 import type { ParsedImport, RejectedItem } from '../interchange/types';
@@ -10,6 +11,22 @@ export interface MergeOptions {
   renameAnnotators?: Readonly<Record<string, string>>;
   /** Treat an arriving annotator whose name matches a local one as the same person. */
   mergeSameNames?: boolean;
+  /** Leave out (and report) annotations with an unusable label id instead of refusing the file. */
+  partial?: boolean;
+}
+
+/** The rename asked for `name`, read as an own key only (a name like "constructor" is data, not a method). */
+const renamedTo = (options: MergeOptions, name: string): string | undefined =>
+  options.renameAnnotators && Object.hasOwn(options.renameAnnotators, name) ? options.renameAnnotators[name] : undefined;
+
+/** Annotations whose label id cannot be kept (whatever format they came in), with the reason. */
+function unusableLabels(parsed: ParsedImport): Map<string, string> {
+  const problems = new Map<string, string>();
+  for (const id of new Set([...parsed.labels.map((l) => l.id), ...parsed.annotations.map((a) => a.label)])) {
+    const problem = importedLabelIdProblem(id);
+    if (problem) problems.set(id, problem);
+  }
+  return problems;
 }
 
 export interface MergeReport {
@@ -47,12 +64,21 @@ export function arrivingAnnotators(library: Library, parsed: ParsedImport): Arra
  * reported, exact duplicates skipped. Any failure leaves the library as it was.
  */
 export function mergeImport(library: Library, parsed: ParsedImport, options: MergeOptions = {}): MergeReport {
-  const clashes = arrivingAnnotators(library, parsed).filter((a) => a.clash && !options.renameAnnotators?.[a.name] && !options.mergeSameNames);
+  const clashes = arrivingAnnotators(library, parsed).filter((a) => a.clash && !renamedTo(options, a.name) && !options.mergeSameNames);
   if (clashes.length) {
     throw new AppFailure({
       code: 'conflict',
       message: `This library already has ${clashes.map((c) => `"${c.name}"`).join(', ')}, but the file's work may be by someone else with the same name. Rename the arriving annotator or confirm they are the same person.`,
       details: clashes.map((c) => c.name),
+    });
+  }
+
+  const badLabels = unusableLabels(parsed);
+  if (badLabels.size && !options.partial) {
+    throw new AppFailure({
+      code: 'invalid-input',
+      message: `The file uses ${badLabels.size === 1 ? 'a label id' : `${badLabels.size} label ids`} claimtag cannot keep; nothing was imported. Import with "only the valid part" to leave those annotations out.`,
+      details: [...badLabels].slice(0, 20).map(([id, problem]) => `label ${JSON.stringify(id)} ${problem}`),
     });
   }
 
@@ -119,7 +145,7 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
       if (!byName) annotators.set(fileId ?? '', (byName = new Map()));
       const cached = byName.get(name);
       if (cached) return cached;
-      const finalName = options.renameAnnotators?.[name] ?? name;
+      const finalName = renamedTo(options, name) ?? name;
       let annotator = fileId ? library.annotators.find(fileId) : null;
       let status: 'new' | 'known' = 'known';
       if (!annotator) {
@@ -163,6 +189,11 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
         }
         if (placed.how !== 'unchanged') report.reanchored++;
         a = { ...original, start: placed.start, end: placed.end };
+      }
+      const labelProblem = badLabels.get(a.label);
+      if (labelProblem) {
+        report.rejected.push({ where: `annotations[${i}]`, reason: `label ${JSON.stringify(a.label)} ${labelProblem}` });
+        continue;
       }
       ensureLabel(a.label);
       const annotator = ensureAnnotator(a.annotator, a.annotatorId);

@@ -153,7 +153,7 @@ export class DocumentsRepo {
       .all() as Array<{ document_id: string; label_id: string; n: number }>;
     const byDoc = new Map<string, Record<string, number>>();
     for (const c of counts) {
-      const entry = byDoc.get(c.document_id) ?? {};
+      const entry = byDoc.get(c.document_id) ?? (Object.create(null) as Record<string, number>); // keys are data
       entry[c.label_id] = c.n;
       byDoc.set(c.document_id, entry);
     }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppFailure } from '../../shared/result';
+import { detectLostWal } from '../reliability/wal-loss';
 import { assertSchemaNotNewer, migrate } from './migrate';
 
 export interface OpenOptions {
@@ -16,6 +17,15 @@ export interface OpenOptions {
 export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
   const exists = fs.existsSync(file);
   if (!exists) fs.mkdirSync(path.dirname(file), { recursive: true });
+  const walLoss = exists ? detectLostWal(file) : null;
+  if (walLoss) {
+    // Refused before SQLite touches it: opening would rebuild the index and erase the evidence.
+    throw new AppFailure({
+      code: 'storage',
+      message: `Recent changes are missing from the library: its write-ahead log (${path.basename(file)}-wal) was ${walLoss.why === 'missing' ? 'deleted' : walLoss.why === 'truncated' ? 'cut short' : 'replaced'} while claimtag had it open, and ${walLoss.lostFrames} saved page write${walLoss.lostFrames === 1 ? ' is' : 's are'} gone with it. The library was not opened, so nothing more changes. Restore a backup (the recovery screen lists them; claimtag backup --list), or set the file aside: it is kept as it is.`,
+      details: [`lost WAL frames: ${walLoss.lostFrames} (${walLoss.why})`],
+    });
+  }
 
   let db: Database.Database;
   try {

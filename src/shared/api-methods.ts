@@ -35,6 +35,7 @@ export const API_METHODS = [
   'compareDocument',
   'adjudicate',
   'autoMerge',
+  'takeLibraryNotices',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { LABEL_ID_MAX_LENGTH, LABEL_ID_PATTERN } from './label-id';
 import type { Annotation, Annotator, DocumentRecord, DocumentSummary, Label, SearchHit } from './types';
 import type { CompareResult } from './compare';
-import type { Result } from './result';
+import type { ErrorCode, Result } from './result';
 import type { API_METHODS, MenuCommand } from './api-methods';
 
 const id = z.string().min(1).max(100);
@@ -19,6 +19,14 @@ export interface StartupState {
   annotator: Annotator | null;
   /** The document to show first: the last one opened, or the bundled sample. */
   initialDocumentId: string | null;
+}
+
+/** Something background work found that the analyst must know (e.g. a backup that failed verification). */
+export interface LibraryNotice {
+  code: ErrorCode;
+  message: string;
+  /** ISO time it was found. */
+  at: string;
 }
 
 export interface RecoveryOptions {
@@ -164,6 +172,9 @@ export const contract = {
       .strict(),
   ),
   restoreAnnotation: returns<Annotation>()(z.object({ id }).strict()),
+  // harden (#15): what background checks found, told to the analyst in the app, not the console.
+  /** Notices from background work since the last call (backup verification, library integrity); each is returned once. */
+  takeLibraryNotices: returns<LibraryNotice[]>()(empty),
 };
 
 export type ApiMethod = keyof typeof contract;

@@ -110,6 +110,9 @@ export function createServices(ctx: ServiceContext): ApiServices {
       throw new AppFailure({ code: 'conflict', message: 'The library is fine; there is nothing to recover.' });
     },
 
+    // LibrarySession replaces this with its queue of background findings.
+    takeLibraryNotices: () => [],
+
     deleteAnnotation: ({ id }) => library.annotations.softDelete(id),
     restoreAnnotation: ({ id }) => library.annotations.restore(id),
   };

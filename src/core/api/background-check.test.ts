@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LibraryNotice } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import { listBackups } from '../reliability/backups';
-import { populate } from '../reliability/test-helpers';
+import { makeIndexDisagree, populate } from '../reliability/test-helpers';
 import { Library } from '../store/library';
 import { makeTempDir } from '../testing/temp-library';
 import { LibrarySession } from './library-session';
@@ -29,14 +29,8 @@ afterEach(() => {
   tmp.cleanup();
 });
 
-/** Makes an index disagree with its table: quick_check passes, integrity_check does not. */
 function putIndexOutOfStep(): void {
-  const db = new Database(file);
-  db.unsafeMode(true); // defensive mode (rightly) forbids editing the schema table
-  db.pragma('writable_schema = ON');
-  db.prepare("UPDATE sqlite_master SET sql = replace(sql, '(document_id, start_offset, end_offset)', '(document_id, end_offset, start_offset)') WHERE name = 'annotations_by_document'").run();
-  db.pragma('writable_schema = OFF');
-  db.close();
+  makeIndexDisagree(file);
   const check = new Database(file, { readonly: true });
   expect(check.pragma('quick_check', { simple: true })).toBe('ok');
   expect(check.pragma('integrity_check', { simple: true })).not.toBe('ok');

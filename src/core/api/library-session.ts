@@ -127,7 +127,7 @@ export class LibrarySession {
       if (!verification.ok && verification.code === 'storage') {
         this.notify(
           'storage',
-          `claimtag's background check found damage in the library file: ${verification.problem}. Your work is still open; export what you need, then restore a backup (the most recent good one is kept in ${this.options.dataDir}).`,
+          `claimtag's background check found damage in the library file that the check at opening cannot see. Your work is still open: export what you need now, then close claimtag and restore a backup (claimtag backup --list, then claimtag restore NAME).`,
         );
       }
     }, this.options.backgroundDelayMs ?? 2_000).unref?.();

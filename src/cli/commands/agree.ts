@@ -5,7 +5,7 @@ import { sha256Of } from '../../core/store/documents-repo';
 import { checkRegularFileSync } from '../../core/fs/regular-file';
 import { IMPORT_LIMITS } from '../../core/interchange/limits';
 import { AppFailure } from '../../shared/result';
-import { type CliIo, libraryPath, openLibrary, parse, UsageError } from '../cli-io';
+import { type CliIo, libraryPath, openLibraryForReading, parse, UsageError } from '../cli-io';
 
 export const AGREE_HELP = `Usage: claimtag agree FILE... [--document ID] [--annotators A,B,...] [--format json|table]
        claimtag agree --db PATH [--document ID] [--annotators A,B,...] [--format json|table]
@@ -39,7 +39,7 @@ export function runAgree(args: string[], io: CliIo): number {
     .map((s) => s.trim())
     .filter(Boolean);
 
-  let inputs = positionals.length ? inputsFromFiles(positionals) : inputsFromLibrary(libraryPath(values.db, io.env));
+  let inputs = positionals.length ? inputsFromFiles(positionals) : inputsFromLibrary(libraryPath(values.db, io.env), io);
   if (annotators?.length) {
     // a misspelt name would otherwise be compared as someone who marked nothing
     const known = new Set(inputs.flatMap((i) => i.annotatorNames));
@@ -108,8 +108,8 @@ function inputsFromFiles(files: string[]): DocumentInput[] {
   return [...byHash.values()];
 }
 
-function inputsFromLibrary(file: string): DocumentInput[] {
-  const library = openLibrary(file, { create: false });
+function inputsFromLibrary(file: string, io: CliIo): DocumentInput[] {
+  const library = openLibraryForReading(file, io);
   try {
     const annotatorNames = library.annotators.list().map((a) => a.name);
     return library.documents.list().map((d) => ({

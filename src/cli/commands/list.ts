@@ -1,5 +1,5 @@
 import { oneLine } from '../terminal-text';
-import { type CliIo, libraryPath, openLibrary, parse, UsageError } from '../cli-io';
+import { type CliIo, libraryPath, openLibraryForReading, parse, UsageError } from '../cli-io';
 
 export const LIST_HELP = `Usage: claimtag list [--db PATH] [--format table|json]
 
@@ -14,7 +14,7 @@ export function runList(args: string[], io: CliIo): number {
   const { values } = parse(args, { db: { type: 'string' }, format: { type: 'string', default: 'table' } }, false);
   if (values.help) return io.out(LIST_HELP), 0;
   if (values.format !== 'table' && values.format !== 'json') throw new UsageError(`--format must be table or json, not "${values.format}".`);
-  const library = openLibrary(libraryPath(values.db, io.env), { create: false });
+  const library = openLibraryForReading(libraryPath(values.db, io.env), io);
   try {
     const rows = library.db
       .prepare(

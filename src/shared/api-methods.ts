@@ -35,6 +35,15 @@ export const API_METHODS = [
   'compareDocument',
   'adjudicate',
   'autoMerge',
+  // studies (issue 19)
+  'listStudies',
+  'getStudyReport',
+  'nextStudyDocument',
+  'nextUnsettledInStudy',
+  'copyAnnotationToMine',
+  'documentLayers',
+  'getBlindMode',
+  'setBlindMode',
   'takeLibraryNotices',
 ] as const;
 

@@ -119,8 +119,12 @@ export class DocumentsRepo {
     } else this.sql.get('DELETE FROM document_status WHERE document_id = ? AND annotator_id = ?').run(documentId, annotatorId);
   }
 
-  summary(id: string): DocumentSummary {
-    const found = this.list().find((d) => d.id === id);
+  isDone(documentId: string, annotatorId: string): boolean {
+    return this.sql.get('SELECT 1 FROM document_status WHERE document_id = ? AND annotator_id = ?').get(documentId, annotatorId) !== undefined;
+  }
+
+  summary(id: string, countsOf?: string | null): DocumentSummary {
+    const found = this.list(countsOf).find((d) => d.id === id);
     if (!found) throw new AppFailure({ code: 'not-found', message: 'That document is no longer in the library.' });
     return found;
   }
@@ -157,15 +161,18 @@ export class DocumentsRepo {
     });
   }
 
-  list(): DocumentSummary[] {
+  /** Every document; `counts` are of one annotator's live annotations when `countsOf` is given (null: none), else of everyone's. */
+  list(countsOf?: string | null): DocumentSummary[] {
     const docs = this.sql
       .get('SELECT id, title, source, sha256, length(text) AS length, created_at FROM documents ORDER BY created_at DESC, title')
       .all() as Array<Omit<DocumentRow, 'text' | 'blocks'> & { length: number }>;
-    const counts = this.sql
-      .get(
-        'SELECT document_id, label_id, count(*) AS n FROM annotations WHERE deleted_at IS NULL GROUP BY document_id, label_id',
-      )
-      .all() as Array<{ document_id: string; label_id: string; n: number }>;
+    const counts = (
+      countsOf === undefined
+        ? this.sql.get('SELECT document_id, label_id, count(*) AS n FROM annotations WHERE deleted_at IS NULL GROUP BY document_id, label_id').all()
+        : this.sql
+            .get('SELECT document_id, label_id, count(*) AS n FROM annotations WHERE deleted_at IS NULL AND annotator_id = ? GROUP BY document_id, label_id')
+            .all(countsOf)
+    ) as Array<{ document_id: string; label_id: string; n: number }>;
     const byDoc = new Map<string, Record<string, number>>();
     for (const c of counts) {
       const entry = byDoc.get(c.document_id) ?? (Object.create(null) as Record<string, number>); // keys are data

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ClaimtagApi } from '../../../shared/contract';
+import { ARTICLE_EXTENSIONS_SHOWN } from '../../../shared/article-formats';
 import type { DocumentSummary, Label, SearchHit } from '../../../shared/types';
 import { LabelSwatch } from '../chrome/LabelSwatch';
 
@@ -15,6 +16,8 @@ interface Props {
   onOpen(id: string, offset?: number | null): void;
   onImport(): void;
   onPaste(): void;
+  /** Opens the study dashboard (Ctrl+Shift+D). */
+  onStudies?(): void;
   onRename(doc: DocumentSummary): void;
   onDelete(doc: DocumentSummary): void;
 }
@@ -22,7 +25,7 @@ interface Props {
 const total = (d: DocumentSummary) => Object.values(d.counts).reduce((a, b) => a + b, 0);
 
 /** The library: every document, sorted or searched in full text. */
-export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, onImport, onPaste, onRename, onDelete }: Props) {
+export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, onImport, onPaste, onRename, onDelete, onStudies }: Props) {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortKey>('recent');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
@@ -70,6 +73,11 @@ export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, on
         <button type="button" className="button small" onClick={onPaste} title="New document from the clipboard">
           Paste
         </button>
+        {onStudies && (
+          <button type="button" className="button small" onClick={onStudies} title="Study dashboard (Ctrl+Shift+D)" aria-keyshortcuts="Control+Shift+D">
+            Studies
+          </button>
+        )}
       </div>
       <div className="library-tools">
         <input
@@ -110,7 +118,7 @@ export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, on
       ) : documents.length === 0 ? (
         <div className="empty">
           <p className="empty-title">Your library is empty</p>
-          <p>Import an article (.txt, .md, .html, .docx), drop files on the window, or paste one.</p>
+          <p>Import an article ({ARTICLE_EXTENSIONS_SHOWN}), drop files on the window, or paste one.</p>
         </div>
       ) : (
         <ul className="doc-list">

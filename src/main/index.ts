@@ -41,7 +41,7 @@ function start(): void {
     databasePath,
     dataDir,
     loadSample: () => loadBundledSample(path.join(appRoot, 'resources')),
-    ports: electronHostPorts(() => mainWindow),
+    ports: electronHostPorts(() => mainWindow, app.getPath('userData')),
     open: { nativeBinding: electronNativeBinding(appRoot) },
     onInternalError: (err) => console.error('claimtag: internal error', err),
   });

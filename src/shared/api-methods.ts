@@ -44,6 +44,9 @@ export const API_METHODS = [
   'documentLayers',
   'getBlindMode',
   'setBlindMode',
+  'getTeamStatus',
+  'joinTeam',
+  'syncTeam',
   'takeLibraryNotices',
 ] as const;
 

@@ -20,12 +20,14 @@ interface Props {
   onStudies?(): void;
   onRename(doc: DocumentSummary): void;
   onDelete(doc: DocumentSummary): void;
+  /** Opens the Team panel (team mode). */
+  onTeam?: () => void;
 }
 
 const total = (d: DocumentSummary) => Object.values(d.counts).reduce((a, b) => a + b, 0);
 
 /** The library: every document, sorted or searched in full text. */
-export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, onImport, onPaste, onRename, onDelete, onStudies }: Props) {
+export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, onImport, onPaste, onRename, onDelete, onStudies, onTeam }: Props) {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortKey>('recent');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
@@ -76,6 +78,11 @@ export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, on
         {onStudies && (
           <button type="button" className="button small" onClick={onStudies} title="Study dashboard (Ctrl+Shift+D)" aria-keyshortcuts="Control+Shift+D">
             Studies
+          </button>
+        )}
+        {onTeam && (
+          <button type="button" className="button small" onClick={onTeam} title="Share a study through your team's server">
+            Team
           </button>
         )}
       </div>

@@ -240,3 +240,15 @@ export function permissionGranted(permission: Parameters<PermissionRequestHandle
     handler(webContents as unknown as Electron.WebContents, permission, resolve, { requestingUrl: 'https://evil.example/', isMainFrame: false } as Electron.PermissionRequest),
   );
 }
+
+/** No keychain here: like a Linux session without one, so credentials are never stored in the clear. */
+export const safeStorage: Pick<Electron.SafeStorage, 'isEncryptionAvailable' | 'getSelectedStorageBackend' | 'encryptString' | 'decryptString'> = {
+  isEncryptionAvailable: () => false,
+  getSelectedStorageBackend: () => 'basic_text',
+  encryptString: () => {
+    throw new Error('Encryption is not available.');
+  },
+  decryptString: () => {
+    throw new Error('Decryption is not available.');
+  },
+};

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { test, expect } from '../support/app-fixture';
 import { ArticlePage } from '../support/article-page';
 import { createBackup } from '../../src/core/reliability/backups';
-import { corruptMiddlePages, populate } from '../../src/core/reliability/test-helpers';
+import { corruptMiddlePages, makeIndexDisagree, populate } from '../../src/core/reliability/test-helpers';
 
 test('a damaged library gets a recovery screen; restoring the verified backup brings the work back', async ({ app, page }) => {
   await app.start();
@@ -46,4 +46,28 @@ test('with no backup, starting empty is an explicit choice and the damaged file 
   const aside = fs.readdirSync(app.dataDir).filter((f) => f.includes('.damaged-'));
   expect(aside.length).toBeGreaterThan(0);
   expect(fs.readFileSync(path.join(app.dataDir, aside.find((f) => !/-(wal|shm)$/.test(f))!)).equals(Buffer.alloc(8192, 7))).toBe(true);
+});
+
+test('damage quick_check cannot see is found in the background and told in the app, not the console', async ({ app, page }) => {
+  await app.start();
+  const article = new ArticlePage(page);
+  await article.enterName('Ayesha');
+  populate(app.library!, 5);
+  app.stop();
+  makeIndexDisagree(app.databasePath);
+  await app.start(); // opens: quick_check passes
+  const alert = page.getByRole('alert').filter({ hasText: 'background check found damage in the library file' });
+  await expect(alert).toBeVisible({ timeout: 15_000 });
+  const shots = process.env.CLAIMTAG_SHOTS_DIR;
+  if (shots) {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const width of [900, 1024, 1360, 1600]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.screenshot({ path: path.join(shots, `background-check-${width}-${scheme}.png`) });
+      }
+    }
+  }
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(alert).toHaveCount(0);
 });

@@ -26,6 +26,21 @@ export function libraryPath(db: string | undefined, env: NodeJS.ProcessEnv): str
   return db ?? databasePathIn(resolveDataDir(env));
 }
 
+/**
+ * For commands that only read: when the disk is full (SQLite cannot create its working files),
+ * the library is read from a copy in memory instead, and the analyst is told why.
+ */
+export function openLibraryForReading(file: string, io: CliIo): Library {
+  try {
+    return openLibrary(file, { create: false });
+  } catch (err) {
+    if (!(err instanceof AppFailure) || err.error.code !== 'disk-full') throw err;
+    const snapshot = Library.openSnapshotForReading(file);
+    io.err('Note: the disk holding the library is full, so it was read from a copy in memory; nothing can be saved until space is freed.');
+    return snapshot;
+  }
+}
+
 export function openLibrary(file: string, { create }: { create: boolean }): Library {
   if (!create && !fs.existsSync(file)) {
     throw new AppFailure({ code: 'not-found', message: `There is no claimtag library at ${file}. Import something first, or pass --db PATH.` });

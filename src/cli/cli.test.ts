@@ -69,7 +69,7 @@ describe('through the installed entry point (bin/claimtag.mjs)', () => {
     const docs = JSON.parse(list.out) as Array<Record<string, unknown>>;
     expect(docs).toHaveLength(2);
     for (const d of docs) {
-      expect(Object.keys(d).sort()).toEqual(['annotations', 'created', 'id', 'source', 'title']);
+      expect(Object.keys(d).sort()).toEqual(['annotations', 'created', 'id', 'source', 'textIntact', 'title']);
       expect(new Date(d.created as string).toISOString()).toBe(d.created);
     }
     expect(docs.find((d) => d.id === id![2])).toMatchObject({ title: id![1], source: 'pakistan-afghanistan-ties.txt', annotations: {} });

@@ -7,6 +7,7 @@ import { runImport, IMPORT_HELP } from './commands/import';
 import { runList, LIST_HELP } from './commands/list';
 import { runStudy, STUDY_HELP } from './commands/study';
 import { runTeam, TEAM_HELP } from './commands/team';
+import { terminalSafe } from './terminal-text';
 
 const HELP = `claimtag — tag claims in news articles as fact, opinion or allegation.
 
@@ -37,7 +38,9 @@ const COMMANDS: Record<string, { run: (args: string[], io: CliIo) => number | Pr
 };
 
 /** Runs one CLI invocation and returns its exit code: 0 ok, 1 failed, 2 wrong usage. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  // One sink for everything printed: text from libraries and files is shown, never obeyed.
+  const io: CliIo = { env: rawIo.env, out: (text) => rawIo.out(terminalSafe(text)), err: (text) => rawIo.err(terminalSafe(text)) };
   const [name, ...rest] = argv;
   if (!name) {
     io.err(HELP);

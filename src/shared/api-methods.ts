@@ -47,6 +47,7 @@ export const API_METHODS = [
   'getTeamStatus',
   'joinTeam',
   'syncTeam',
+  'takeLibraryNotices',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];

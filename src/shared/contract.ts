@@ -3,10 +3,11 @@
 // table, the preload's object and the e2e test bridge are all derived from it.
 
 import { z } from 'zod';
+import { LABEL_ID_MAX_LENGTH, LABEL_ID_PATTERN } from './label-id';
 import type { Annotation, Annotator, DocumentRecord, DocumentSummary, Label, SearchHit } from './types';
 import type { CompareResult } from './compare';
 import type { StudyReport, StudySummary } from './study';
-import type { RefusalReason, Result } from './result';
+import type { ErrorCode, RefusalReason, Result } from './result';
 import type { BlindState, DocumentLayers } from './layers';
 import type { TeamStatus } from './team';
 import type { API_METHODS, MenuCommand } from './api-methods';
@@ -21,6 +22,14 @@ export interface StartupState {
   annotator: Annotator | null;
   /** The document to show first: the last one opened, or the bundled sample. */
   initialDocumentId: string | null;
+}
+
+/** Something background work found that the analyst must know (e.g. a backup that failed verification). */
+export interface LibraryNotice {
+  code: ErrorCode;
+  message: string;
+  /** ISO time it was found. */
+  at: string;
 }
 
 export interface RecoveryOptions {
@@ -97,7 +106,7 @@ export const contract = {
     z
       .object({
         /** An existing label's id to change it, or a new slug to add one. */
-        id: z.string().trim().min(1).max(40).regex(/^[a-z0-9][a-z0-9-]*$/, 'Use lower-case letters, digits and dashes.'),
+        id: z.string().trim().min(1).max(LABEL_ID_MAX_LENGTH).regex(LABEL_ID_PATTERN, 'Use lower-case letters, digits and dashes.'),
         name: z.string().trim().min(1).max(60),
         color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #2f7d4f.'),
         shortcut: z.string().regex(/^[1-9]?$/, 'Use one digit from 1 to 9, or none.'),
@@ -224,6 +233,9 @@ export const contract = {
   ),
   /** Starts a sync in the background; poll getTeamStatus for its progress. */
   syncTeam: returns<TeamStatus>()(empty),
+  // harden (#15): what background checks found, told to the analyst in the app, not the console.
+  /** Notices from background work since the last call (backup verification, library integrity); each is returned once. */
+  takeLibraryNotices: returns<LibraryNotice[]>()(empty),
 };
 
 export type ApiMethod = keyof typeof contract;

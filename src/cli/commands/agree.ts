@@ -15,8 +15,10 @@ import { REFERENCE_NAME } from '../../core/compare/reference';
 import { studyAgreementWithInputs } from '../../core/study/study-service';
 import { importClaimtagJson } from '../../core/interchange/claimtag-json-import';
 import { sha256Of } from '../../core/store/documents-repo';
+import { checkRegularFileSync } from '../../core/fs/regular-file';
+import { IMPORT_LIMITS } from '../../core/interchange/limits';
 import { AppFailure } from '../../shared/result';
-import { type CliIo, libraryPath, openLibrary, parse, UsageError } from '../cli-io';
+import { type CliIo, libraryPath, openLibraryForReading, parse, UsageError } from '../cli-io';
 
 export const AGREE_HELP = `Usage: claimtag agree FILE... [--document ID] [--annotators A,B,...] [--format json|table]
        claimtag agree --db PATH [--document ID] [--annotators A,B,...] [--format json|table]
@@ -67,7 +69,7 @@ export function runAgree(args: string[], io: CliIo): number {
     .map((s) => s.trim())
     .filter(Boolean);
 
-  let inputs = positionals.length ? inputsFromFiles(positionals) : inputsFromLibrary(libraryPath(values.db, io.env));
+  let inputs = positionals.length ? inputsFromFiles(positionals) : inputsFromLibrary(libraryPath(values.db, io.env), io);
   if (annotators?.length) {
     // a misspelt name would otherwise be compared as someone who marked nothing
     const known = new Set(inputs.flatMap((i) => i.annotatorNames));
@@ -121,7 +123,7 @@ function runStudyAgreement(
   const resamples = wholeNumber('--resamples', values.resamples, DEFAULT_RESAMPLES, MIN_RESAMPLES, MAX_RESAMPLES);
   const seed = wholeNumber('--seed', values.seed, DEFAULT_SEED, 0, 0xffffffff);
   const analysts = values.annotators?.split(',').map((s) => s.trim()).filter(Boolean);
-  const library = openLibrary(libraryPath(values.db, io.env), { create: false });
+  const library = openLibraryForReading(libraryPath(values.db, io.env), io);
   try {
     const { corpus, inputs } = studyAgreementWithInputs(library, values.study!, { analysts, resamples, seed });
     if (values.format === 'json') {
@@ -151,6 +153,9 @@ function inputsFromFiles(files: string[]): DocumentInput[] {
   const idToHash = new Map<string, { hash: string; file: string }>();
   for (const file of files) {
     let text: string;
+    const regular = checkRegularFileSync(file);
+    if (!regular.ok) throw new AppFailure(regular.error);
+    if (regular.size > IMPORT_LIMITS.maxFileBytes) throw new AppFailure({ code: 'too-large', message: `"${file}" is larger than claimtag reads at once.` });
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch {
@@ -183,8 +188,8 @@ function inputsFromFiles(files: string[]): DocumentInput[] {
   return [...byHash.values()];
 }
 
-function inputsFromLibrary(file: string): DocumentInput[] {
-  const library = openLibrary(file, { create: false });
+function inputsFromLibrary(file: string, io: CliIo): DocumentInput[] {
+  const library = openLibraryForReading(file, io);
   try {
     const annotatorNames = library.annotators.list().map((a) => a.name);
     return library.documents.list().map((d) => ({

@@ -4,7 +4,7 @@ import { EXPORT_TARGETS, exportBundle, type ExportTarget } from '../../core/libr
 import { loadBundle } from '../../core/library-io/load-bundle';
 import { DOCCANO_OFFSET_UNITS, type DoccanoOffsetUnit } from '../../core/interchange/doccano-offsets';
 import { AppFailure } from '../../shared/result';
-import { type CliIo, libraryPath, openLibrary, parse, UsageError } from '../cli-io';
+import { type CliIo, libraryPath, openLibraryForReading, parse, UsageError } from '../cli-io';
 
 export const EXPORT_HELP = `Usage: claimtag export --format FORMAT --out PATH [--document ID | --all] [--annotator NAME]... [--doccano-offsets UNIT] [--db PATH]
 
@@ -57,7 +57,7 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   if (!values.out) throw new UsageError('Say where to write with --out PATH.');
   if (values.all && values.document?.length) throw new UsageError('Use either --document or --all, not both.');
   checkOutPath(values.out, values.format as ExportTarget);
-  const library = openLibrary(libraryPath(values.db, io.env), { create: false });
+  const library = openLibraryForReading(libraryPath(values.db, io.env), io);
   try {
     const bundle = loadBundle(library, { documents: values.document?.length ? values.document : 'all', annotators: values.annotator });
     const started = performance.now();

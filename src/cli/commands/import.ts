@@ -1,3 +1,4 @@
+import { oneLine } from '../terminal-text';
 import { importPaths } from '../../core/library-io/import-paths';
 import { currentAnnotatorOf } from '../../core/ownership/ownership';
 import { type CliIo, libraryPath, openLibrary, parse, UsageError } from '../cli-io';
@@ -47,13 +48,13 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
   const doccanoOffsets = doccanoUnit(values['doccano-offsets']);
   if (values.help) return io.out(IMPORT_HELP), 0;
   if (positionals.length === 0) throw new UsageError('Name at least one file to import.');
-  const renameAnnotators: Record<string, string> = {};
+  const renameAnnotators: Record<string, string> = Object.create(null);
   for (const r of values.rename ?? []) {
     const at = r.indexOf('=');
     if (at <= 0 || at === r.length - 1) throw new UsageError(`--rename needs OLD=NEW, not "${r}".`);
     renameAnnotators[r.slice(0, at)] = r.slice(at + 1);
   }
-  const mapOnto: Record<string, string> = {};
+  const mapOnto: Record<string, string> = Object.create(null); // keys are refs from the file
   for (const m of values.map ?? []) {
     const at = m.lastIndexOf('=');
     if (at <= 0 || at === m.length - 1) throw new UsageError(`--map needs REF=DOCUMENT-ID, not "${m}".`);
@@ -87,28 +88,28 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
     for (const o of outcomes) {
       if (!o.ok) {
         failed++;
-        io.err(`✗ ${o.error.message}`);
+        io.err(`✗ ${oneLine(o.error.message)}`);
         if (o.similar) {
           for (const s of o.similar) {
-            io.err(`    ${s.title} (ref ${s.ref}) resembles ${s.documentTitle} [${s.documentId}], ${Math.round(s.similarity * 100)} % alike. Where they differ:`);
-            for (const c of s.changes) io.err(`      …${c.before}[ours: ${JSON.stringify(c.ours)} | theirs: ${JSON.stringify(c.theirs)}]${c.after}…`);
+            io.err(`    ${oneLine(s.title)} (ref ${oneLine(s.ref)}) resembles ${oneLine(s.documentTitle)} [${s.documentId}], ${Math.round(s.similarity * 100)} % alike. Where they differ:`);
+            for (const c of s.changes) io.err(`      …${oneLine(c.before)}[ours: ${JSON.stringify(c.ours)} | theirs: ${JSON.stringify(c.theirs)}]${oneLine(c.after)}…`);
             io.err(`    Re-run with --keep-apart to add it as a separate document, or --map ${s.ref}=${s.documentId} to place its annotations on ours.`);
           }
-        } else for (const d of o.error.details ?? []) io.err(`    ${d}`);
-        if (o.error.reason === 'own-layer') io.err(`    If this is your own work, re-run with --as "${me?.name ?? ''}"; otherwise file it under another name with --rename or --annotator.`);
+        } else for (const d of o.error.details ?? []) io.err(`    ${oneLine(d)}`);
+        if (o.error.reason === 'own-layer') io.err(`    If this is your own work, re-run with --as "${oneLine(me?.name ?? '')}"; otherwise file it under another name with --rename or --annotator.`);
       } else if (o.kind === 'article') {
-        io.out(`${o.existed ? '=' : '✓'} ${o.title}  [${o.documentId}]${o.existed ? '  (already in the library; opened the existing document)' : ''}`);
+        io.out(`${o.existed ? '=' : '✓'} ${oneLine(o.title)}  [${o.documentId}]${o.existed ? '  (already in the library; opened the existing document)' : ''}`);
         for (const w of o.warnings) io.out(`    note: ${w}`);
       } else {
         const r = o.report;
         io.out(`✓ ${o.file}: ${r.annotationsAdded} annotations added, ${r.annotationsUnchanged} already present`);
         for (const d of r.documents) {
-          io.out(`    document ${d.reanchored ? 'mapped onto ours (annotations placed by quote and context)' : d.existed ? 'matched' : 'added'}: ${d.title} [${d.id}]`);
+          io.out(`    document ${d.reanchored ? 'mapped onto ours (annotations placed by quote and context)' : d.existed ? 'matched' : 'added'}: ${oneLine(d.title)} [${oneLine(d.id)}]`);
         }
         if (r.reanchored || r.unanchored) io.out(`    ${r.reanchored} annotations placed on this library's text, ${r.unanchored} not placed because that would be a guess (listed below)`);
-        for (const a of r.annotators) io.out(`    annotator ${a.status === 'new' ? 'added' : 'matched'}: ${a.name}`);
-        if (r.labelsAdded.length) io.out(`    labels added to the tag set: ${r.labelsAdded.join(', ')}`);
-        for (const x of r.rejected) io.out(`    left out ${x.where}: ${x.reason}`);
+        for (const a of r.annotators) io.out(`    annotator ${a.status === 'new' ? 'added' : 'matched'}: ${oneLine(a.name)}`);
+        if (r.labelsAdded.length) io.out(`    labels added to the tag set: ${r.labelsAdded.map(oneLine).join(', ')}`);
+        for (const x of r.rejected) io.out(`    left out ${oneLine(x.where)}: ${oneLine(x.reason)}`);
       }
     }
     io.out(`${outcomes.length - failed} of ${outcomes.length} files imported.`);

@@ -71,7 +71,7 @@ export function computeAgreement(input: AgreementInput): AgreementReport {
     notes.push(`For α_u, overlapping annotations of one annotator with the same label were merged (${merged} fewer units); F1 uses them as they are.`);
   }
   const alpha = unitizingAlpha({ begin: 0, length: converter.codePointLength, raterCount: m, units });
-  const alphaUByLabel: Record<string, Coefficient> = {};
+  const alphaUByLabel: Record<string, Coefficient> = Object.create(null); // keys are label ids from data
   for (const [label, result] of alpha.byCategory) {
     if (result.alpha.value === null && result.alpha.reason) notes.push(result.alpha.reason + '.');
     alphaUByLabel[label] = finite(result.alpha.value, notes);

@@ -1,8 +1,9 @@
-import type { ApiServices } from '../../shared/contract';
+import type { ApiServices, LibraryNotice } from '../../shared/contract';
 import { AppFailure, type AppError } from '../../shared/result';
 import type { OpenOptions } from '../db/open-database';
 import { createBackup, listBackups, restoreBackup } from '../reliability/backups';
 import { moveAsideDamaged } from '../reliability/recovery';
+import { verifyDatabaseFile } from '../reliability/verify';
 import type { NewDocument } from '../store/documents-repo';
 import { Library } from '../store/library';
 import { createDispatch, type Dispatch } from './dispatch';
@@ -18,6 +19,8 @@ export interface SessionOptions {
   open?: OpenOptions;
   /** Take a rolling backup at open when the newest is older than this (default 6 h); 0 disables. */
   backupEveryMs?: number;
+  /** Delay after opening before the background backup or integrity check runs (default 2 s). */
+  backgroundDelayMs?: number;
   onInternalError?: (err: unknown) => void;
 }
 
@@ -29,6 +32,8 @@ export interface SessionOptions {
 export class LibrarySession {
   private library: Library | null = null;
   private failure: AppError | null = null;
+  /** Findings of background work, until the app takes them (takeLibraryNotices). */
+  private notices: LibraryNotice[] = [];
   private services: ApiServices;
   readonly dispatch: Dispatch;
 
@@ -54,12 +59,16 @@ export class LibrarySession {
     try {
       this.library = Library.open(databasePath, this.options.open);
       this.failure = null;
-      this.scheduleBackup();
-      return { ...createServices({ library: this.library, dataDir, loadSample: this.options.loadSample, ports: this.options.ports }), ...this.recoveryServices() };
+      this.scheduleBackgroundCheck();
+      return {
+        ...createServices({ library: this.library, dataDir, loadSample: this.options.loadSample, ports: this.options.ports }),
+        ...this.recoveryServices(),
+        takeLibraryNotices: () => this.notices.splice(0),
+      };
     } catch (err) {
       this.library = null;
       this.failure = err instanceof AppFailure ? err.error : { code: 'storage', message: `The library could not be opened: ${String(err)}` };
-      return { ...createUnavailableServices(databasePath, this.failure), ...this.recoveryServices() };
+      return { ...createUnavailableServices(databasePath, this.failure), ...this.recoveryServices(), takeLibraryNotices: () => this.notices.splice(0) };
     }
   }
 
@@ -91,16 +100,40 @@ export class LibrarySession {
     };
   }
 
-  /** A verified rolling backup in the background, unless a recent one exists. */
-  private scheduleBackup(): void {
+  /**
+   * Once the library is open and the first screen is up: a verified rolling backup when the
+   * newest is old (its verification runs the full integrity_check on a page-for-page copy),
+   * otherwise the full integrity_check on a read-only connection — the damage quick_check at
+   * open cannot see (an index out of step with its table). What either finds is told to the
+   * analyst through takeLibraryNotices, never only to the console.
+   */
+  private scheduleBackgroundCheck(): void {
     const every = this.options.backupEveryMs ?? 6 * 60 * 60 * 1000;
     const library = this.library;
-    if (!library || every <= 0) return;
+    if (!library) return;
     const newest = listBackups(this.options.dataDir)[0];
-    if (newest && Date.now() - Date.parse(newest.createdAt) < every) return;
+    const backupDue = every > 0 && !(newest && Date.now() - Date.parse(newest.createdAt) < every);
     setTimeout(() => {
       if (this.library !== library || !library.db.open) return;
-      createBackup(library.db, this.options.dataDir).catch((err) => this.options.onInternalError?.(err));
-    }, 2_000).unref?.();
+      if (backupDue) {
+        createBackup(library.db, this.options.dataDir).catch((err) => {
+          if (!(err instanceof AppFailure)) this.options.onInternalError?.(err);
+          const message = err instanceof AppFailure ? err.error.message : 'The backup could not be made.';
+          this.notify(err instanceof AppFailure ? err.error.code : 'storage', `The automatic backup did not succeed: ${message} Backups stop until this is resolved.`);
+        });
+        return;
+      }
+      const verification = verifyDatabaseFile(this.options.databasePath);
+      if (!verification.ok && verification.code === 'storage') {
+        this.notify(
+          'storage',
+          `claimtag's background check found damage in the library file that the check at opening cannot see. Your work is still open: export what you need now, then close claimtag and restore a backup (claimtag backup --list, then claimtag restore NAME).`,
+        );
+      }
+    }, this.options.backgroundDelayMs ?? 2_000).unref?.();
+  }
+
+  private notify(code: AppError['code'], message: string): void {
+    this.notices.push({ code, message, at: new Date().toISOString() });
   }
 }

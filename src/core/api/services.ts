@@ -155,6 +155,9 @@ export function createServices(ctx: ServiceContext): ApiServices {
       throw new AppFailure({ code: 'conflict', message: 'The library is fine; there is nothing to recover.' });
     },
 
+    // LibrarySession replaces this with its queue of background findings.
+    takeLibraryNotices: () => [],
+
     deleteAnnotation({ id }) {
       requireOwn(library, library.annotations.get(id), requireAnnotator());
       return library.annotations.softDelete(id);

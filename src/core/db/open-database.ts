@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppFailure } from '../../shared/result';
+import { detectLostWal } from '../reliability/wal-loss';
 import { assertSchemaNotNewer, migrate } from './migrate';
 
 export interface OpenOptions {
@@ -16,6 +17,15 @@ export interface OpenOptions {
 export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
   const exists = fs.existsSync(file);
   if (!exists) fs.mkdirSync(path.dirname(file), { recursive: true });
+  const walLoss = exists ? detectLostWal(file) : null;
+  if (walLoss) {
+    // Refused before SQLite touches it: opening would rebuild the index and erase the evidence.
+    throw new AppFailure({
+      code: 'storage',
+      message: `Recent changes are missing from the library: its write-ahead log (${path.basename(file)}-wal) was ${walLoss.why === 'missing' ? 'deleted' : walLoss.why === 'truncated' ? 'cut short' : 'replaced'} while claimtag had it open, and ${walLoss.lostFrames} saved page write${walLoss.lostFrames === 1 ? ' is' : 's are'} gone with it. The library was not opened, so nothing more changes. Restore a backup (the recovery screen lists them; claimtag backup --list), or set the file aside: it is kept as it is.`,
+      details: [`lost WAL frames: ${walLoss.lostFrames} (${walLoss.why})`],
+    });
+  }
 
   let db: Database.Database;
   try {
@@ -51,8 +61,34 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     if (sqliteCode(err) === 'SQLITE_NOTADB') {
       throw new AppFailure({ code: 'storage', message: 'The library file is not a SQLite database (it may have been overwritten by another program). It was not changed.' });
     }
+    if (isDiskFull(err, path.dirname(path.resolve(file)))) {
+      throw new AppFailure({
+        code: 'disk-full',
+        message: 'The disk holding the library is full, so the library could not be opened (SQLite needs a little room for its working files). Free some space and try again. Nothing was changed.',
+      });
+    }
     throw new AppFailure({ code: 'storage', message: `The library database could not be opened: ${describe(err)}. It was not changed.` });
   }
+}
+
+/** Less room than this on the library's disk counts as full (SQLite's shared-memory file alone needs 32 KB). */
+const FULL_BELOW_BYTES = 64 * 1024;
+
+/** SQLITE_FULL, or an I/O error on a disk with no room left: named as a full disk, not "disk I/O error". */
+export function isDiskFull(err: unknown, dir: string, freeBytes: (dir: string) => number = freeBytesIn): boolean {
+  const code = sqliteCode(err) ?? (err as { code?: unknown }).code;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return true;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_IOERR')) return false;
+  try {
+    return freeBytes(dir) < FULL_BELOW_BYTES;
+  } catch {
+    return false;
+  }
+}
+
+function freeBytesIn(dir: string): number {
+  const stats = fs.statfsSync(dir);
+  return Number(stats.bavail) * Number(stats.bsize);
 }
 
 function describe(err: unknown): string {

@@ -13,7 +13,10 @@ import type { ImportOptions, ImportedAnnotation, ParsedImport } from './types';
 const TEXT_BOUND = /^(T\d+)\t(\S+) ([^\t]+)\t(.*)$/s;
 const COMMENT = /^#\d*\t(\S+) (\S+)\t(.*)$/s;
 const ATTRIBUTE = /^[AM]\d+\t(\S+) (T\d+)(?: (\S+))?\s*$/;
-const UNSUPPORTED: Record<string, string> = { R: 'relations', E: 'events', N: 'normalizations', '*': 'equivalences' };
+// Keys come from the file (a line's first character): no prototype to find "constructor" on.
+const UNSUPPORTED: Readonly<Record<string, string>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, string>, { R: 'relations', E: 'events', N: 'normalizations', '*': 'equivalences' }),
+);
 
 /** `fileText` is the .ann file; `options.companionText` the .txt file with the same name. */
 export function importBrat(fileText: string, options: ImportOptions = {}): Result<ParsedImport> {

@@ -11,6 +11,10 @@ export const IMPORT_LIMITS = Object.freeze({
   maxShortStringBytes: 4 * 1024,
   /** Errors listed in a failure's details. */
   maxReportedErrors: 20,
+  /** A colleague's whole library file (.sqlite), checked (file size and page count × page size) before anything is copied. */
+  maxLibraryFileBytes: 1024 * 1024 * 1024,
+  /** Wall-clock budget for copying a colleague's library file. */
+  maxLibraryCopyMs: 60_000,
 });
 
 const nodeBuffer = (globalThis as { Buffer?: { byteLength(text: string, encoding: 'utf8'): number } }).Buffer;

@@ -9,6 +9,7 @@ import { BRAT_MANIFEST_FILE } from '../interchange/brat-rules';
 import type { DoccanoOffsetUnit } from '../interchange/doccano-offsets';
 import { IMPORT_LIMITS, formatBytes } from '../interchange/limits';
 import type { Library } from '../store/library';
+import { checkRegularFile } from '../fs/regular-file';
 import { classifyFile } from './detect-annotation-format';
 import { mergeImport, SimilarDocumentsFailure, type MergeOptions, type MergeReport } from './merge-import';
 import type { SimilarDocument } from '../../shared/contract';
@@ -46,6 +47,9 @@ export async function importPaths(library: Library, files: readonly string[], op
 
 async function importOne(library: Library, file: string, options: ImportPathsOptions): Promise<FileOutcome> {
   const name = path.basename(file);
+  // Before anything opens it: a named pipe would block the import forever.
+  const regular = await checkRegularFile(file);
+  if (!regular.ok) return { file, ok: false, error: regular.error };
   let head = '';
   if (path.extname(file).toLowerCase() === '.json') {
     head = await readHead(file);
@@ -77,8 +81,7 @@ async function importOne(library: Library, file: string, options: ImportPathsOpt
   }
   let text: string;
   try {
-    const stat = await fs.stat(file);
-    if (stat.size > IMPORT_LIMITS.maxFileBytes) return failure(file, 'too-large', `"${name}" is larger than claimtag imports at once.`);
+    if (regular.size > IMPORT_LIMITS.maxFileBytes) return failure(file, 'too-large', `"${name}" is larger than claimtag imports at once.`);
     text = await fs.readFile(file, 'utf8');
   } catch {
     return failure(file, 'not-found', `"${name}" could not be read (it may have been moved or you may not have permission).`);
@@ -120,12 +123,10 @@ async function readBratCompanion(file: string): Promise<Result<{ companionText: 
   const name = path.basename(file);
   const txt = file.replace(/\.ann$/i, '.txt');
   const missing = `The brat file "${name}" needs its text file "${path.basename(txt)}" beside it.`;
-  let size: number;
-  try {
-    size = (await fs.stat(txt)).size;
-  } catch {
-    return fail('not-found', missing);
-  }
+  // Stat only: a named pipe in its place would block the read forever.
+  const regular = await checkRegularFile(txt);
+  if (!regular.ok) return regular.error.code === 'not-found' ? fail('not-found', missing) : { ok: false, error: regular.error };
+  const size = regular.size;
   // The file holds the text in UTF-8, so its size on disk decides without reading it.
   if (size > IMPORT_LIMITS.maxDocumentTextBytes) {
     return fail('too-large', `${name}: its text file "${path.basename(txt)}" is larger than ${formatBytes(IMPORT_LIMITS.maxDocumentTextBytes)}, the longest document claimtag imports; nothing was imported.`);
@@ -141,7 +142,8 @@ async function readBratCompanion(file: string): Promise<Result<{ companionText: 
   for (const dir of [folder, path.dirname(folder)]) {
     const candidate = path.join(dir, BRAT_MANIFEST_FILE);
     try {
-      if ((await fs.stat(candidate)).size > MAX_BRAT_MANIFEST_BYTES) continue;
+      const info = await fs.stat(candidate);
+      if (!info.isFile() || info.size > MAX_BRAT_MANIFEST_BYTES) continue;
       manifest = parseBratManifest(await fs.readFile(candidate, 'utf8'));
     } catch {
       continue;

@@ -1,3 +1,4 @@
+import { importedLabelIdProblem } from '../../shared/label-id';
 import { AppFailure } from '../../shared/result';
 import type { Annotator, Block, Label } from '../../shared/types';
 import type { ParsedImport, RejectedItem } from '../interchange/types';
@@ -22,6 +23,22 @@ export interface MergeOptions {
   similar?: 'separate';
   /** Arriving document ref → our document to map its annotations onto (strictly; see reanchor). */
   mapOnto?: Readonly<Record<string, string>>;
+  /** Leave out (and report) annotations with an unusable label id instead of refusing the file. */
+  partial?: boolean;
+}
+
+/** The rename asked for `name`, read as an own key only (a name like "constructor" is data, not a method). */
+const renamedTo = (options: MergeOptions, name: string): string | undefined =>
+  options.renameAnnotators && Object.hasOwn(options.renameAnnotators, name) ? options.renameAnnotators[name] : undefined;
+
+/** Annotations whose label id cannot be kept (whatever format they came in), with the reason. */
+function unusableLabels(parsed: ParsedImport): Map<string, string> {
+  const problems = new Map<string, string>();
+  for (const id of new Set([...parsed.labels.map((l) => l.id), ...parsed.annotations.map((a) => a.label)])) {
+    const problem = importedLabelIdProblem(id);
+    if (problem) problems.set(id, problem);
+  }
+  return problems;
 }
 
 export interface MergeReport {
@@ -72,12 +89,21 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
       forged,
     );
   }
-  const clashes = arrivingAnnotators(library, parsed).filter((a) => a.clash && !options.renameAnnotators?.[a.name] && !options.mergeSameNames);
+  const clashes = arrivingAnnotators(library, parsed).filter((a) => a.clash && !renamedTo(options, a.name) && !options.mergeSameNames);
   if (clashes.length) {
     throw new AppFailure({
       code: 'conflict',
       message: `This library already has ${clashes.map((c) => `"${c.name}"`).join(', ')}, but the file's work may be by someone else with the same name. Rename the arriving annotator or confirm they are the same person.`,
       details: clashes.map((c) => c.name),
+    });
+  }
+
+  const badLabels = unusableLabels(parsed);
+  if (badLabels.size && !options.partial) {
+    throw new AppFailure({
+      code: 'invalid-input',
+      message: `The file uses ${badLabels.size === 1 ? 'a label id' : `${badLabels.size} label ids`} claimtag cannot keep; nothing was imported. Import with "only the valid part" to leave those annotations out.`,
+      details: [...badLabels].slice(0, 20).map(([id, problem]) => `label ${JSON.stringify(id)} ${problem}`),
     });
   }
 
@@ -100,7 +126,7 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
     const existingTexts = library.documents.list().map((doc) => ({ id: doc.id, title: doc.title, text: library.documents.textOf(doc.id) }));
     const similarFound: SimilarDocument[] = [];
     for (const d of parsed.documents) {
-      const ontoId = options.mapOnto?.[d.ref];
+      const ontoId = options.mapOnto && Object.hasOwn(options.mapOnto, d.ref) ? options.mapOnto[d.ref] : undefined; // refs are data
       if (ontoId !== undefined) {
         const onto = existingTexts.find((x) => x.id === ontoId);
         if (!onto) throw new AppFailure({ code: 'not-found', message: `There is no document to map "${d.title}" onto: it is no longer in the library.` });
@@ -173,7 +199,7 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
       if (!byName) annotators.set(fileId ?? '', (byName = new Map()));
       const cached = byName.get(name);
       if (cached) return cached;
-      const finalName = options.renameAnnotators?.[name] ?? name;
+      const finalName = renamedTo(options, name) ?? name;
       let annotator = fileId ? library.annotators.find(fileId) : null;
       let status: 'new' | 'known' = 'known';
       if (!annotator) {
@@ -229,6 +255,11 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
         }
         report.reanchored++;
         a = { ...original, start: placed.start, end: placed.end };
+      }
+      const labelProblem = badLabels.get(a.label);
+      if (labelProblem) {
+        report.rejected.push({ where: `annotations[${i}]`, reason: `label ${JSON.stringify(a.label)} ${labelProblem}` });
+        continue;
       }
       ensureLabel(a.label);
       const annotator = ensureAnnotator(a.annotator, a.annotatorId);

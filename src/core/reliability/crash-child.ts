@@ -14,9 +14,9 @@ import { Library } from '../store/library';
 import type { Result } from '../../shared/result';
 import type { Annotation, DocumentRecord } from '../../shared/types';
 import type { StartupState } from '../../shared/contract';
+import { BATCH_SIZE, distinctSpans, randomSpan } from './crash-spans';
 
 export const CRASH_ANNOTATOR = 'Crash Tester';
-export const BATCH_SIZE = 5;
 
 const [file, dataDir, seedArg, resourcesArg] = process.argv.slice(2);
 let seed = Number(seedArg) >>> 0 || 1;
@@ -51,14 +51,7 @@ async function main(): Promise<void> {
   const live = mine.map((a) => a.id);
   say(`READY ${live.length}`);
 
-  // A span that starts and ends on a letter or digit, so it is always valid.
-  const span = (): { start: number; end: number } => {
-    for (;;) {
-      const start = pick(doc.text.length - 40);
-      const end = start + 1 + pick(30);
-      if (/[\p{L}\p{N}]/u.test(doc.text[start]) && /[\p{L}\p{N}]/u.test(doc.text[end - 1])) return { start, end };
-    }
-  };
+  const span = () => randomSpan(doc.text, pick);
 
   for (let n = 0; ; n++) {
     const r = random();
@@ -77,12 +70,12 @@ async function main(): Promise<void> {
         annotators: [{ id: tag, name: `batch ${tag}` }],
         labels: [],
         rejected: [],
-        annotations: Array.from({ length: BATCH_SIZE }, (_, i) => ({
+        annotations: distinctSpans(doc.text, pick, BATCH_SIZE).map((s, i) => ({
           documentRef: 'doc',
           annotator: `batch ${tag}`,
           annotatorId: tag,
           label: 'opinion',
-          ...span(),
+          ...s,
           quote: '',
           note: `batch:${tag}:${i}`,
           attribution: '',

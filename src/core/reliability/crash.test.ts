@@ -11,10 +11,10 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makeTempDir } from '../testing/temp-library';
 import { childCommand, childEnv, REPO_ROOT as ROOT } from './child-runner';
+import { BATCH_SIZE } from './crash-spans';
 
 const KILLS = Number(process.env.CLAIMTAG_CRASH_KILLS ?? 55);
 const SEED = Number(process.env.CLAIMTAG_CRASH_SEED ?? Date.now() % 1e9);
-const BATCH_SIZE = 5;
 const CRASH_ANNOTATOR = 'Crash Tester';
 const CHILD = path.join(__dirname, 'crash-child.ts');
 

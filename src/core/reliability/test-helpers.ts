@@ -74,3 +74,19 @@ export function corruptMiddlePages(file: string, count = 4, seed = 12345): numbe
   fs.writeFileSync(file, bytes);
   return hit;
 }
+
+/**
+ * Damage quick_check cannot see: the annotations index is redefined over other columns, so
+ * its entries no longer match the table ("row N missing from index" in integrity_check).
+ */
+export function makeIndexDisagree(file: string): void {
+  const db = new Database(file);
+  try {
+    db.unsafeMode(true); // defensive mode (rightly) forbids editing the schema table
+    db.pragma('writable_schema = ON');
+    db.prepare("UPDATE sqlite_master SET sql = replace(sql, '(document_id, start_offset, end_offset)', '(document_id, end_offset, start_offset)') WHERE name = 'annotations_by_document'").run();
+    db.pragma('writable_schema = OFF');
+  } finally {
+    db.close();
+  }
+}

@@ -70,7 +70,20 @@ export class DocumentsRepo {
   get(id: string): DocumentRecord {
     const row = this.sql.get('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
     if (!row) throw new AppFailure({ code: 'not-found', message: 'That document is no longer in the library.' });
+    assertTextIntact(row);
     return toRecord(row);
+  }
+
+  /**
+   * Documents whose stored text no longer matches the SHA-256 stored with it (bytes rotted on
+   * disk, or edited behind claimtag's back). Reads every text: for checks, not for listing.
+   */
+  damagedTexts(): Array<{ id: string; title: string }> {
+    const damaged: Array<{ id: string; title: string }> = [];
+    for (const row of this.sql.get('SELECT id, title, text, sha256 FROM documents ORDER BY created_at DESC, title').iterate() as Iterable<Pick<DocumentRow, 'id' | 'title' | 'text' | 'sha256'>>) {
+      if (sha256Of(row.text) !== row.sha256) damaged.push({ id: row.id, title: row.title });
+    }
+    return damaged;
   }
 
   exists(id: string): boolean {
@@ -79,13 +92,15 @@ export class DocumentsRepo {
 
   findBySha256(sha256: string): DocumentRecord | null {
     const row = this.sql.get('SELECT * FROM documents WHERE sha256 = ?').get(sha256) as DocumentRow | undefined;
+    if (row) assertTextIntact(row);
     return row ? toRecord(row) : null;
   }
 
   /** Text of a document without parsing its blocks. */
   textOf(id: string): string {
-    const row = this.sql.get('SELECT text FROM documents WHERE id = ?').get(id) as { text: string } | undefined;
+    const row = this.sql.get('SELECT title, text, sha256 FROM documents WHERE id = ?').get(id) as Pick<DocumentRow, 'title' | 'text' | 'sha256'> | undefined;
     if (!row) throw new AppFailure({ code: 'not-found', message: 'That document is no longer in the library.' });
+    assertTextIntact(row);
     return row.text;
   }
 
@@ -160,7 +175,7 @@ export class DocumentsRepo {
     ) as Array<{ document_id: string; label_id: string; n: number }>;
     const byDoc = new Map<string, Record<string, number>>();
     for (const c of counts) {
-      const entry = byDoc.get(c.document_id) ?? {};
+      const entry = byDoc.get(c.document_id) ?? (Object.create(null) as Record<string, number>); // keys are data
       entry[c.label_id] = c.n;
       byDoc.set(c.document_id, entry);
     }
@@ -190,4 +205,13 @@ function assertBlocksCoverText(text: string, blocks: Block[]): void {
     }
     previousEnd = b.end;
   }
+}
+
+/** The text is what was stored: its SHA-256 still matches. Never shows or exports rotten text as sound. */
+function assertTextIntact(row: Pick<DocumentRow, 'title' | 'text' | 'sha256'>): void {
+  if (sha256Of(row.text) === row.sha256) return;
+  throw new AppFailure({
+    code: 'storage',
+    message: `The stored text of "${row.title.slice(0, 120)}" no longer matches its fingerprint (SHA-256): the library file is damaged there. It is not shown or exported as it is. Restore a backup (in the app: the recovery screen; on the command line: claimtag backup --list, then claimtag restore).`,
+  });
 }

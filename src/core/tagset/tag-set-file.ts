@@ -3,6 +3,7 @@
 // Reading is strict: unknown keys, prototype-polluting keys, a newer version or any rule a
 // library keeps (colour contrast, one label per key and per name) make the whole file fail.
 import { z } from 'zod';
+import { LABEL_ID_MAX_LENGTH, LABEL_ID_PATTERN } from '../../shared/label-id';
 import { fail, ok, type Result } from '../../shared/result';
 import type { Label } from '../../shared/types';
 import { parseJsonSafely } from '../interchange/safe-json';
@@ -16,7 +17,7 @@ const MAX_DETAILS = 5;
 
 const fileLabel = z
   .object({
-    id: z.string().min(1).max(40).regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes'),
+    id: z.string().min(1).max(LABEL_ID_MAX_LENGTH).regex(LABEL_ID_PATTERN, 'use lower-case letters, digits and dashes'),
     name: z.string().trim().min(1).max(60),
     color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use a colour like #2f7d4f'),
     shortcut: z.string().regex(/^[1-9]?$/, 'use one digit from 1 to 9, or none'),

@@ -74,6 +74,8 @@ describe('resolveBundlePath', () => {
     'app://claimtag/a%00.html',
     'app://other/index.html',
     'app://claimtag/%E0%A4%A',
+    'app://claimtag/..%2frenderer-evil%2findex.html', // a sibling folder whose name starts like the bundle's
+    'app://claimtag/%2e%2e',
     'not a url',
   ])('refuses %s', (u) => {
     expect(resolveBundlePath(root, u, 'claimtag')).toBeNull();

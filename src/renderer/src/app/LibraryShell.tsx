@@ -33,6 +33,10 @@ type Modal =
   | null;
 
 /** The library around the workbench: documents, import (dialog, drop, paste), export. */
+/** The background check runs about 2 s after the library opens; look a little later, then now and then. */
+const NOTICE_FIRST_CHECK_MS = 4_000;
+const NOTICE_CHECK_EVERY_MS = 30_000;
+
 export function LibraryShell({ api, store, initialDocument, annotator, dataDir, onRenameAnnotator }: Props) {
   const [document, setDocument] = useState(initialDocument);
   const [jumpTo, setJumpTo] = useState<number | null>(null);
@@ -44,6 +48,26 @@ export function LibraryShell({ api, store, initialDocument, annotator, dataDir, 
   const [message, setMessage] = useState<{ text: string; tone: 'info' | 'error'; id: number } | null>(null);
 
   const say = useCallback((text: string, tone: 'info' | 'error' = 'info') => setMessage({ text, tone, id: Date.now() }), []);
+
+  // What the background checks found (a backup that failed verification, damage in the
+  // library file): shown as an error notice that stays until dismissed.
+  useEffect(() => {
+    let stopped = false;
+    const take = async () => {
+      const r = await api.takeLibraryNotices({});
+      if (!stopped && r.ok && r.value.length) say(r.value.map((n) => n.message).join(' '), 'error');
+    };
+    const first = setTimeout(() => void take(), NOTICE_FIRST_CHECK_MS);
+    const every = setInterval(() => void take(), NOTICE_CHECK_EVERY_MS);
+    const onFocus = () => void take();
+    window.addEventListener('focus', onFocus);
+    return () => {
+      stopped = true;
+      clearTimeout(first);
+      clearInterval(every);
+      window.removeEventListener('focus', onFocus);
+    };
+  }, [api, say]);
 
   /** The library's lists, at start and after work arrived from outside (an import, a merge of labels). */
   const refresh = useCallback(() => loadLibrary(api, store), [api, store]);

@@ -109,7 +109,7 @@ export function TagSetDialog({ api, onClose, onChanged }: Props) {
   const refreshUsage = useCallback(async () => {
     const docs = await api.listDocuments({});
     if (!docs.ok) return;
-    const counts: Record<string, number> = {};
+    const counts: Record<string, number> = Object.create(null); // keys are label ids from data
     for (const d of docs.value) for (const [label, n] of Object.entries(d.counts)) counts[label] = (counts[label] ?? 0) + n;
     setUsage(counts);
   }, [api]);

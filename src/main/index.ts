@@ -8,7 +8,6 @@ import { registerIpcHandlers } from './ipc';
 import { installAppMenu } from './app-menu';
 import { developmentServerUrl } from './security/dev-server-url';
 import { electronHostPorts } from './host-ports';
-import { electronNativeBinding } from './native-binding';
 import { denyAllPermissions, hardenAllWebContents } from './security/harden-web-contents';
 import { createMainWindow } from './window';
 
@@ -42,7 +41,6 @@ function start(): void {
     dataDir,
     loadSample: () => loadBundledSample(path.join(appRoot, 'resources')),
     ports: electronHostPorts(() => mainWindow),
-    open: { nativeBinding: electronNativeBinding(appRoot) },
     onInternalError: (err) => console.error('claimtag: internal error', err),
   });
   const trustedOrigins = devServerUrl ? [new URL(devServerUrl).origin] : [APP_ORIGIN];

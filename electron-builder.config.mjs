@@ -77,6 +77,8 @@ const config = {
     'package.json',
     'out/**/*',
     'resources/**/*',
+    // the claimtag command's bundle (npm run build:cli) is not part of the app
+    '!out/cli{,/**/*}',
     // The C sources and any local node-gyp build of better-sqlite3 stay out; its prebuilt
     // Node-API drivers (prebuilds/) are what runs.
     '!node_modules/better-sqlite3/{build,deps,src}{,/**/*}',

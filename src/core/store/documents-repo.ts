@@ -4,6 +4,7 @@ import type { Block, DocumentRecord, DocumentSummary, SearchHit } from '../../sh
 import { AppFailure } from '../../shared/result';
 import { newId, nowIso } from './ids';
 import { sha256 as sha256Of } from '../import/normalize-text';
+import { SEARCH_RESULT_LIMIT, toSearchQuery } from './search-query';
 
 interface DocumentRow {
   id: string;
@@ -118,27 +119,32 @@ export class DocumentsRepo {
     return n;
   }
 
-  /** Full-text search over titles and texts; each hit has the offset of its first match. */
-  search(query: string, limit = 50): SearchHit[] {
-    const terms = query
-      .normalize('NFC')
-      .split(/\s+/)
-      .map((t) => t.replace(/"/g, ''))
-      .filter(Boolean);
-    if (terms.length === 0) return [];
-    const match = terms.map((t) => `"${t}"*`).join(' ');
+  /**
+   * Full-text search over titles and texts, best first (FTS5's bm25 rank), words as prefixes
+   * (see search-query.ts for the bounds); each hit has a snippet and the offset of its first match.
+   */
+  search(query: string, limit = SEARCH_RESULT_LIMIT): SearchHit[] {
+    const parsed = toSearchQuery(query);
+    if (!parsed) return [];
+    // Rank first, reading only the index; the snippets (which read each text) only for the hits kept.
+    const ranked = this.sql
+      .get('SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?')
+      .all(parsed.match, limit) as Array<{ rowid: number }>;
+    if (ranked.length === 0) return [];
     const rows = this.sql
       .get(
-        `SELECT d.id, d.title, snippet(documents_fts, 1, '', '', '…', 12) AS snippet
+        `SELECT documents_fts.rowid AS rowid, d.id, d.title, snippet(documents_fts, 1, '\u0001', '\u0002', '…', 12) AS snippet
            FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
-          WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?`,
+          WHERE documents_fts MATCH ? AND documents_fts.rowid IN (SELECT value FROM json_each(?))`,
       )
-      .all(match, limit) as Array<{ id: string; title: string; snippet: string }>;
-    return rows.map((r) => {
-      const text = this.textOf(r.id);
-      const first = terms[0].toLocaleLowerCase();
-      const at = text.toLocaleLowerCase().indexOf(first);
-      return { documentId: r.id, title: r.title, snippet: r.snippet, offset: at >= 0 ? at : null };
+      .all(parsed.match, JSON.stringify(ranked.map((r) => r.rowid))) as Array<{ rowid: number; id: string; title: string; snippet: string }>;
+    const byRowid = new Map(rows.map((r) => [r.rowid, r]));
+    const first = parsed.terms[0];
+    return ranked.flatMap(({ rowid }) => {
+      const r = byRowid.get(rowid);
+      if (!r) return [];
+      const at = this.textOf(r.id).toLocaleLowerCase().indexOf(first);
+      return [{ documentId: r.id, title: r.title, snippet: r.snippet, offset: at >= 0 ? at : null }];
     });
   }
 

@@ -14,7 +14,7 @@ let library: Library;
 const ids: Record<string, string> = {};
 
 const add = (key: string, title: string, text: string) => {
-  ids[key] = library.documents.add({ title, source: '', text, blocks: [{ type: 'paragraph', start: 0, end: text.length }] }).document.id;
+  ids[key] = library.documents.add({ title, source: '', text, blocks: [{ kind: 'paragraph', start: 0, end: text.length }] }).document.id;
 };
 
 beforeAll(() => {

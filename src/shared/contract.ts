@@ -3,7 +3,8 @@
 // table, the preload's object and the e2e test bridge are all derived from it.
 
 import { z } from 'zod';
-import type { Annotation, Annotator, DocumentRecord, DocumentSummary, Label, SearchHit } from './types';
+import type { Annotation, Annotator, DocumentPage, DocumentRecord, DocumentSummary, Label, SearchHit } from './types';
+import { DOCUMENT_PAGE_MAX, DOCUMENT_SORTS } from './types';
 import type { CompareResult } from './compare';
 import type { Result } from './result';
 import type { API_METHODS, MenuCommand } from './api-methods';
@@ -63,6 +64,18 @@ export const contract = {
   getStartupState: returns<StartupState>()(empty),
   setAnnotatorName: returns<Annotator>()(z.object({ name: z.string().trim().min(1).max(80) }).strict()),
   listDocuments: returns<DocumentSummary[]>()(empty),
+  /** One page of the library list, sorted and filtered in SQL (issue #14). */
+  listDocumentPage: returns<DocumentPage>()(
+    z
+      .object({
+        offset: z.number().int().min(0).max(10_000_000),
+        limit: z.number().int().min(1).max(DOCUMENT_PAGE_MAX),
+        sort: z.enum(DOCUMENT_SORTS),
+        direction: z.enum(['asc', 'desc']),
+        titleFilter: z.string().max(300),
+      })
+      .strict(),
+  ),
   getDocument: returns<DocumentRecord>()(z.object({ id }).strict()),
   rememberOpenDocument: returns<null>()(z.object({ id }).strict()),
   listLabels: returns<Label[]>()(empty),

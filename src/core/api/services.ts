@@ -75,6 +75,7 @@ export function createServices(ctx: ServiceContext): ApiServices {
     },
 
     listDocuments: () => library.documents.list(),
+    listDocumentPage: (query) => library.documents.page(query),
     getDocument: ({ id }) => library.documents.get(id),
 
     rememberOpenDocument({ id }) {

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { StatementCache } from './statement-cache';
-import type { Block, DocumentRecord, DocumentSummary, SearchHit } from '../../shared/types';
+import type { Block, DocumentPage, DocumentPageQuery, DocumentRecord, DocumentSort, DocumentSummary, SearchHit } from '../../shared/types';
 import { AppFailure } from '../../shared/result';
 import { newId, nowIso } from './ids';
 import { sha256 as sha256Of } from '../import/normalize-text';
@@ -105,10 +105,11 @@ export class DocumentsRepo {
     } else this.sql.get('DELETE FROM document_status WHERE document_id = ? AND annotator_id = ?').run(documentId, annotatorId);
   }
 
+  /** The list row of one document, read from the summaries (cost independent of the library's size). */
   summary(id: string): DocumentSummary {
-    const found = this.list().find((d) => d.id === id);
-    if (!found) throw new AppFailure({ code: 'not-found', message: 'That document is no longer in the library.' });
-    return found;
+    const row = this.sql.get(`${LIST_SELECT} WHERE d.id = ?`).get(id) as ListRow | undefined;
+    if (!row) throw new AppFailure({ code: 'not-found', message: 'That document is no longer in the library.' });
+    return this.withCountsAndDone([row])[0];
   }
 
   /** Removes a document and (by cascade) all its annotations; returns how many annotations went. */
@@ -148,38 +149,78 @@ export class DocumentsRepo {
     });
   }
 
+  /** Every document's list row, newest first (the summaries, never the texts or annotations). */
   list(): DocumentSummary[] {
-    const docs = this.sql
-      .get('SELECT id, title, source, sha256, length(text) AS length, created_at FROM documents ORDER BY created_at DESC, title')
-      .all() as Array<Omit<DocumentRow, 'text' | 'blocks'> & { length: number }>;
+    const rows = this.sql.get(`${LIST_SELECT} ORDER BY ${ORDER_BY.created.desc}`).all() as ListRow[];
+    return this.withCountsAndDone(rows);
+  }
+
+  /** One page of the list, sorted and filtered in SQL. */
+  page(query: DocumentPageQuery): DocumentPage {
+    const filter = query.titleFilter ? ` WHERE d.title LIKE ? ESCAPE '\\'` : '';
+    const params = query.titleFilter ? [`%${query.titleFilter.replace(/[\\%_]/g, (c) => `\\${c}`)}%`] : [];
+    const { n: total } = this.sql.get(`SELECT count(*) AS n FROM documents d${filter}`).get(...params) as { n: number };
+    const rows = this.sql
+      .get(`${LIST_SELECT}${filter} ORDER BY ${ORDER_BY[query.sort][query.direction]} LIMIT ? OFFSET ?`)
+      .all(...params, query.limit, query.offset) as ListRow[];
+    return { total, offset: query.offset, documents: this.withCountsAndDone(rows) };
+  }
+
+  /** Label counts and done marks for the given rows only. */
+  private withCountsAndDone(rows: ListRow[]): DocumentSummary[] {
+    if (rows.length === 0) return [];
+    const ids = JSON.stringify(rows.map((r) => r.id));
     const counts = this.sql
-      .get(
-        'SELECT document_id, label_id, count(*) AS n FROM annotations WHERE deleted_at IS NULL GROUP BY document_id, label_id',
-      )
-      .all() as Array<{ document_id: string; label_id: string; n: number }>;
-    const byDoc = new Map<string, Record<string, number>>();
-    for (const c of counts) {
-      const entry = byDoc.get(c.document_id) ?? {};
-      entry[c.label_id] = c.n;
-      byDoc.set(c.document_id, entry);
-    }
+      .get('SELECT c.document_id, c.label_id, c.n FROM document_label_counts c WHERE c.document_id IN (SELECT value FROM json_each(?))')
+      .all(ids) as Array<{ document_id: string; label_id: string; n: number }>;
+    const byDoc = new Map<string, Array<[string, number]>>();
+    for (const c of counts) byDoc.set(c.document_id, [...(byDoc.get(c.document_id) ?? []), [c.label_id, c.n]]);
     const done = this.sql
-      .get('SELECT s.document_id, n.name FROM document_status s JOIN annotators n ON n.id = s.annotator_id ORDER BY n.name')
-      .all() as Array<{ document_id: string; name: string }>;
+      .get(
+        `SELECT s.document_id, n.name FROM document_status s JOIN annotators n ON n.id = s.annotator_id
+          WHERE s.document_id IN (SELECT value FROM json_each(?)) ORDER BY n.name`,
+      )
+      .all(ids) as Array<{ document_id: string; name: string }>;
     const doneBy = new Map<string, string[]>();
     for (const d of done) doneBy.set(d.document_id, [...(doneBy.get(d.document_id) ?? []), d.name]);
-    return docs.map((d) => ({
+    return rows.map((d) => ({
       id: d.id,
       title: d.title,
       source: d.source,
       sha256: d.sha256,
-      length: d.length,
+      length: d.text_length,
       createdAt: d.created_at,
-      counts: byDoc.get(d.id) ?? {},
+      // label ids come from data: own properties only (a "__proto__" id stays a plain key)
+      counts: Object.fromEntries(byDoc.get(d.id) ?? []),
       doneBy: doneBy.get(d.id) ?? [],
     }));
   }
 }
+
+interface ListRow {
+  id: string;
+  title: string;
+  source: string;
+  sha256: string;
+  created_at: string;
+  text_length: number;
+}
+
+/** The list's columns: from the documents_listing index and document_summaries, never the texts. */
+const LIST_SELECT = `SELECT d.id, d.title, d.source, d.sha256, d.created_at, s.text_length
+  FROM documents d JOIN document_summaries s ON s.document_id = d.id`;
+
+/**
+ * ORDER BY clause per sort and direction, each the order of an index (documents_listing,
+ * documents_by_title, document_summaries_by_*) read forwards or backwards; ties are broken down
+ * to the id so pages never overlap.
+ */
+const ORDER_BY: Record<DocumentSort, Record<'asc' | 'desc', string>> = {
+  created: { asc: 'd.created_at ASC, d.title DESC, d.id DESC', desc: 'd.created_at DESC, d.title, d.id' },
+  title: { asc: 'd.title COLLATE NOCASE ASC, d.created_at, d.id', desc: 'd.title COLLATE NOCASE DESC, d.created_at DESC, d.id DESC' },
+  length: { asc: 's.text_length ASC, s.document_id', desc: 's.text_length DESC, s.document_id DESC' },
+  annotations: { asc: 's.annotations ASC, s.document_id', desc: 's.annotations DESC, s.document_id DESC' },
+};
 
 function assertBlocksCoverText(text: string, blocks: Block[]): void {
   let previousEnd = 0;

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { app, ipcMain, session, type BrowserWindow } from 'electron';
-import { LibrarySession } from '../core/api/library-session';
 import { databasePathIn, resolveDataDir } from '../core/data-dir';
-import { loadBundledSample } from '../core/store/bundled-sample';
+import { startLibraryWorker } from '../core/worker/library-worker-client';
 import { APP_ORIGIN, registerAppScheme, serveRendererBundle } from './app-protocol';
 import { registerIpcHandlers } from './ipc';
 import { installAppMenu } from './app-menu';
@@ -36,12 +35,13 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   denyAllPermissions(session.defaultSession);
-  const library = new LibrarySession({
+  // The library (SQLite and the services) lives in its own thread; main only forwards calls.
+  const library = startLibraryWorker({
     databasePath,
     dataDir,
-    loadSample: () => loadBundledSample(path.join(appRoot, 'resources')),
+    resourcesDir: path.join(appRoot, 'resources'),
     ports: electronHostPorts(() => mainWindow),
-    onInternalError: (err) => console.error('claimtag: internal error', err),
+    onInternalError: (message) => console.error('claimtag: internal error', message),
   });
   const trustedOrigins = devServerUrl ? [new URL(devServerUrl).origin] : [APP_ORIGIN];
   registerIpcHandlers(ipcMain, library.dispatch, trustedOrigins);
@@ -53,7 +53,6 @@ function start(): void {
   mainWindow.on('closed', () => (mainWindow = null));
 
   app.on('window-all-closed', () => {
-    library.close();
-    app.quit();
+    void library.close().then(() => app.quit());
   });
 }

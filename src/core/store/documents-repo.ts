@@ -4,7 +4,7 @@ import type { Block, DocumentPage, DocumentPageQuery, DocumentRecord, DocumentSo
 import { AppFailure } from '../../shared/result';
 import { newId, nowIso } from './ids';
 import { sha256 as sha256Of } from '../import/normalize-text';
-import { SEARCH_RESULT_LIMIT, toSearchQuery } from './search-query';
+import { RANK_CANDIDATES, SEARCH_RESULT_LIMIT, snippetOf, toSearchQuery } from './search-query';
 
 interface DocumentRow {
   id: string;
@@ -127,25 +127,25 @@ export class DocumentsRepo {
   search(query: string, limit = SEARCH_RESULT_LIMIT): SearchHit[] {
     const parsed = toSearchQuery(query);
     if (!parsed) return [];
-    // Rank first, reading only the index; the snippets (which read each text) only for the hits kept.
+    // Rank from the index alone; then read only the texts of the hits kept, for snippets
+    // (cut in JavaScript: FTS5's snippet() re-tokenises each whole text).
+    // Past RANK_CANDIDATES matches, only the newest that many are ranked (a rowid floor FTS5 applies while reading).
+    const floor = this.sql
+      .get('SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?')
+      .get(parsed.match, RANK_CANDIDATES - 1) as { rowid: number } | undefined;
     const ranked = this.sql
-      .get('SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?')
-      .all(parsed.match, limit) as Array<{ rowid: number }>;
+      .get('SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?')
+      .all(parsed.match, floor?.rowid ?? 0, limit) as Array<{ rowid: number }>;
     if (ranked.length === 0) return [];
     const rows = this.sql
-      .get(
-        `SELECT documents_fts.rowid AS rowid, d.id, d.title, snippet(documents_fts, 1, '\u0001', '\u0002', '…', 12) AS snippet
-           FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
-          WHERE documents_fts MATCH ? AND documents_fts.rowid IN (SELECT value FROM json_each(?))`,
-      )
-      .all(parsed.match, JSON.stringify(ranked.map((r) => r.rowid))) as Array<{ rowid: number; id: string; title: string; snippet: string }>;
+      .get('SELECT rowid, id, title, text FROM documents WHERE rowid IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(ranked.map((r) => r.rowid))) as Array<{ rowid: number; id: string; title: string; text: string }>;
     const byRowid = new Map(rows.map((r) => [r.rowid, r]));
-    const first = parsed.terms[0];
     return ranked.flatMap(({ rowid }) => {
       const r = byRowid.get(rowid);
       if (!r) return [];
-      const at = this.textOf(r.id).toLocaleLowerCase().indexOf(first);
-      return [{ documentId: r.id, title: r.title, snippet: r.snippet, offset: at >= 0 ? at : null }];
+      const { snippet, offset } = snippetOf(r.text, parsed);
+      return [{ documentId: r.id, title: r.title, snippet, offset }];
     });
   }
 

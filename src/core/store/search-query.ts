@@ -11,6 +11,11 @@
 export const MAX_SEARCH_TERMS = 8;
 /** Words shorter than this match whole words only, not as prefixes. */
 export const MIN_PREFIX_LENGTH = 2;
+/**
+ * Matching articles ranked at most: when more match, the most recently added this many are
+ * ranked (bm25) and the rest left out, so a common word costs the same in a library of any size.
+ */
+export const RANK_CANDIDATES = 1_000;
 /** Search results returned at most. */
 export const SEARCH_RESULT_LIMIT = 50;
 
@@ -34,4 +39,37 @@ export function toSearchQuery(input: string): SearchQuery | null {
   if (terms.length === 0) return null;
   const match = terms.map((t) => (Array.from(t).length >= MIN_PREFIX_LENGTH ? `"${t}"*` : `"${t}"`)).join(' ');
   return { match, terms };
+}
+
+/** Characters of context a snippet shows before and after its first match (about). */
+const SNIPPET_BEFORE = 60;
+const SNIPPET_AFTER = 140;
+const WORD_CHAR = '[\\p{L}\\p{N}\\p{M}]';
+
+/** Where the query's words occur in a text: whole words, or word starts for prefix terms. */
+export function matcherFor(query: SearchQuery): RegExp {
+  const alternatives = query.terms.map((t) => {
+    const escaped = t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return Array.from(t).length >= MIN_PREFIX_LENGTH ? `${escaped}${WORD_CHAR}*` : `${escaped}(?!${WORD_CHAR})`;
+  });
+  return new RegExp(`(?<!${WORD_CHAR})(?:${alternatives.join('|')})`, 'giu');
+}
+
+/**
+ * A short passage around the first match in `text`, matches marked with \u0001…\u0002 (the
+ * SearchHit contract), and that match's UTF-16 offset; the text's opening when no word matches
+ * there (the title matched, or only a diacritic-folded form did).
+ */
+export function snippetOf(text: string, query: SearchQuery): { snippet: string; offset: number | null } {
+  const matcher = matcherFor(query);
+  const first = matcher.exec(text);
+  const offset = first ? first.index : null;
+  let from = Math.max(0, (offset ?? 0) - SNIPPET_BEFORE);
+  let to = Math.min(text.length, (offset ?? 0) + SNIPPET_AFTER);
+  // cut at spaces, not inside a word or a surrogate pair
+  if (from > 0) from = text.indexOf(' ', from) + 1 || from;
+  if (to < text.length) to = Math.max(text.lastIndexOf(' ', to), (offset ?? 0) + (first?.[0].length ?? 0));
+  const window = text.slice(from, to).replace(/\s+/g, ' ');
+  const marked = window.replace(matcherFor(query), (m) => `\u0001${m}\u0002`);
+  return { snippet: `${from > 0 ? '…' : ''}${marked}${to < text.length ? '…' : ''}`, offset };
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../testing/temp-library';
 import { Library } from './library';
-import { MAX_SEARCH_TERMS, MIN_PREFIX_LENGTH, toSearchQuery } from './search-query';
+import { MAX_SEARCH_TERMS, MIN_PREFIX_LENGTH, RANK_CANDIDATES, SEARCH_RESULT_LIMIT, snippetOf, toSearchQuery } from './search-query';
 
 const naughtyStrings = createRequire(import.meta.url)('big-list-of-naughty-strings') as string[];
 
@@ -71,5 +71,45 @@ describe('search', () => {
     expect(MIN_PREFIX_LENGTH).toBe(2);
     expect(toSearchQuery('Café a "OR" x*y')).toEqual({ match: '"café"* "a" "or"* "x" "y"', terms: ['café', 'a', 'or', 'x', 'y'] });
     expect(toSearchQuery('  ,;:"*^  \u0000 ')).toBeNull();
+  });
+
+  it('cuts a snippet around the first whole-word match, marking every match in it', () => {
+    const q = toSearchQuery('dam min')!;
+    const text = `${'Amsterdam '.repeat(10)}The dam was built. The minister spoke. ${'filler '.repeat(40)}`;
+    const { snippet, offset } = snippetOf(text, q);
+    expect(offset).toBe(text.indexOf('The dam') + 4);
+    expect(snippet).toMatch(/^…/);
+    expect(snippet).toContain('The \u0001dam\u0002 was built. The \u0001minister\u0002 spoke.');
+    expect(snippet).not.toContain('Amster\u0001');
+    expect(snippet.endsWith('…')).toBe(true);
+    // only in the title (or only diacritic-folded): the opening, no offset
+    expect(snippetOf('Nothing here at all.', q)).toEqual({ snippet: 'Nothing here at all.', offset: null });
+    // one-letter words match whole words only
+    expect(snippetOf('a an a', toSearchQuery('a')!).snippet).toBe('\u0001a\u0002 an \u0001a\u0002');
+  });
+});
+
+describe('search in a library with more matches than RANK_CANDIDATES', () => {
+  it('ranks the newest RANK_CANDIDATES matches and never returns an older one', () => {
+    const dir = makeTempDir('claimtag-search-many-');
+    const many = Library.open(path.join(dir.dir, 'many.sqlite'));
+    try {
+      const insert = many.db.prepare("INSERT INTO documents (id, title, source, text, sha256, blocks, created_at) VALUES (?, ?, '', ?, ?, '[]', '2026-01-01')");
+      many.transaction(() => {
+        // the oldest article mentions "river" most, so full ranking would put it first
+        insert.run('oldest', 'Oldest', 'river '.repeat(50).trim(), 'h-oldest');
+        for (let i = 0; i < RANK_CANDIDATES + 5; i++) insert.run(`d${i}`, `Doc ${i}`, `A river and ${'bank '.repeat(20)}${i}`, `h${i}`);
+      });
+      const hits = many.documents.search('river');
+      expect(hits).toHaveLength(SEARCH_RESULT_LIMIT);
+      expect(hits.map((h) => h.documentId)).not.toContain('oldest');
+      for (const h of hits) expect(Number(h.documentId.slice(1))).toBeGreaterThanOrEqual(5);
+      // with fewer matches, everything is ranked: the oldest, most relevant article comes first
+      many.db.prepare("DELETE FROM documents WHERE id LIKE 'd%' AND CAST(substr(id, 2) AS INTEGER) >= 10").run();
+      expect(many.documents.search('river')[0].documentId).toBe('oldest');
+    } finally {
+      many.close();
+      dir.cleanup();
+    }
   });
 });

@@ -26,9 +26,9 @@ export interface DocumentSummary {
 }
 
 /** Orders the library list can be sorted in (sorted in SQL). */
-export const DOCUMENT_SORTS = ['created', 'title', 'length', 'annotations'] as const;
+export const DOCUMENT_SORTS = ['created', 'title', 'length', 'annotations', 'notDoneByMe'] as const;
 export type DocumentSort = (typeof DOCUMENT_SORTS)[number];
-/** Largest page of the library list one call returns. */
+/** Largest page of the library list one call returns (the panel loads this many at a time). */
 export const DOCUMENT_PAGE_MAX = 200;
 
 export interface DocumentPageQuery {

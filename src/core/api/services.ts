@@ -75,7 +75,7 @@ export function createServices(ctx: ServiceContext): ApiServices {
     },
 
     listDocuments: () => library.documents.list(),
-    listDocumentPage: (query) => library.documents.page(query),
+    listDocumentPage: (query) => library.documents.page(query, currentAnnotator()?.id ?? null),
     getDocument: ({ id }) => library.documents.get(id),
 
     rememberOpenDocument({ id }) {

@@ -155,14 +155,14 @@ export class DocumentsRepo {
     return this.withCountsAndDone(rows);
   }
 
-  /** One page of the list, sorted and filtered in SQL. */
-  page(query: DocumentPageQuery): DocumentPage {
+  /** One page of the list, sorted and filtered in SQL; `me` is the annotator whose done marks 'notDoneByMe' sorts on. */
+  page(query: DocumentPageQuery, me: string | null = null): DocumentPage {
     const filter = query.titleFilter ? ` WHERE d.title LIKE ? ESCAPE '\\'` : '';
     const params = query.titleFilter ? [`%${query.titleFilter.replace(/[\\%_]/g, (c) => `\\${c}`)}%`] : [];
     const { n: total } = this.sql.get(`SELECT count(*) AS n FROM documents d${filter}`).get(...params) as { n: number };
     const rows = this.sql
       .get(`${LIST_SELECT}${filter} ORDER BY ${ORDER_BY[query.sort][query.direction]} LIMIT ? OFFSET ?`)
-      .all(...params, query.limit, query.offset) as ListRow[];
+      .all(...(query.sort === 'notDoneByMe' ? [...params, me ?? ''] : params), query.limit, query.offset) as ListRow[];
     return { total, offset: query.offset, documents: this.withCountsAndDone(rows) };
   }
 
@@ -220,6 +220,11 @@ const ORDER_BY: Record<DocumentSort, Record<'asc' | 'desc', string>> = {
   title: { asc: 'd.title COLLATE NOCASE ASC, d.created_at, d.id', desc: 'd.title COLLATE NOCASE DESC, d.created_at DESC, d.id DESC' },
   length: { asc: 's.text_length ASC, s.document_id', desc: 's.text_length DESC, s.document_id DESC' },
   annotations: { asc: 's.annotations ASC, s.document_id', desc: 's.annotations DESC, s.document_id DESC' },
+  // documents the given annotator has not marked done first ('asc'), newest first within each group
+  notDoneByMe: {
+    asc: 'EXISTS (SELECT 1 FROM document_status m WHERE m.document_id = d.id AND m.annotator_id = ?) ASC, d.created_at DESC, d.title, d.id',
+    desc: 'EXISTS (SELECT 1 FROM document_status m WHERE m.document_id = d.id AND m.annotator_id = ?) DESC, d.created_at DESC, d.title, d.id',
+  },
 };
 
 function assertBlocksCoverText(text: string, blocks: Block[]): void {

@@ -19,7 +19,7 @@ export async function buildCli() {
     target: 'node22',
     format: 'cjs',
     external: ['better-sqlite3'],
-    minifySyntax: true,
+    minify: true,
     legalComments: 'none',
     logLevel: 'warning',
   });

@@ -52,7 +52,7 @@ test('the HTML report: chosen in the export dialog, self-contained, every claim 
     for (const m of Array.from(document.querySelectorAll('mark'))) {
       const claim = (m.getAttribute('title') ?? '').split(' · ')[0];
       const copy = m.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('.badge').forEach((b) => b.remove());
+      copy.querySelectorAll('.marker').forEach((b) => b.remove());
       byClaim.set(claim, (byClaim.get(claim) ?? '') + (copy.textContent ?? ''));
     }
     return [...byClaim.values()];

@@ -72,7 +72,9 @@ function renderPiece(text: string, active: readonly ClaimView[], lanes: Map<Clai
     shown.add(c);
     const lane = Math.min(MAX_LANES - 1, lanes.get(c) ?? 0);
     const id = first ? ` id="${escapeHtml(idPrefix)}claim-${c.number}"` : '';
-    const badge = first ? `<span class="badge b${c.labelIndex}">${escapeHtml(c.badge)}</span>` : '';
+    // The claim's number (as in the claims table) and its label letter; dir="ltr" keeps the marker
+    // out of a dir="auto" paragraph's direction, so an RTL paragraph that opens with a claim stays RTL.
+    const badge = first ? `<span class="marker b${c.labelIndex}" dir="ltr">${c.number}<span class="ml">${escapeHtml(c.badge)}</span></span>` : '';
     open += `<mark class="c l${c.labelIndex} k${lane}"${id} title="${escapeHtml(c.title)}">${badge}`;
   }
   return `${open}${body}${'</mark>'.repeat(ordered.length)}`;

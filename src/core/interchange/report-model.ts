@@ -2,6 +2,8 @@
 // claim numbering and date formatting.
 import type { OffsetConverter } from '../../shared/offsets';
 import type { Annotation, Label } from '../../shared/types';
+import { computeAgreement } from '../agreement';
+import type { DocumentExport } from './export-selection';
 
 /** A short, distinct badge per label: first letter of the name, then two letters, then letter + number. */
 export function labelBadges(labels: readonly Label[]): Map<string, string> {
@@ -74,3 +76,24 @@ export const confidenceText = (a: Annotation): string => a.confidence ?? '';
 
 /** Distinct annotator names in order of appearance. */
 export const annotatorNames = (annotations: readonly Annotation[], nameOf: (a: Annotation) => string): string[] => [...new Set(annotations.map(nameOf))];
+
+export const plural = (n: number, word: string): string => (n === 1 ? word : `${word}s`);
+
+/**
+ * One line on how far the annotators of a document agree, for reports that show several:
+ * Krippendorff's unitizing α over the spans and the mean pairwise overlap F1.
+ */
+export function agreementSummary(d: DocumentExport, nameOf: (a: Annotation) => string): string | null {
+  const report = computeAgreement({
+    documentId: d.document.id,
+    text: d.document.text,
+    annotations: d.annotations.map((a) => ({ annotator: nameOf(a), label: a.labelId, start: a.start, end: a.end })),
+  });
+  if (report.annotators.length < 2) return null;
+  const f1s = report.spans.f1.map((p) => p.overlap).filter((v): v is number => v !== null);
+  const parts = [`Agreement between ${report.annotators.length} annotators: Krippendorff's unitizing α ${formatCoefficient(report.spans.alphaU)}`];
+  if (f1s.length > 0) parts.push(`mean pairwise span F1 (overlap) ${formatCoefficient(f1s.reduce((s, v) => s + v, 0) / f1s.length)}`);
+  return `${parts.join('; ')}.`;
+}
+
+const formatCoefficient = (v: number | null): string => (v === null ? 'undefined for these spans' : v.toFixed(2));

@@ -12,7 +12,14 @@ import type { FromWorker, LibraryWorkerData, ToWorker } from './protocol';
 /** File name of the bundled worker, next to the bundle that contains this module (electron.vite.config.ts). */
 export const LIBRARY_WORKER_FILE = 'library-worker.js';
 
-export interface LibraryWorkerOptions extends Omit<LibraryWorkerData, 'ports'> {
+/**
+ * Calls that can run long and are self-contained: they run in the jobs thread, on its own
+ * connection, so reads and tags keep being answered meanwhile. (importChosenFile stays with the
+ * library thread: the file tokens of chooseImportFiles live there.)
+ */
+export const LONG_METHODS: ReadonlySet<string> = new Set(['importFileData', 'exportDocuments', 'cancelExport']);
+
+export interface LibraryWorkerOptions extends Omit<LibraryWorkerData, 'ports' | 'role'> {
   ports?: Partial<HostPorts>;
   onInternalError?: (message: string) => void;
 }
@@ -36,7 +43,27 @@ function workerLocation(): { url: URL; execArgv: string[] } {
   return { url: new URL(`./${bundled}`, here), execArgv: [] };
 }
 
+/** The library thread, and the jobs thread started on the first long call. */
 export function startLibraryWorker(options: LibraryWorkerOptions): LibraryWorker {
+  const library = startThread({ ...options, role: 'library' });
+  let jobs: LibraryWorker | null = null;
+  return {
+    ready: library.ready,
+    dispatch: (method, payload) => {
+      if (!LONG_METHODS.has(method)) return library.dispatch(method, payload);
+      // the library thread opens (and migrates) the file first; the jobs thread then only opens it
+      return library.ready.then(() => {
+        jobs ??= startThread({ ...options, role: 'jobs' });
+        return jobs.dispatch(method, payload);
+      });
+    },
+    async close() {
+      await Promise.all([jobs?.close(), library.close()]);
+    },
+  };
+}
+
+function startThread(options: LibraryWorkerOptions & { role: LibraryWorkerData['role'] }): LibraryWorker {
   const { ports = {}, onInternalError = () => {}, ...data } = options;
   const location = workerLocation();
   const workerData: LibraryWorkerData = { ...data, ports: Object.keys(ports) as Array<keyof HostPorts> };

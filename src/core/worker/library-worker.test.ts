@@ -78,25 +78,53 @@ describe('the library worker', () => {
     expect(await call('exportDocuments', { format: 'json' })).toEqual({ cancelled: true });
   });
 
-  it('keeps the caller’s event loop running during a long import, and a tag sent meanwhile is written', async () => {
+  it('keeps the caller’s event loop and reads going during a long import, and a tag sent meanwhile is written', async () => {
     const state = await call<{ initialDocumentId: string }>('getStartupState', {});
     await call('setAnnotatorName', { name: 'Ayesha' });
-    const file = Buffer.from(bigFile(30_000)).toString('base64');
+    const file = Buffer.from(bigFile(15_000)).toString('base64');
     let ticks = 0;
     let importing = true;
     const ticker = setInterval(() => importing && ticks++, 1);
-    const imported = call<{ ok: boolean; added: number }>('importFileData', { name: 'colleague.json', dataBase64: file });
+    const order: string[] = [];
+    const imported = call<{ ok: boolean; added: number }>('importFileData', { name: 'colleague.json', dataBase64: file }).then((r) => {
+      order.push('import');
+      return r;
+    });
     const tag = call<Annotation>('createAnnotation', { documentId: state.initialDocumentId, labelId: 'opinion', start: 3, end: 23 });
+    // a read sent after the import is answered before it ends, from the library as it was
+    const listed = await call<Array<{ id: string }>>('listDocuments', {});
+    order.push('read');
+    expect(listed.map((d) => d.id)).toEqual([state.initialDocumentId]);
     const [result, saved] = await Promise.all([imported, tag]);
+    expect(order).toEqual(['read', 'import']);
     importing = false;
     clearInterval(ticker);
-    expect(result, JSON.stringify(result).slice(0, 500)).toMatchObject({ ok: true, added: 30_000 });
+    expect(result, JSON.stringify(result).slice(0, 500)).toMatchObject({ ok: true, added: 15_000 });
     // In-process, the synchronous import would have held this thread for its whole length.
     expect(ticks).toBeGreaterThan(0);
     const db = new Database(path.join(tmp.dir, 'claimtag.sqlite'), { readonly: true });
-    expect(db.prepare('SELECT count(*) AS n FROM annotations').get()).toEqual({ n: 30_001 });
+    expect(db.prepare('SELECT count(*) AS n FROM annotations').get()).toEqual({ n: 15_001 });
     expect(db.prepare('SELECT label_id FROM annotations WHERE id = ?').get(saved.id)).toEqual({ label_id: 'opinion' });
     db.close();
+  }, 120_000);
+
+  it('while another connection holds the write lock, a tag waits (never lost, never failed) and reads are answered', async () => {
+    const state = await call<{ initialDocumentId: string }>('getStartupState', {});
+    await call('setAnnotatorName', { name: 'Ayesha' });
+    const blocker = new Database(path.join(tmp.dir, 'claimtag.sqlite'));
+    blocker.exec('BEGIN IMMEDIATE');
+    let written = false;
+    const tag = call<Annotation>('createAnnotation', { documentId: state.initialDocumentId, labelId: 'fact', start: 3, end: 23 }).then((a) => {
+      written = true;
+      return a;
+    });
+    expect(await call<unknown[]>('listDocuments', {})).toHaveLength(1);
+    expect(await call<Annotation[]>('listAnnotations', { documentId: state.initialDocumentId })).toEqual([]);
+    expect(written).toBe(false);
+    blocker.exec('COMMIT');
+    blocker.close();
+    const saved = await tag;
+    expect(await call<Annotation[]>('listAnnotations', { documentId: state.initialDocumentId })).toEqual([saved]);
   });
 
   it('closes the library and ends the thread; later calls get a clear failure', async () => {

@@ -28,14 +28,27 @@ const session = new LibrarySession({
   dataDir: data.dataDir,
   loadSample: () => loadBundledSample(path.resolve(data.resourcesDir)),
   ports: { chooseFilesToImport: async () => null, chooseExportPath: async () => null, chooseFileToOpen: async () => null, ...ports },
-  backupEveryMs: data.backupEveryMs,
+  backupEveryMs: data.role === 'jobs' ? 0 : data.backupEveryMs,
   onInternalError: (err) => post({ type: 'internal-error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
 });
+
+// The library thread never waits inside SQLite for the jobs thread's write lock: a write that
+// finds it taken fails at once ('busy', nothing written) and is tried again after a pause, while
+// other calls (reads) are answered. So a tag sent during a long import is written when it ends.
+if (data.role === 'library') session.current?.db.pragma('busy_timeout = 0');
+const RETRY_MS = 25;
+async function answer(method: string, payload: unknown) {
+  for (;;) {
+    const result = await session.dispatch(method, payload);
+    if (result.ok || result.error.code !== 'busy' || data.role !== 'library') return result;
+    await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+  }
+}
 
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'call':
-      void session.dispatch(message.method, message.payload).then((result) => post({ type: 'result', id: message.id, result }));
+      void answer(message.method, message.payload).then((result) => post({ type: 'result', id: message.id, result }));
       break;
     case 'port-result': {
       const pending = pendingPorts.get(message.id);

@@ -10,6 +10,11 @@ export interface LibraryWorkerData {
   /** resources/ folder holding the bundled sample article. */
   resourcesDir: string;
   backupEveryMs?: number;
+  /**
+   * 'library' answers every call; 'jobs' runs long operations on its own connection, so the
+   * library thread keeps answering reads meanwhile (WAL readers never wait for a writer).
+   */
+  role: 'library' | 'jobs';
   /** Which host ports (dialogs, printing) the client offers; the rest are absent. */
   ports: Array<keyof HostPorts>;
 }

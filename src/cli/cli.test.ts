@@ -238,15 +238,30 @@ describe('export in every format (in-process)', () => {
     const tasks = JSON.parse(fs.readFileSync(at('out/r.ls.json'), 'utf8'));
     expect(Array.isArray(tasks)).toBe(true);
     expect(tasks.find((t: { data: { title: string } }) => t.data.title === 'T').annotations).toHaveLength(1);
+    // The labelling config and the summary of what the format leaves out are written beside the tasks.
+    expect(fs.readFileSync(at('out/r.ls.label_config.xml'), 'utf8')).toContain('alias="fact"');
+    expect(fs.readFileSync(at('out/r.ls.claimtag-summary.txt'), 'utf8')).toContain('This format does not carry:');
   });
 
-  it('brat: a folder of .txt/.ann pairs per annotator', async () => {
+  it('doccano: --doccano-offsets chooses the unit on export and import; an unknown unit is a usage error', async () => {
+    await exportAs('doccano', at('out/g.jsonl'), ['--doccano-offsets', 'grapheme']);
+    const line = fs.readFileSync(at('out/g.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).find((l) => l.annotator === 'Ayesha');
+    expect(line.label[0]).toEqual([0, 12, 'fact']);
+    const bad = await cli(['export', '--db', db, '--format', 'doccano', '--out', at('out/x.jsonl'), '--doccano-offsets', 'bytes']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('Unknown --doccano-offsets "bytes". Choose one of: utf16, grapheme, codepoint.');
+    const back = await cli(['import', '--db', at('rt/g.sqlite'), '--doccano-offsets', 'grapheme', '--annotator', 'X', at('out/g.jsonl')]);
+    expect(back.code).toBe(0);
+  });
+
+  it('brat: a folder of .txt/.ann pairs per annotator, named by title, with annotation.conf, visual.conf, manifest and summary', async () => {
     const result = await exportAs('brat', at('out/brat'));
-    expect(result.out).toMatch(/\(2 files\)/);
-    const files = fs.readdirSync(at('out/brat/Ayesha')).sort();
-    expect(files).toEqual(['d1.ann', 'd1.txt']);
-    expect(fs.readFileSync(at('out/brat/Ayesha/d1.txt'), 'utf8')).toBe('The minister said the border will reopen. Critics allege fraud.');
-    expect(fs.readFileSync(at('out/brat/Ayesha/d1.ann'), 'utf8')).toMatch(/^T1\tfact 0 12\tThe minister$/m);
+    expect(result.out).toMatch(/\(6 files\)/);
+    expect(fs.readdirSync(at('out/brat')).sort()).toEqual(['Ayesha', 'annotation.conf', 'claimtag-export-summary.txt', 'claimtag-manifest.json', 'visual.conf']);
+    expect(fs.readdirSync(at('out/brat/Ayesha')).sort()).toEqual(['T.ann', 'T.txt']);
+    expect(fs.readFileSync(at('out/brat/Ayesha/T.txt'), 'utf8')).toBe('The minister said the border will reopen. Critics allege fraud.');
+    expect(fs.readFileSync(at('out/brat/Ayesha/T.ann'), 'utf8')).toMatch(/^T1\tfact 0 12\tThe minister$/m);
+    expect(JSON.parse(fs.readFileSync(at('out/brat/claimtag-manifest.json'), 'utf8')).documents.T.id).toBe('d1');
   });
 
   it('--annotator and --document narrow the export; unknown ones fail with exit 1', async () => {

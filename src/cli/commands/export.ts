@@ -2,13 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { EXPORT_TARGETS, exportBundle, type ExportTarget } from '../../core/library-io/export-bundle';
 import { loadBundle } from '../../core/library-io/load-bundle';
+import { DOCCANO_OFFSET_UNITS, type DoccanoOffsetUnit } from '../../core/interchange/doccano-offsets';
 import { AppFailure } from '../../shared/result';
 import { type CliIo, libraryPath, openLibrary, parse, UsageError } from '../cli-io';
 
-export const EXPORT_HELP = `Usage: claimtag export --format FORMAT --out PATH [--document ID | --all] [--annotator NAME]... [--db PATH]
+export const EXPORT_HELP = `Usage: claimtag export --format FORMAT --out PATH [--document ID | --all] [--annotator NAME]... [--doccano-offsets UNIT] [--db PATH]
 
-Writes annotated documents as a report or as data for other tools. Offsets in data
-formats are Unicode code points, end exclusive. Files are written atomically.
+Writes annotated documents as a report or as data for other tools, the way each tool reads
+them (docs/interchange.md). Offsets are Unicode code points, end exclusive, except doccano's.
+What a format cannot carry is listed in a summary written beside the export. Files are
+written atomically.
 
 Formats:
   html         self-contained report: article with highlighted claims, summary, table of claims
@@ -16,15 +19,18 @@ Formats:
   md           Markdown report for notes and tickets
   json         claimtag JSON, complete and versioned (imports back identically)
   w3c          W3C Web Annotation JSON-LD
-  brat         brat standoff: PATH is a folder; one .txt/.ann pair per document and annotator
-  doccano      doccano JSONL
-  labelstudio  Label Studio tasks JSON
+  brat         brat standoff: PATH is a folder; one .txt/.ann pair per document and annotator,
+               with annotation.conf, visual.conf and a manifest of document ids
+  doccano      doccano JSONL, ASCII-only; offsets in UTF-16 units (doccano ≥ 1.5)
+  labelstudio  Label Studio tasks JSON, with NAME.label_config.xml beside it
   csv          CSV (UTF-8 with BOM), one row per annotation
 
 Options:
   --document ID      a document to export (repeatable); see \`claimtag list\`
   --all              every document in the library (the default when no --document is given)
   --annotator NAME   only this annotator's work (repeatable)
+  --doccano-offsets UNIT  utf16 (doccano ≥ 1.5, default), grapheme (a project in grapheme
+                     mode) or codepoint (doccano ≤ 1.4)
   --db PATH          library file (default: the app's own library)
   -h, --help         show this help`;
 
@@ -37,10 +43,12 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
       document: { type: 'string', multiple: true },
       all: { type: 'boolean' },
       annotator: { type: 'string', multiple: true },
+      'doccano-offsets': { type: 'string' },
       db: { type: 'string' },
     },
     false,
   );
+  const doccanoOffsets = doccanoUnit(values['doccano-offsets']);
   if (values.help) return io.out(EXPORT_HELP), 0;
   if (!values.format) throw new UsageError(`Choose a format with --format (${EXPORT_TARGETS.join(', ')}).`);
   if (!EXPORT_TARGETS.includes(values.format as ExportTarget)) {
@@ -53,7 +61,7 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   try {
     const bundle = loadBundle(library, { documents: values.document?.length ? values.document : 'all', annotators: values.annotator });
     const started = performance.now();
-    const written = await exportBundle(bundle, values.format as ExportTarget, values.out);
+    const written = await exportBundle(bundle, values.format as ExportTarget, values.out, doccanoOffsets ? { formatOptions: { doccanoOffsets } } : {});
     const ms = Math.round(performance.now() - started);
     io.out(
       `✓ ${bundle.annotations.length} annotations on ${bundle.documents.length} document${bundle.documents.length === 1 ? '' : 's'} written as ${values.format} to ${written.length === 1 ? written[0] : `${values.out} (${written.length} files)`} in ${ms} ms`,
@@ -62,6 +70,13 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   } finally {
     library.close();
   }
+}
+
+/** The --doccano-offsets value, checked. */
+export function doccanoUnit(value: string | undefined): DoccanoOffsetUnit | undefined {
+  if (value === undefined) return undefined;
+  if (!(DOCCANO_OFFSET_UNITS as readonly string[]).includes(value)) throw new UsageError(`Unknown --doccano-offsets "${value}". Choose one of: ${DOCCANO_OFFSET_UNITS.join(', ')}.`);
+  return value as DoccanoOffsetUnit;
 }
 
 /** Says what is wrong with --out before anything is written, instead of a raw ENOENT/EISDIR. */

@@ -1,7 +1,8 @@
 import { importPaths } from '../../core/library-io/import-paths';
 import { type CliIo, libraryPath, openLibrary, parse, UsageError } from '../cli-io';
+import { doccanoUnit } from './export';
 
-export const IMPORT_HELP = `Usage: claimtag import FILE... [--db PATH] [--annotator NAME] [--partial] [--rename OLD=NEW]... [--same-person]
+export const IMPORT_HELP = `Usage: claimtag import FILE... [--db PATH] [--annotator NAME] [--partial] [--rename OLD=NEW]... [--same-person] [--doccano-offsets UNIT]
 
 Adds articles (.txt .md .html .docx) as documents, and merges annotation files
 (claimtag .json, W3C .jsonld, brat .ann with its .txt, doccano .jsonl, Label Studio .json).
@@ -14,6 +15,8 @@ Options:
   --partial          import the valid part of an annotation file and list the rest
   --rename OLD=NEW   file an arriving annotator's work under another name
   --same-person      treat arriving annotators with a local annotator's name as that person
+  --doccano-offsets UNIT  what doccano offsets count: utf16 (doccano ≥ 1.5, default),
+                     grapheme (a project in grapheme mode) or codepoint (doccano ≤ 1.4)
   --replace-invalid  import text files with invalid UTF-8, replacing bad bytes with U+FFFD
   -h, --help         show this help`;
 
@@ -25,7 +28,9 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
     rename: { type: 'string', multiple: true },
     'same-person': { type: 'boolean' },
     'replace-invalid': { type: 'boolean' },
+    'doccano-offsets': { type: 'string' },
   });
+  const doccanoOffsets = doccanoUnit(values['doccano-offsets']);
   if (values.help) return io.out(IMPORT_HELP), 0;
   if (positionals.length === 0) throw new UsageError('Name at least one file to import.');
   const renameAnnotators: Record<string, string> = {};
@@ -42,6 +47,7 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
       renameAnnotators,
       mergeSameNames: values['same-person'],
       article: { replaceInvalid: values['replace-invalid'] },
+      ...(doccanoOffsets ? { doccanoOffsets } : {}),
     });
     let failed = 0;
     for (const o of outcomes) {

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { fail, type Result } from '../../shared/result';
 import { ImportProblems } from './import-problems';
 import { documentText, idString, offset, shortString } from './import-schema';
-import { documentTextProblem, resolveSpan, textTarget, type TextTarget } from './import-text';
+import { documentTextProblem, labelIdProblem, resolveSpan, textTarget, type TextTarget } from './import-text';
 import { IMPORT_LIMITS } from './limits';
 import { fileSizeFailure } from './read-import-file';
+import { DEFAULT_DOCCANO_OFFSET_UNIT, DoccanoOffsets, type DoccanoOffsetUnit } from './doccano-offsets';
 import { parseJsonSafely } from './safe-json';
 import type { ImportOptions, ImportedAnnotation, ImportedDocumentData, ParsedImport } from './types';
 
@@ -12,12 +13,19 @@ const lineShape = z.object({
   text: documentText,
   label: z.array(z.unknown()).max(IMPORT_LIMITS.maxAnnotations).optional(),
   labels: z.array(z.unknown()).max(IMPORT_LIMITS.maxAnnotations).optional(),
+  /** A relation project's export: spans as objects, links between them. */
+  entities: z.array(z.unknown()).max(IMPORT_LIMITS.maxAnnotations).optional(),
+  relations: z.array(z.unknown()).max(IMPORT_LIMITS.maxAnnotations).optional(),
   document: idString.optional(),
   title: shortString.optional(),
   annotator: idString.optional(),
 });
 
-const spanShape = z.tuple([offset, offset, idString]);
+const spanTuple = z.tuple([offset, offset, idString]).transform(([start, end, label]) => ({ start, end, label }));
+const spanObject = z.object({ start_offset: offset, end_offset: offset, label: idString }).transform((e) => ({ start: e.start_offset, end: e.end_offset, label: e.label }));
+const spanShape = z.union([spanTuple, spanObject]);
+
+const UNIT_NAMES: Record<DoccanoOffsetUnit, string> = { utf16: 'UTF-16 units', grapheme: 'grapheme clusters', codepoint: 'code points' };
 
 export function importDoccano(fileText: string, options: ImportOptions = {}): Result<ParsedImport> {
   const tooLarge = fileSizeFailure(fileText);
@@ -28,6 +36,7 @@ export function importDoccano(fileText: string, options: ImportOptions = {}): Re
   const byText = new Map<string, TextTarget>();
   const annotations: ImportedAnnotation[] = [];
   const defaultAnnotator = options.annotator?.trim() || undefined;
+  const unit = options.doccanoOffsets ?? DEFAULT_DOCCANO_OFFSET_UNIT;
   const lines = fileText.replace(/^\uFEFF/, '').split(/\r?\n/);
 
   for (let i = 0; i < lines.length; i++) {
@@ -44,7 +53,9 @@ export function importDoccano(fileText: string, options: ImportOptions = {}): Re
       continue;
     }
     const line = parsed.data;
-    const spans = line.label ?? line.labels ?? [];
+    const key = line.entities !== undefined ? 'entities' : line.label !== undefined ? 'label' : 'labels';
+    const spans = line.entities ?? line.label ?? line.labels ?? [];
+    if (line.relations?.length) problems.skip(`${where}.relations`, `${line.relations.length} relation${line.relations.length === 1 ? '' : 's'} not imported: claimtag has no relations between claims`);
     if (annotations.length + spans.length > IMPORT_LIMITS.maxAnnotations) {
       return fail('too-large', `The file has more than ${IMPORT_LIMITS.maxAnnotations.toLocaleString('en-US')} annotations.`);
     }
@@ -71,12 +82,18 @@ export function importDoccano(fileText: string, options: ImportOptions = {}): Re
       problems.reject(`${where}`, 'no annotator: the line names none and no default annotator was given');
       continue;
     }
+    const units = new DoccanoOffsets(target.text, unit);
     spans.forEach((raw, k) => {
-      const at = `${where}.label[${k}]`;
+      const at = `${where}.${key}[${k}]`;
       const span = spanShape.safeParse(raw);
-      if (!span.success) return problems.rejectZod(span.error, at);
-      const [start, end, label] = span.data;
-      const resolved = resolveSpan(target, { start, end });
+      if (!span.success) return Array.isArray(raw) || typeof raw !== 'object' || raw === null ? problems.rejectZod(spanTuple.safeParse(raw).error ?? span.error, at) : problems.rejectZod(spanObject.safeParse(raw).error ?? span.error, at);
+      const { label } = span.data;
+      const labelProblem = labelIdProblem(label);
+      if (labelProblem) return problems.reject(at, labelProblem);
+      const start = units.toUtf16(span.data.start);
+      const end = units.toUtf16(span.data.end);
+      if (start === null || end === null) return problems.reject(at, `offsets ${span.data.start}–${span.data.end} are outside the text or split a character (0–${units.length} ${UNIT_NAMES[unit]})`);
+      const resolved = resolveSpan(target, { start: target.offsets.toCodePoint(start), end: target.offsets.toCodePoint(end) });
       if (!resolved.ok) return problems.reject(at, resolved.reason);
       annotations.push({ documentRef: target.ref, annotator: annotator ?? '', label, start: resolved.start, end: resolved.end, quote: resolved.quote, note: '', attribution: '', confidence: null });
     });

@@ -1,23 +1,58 @@
-// doccano sequence-labelling JSONL: one line per document and annotator, offsets in code points.
+// doccano sequence-labelling JSONL: one line per document and annotator. Offsets in the unit
+// doccano's view uses (doccano-offsets.ts; UTF-16 by default), JSON written ASCII-only.
 // "document", "title" and "annotator" are extra keys; doccano keeps them as metadata.
 import type { Bundle } from '../../shared/types';
-import { codePointSpan, groupByAnnotator, selectForExport } from './export-selection';
+import { DEFAULT_DOCCANO_OFFSET_UNIT, DoccanoOffsets, asciiJson } from './doccano-offsets';
+import { groupByAnnotator, selectForExport } from './export-selection';
+import { LeftOut } from './export-summary';
 import type { ExportOptions } from './types';
 
+export const DOCCANO_NEVER_CARRIED = [
+  'notes, attributions and confidence',
+  'when each claim was made or changed',
+  'label names, colours and definitions (doccano keeps the label id)',
+  'who made each claim, for doccano itself: "annotator" is kept as metadata and doccano files the spans under the user who imports them',
+];
+
 export function exportDoccano(bundle: Bundle, options: ExportOptions = {}): string {
+  return exportDoccanoWithReport(bundle, options).text;
+}
+
+/** The JSONL and what had to change to fit it (claim edges inside a grapheme, in grapheme mode). */
+export function exportDoccanoWithReport(bundle: Bundle, options: ExportOptions = {}): { text: string; leftOut: string[] } {
   const selection = selectForExport(bundle, options);
+  const leftOut = new LeftOut();
   const lines: string[] = [];
-  for (const { document, annotations, offsets } of selection.documents) {
+  for (const { document, annotations } of selection.documents) {
     const base = { text: document.text };
     const meta = { document: document.id, title: document.title };
-    if (annotations.length === 0) lines.push(JSON.stringify({ ...base, label: [], ...meta }));
+    if (annotations.length === 0) lines.push(asciiJson({ ...base, label: [], ...meta }));
+    const units = new DoccanoOffsets(document.text, options.doccanoOffsets ?? DEFAULT_DOCCANO_OFFSET_UNIT);
     for (const group of groupByAnnotator(annotations).values()) {
       const label = group.map((a) => {
-        const { start, end } = codePointSpan(offsets, a);
-        return [start, end, a.labelId];
+        const start = units.fromUtf16(a.start);
+        const end = units.fromUtf16(a.end);
+        // Grapheme mode: an edge inside a grapheme is widened to the whole grapheme, all doccano can show.
+        if (start === null || end === null) leftOut.add('claims with an edge inside a grapheme cluster, widened to whole clusters (grapheme mode)');
+        return [start ?? graphemeFloor(units, a.start), end ?? graphemeCeil(units, a.end), a.labelId];
       });
-      lines.push(JSON.stringify({ ...base, label, ...meta, annotator: selection.annotatorName(group[0]) }));
+      lines.push(asciiJson({ ...base, label, ...meta, annotator: selection.annotatorName(group[0]) }));
     }
   }
-  return lines.map((l) => `${l}\n`).join('');
+  return { text: lines.map((l) => `${l}\n`).join(''), leftOut: leftOut.lines() };
+}
+
+function graphemeFloor(units: DoccanoOffsets, i: number): number {
+  for (let j = i; j >= 0; j--) {
+    const g = units.fromUtf16(j);
+    if (g !== null) return g;
+  }
+  return 0;
+}
+
+function graphemeCeil(units: DoccanoOffsets, i: number): number {
+  for (let j = i; ; j++) {
+    const g = units.fromUtf16(j);
+    if (g !== null) return g;
+  }
 }

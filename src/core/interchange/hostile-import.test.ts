@@ -141,20 +141,41 @@ describe('claimtag JSON import', () => {
 
 describe('brat import', () => {
   const opts = { companionText: TEXT, annotator: 'Ayesha' };
-  it('imports T lines, fragments and notes', () => {
-    const r = importBrat('T1\tfact 0 6\tAyesha\n#1\tAnnotatorNotes T1\tcheck\nT2\topinion 12 13;14 17\t😀 the\nR1\tCause Arg1:T1 Arg2:T2\n', opts);
+  it('imports T lines and notes; a discontinuous span becomes its fragments, never the text between them', () => {
+    const r = importBrat('T1\tfact 0 6\tAyesha\n#1\tAnnotatorNotes T1\tcheck\nT2\topinion 12 13;14 17\t😀 the\n#2\tAnnotatorNotes T2\tboth\nR1\tCause Arg1:T1 Arg2:T2\n', opts);
     if (!r.ok) throw new Error(r.error.message);
-    expect(r.value.annotations.map((a) => [a.label, a.start, a.end, a.note])).toEqual([
-      ['fact', 0, 6, 'check'],
-      ['opinion', 12, 18, ''],
+    expect(r.value.annotations.map((a) => [a.ref, a.label, a.start, a.end, a.quote, a.note])).toEqual([
+      ['T1', 'fact', 0, 6, 'Ayesha', 'check'],
+      ['T2', 'opinion', 12, 14, '😀', 'both'],
+      ['T2#2', 'opinion', 15, 18, 'the', 'both'],
     ]);
-    expect(r.value.rejected).toEqual([{ where: 'line 4', reason: 'not imported: claimtag does not support brat relations' }]);
+    expect(r.value.rejected).toEqual([
+      { where: 'line 3', reason: 'T2 is discontinuous with text between its fragments; imported as 2 separate claims, one per fragment' },
+      { where: 'line 5', reason: 'not imported: claimtag does not support brat relations' },
+    ]);
+  });
+  it('joins fragments separated only by line breaks (how a claim across lines is written)', () => {
+    const text = 'one\r\ntwo\u2028three';
+    const r = importBrat('T1\tfact 0 3;5 8;9 14\tone two three\n', { ...opts, companionText: text });
+    expect(r.ok && r.value.annotations.map((a) => [a.start, a.end])).toEqual([[0, text.length]]);
+  });
+  it('keeps a TAB inside the quote, as brat compares it', () => {
+    const text = 'a\tb c';
+    const r = importBrat('T1\tfact 0 3\ta\tb\n', { ...opts, companionText: text });
+    expect(r.ok && r.value.annotations[0].quote).toBe('a\tb');
+    expect(failure(importBrat('T1\tfact 0 3\ta b\n', { ...opts, companionText: text })).details).toEqual(['line 1: text "a b" does not match the document at 0 3 ("a\\tb")']);
+  });
+  it.each([
+    ['T1\tfa\u0000ct 0 6\tAyesha', 'line 1: type "fa\\u0000ct" holds a control character'],
+    ['T1\t__proto__ 0 6\tAyesha', 'line 1: type "__proto__" cannot be a label id'],
+  ])('refuses label id %j', (ann, detail) => {
+    expect(failure(importBrat(ann, opts)).details).toEqual([detail]);
   });
   it.each([
     ['T1\tfact 0 99\tx', 'line 1: offsets 0–99 are outside the text (0–31 code points)'],
     ['T1\tfact 0 1.5\tA', 'line 1: offsets must be whole numbers (got "0 1.5")'],
-    ['T1\tfact 0 6\tBilal!', 'line 1: quote "Bilal!" does not match the text at 0 6 ("Ayesha")'],
-    ['#1\tAnnotatorNotes T7\thi', 'line 1: note for unknown annotation T7'],
+    ['T1\tfact 0 6\tBilal!', 'line 1: text "Bilal!" does not match the document at 0 6 ("Ayesha")'],
+    ['#1\tAnnotatorNotes T7\thi', 'line 1: note for unknown annotation "T7"'],
     ['garbage', 'line 1: not a brat annotation line: "garbage"'],
   ])('rejects %j', (ann, detail) => {
     const error = failure(importBrat(ann, opts));

@@ -84,3 +84,11 @@ export function preview(text: string, max = 40): string {
   const chars = Array.from(text);
   return JSON.stringify(chars.length > max ? `${chars.slice(0, max).join('')}…` : text);
 }
+
+/** Why a label id read from a file cannot be used, or null: no control characters (NUL …), not "__proto__". */
+export function labelIdProblem(id: string, what = 'label'): string | null {
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x1f\x7f]/.test(id)) return `${what} ${preview(id)} holds a control character`;
+  if (id === '__proto__') return `${what} "__proto__" cannot be a label id`;
+  return null;
+}

@@ -1,22 +1,28 @@
 // The formats claimtag reads and writes. PDF is produced elsewhere from the HTML report.
 import type { Result } from '../../shared/result';
 import type { Bundle } from '../../shared/types';
-import { exportBrat, type ExportedFiles } from './brat';
+import { BRAT_SUMMARY_FILE, exportBrat, type ExportedFiles } from './brat';
 import { importBrat } from './brat-import';
 import { exportClaimtagJson } from './claimtag-json';
 import { importClaimtagJson } from './claimtag-json-import';
 import { exportCsv } from './csv';
-import { exportDoccano } from './doccano';
+import { DOCCANO_NEVER_CARRIED, exportDoccanoWithReport } from './doccano';
 import { importDoccano } from './doccano-import';
 import { exportHtmlReport } from './html-report';
-import { exportLabelStudio } from './label-studio';
+import { LABEL_STUDIO_CONFIG_SUFFIX, exportLabelStudio, labelStudioConfigFor } from './label-studio';
 import { importLabelStudio } from './label-studio-import';
 import { exportMarkdownReport } from './markdown-report';
+import { exportSummaryText } from './export-summary';
 import { importW3c } from './w3c-import';
 import type { ExportFormatId, ExportOptions, ImportFormatId, ImportOptions, ParsedImport } from './types';
 import { exportW3c } from './w3c';
 
-export type ExportOutput = { kind: 'file'; text: string } | { kind: 'files'; files: ExportedFiles };
+/**
+ * One file, or a folder of files. `companions` are written beside a single file, named by
+ * replacing its extension with the key (e.g. ".label_config.xml"). `leftOut` lists what the
+ * format could not carry in this export; it is also written into the export's summary.
+ */
+export type ExportOutput = ({ kind: 'file'; text: string; companions?: Record<string, string> } | { kind: 'files'; files: ExportedFiles }) & { leftOut: string[] };
 
 export interface ExportFormat {
   id: ExportFormatId;
@@ -24,6 +30,8 @@ export interface ExportFormat {
   extension: string;
   mediaType: string;
   description: string;
+  /** What this format never carries; listed in every export's summary. */
+  neverCarried: readonly string[];
   export: (bundle: Bundle, options?: ExportOptions) => ExportOutput;
 }
 
@@ -36,18 +44,61 @@ export interface ImportFormat {
   import: (fileText: string, options?: ImportOptions) => Result<ParsedImport>;
 }
 
-const file = (f: (b: Bundle, o?: ExportOptions) => string) => (b: Bundle, o?: ExportOptions): ExportOutput => ({ kind: 'file', text: f(b, o) });
+const file = (f: (b: Bundle, o?: ExportOptions) => string) => (b: Bundle, o?: ExportOptions): ExportOutput => ({ kind: 'file', text: f(b, o), leftOut: [] });
 
 export const exportFormats: Readonly<Record<ExportFormatId, ExportFormat>> = {
-  html: { id: 'html', extension: '.html', mediaType: 'text/html', description: 'Report (HTML): the article with highlighted claims, a summary and a table of claims; prints well.', export: file(exportHtmlReport) },
-  md: { id: 'md', extension: '.md', mediaType: 'text/markdown', description: 'Report (Markdown) for notes and tickets.', export: file(exportMarkdownReport) },
-  json: { id: 'json', extension: '.json', mediaType: 'application/json', description: 'claimtag JSON: everything, for moving work between claimtag libraries.', export: file(exportClaimtagJson) },
-  w3c: { id: 'w3c', extension: '.jsonld', mediaType: 'application/ld+json', description: 'W3C Web Annotation (JSON-LD); does not contain the article text.', export: file(exportW3c) },
-  brat: { id: 'brat', extension: '.ann', mediaType: 'text/plain', description: 'brat standoff: a folder per annotator with .txt and .ann files.', export: (b, o) => ({ kind: 'files', files: exportBrat(b, o) }) },
-  doccano: { id: 'doccano', extension: '.jsonl', mediaType: 'application/jsonl', description: 'doccano JSONL: one line per document and annotator.', export: file(exportDoccano) },
-  labelstudio: { id: 'labelstudio', extension: '.json', mediaType: 'application/json', description: 'Label Studio tasks with one annotation per annotator.', export: file(exportLabelStudio) },
-  csv: { id: 'csv', extension: '.csv', mediaType: 'text/csv', description: 'CSV, one row per claim, for spreadsheets.', export: file(exportCsv) },
+  html: { id: 'html', extension: '.html', mediaType: 'text/html', description: 'Report (HTML): the article with highlighted claims, a summary and a table of claims; prints well.', neverCarried: [], export: file(exportHtmlReport) },
+  md: { id: 'md', extension: '.md', mediaType: 'text/markdown', description: 'Report (Markdown) for notes and tickets.', neverCarried: [], export: file(exportMarkdownReport) },
+  json: { id: 'json', extension: '.json', mediaType: 'application/json', description: 'claimtag JSON: everything, for moving work between claimtag libraries.', neverCarried: [], export: file(exportClaimtagJson) },
+  w3c: {
+    id: 'w3c',
+    extension: '.jsonld',
+    mediaType: 'application/ld+json',
+    description: 'W3C Web Annotation (JSON-LD); does not contain the article text.',
+    neverCarried: ['the article text (annotations point at the document by its claimtag id)', 'label names, colours and definitions'],
+    export: file(exportW3c),
+  },
+  brat: {
+    id: 'brat',
+    extension: '.ann',
+    mediaType: 'text/plain',
+    description: 'brat standoff: a folder per annotator with .txt and .ann files, annotation.conf and visual.conf.',
+    neverCarried: ['when each claim was made or changed', 'label definitions and shortcuts'],
+    export: (b, o) => withSummary('brat', exportBrat(b, o)),
+  },
+  doccano: {
+    id: 'doccano',
+    extension: '.jsonl',
+    mediaType: 'application/jsonl',
+    description: 'doccano JSONL: one line per document and annotator; offsets in UTF-16 units as doccano ≥ 1.5 shows them.',
+    neverCarried: DOCCANO_NEVER_CARRIED,
+    export: (b, o) => ({ kind: 'file', ...exportDoccanoWithReport(b, o) }),
+  },
+  labelstudio: {
+    id: 'labelstudio',
+    extension: '.json',
+    mediaType: 'application/json',
+    description: 'Label Studio tasks with one annotation per annotator, and the labelling config beside them.',
+    neverCarried: ['label definitions and shortcuts'],
+    export: (b, o) => ({ kind: 'file', text: exportLabelStudio(b, o), companions: { [LABEL_STUDIO_CONFIG_SUFFIX]: labelStudioConfigFor(b, o) }, leftOut: [] }),
+  },
+  csv: { id: 'csv', extension: '.csv', mediaType: 'text/csv', description: 'CSV, one row per claim, for spreadsheets.', neverCarried: [], export: file(exportCsv) },
 };
+
+/** A folder export gets its summary as a file at its root. */
+function withSummary(id: ExportFormatId, out: { files: ExportedFiles; leftOut: string[] }): ExportOutput {
+  const format = exportFormats[id];
+  return { kind: 'files', files: { ...out.files, [BRAT_SUMMARY_FILE]: exportSummaryText(format.description, format.neverCarried, out.leftOut) }, leftOut: out.leftOut };
+}
+
+/** The summary of a single-file export, written beside it when the format leaves something out. */
+export function summaryFor(id: ExportFormatId, output: ExportOutput): string | null {
+  const format = exportFormats[id];
+  if (output.kind === 'files' || (format.neverCarried.length === 0 && output.leftOut.length === 0)) return null;
+  return exportSummaryText(format.description, format.neverCarried, output.leftOut);
+}
+
+export const EXPORT_SUMMARY_SUFFIX = '.claimtag-summary.txt';
 
 export const importFormats: Readonly<Record<ImportFormatId, ImportFormat>> = {
   json: { id: 'json', extensions: ['.json'], description: 'claimtag JSON (full or hand-written minimal form).', needs: [], import: importClaimtagJson },

@@ -3,7 +3,7 @@ import { fail, type Result } from '../../shared/result';
 import type { Confidence } from '../../shared/types';
 import { ImportProblems } from './import-problems';
 import { confidence, documentText, idString, isoDateTime, noteString, offset, shortString } from './import-schema';
-import { documentTextProblem, resolveSpan, textTarget } from './import-text';
+import { documentTextProblem, labelIdProblem, resolveSpan, textTarget } from './import-text';
 import { IMPORT_LIMITS } from './limits';
 import { readJsonImport } from './read-import-file';
 import type { ImportOptions, ImportedAnnotation, ImportedDocumentData, ParsedImport } from './types';
@@ -24,14 +24,39 @@ const annotationEntry = z.object({
   created_at: isoDateTime.optional(),
   updated_at: isoDateTime.optional(),
   was_cancelled: z.boolean().optional(),
+  skipped: z.boolean().optional(),
   result: z.array(z.unknown()).max(IMPORT_LIMITS.maxAnnotations),
 });
 
-const task = z.object({
-  id: z.union([z.number(), shortString]).optional(),
-  data: z.object({ text: documentText, document: idString.optional(), title: shortString.optional() }),
-  annotations: z.array(z.unknown()).max(10_000).optional(),
+const predictionEntry = z.object({
+  model_version: shortString.optional(),
+  created_at: isoDateTime.optional(),
+  result: z.array(z.unknown()).max(IMPORT_LIMITS.maxAnnotations),
 });
+
+const taskData = z.object({ text: documentText, document: idString.optional(), title: shortString.optional() });
+const taskId = z.union([z.number(), shortString]);
+const entries = z.array(z.unknown()).max(10_000).optional();
+const task = z.object({ id: taskId.optional(), data: taskData, annotations: entries, completions: entries, predictions: entries });
+
+/** A record of Label Studio's JSON-MIN export: the task data flattened, one record per annotation. */
+const jsonMinRecord = z
+  .object({
+    id: taskId.optional(),
+    text: documentText,
+    document: idString.optional(),
+    title: shortString.optional(),
+    annotator: z.union([z.number(), shortString]).nullable().optional(),
+    annotation_id: z.union([z.number(), shortString]).nullable().optional(),
+    created_at: isoDateTime.nullable().optional(),
+    updated_at: isoDateTime.nullable().optional(),
+  })
+  .loose();
+const JSON_MIN_META = new Set(['id', 'text', 'document', 'title', 'annotator', 'annotation_id', 'created_at', 'updated_at', 'lead_time', 'agreement']);
+const PER_REGION = ['note', 'attribution', 'confidence'] as const;
+
+/** Name of the annotator that holds imported predictions. */
+export const PREDICTION_ANNOTATOR = 'Label Studio prediction';
 
 interface Region {
   where: string;
@@ -44,45 +69,81 @@ interface Region {
   confidence: Confidence | null;
 }
 
+type Task = z.infer<typeof task>;
+
 export function importLabelStudio(fileText: string, options: ImportOptions = {}): Result<ParsedImport> {
   const json = readJsonImport(fileText);
   if (!json.ok) return json;
-  const tasks = z.array(z.unknown()).max(IMPORT_LIMITS.maxDocuments).safeParse(Array.isArray(json.value) ? json.value : [json.value]);
-  if (!tasks.success) return fail('too-large', `The file has more than ${IMPORT_LIMITS.maxDocuments} tasks.`);
+  const items = z.array(z.unknown()).max(IMPORT_LIMITS.maxDocuments * 10).safeParse(Array.isArray(json.value) ? json.value : [json.value]);
+  if (!items.success) return fail('too-large', `The file has more than ${IMPORT_LIMITS.maxDocuments} tasks.`);
   const problems = new ImportProblems();
+  const tasks = readTasks(items.data, problems);
+  if (tasks.length > IMPORT_LIMITS.maxDocuments) return fail('too-large', `The file has more than ${IMPORT_LIMITS.maxDocuments} tasks.`);
   const documents: ImportedDocumentData[] = [];
   const annotations: ImportedAnnotation[] = [];
   const refs = new Set<string>();
 
-  tasks.data.forEach((raw, t) => {
-    const where = `[${t}]`;
-    const parsed = task.safeParse(raw);
-    if (!parsed.success) return problems.rejectZod(parsed.error, where);
-    const { data } = parsed.data;
+  for (const { where, task: parsed, t } of tasks) {
+    const { data } = parsed;
     const problem = documentTextProblem(data.text);
-    if (problem) return problems.reject(`${where}.data.text`, problem);
-    let ref = data.document ?? `label-studio-${parsed.data.id ?? t + 1}`;
+    if (problem) {
+      problems.reject(`${where}.data.text`, problem);
+      continue;
+    }
+    let ref = data.document ?? `label-studio-${parsed.id ?? t + 1}`;
     if (refs.has(ref)) ref = `${ref}-${t + 1}`;
     refs.add(ref);
     const target = textTarget(ref, data.text);
-    documents.push({ ref, title: data.title ?? `Task ${parsed.data.id ?? t + 1}`, source: '', text: data.text });
+    documents.push({ ref, title: data.title ?? `Task ${parsed.id ?? t + 1}`, source: '', text: data.text });
 
-    (parsed.data.annotations ?? []).forEach((rawEntry, k) => {
-      const at = `${where}.annotations[${k}]`;
-      const entry = annotationEntry.safeParse(rawEntry);
-      if (!entry.success) return problems.rejectZod(entry.error, at);
-      const e = entry.data;
-      if (e.was_cancelled) return problems.skip(at, 'skipped: the annotation was cancelled in Label Studio');
-      const annotator = annotatorOf(e, options.annotator);
-      if (!annotator) return problems.reject(`${at}.completed_by`, 'no annotator: the annotation names none and no default annotator was given');
+    const work: Array<{ at: string; raw: unknown; prediction: boolean }> = [
+      ...(parsed.annotations ?? []).map((raw, k) => ({ at: `${where}.annotations[${k}]`, raw, prediction: false })),
+      // Label Studio before 1.0 called annotations "completions".
+      ...(parsed.completions ?? []).map((raw, k) => ({ at: `${where}.completions[${k}]`, raw, prediction: false })),
+      ...(parsed.predictions ?? []).map((raw, k) => ({ at: `${where}.predictions[${k}]`, raw, prediction: true })),
+    ];
+    for (const { at, raw, prediction } of work) {
+      let e: z.infer<typeof annotationEntry>;
+      let annotator: { id?: string; name: string } | null;
+      if (prediction) {
+        const p = predictionEntry.safeParse(raw);
+        if (!p.success) {
+          problems.rejectZod(p.error, at);
+          continue;
+        }
+        e = { result: p.data.result, ...(p.data.created_at !== undefined ? { created_at: p.data.created_at } : {}) };
+        annotator = { name: p.data.model_version ? `${PREDICTION_ANNOTATOR} (${p.data.model_version})` : PREDICTION_ANNOTATOR };
+      } else {
+        const entry = annotationEntry.safeParse(raw);
+        if (!entry.success) {
+          problems.rejectZod(entry.error, at);
+          continue;
+        }
+        e = entry.data;
+        if (e.was_cancelled || e.skipped) {
+          problems.skip(at, 'skipped: the annotation was cancelled in Label Studio');
+          continue;
+        }
+        annotator = annotatorOf(e, options.annotator);
+      }
+      if (e.result.length === 0) continue;
+      if (!annotator) {
+        problems.reject(`${at}.completed_by`, 'no annotator: the annotation names none and no default annotator was given');
+        continue;
+      }
       for (const region of collectRegions(e.result, at, problems)) {
         const span = resolveSpan(target, { start: region.start, end: region.end, quote: region.quote });
         if (!span.ok) {
           problems.reject(region.where, span.reason);
           continue;
         }
-        if (annotations.length + region.labels.length > IMPORT_LIMITS.maxAnnotations) return problems.reject(region.where, 'too many annotations');
-        region.labels.forEach((label, n) =>
+        if (annotations.length + region.labels.length > IMPORT_LIMITS.maxAnnotations) {
+          problems.reject(region.where, 'too many annotations');
+          break;
+        }
+        region.labels.forEach((label, n) => {
+          const labelProblem = labelIdProblem(label);
+          if (labelProblem) return problems.reject(`${region.where}.value.labels[${n}]`, labelProblem);
           annotations.push({
             ...(regionRef(region, n) !== undefined ? { ref: regionRef(region, n) } : {}),
             documentRef: ref,
@@ -97,11 +158,11 @@ export function importLabelStudio(fileText: string, options: ImportOptions = {})
             confidence: region.confidence,
             ...(e.created_at !== undefined ? { createdAt: e.created_at } : {}),
             ...(e.updated_at !== undefined ? { updatedAt: e.updated_at } : {}),
-          }),
-        );
+          });
+        });
       }
-    });
-  });
+    }
+  }
 
   const annotators = new Map<string, { id?: string; name: string }>();
   for (const a of annotations) annotators.set(a.annotatorId ?? a.annotator, { ...(a.annotatorId !== undefined ? { id: a.annotatorId } : {}), name: a.annotator });
@@ -109,6 +170,82 @@ export function importLabelStudio(fileText: string, options: ImportOptions = {})
     { format: 'labelstudio', documents, annotators: [...annotators.values()], annotations, labels: [...new Set(annotations.map((a) => a.label))].map((id) => ({ id })) },
     options.partial,
   );
+}
+
+/**
+ * The tasks in the file: Label Studio's JSON export (tasks with `data`), or its JSON-MIN export
+ * (flat records, one per annotation), turned into tasks with one annotation per record.
+ */
+function readTasks(items: readonly unknown[], problems: ImportProblems): Array<{ where: string; t: number; task: Task }> {
+  const out: Array<{ where: string; t: number; task: Task }> = [];
+  const minByTask = new Map<string, Task & { annotations: unknown[] }>();
+  items.forEach((raw, t) => {
+    const where = `[${t}]`;
+    const isObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+    if (isObject && !('data' in raw) && 'text' in raw) {
+      const record = jsonMinRecord.safeParse(raw);
+      if (!record.success) return problems.rejectZod(record.error, where);
+      const r = record.data;
+      const key = JSON.stringify([r.id ?? `#${t}`, r.document ?? null, r.text]);
+      let grouped = minByTask.get(key);
+      if (!grouped) {
+        grouped = { ...(r.id !== undefined ? { id: r.id } : {}), data: { text: r.text, ...(r.document !== undefined ? { document: r.document } : {}), ...(r.title !== undefined ? { title: r.title } : {}) }, annotations: [] };
+        minByTask.set(key, grouped);
+        out.push({ where, t, task: grouped });
+      }
+      const entry = jsonMinEntry(r, where, problems);
+      if (entry) grouped.annotations.push(entry);
+      return;
+    }
+    const parsed = task.safeParse(raw);
+    if (!parsed.success) return problems.rejectZod(parsed.error, where);
+    out.push({ where, t, task: parsed.data });
+  });
+  return out;
+}
+
+/** A JSON-MIN record as an annotation entry: label regions get ids, per-region fields join them by offsets. */
+function jsonMinEntry(r: z.infer<typeof jsonMinRecord>, where: string, problems: ImportProblems): object | null {
+  const result: object[] = [];
+  const regions: Array<{ id: string; start: unknown; end: unknown }> = [];
+  const extras: Array<[string, unknown]> = [];
+  for (const [key, value] of Object.entries(r)) {
+    if (JSON_MIN_META.has(key)) continue;
+    const list = Array.isArray(value) ? value : null;
+    if (list && list.every((v) => typeof v === 'object' && v !== null && 'labels' in v)) {
+      list.forEach((v: { start?: unknown; end?: unknown }, i) => {
+        const id = `${where}.${key}[${i}]`;
+        regions.push({ id, start: v.start, end: v.end });
+        result.push({ id, from_name: key, type: 'labels', value: v });
+      });
+    } else if ((PER_REGION as readonly string[]).includes(key)) extras.push([key, value]);
+    else problems.skip(`${where}.${key}`, `not imported: field "${key}"`);
+  }
+  for (const [key, value] of extras) {
+    const type = key === 'confidence' ? 'choices' : 'textarea';
+    if (!Array.isArray(value) || value.some((v) => typeof v !== 'object' || v === null)) {
+      // One result is written bare, without its offsets: it belongs to the only claim, if there is one.
+      if (regions.length !== 1) {
+        problems.skip(`${where}.${key}`, `not imported: JSON-MIN does not say which of the ${regions.length} claims this ${key} belongs to`);
+        continue;
+      }
+      const values = Array.isArray(value) ? value : [value];
+      result.push({ id: regions[0].id, from_name: key, type, value: type === 'choices' ? { choices: values } : { text: values } });
+      continue;
+    }
+    value.forEach((v: { start?: unknown; end?: unknown }, i) => {
+      const region = regions.find((x) => x.start === v.start && x.end === v.end);
+      if (!region) return problems.skip(`${where}.${key}[${i}]`, `not imported: no claim at ${String(v.start)}–${String(v.end)}`);
+      result.push({ id: region.id, from_name: key, type, value: v });
+    });
+  }
+  const by = r.annotator;
+  return {
+    ...(typeof by === 'number' ? { completed_by: by } : typeof by === 'string' ? { completed_by: { email: by } } : {}),
+    ...(r.created_at ? { created_at: r.created_at } : {}),
+    ...(r.updated_at ? { updated_at: r.updated_at } : {}),
+    result,
+  };
 }
 
 const regionIds = new WeakMap<Region, string>();

@@ -1,18 +1,40 @@
 // Label Studio task JSON for a <Text name="text"> with <Labels name="label">. Offsets are code
 // points (Label Studio ≥ 1.4 stores code points; see HumanSignal/label-studio#1008). Note,
-// attribution and confidence are per-region results sharing the region id; `labelStudioConfig`
-// writes a labelling config that shows them.
+// attribution and confidence are per-region results sharing the region id; the labelling
+// config (`labelStudioConfig`) is written beside the tasks.
+//
+// What Label Studio's own code needs (label-studio-converter, tasks/serializers.py):
+// - every task has an integer `id` (the converter's JSON-MIN, CSV and CoNLL exports read it);
+// - `completed_by` is either a member's integer id or `{ "email": … }` naming a member by
+//   e-mail; anything else refuses the import. Work from outside is named by e-mail, so each
+//   annotator gets a stable e-mail-like identity (`annotatorEmail`) to invite as a member;
+// - a <Label> with `alias` stores the alias in results: our label id is the alias, the name
+//   the shown value, so a label chosen in Label Studio comes back with our label id.
+import { createHash } from 'node:crypto';
 import type { Annotation, Bundle, Label } from '../../shared/types';
 import { escapeHtml } from './escape-html';
 import { codePointSpan, groupByAnnotator, selectForExport } from './export-selection';
 import type { ExportOptions } from './types';
 
+/** Written beside the tasks file: "tasks.json" → "tasks.label_config.xml". */
+export const LABEL_STUDIO_CONFIG_SUFFIX = '.label_config.xml';
+/** The reserved domain (RFC 2606) of annotators' e-mail-like identities. */
+export const ANNOTATOR_EMAIL_DOMAIN = 'claimtag.invalid';
+
+/** A stable, unique e-mail-like identity for an annotator: ASCII name slug + a hash of the id. */
+export function annotatorEmail(id: string, name: string): string {
+  const slug = name.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '.').replace(/^\.+|\.+$/g, '').toLowerCase().slice(0, 40) || 'annotator';
+  const hash = createHash('sha256').update(id, 'utf8').digest('hex').slice(0, 8);
+  return `${slug}.${hash}@${ANNOTATOR_EMAIL_DOMAIN}`;
+}
+
 export function exportLabelStudio(bundle: Bundle, options: ExportOptions = {}): string {
   const selection = selectForExport(bundle, options);
-  const tasks = selection.documents.map(({ document, annotations, offsets }) => ({
+  const tasks = selection.documents.map(({ document, annotations, offsets }, t) => ({
+    id: t + 1,
     data: { text: document.text, document: document.id, title: document.title },
-    annotations: [...groupByAnnotator(annotations).entries()].map(([annotatorId, group], k) => ({
-      completed_by: k + 1,
+    annotations: [...groupByAnnotator(annotations).entries()].map(([annotatorId, group]) => ({
+      completed_by: { email: annotatorEmail(annotatorId, selection.annotatorName(group[0])) },
       claimtag_annotator: { id: annotatorId, name: selection.annotatorName(group[0]) },
       created_at: earliest(group, (a) => a.createdAt),
       updated_at: latest(group, (a) => a.updatedAt),
@@ -34,10 +56,20 @@ function regionResults(a: Annotation, span: { start: number; end: number }): obj
 const earliest = (xs: Annotation[], f: (a: Annotation) => string) => xs.map(f).reduce((m, x) => (x < m ? x : m));
 const latest = (xs: Annotation[], f: (a: Annotation) => string) => xs.map(f).reduce((m, x) => (x > m ? x : m));
 
-/** A Label Studio labelling config matching the exported results. */
+/** The labelling config for an export: every label its claims use. */
+export function labelStudioConfigFor(bundle: Bundle, options: ExportOptions = {}): string {
+  return labelStudioConfig(selectForExport(bundle, options).labels);
+}
+
+/** A Label Studio labelling config matching the exported results: shows each label's name, stores its id. */
 export function labelStudioConfig(labels: readonly Label[]): string {
   const attr = (s: string) => escapeHtml(s);
-  const labelTags = labels.map((l) => `    <Label value="${attr(l.id)}" alias="${attr(l.name)}" background="${/^#[0-9a-fA-F]{6}$/.test(l.color) ? l.color : '#777777'}"/>`);
+  // Shown values must differ; a name two labels share is told apart by the id.
+  const shown = labels.map((l) => l.name.trim() || l.id);
+  const labelTags = labels.map((l, i) => {
+    const value = shown.indexOf(shown[i]) === shown.lastIndexOf(shown[i]) ? shown[i] : `${shown[i]} (${l.id})`;
+    return `    <Label value="${attr(value)}" alias="${attr(l.id)}" background="${/^#[0-9a-fA-F]{6}$/.test(l.color) ? l.color : '#777777'}"/>`;
+  });
   return [
     '<View>',
     '  <Labels name="label" toName="text">',

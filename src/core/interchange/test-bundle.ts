@@ -92,3 +92,59 @@ export function sampleBundle(): Bundle {
 }
 
 export const GENERATED_AT = '2025-06-04T08:30:00.000Z';
+
+/** The hard cases for interchange: emoji, flags, ZWJ, combining marks, RTL, CRLF, TAB, U+2028, U+000C, three annotators. */
+export const UNICODE_TEXT =
+  'Flags 🇵🇰🇺🇳 and family 👨‍👩‍👧‍👦 met.\r\nCafe\u0301 said\t“prices rose”\u2028next line\fpage two.\r\nوزیر خارجہ نے کہا \u200fكلام\u000bend\u0085NEL\n';
+
+export const THREE_ANNOTATORS = [
+  { id: 'u1', name: 'Ann Lee' },
+  { id: 'u2', name: 'Zoë ✓' },
+  { id: 'u3', name: 'عائشہ' },
+];
+
+export function unicodeBundle(): Bundle {
+  const doc = makeDocument('uni-1', 'Ünïcode 😀 دستاویز', 'Test desk', UNICODE_TEXT);
+  const other = makeDocument('uni-2', 'Second: tabs\tand/slashes', '', 'Plain second\tdocument.\n');
+  let n = 0;
+  const claim = (d: DocumentRecord, quote: string, label: string, who: number, extra: Partial<Annotation> = {}): Annotation => {
+    const start = d.text.indexOf(quote);
+    if (start < 0) throw new Error(`fixture quote not found: ${quote}`);
+    const end = start + quote.length;
+    n++;
+    return {
+      id: `uni-a${n}`,
+      documentId: d.id,
+      annotatorId: THREE_ANNOTATORS[who].id,
+      annotatorName: THREE_ANNOTATORS[who].name,
+      labelId: label,
+      start,
+      end,
+      quote,
+      prefix: d.text.slice(Math.max(0, start - 32), start),
+      suffix: d.text.slice(end, end + 32),
+      note: '',
+      attribution: '',
+      confidence: null,
+      createdAt: `2025-03-0${n}T10:00:00.000Z`,
+      updatedAt: `2025-03-0${n}T11:00:00.000Z`,
+      deletedAt: null,
+      ...extra,
+    };
+  };
+  return {
+    documents: [doc, other],
+    annotators: THREE_ANNOTATORS,
+    labels: LABELS,
+    annotations: [
+      claim(doc, '🇵🇰🇺🇳 and family 👨‍👩‍👧‍👦', 'fact', 0, { note: 'line one\nline two', confidence: 'high' }),
+      claim(doc, 'said\t“prices rose”', 'opinion', 1, { attribution: 'Cafe\u0301 owner' }),
+      claim(doc, '“prices rose”\u2028next line\fpage two', 'allegation', 2, { note: 'see\tthis' }),
+      claim(doc, 'وزیر خارجہ نے کہا', 'allegation', 2, { attribution: 'وزیر', confidence: 'low' }),
+      claim(doc, 'Cafe\u0301', 'fact', 1),
+      claim(doc, 'end\u0085NEL', 'fact', 0),
+      claim(doc, 'page two.\r\n', 'opinion', 0),
+      claim(other, 'second\tdocument', 'opinion', 0),
+    ],
+  };
+}

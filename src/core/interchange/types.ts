@@ -1,6 +1,7 @@
 // Shapes shared by every exporter and importer. Importers return UTF-16 offsets (like the
 // rest of the app); only the files themselves speak in code points.
 import type { Confidence, Label } from '../../shared/types';
+import type { DoccanoOffsetUnit } from './doccano-offsets';
 
 export type ExportFormatId = 'html' | 'md' | 'json' | 'w3c' | 'brat' | 'doccano' | 'labelstudio' | 'csv';
 export type ImportFormatId = 'json' | 'w3c' | 'brat' | 'doccano' | 'labelstudio';
@@ -14,6 +15,8 @@ export interface ExportOptions {
   generatedAt?: string;
   /** Report title when the bundle holds several documents. */
   title?: string;
+  /** doccano: what an offset counts (default UTF-16, as doccano ≥ 1.5 shows it). */
+  doccanoOffsets?: DoccanoOffsetUnit;
 }
 
 /** Documents the caller already has, for formats that do not carry the text (W3C). */
@@ -27,6 +30,8 @@ export interface KnownDocument {
 export interface ImportOptions {
   /** Annotator name for formats that do not record one (brat, doccano, …). */
   annotator?: string;
+  /** brat: the annotator's id when the export's manifest names it. */
+  annotatorId?: string;
   /** Import the valid part and list the rest in `rejected` instead of failing. */
   partial?: boolean;
   /** brat: the text of the `.txt` file that goes with the `.ann` file. */
@@ -36,6 +41,8 @@ export interface ImportOptions {
   documentTitle?: string;
   /** W3C: the documents the annotations point at. */
   documents?: readonly KnownDocument[];
+  /** doccano: what an offset counts (default UTF-16, as doccano ≥ 1.5 stores it). */
+  doccanoOffsets?: DoccanoOffsetUnit;
 }
 
 export interface ImportedDocumentData {

@@ -1,4 +1,5 @@
 // W3C Web Annotation Data Model (JSON-LD). TextPositionSelector offsets are code points.
+import { createHash } from 'node:crypto';
 import type { Bundle } from '../../shared/types';
 import { codePointSpan, selectForExport } from './export-selection';
 import type { ExportOptions } from './types';
@@ -39,12 +40,15 @@ export function exportW3c(bundle: Bundle, options: ExportOptions = {}): string {
       };
     }),
   );
+  // The model requires ids on the collection and its page; the same selection gets the same ids.
+  const id = claimtagUrn('collection', createHash('sha256').update(JSON.stringify(items.map((a) => a.id)), 'utf8').digest('hex').slice(0, 32));
   const collection = {
     '@context': [W3C_CONTEXT, CLAIMTAG_W3C_CONTEXT],
+    id,
     type: 'AnnotationCollection',
     label: options.title ?? 'claimtag annotations',
     total: items.length,
-    first: { type: 'AnnotationPage', startIndex: 0, items },
+    first: { id: `${id}:page:1`, type: 'AnnotationPage', startIndex: 0, items },
   };
   return `${JSON.stringify(collection, null, 2)}\n`;
 }

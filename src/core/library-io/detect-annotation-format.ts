@@ -16,7 +16,7 @@ export function classifyFile(fileName: string, head: string): FileKind {
     const start = head.replace(/^\uFEFF/, '').trimStart();
     if (/"format"\s*:\s*"claimtag"/.test(head)) return { kind: 'annotations', format: 'json' };
     if (/anno\.jsonld|"@context"/.test(head)) return { kind: 'annotations', format: 'w3c' };
-    if (start.startsWith('[') || /"annotations"\s*:\s*\[/.test(head)) return { kind: 'annotations', format: 'labelstudio' };
+    if (start.startsWith('[') || /"(annotations|completions|predictions)"\s*:\s*\[/.test(head)) return { kind: 'annotations', format: 'labelstudio' };
     return { kind: 'annotations', format: 'json' };
   }
   return ARTICLE_EXTENSIONS.has(ext) ? { kind: 'article' } : { kind: 'unsupported' };

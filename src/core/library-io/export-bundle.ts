@@ -3,8 +3,8 @@ import path from 'node:path';
 import { AppFailure } from '../../shared/result';
 import type { Bundle } from '../../shared/types';
 import { writeFileAtomic } from '../fs/atomic-write';
-import { exportFormats } from '../interchange';
-import type { ExportFormatId } from '../interchange/types';
+import { EXPORT_SUMMARY_SUFFIX, exportFormats, summaryFor } from '../interchange';
+import type { ExportFormatId, ExportOptions } from '../interchange/types';
 import { htmlToPdf } from './html-to-pdf';
 
 export type ExportTarget = ExportFormatId | 'pdf';
@@ -21,6 +21,8 @@ export interface ExportBundleOptions {
   printToPdf?: (html: string, signal?: AbortSignal) => Promise<Uint8Array>;
   /** Cancels the export; whatever was not yet written is not written. */
   signal?: AbortSignal;
+  /** Format-specific choices (doccano's offset unit). */
+  formatOptions?: Pick<ExportOptions, 'doccanoOffsets'>;
 }
 
 const CANCELLED = 'The export was cancelled; no file was written or changed.';
@@ -51,11 +53,21 @@ export async function exportBundle(bundle: Bundle, target: ExportTarget, outPath
     return [outPath];
   }
   const format = exportFormats[target];
-  const output = format.export(bundle, { generatedAt: options.generatedAt });
+  const output = format.export(bundle, { generatedAt: options.generatedAt, ...options.formatOptions });
   stopIfCancelled(options.signal);
   if (output.kind === 'file') {
-    await writeFileAtomic(outPath, output.text);
-    return [outPath];
+    // Companions (a labelling config) and the summary of what the format left out go beside the file.
+    const base = outPath.slice(0, outPath.length - path.extname(outPath).length);
+    const summary = summaryFor(target, output);
+    const files: Array<[string, string]> = [[outPath, output.text], ...Object.entries(output.companions ?? {}).map(([suffix, text]): [string, string] => [base + suffix, text])];
+    if (summary !== null) files.push([base + EXPORT_SUMMARY_SUFFIX, summary]);
+    const written: string[] = [];
+    for (const [file, text] of files) {
+      stopIfCancelled(options.signal, written);
+      await writeFileAtomic(file, text);
+      written.push(file);
+    }
+    return written;
   }
   await fs.mkdir(outPath, { recursive: true });
   const written: string[] = [];

@@ -1,9 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { AppError } from '../../shared/result';
+import { fail, ok, type AppError, type Result } from '../../shared/result';
 import { importFile, type ImportOptions as ArticleImportOptions } from '../import/import-file';
 import { importFormats } from '../interchange';
-import { IMPORT_LIMITS } from '../interchange/limits';
+import type { BratManifest } from '../interchange/brat';
+import { MAX_BRAT_MANIFEST_BYTES, bratFileIdentity, parseBratManifest, type BratFileIdentity } from '../interchange/brat-manifest';
+import { BRAT_MANIFEST_FILE } from '../interchange/brat-rules';
+import type { DoccanoOffsetUnit } from '../interchange/doccano-offsets';
+import { IMPORT_LIMITS, formatBytes } from '../interchange/limits';
 import type { Library } from '../store/library';
 import { classifyFile } from './detect-annotation-format';
 import { mergeImport, type MergeOptions, type MergeReport } from './merge-import';
@@ -19,6 +23,8 @@ export interface ImportPathsOptions extends MergeOptions {
   annotator?: string;
   /** Import the valid part of an annotation file and report the rest. */
   partial?: boolean;
+  /** What doccano offsets count (default UTF-16, doccano ≥ 1.5). */
+  doccanoOffsets?: DoccanoOffsetUnit;
   article?: ArticleImportOptions;
   onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -76,22 +82,22 @@ async function importOne(library: Library, file: string, options: ImportPathsOpt
     return failure(file, 'not-found', `"${name}" could not be read (it may have been moved or you may not have permission).`);
   }
   const format = importFormats[kind.format];
-  let companionText: string | undefined;
+  let brat: { companionText: string; identity: BratFileIdentity } | undefined;
   if (kind.format === 'brat') {
-    const txt = file.replace(/\.ann$/i, '.txt');
-    try {
-      companionText = await fs.readFile(txt, 'utf8');
-    } catch {
-      return failure(file, 'not-found', `The brat file "${name}" needs its text file "${path.basename(txt)}" beside it.`);
-    }
+    const companion = await readBratCompanion(file);
+    if (!companion.ok) return { file, ok: false, error: companion.error };
+    brat = companion.value;
   }
   const documents = kind.format === 'w3c' ? library.documents.list().map((d) => ({ ref: d.id, title: d.title, source: d.source, text: library.documents.textOf(d.id) })) : undefined;
   const parsed = format.import(text, {
-    annotator: options.annotator,
+    // The export's manifest knows whose folder this is; the chosen annotator is for files without one.
+    annotator: brat?.identity.annotator ?? options.annotator,
+    ...(brat?.identity.annotatorId !== undefined ? { annotatorId: brat.identity.annotatorId } : {}),
     partial: options.partial,
-    companionText,
-    documentRef: kind.format === 'brat' ? path.basename(file, path.extname(file)) : undefined,
-    documentTitle: kind.format === 'brat' ? path.basename(file, path.extname(file)) : undefined,
+    ...(options.doccanoOffsets ? { doccanoOffsets: options.doccanoOffsets } : {}),
+    companionText: brat?.companionText,
+    documentRef: brat?.identity.documentRef,
+    documentTitle: brat?.identity.documentTitle,
     documents,
   });
   if (!parsed.ok) return { file, ok: false, error: { ...parsed.error, message: `${name}: ${parsed.error.message}` } };
@@ -102,6 +108,45 @@ async function importOne(library: Library, file: string, options: ImportPathsOpt
     if (error) return { file, ok: false, error: { ...error, message: `${name}: ${error.message}` } };
     return failure(file, 'storage', `${name}: could not be saved (${err instanceof Error ? err.message : String(err)}).`);
   }
+}
+
+/**
+ * The .txt beside a brat .ann (size checked before it is read) and what the export's manifest,
+ * in the .ann's folder or the one above, says about the file.
+ */
+async function readBratCompanion(file: string): Promise<Result<{ companionText: string; identity: BratFileIdentity }>> {
+  const name = path.basename(file);
+  const txt = file.replace(/\.ann$/i, '.txt');
+  const missing = `The brat file "${name}" needs its text file "${path.basename(txt)}" beside it.`;
+  let size: number;
+  try {
+    size = (await fs.stat(txt)).size;
+  } catch {
+    return fail('not-found', missing);
+  }
+  // The file holds the text in UTF-8, so its size on disk decides without reading it.
+  if (size > IMPORT_LIMITS.maxDocumentTextBytes) {
+    return fail('too-large', `${name}: its text file "${path.basename(txt)}" is larger than ${formatBytes(IMPORT_LIMITS.maxDocumentTextBytes)}, the longest document claimtag imports; nothing was imported.`);
+  }
+  let companionText: string;
+  try {
+    companionText = await fs.readFile(txt, 'utf8');
+  } catch {
+    return fail('not-found', missing);
+  }
+  const folder = path.dirname(file);
+  let manifest: BratManifest | null = null;
+  for (const dir of [folder, path.dirname(folder)]) {
+    const candidate = path.join(dir, BRAT_MANIFEST_FILE);
+    try {
+      if ((await fs.stat(candidate)).size > MAX_BRAT_MANIFEST_BYTES) continue;
+      manifest = parseBratManifest(await fs.readFile(candidate, 'utf8'));
+    } catch {
+      continue;
+    }
+    if (manifest) break;
+  }
+  return ok({ companionText, identity: bratFileIdentity(manifest, path.basename(folder), path.basename(file, path.extname(file))) });
 }
 
 async function readHead(file: string): Promise<string> {

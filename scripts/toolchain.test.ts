@@ -3,6 +3,7 @@
 // Electron binary says what to do (including unsetting ELECTRON_SKIP_BINARY_DOWNLOAD).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -56,7 +57,7 @@ describe('package.json toolchain', () => {
 
 describe('npm start without the Electron binary', () => {
   it('says in one line how to fix it, starting with unsetting ELECTRON_SKIP_BINARY_DOWNLOAD', () => {
-    const distPath = fs.mkdtempSync(path.join(ROOT, 'test-results', 'no-electron-'));
+    const distPath = fs.mkdtempSync(path.join(os.tmpdir(), 'claimtag-no-electron-'));
     try {
       // ELECTRON_OVERRIDE_DIST_PATH at an empty folder: the binary is missing wherever this runs
       const r = spawnSync(process.execPath, ['scripts/check-electron.mjs'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: distPath } });

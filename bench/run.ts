@@ -14,8 +14,10 @@ const ROOT = path.resolve(__dirname, '..');
 const RESULTS = path.join(ROOT, 'bench/results');
 const SECTIONS: Array<{ name: string; timeoutMs: number }> = [
   { name: 'export', timeoutMs: 60_000 },
+  { name: 'import', timeoutMs: 240_000 },
   { name: 'store', timeoutMs: 150_000 },
   { name: 'agree', timeoutMs: 150_000 },
+  { name: 'corpus', timeoutMs: 150_000 },
   { name: 'renderer', timeoutMs: 420_000 },
   { name: 'library', timeoutMs: 1_500_000 },
   { name: 'cli', timeoutMs: 60_000 },

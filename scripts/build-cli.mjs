@@ -1,6 +1,6 @@
 // Builds the `claimtag` command: src/cli/bin.ts and everything it imports (every command under
-// src/cli, the core services) bundled by esbuild into out/cli/claimtag.js, plus the .docx reader's
-// worker beside it (import-docx.ts looks for ./docx-worker.js next to the bundle). No TypeScript
+// src/cli, the core services) bundled by esbuild into out/cli/claimtag.js, plus the import
+// worker beside it (run-import-worker.ts looks for ./import-worker.js next to the bundle). No TypeScript
 // compiler runs when the command does. better-sqlite3 stays external: it is a native addon.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ export const CLI_OUT_DIR = path.join(root, 'out', 'cli');
 export async function buildCli() {
   await build({
     absWorkingDir: root,
-    entryPoints: { claimtag: 'src/cli/bin.ts', 'docx-worker': 'src/core/import/docx-worker.ts' },
+    entryPoints: { claimtag: 'src/cli/bin.ts', 'import-worker': 'src/core/import/import-worker.ts' },
     outdir: CLI_OUT_DIR,
     bundle: true,
     platform: 'node',

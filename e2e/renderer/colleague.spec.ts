@@ -39,8 +39,9 @@ test("a colleague with the same name is not merged by accident: the import asks,
   await expect(page.getByRole('dialog', { name: /Imported 1 item/ })).toContainText('1 annotations added');
   expect(app.library!.annotators.list().map((a) => a.name).sort()).toEqual(['Ayesha', 'Ayesha (laptop)']);
   await page.getByRole('button', { name: 'Done', exact: true }).click();
-  await page.reload();
-  await article.waitReady();
-  await expect(article.items).toHaveCount(2);
-  await expect(article.items.filter({ hasText: 'Ayesha (laptop)' })).toContainText('highly significant');
+  // the open view shows the arrival without reopening: her list stays hers, the new layer is named
+  await expect(article.items).toHaveCount(1);
+  const layers = page.getByRole('group', { name: 'Layers' });
+  await expect(layers).toContainText('Also here:');
+  await expect(layers.getByRole('button', { name: /Ayesha \(laptop\)/ })).toHaveAttribute('aria-pressed', 'false');
 });

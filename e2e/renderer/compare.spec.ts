@@ -92,6 +92,8 @@ test('compare three annotators: figures, stepping by keyboard, a decision, auto-
   await dialog.getByRole('button', { name: 'Save decision' }).click();
   await expect(dialog).toBeHidden();
   await expect(conflict).toContainText('settled');
+  // what was decided, by whom and why
+  await expect(conflict.locator('.cmp-decision-line')).toContainText(/accepted Ana Ruiz’s Opinion “it is difficult.*” — Lead Editor, \d{4}-\d\d-\d\d \d\d:\d\d · “A judgement by the paper, not a checkable fact”/);
   await expect(view.getByRole('status')).toHaveText('Saved to the reference version.');
 
   // auto-merge where all three agree: only CLAIM_1
@@ -99,6 +101,18 @@ test('compare three annotators: figures, stepping by keyboard, a decision, auto-
   await view.getByRole('button', { name: 'Auto-merge' }).click();
   await expect(view.getByRole('status')).toHaveText('Copied 1 span into the reference version.');
   await expect(options.nth(0)).toContainText('settled');
+  // the reference version can now be compared like an analyst, off until chosen
+  await expect(chips).toHaveCount(4);
+  await expect(chips.last()).toContainText('reference');
+  await expect(chips.last()).toHaveAttribute('aria-pressed', 'false');
+  await chips.last().click();
+  await expect(chips.last()).toHaveAttribute('aria-pressed', 'true');
+  await view.getByRole('tab', { name: /Pairs/ }).click();
+  await expect(view.getByRole('table', { name: 'Agreement by pair' }).getByRole('row')).toHaveCount(7); // 4 compared: 6 pairs
+  await expect(view.getByRole('table', { name: 'Agreement by pair' })).toContainText('reference');
+  await view.getByRole('tab', { name: /Differences/ }).click();
+  await chips.last().click();
+  await expect(chips.last()).toHaveAttribute('aria-pressed', 'false');
 
   const library = app.library!;
   const reference = library.annotators.findByName('reference')[0];

@@ -96,12 +96,12 @@ test('full-text search opens the document at the hit; delete asks first and says
   await page.getByLabel('Search the library').fill('');
   await page.getByRole('button', { name: 'Delete Trade note' }).click();
   const confirm = page.getByRole('dialog', { name: 'Delete “Trade note”?' });
-  await expect(confirm).toContainText('all 1 annotation');
+  await expect(confirm).toContainText('your 1 annotation');
   await page.screenshot({ path: 'test-results/screens/delete-confirm.png' });
   await confirm.getByRole('button', { name: 'Keep it' }).click();
   expect(app.library!.documents.list()).toHaveLength(2);
   await page.getByRole('button', { name: 'Delete Trade note' }).click();
-  await page.getByRole('button', { name: 'Delete document and 1 annotation' }).click();
+  await page.getByRole('button', { name: 'Delete document and your 1 annotation' }).click();
   await expect(page.locator('.doc-list li')).toHaveCount(1);
   expect(app.library!.db.prepare('SELECT count(*) AS n FROM annotations').get()).toEqual({ n: 0 });
 });

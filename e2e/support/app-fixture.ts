@@ -67,6 +67,8 @@ export class AppHarness {
   backupEveryMs = 0;
 
   private currentDispatch: ReturnType<typeof createDispatch> | null = null;
+  /** Every call the page made, by method name, in order (a test may clear it). */
+  readonly calls: string[] = [];
   private readonly held: Array<{ method: string; when: (payload: unknown) => boolean; outcome: Promise<unknown> }> = [];
 
   /**
@@ -85,6 +87,7 @@ export class AppHarness {
     // costs, where Playwright's own serialisation of a 1 MB document object takes seconds.
     await this.page.exposeBinding('__claimtagInvoke', async (_source, method: string, payload: unknown) => {
       if (!this.currentDispatch) throw new Error('app not started');
+      this.calls.push(method);
       const at = this.held.findIndex((h) => h.method === method && h.when(payload));
       if (at >= 0) {
         const [hold] = this.held.splice(at, 1);

@@ -59,7 +59,7 @@ describe('through the installed entry point (bin/claimtag.mjs)', () => {
     expect(none.code).toBe(2);
     expect(none.err).toMatch(/Usage: claimtag <command>/);
     expect(unknown.code).toBe(2);
-    expect(unknown.err).toContain('unknown command "frobnicate". Commands: import, export, list, agree, backup, restore.');
+    expect(unknown.err).toContain('unknown command "frobnicate". Commands: import, export, list, agree, study, backup, restore.');
     expect(flag.code).toBe(2);
     expect(flag.err).toContain("claimtag import: Unknown option '--bogus'");
     expect(flag.err).toContain('claimtag import --help');
@@ -323,7 +323,8 @@ describe('bad files (in-process): exit 1 with the reason, nothing written', () =
     ['proto-top.json', `{"__proto__": {"admin": true}, ${doc('Third new text.', []).slice(1)}`, /"__proto__" is not allowed/],
     ['constructor.json', doc('Fourth new text.', [{ document: 'x', annotator: 'Zed', label: 'fact', start: 0, end: 6, constructor: { prototype: { x: 1 } } }]), /constructor|not allowed|unrecognized/i],
     ['newer.json', JSON.stringify({ format: 'claimtag', version: 99, documents: [], annotations: [] }), /version 99/],
-    ['notes.pdf', '%PDF-1.4', /not a format claimtag reads/],
+    ['notes.rtf', '{\\rtf1 notes}', /not a format claimtag reads/],
+    ['notes.pdf', '%PDF-1.4', /This PDF is damaged or is not a PDF/],
   ])('%s', async (name, content, reason) => {
     const file = write(`bad/${name}`, content);
     const before = rowCounts(db);

@@ -5,6 +5,7 @@ import { runBackup, BACKUP_HELP, runRestore, RESTORE_HELP } from './commands/bac
 import { runExport, EXPORT_HELP } from './commands/export';
 import { runImport, IMPORT_HELP } from './commands/import';
 import { runList, LIST_HELP } from './commands/list';
+import { runStudy, STUDY_HELP } from './commands/study';
 
 const HELP = `claimtag — tag claims in news articles as fact, opinion or allegation.
 
@@ -14,7 +15,8 @@ Commands:
   import   add articles and merge annotation files into a library
   export   write reports (html, pdf, md) and data (json, w3c, brat, doccano, labelstudio, csv)
   list     show the library's documents and annotation counts
-  agree    measure agreement between annotators
+  agree    measure agreement between annotators (per document, or pooled with --corpus)
+  study    annotation studies: create, assign, progress, quality, diagnosis, report
   backup   take a verified backup of the library (--list shows them)
   restore  replace the library with a verified backup (the current file is kept aside)
 
@@ -26,6 +28,7 @@ const COMMANDS: Record<string, { run: (args: string[], io: CliIo) => number | Pr
   export: { run: runExport, help: EXPORT_HELP },
   list: { run: runList, help: LIST_HELP },
   agree: { run: runAgree, help: AGREE_HELP },
+  study: { run: runStudy, help: STUDY_HELP },
   backup: { run: runBackup, help: BACKUP_HELP },
   restore: { run: runRestore, help: RESTORE_HELP },
 };

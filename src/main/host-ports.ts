@@ -1,8 +1,9 @@
 import { BrowserWindow, dialog } from 'electron';
 import type { HostPorts } from '../core/api/host-ports';
+import { ARTICLE_EXTENSION_NAMES } from '../shared/article-formats';
 
 const IMPORT_FILTERS = [
-  { name: 'Articles and annotation files', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'docx', 'json', 'jsonld', 'jsonl', 'ann', 'sqlite', 'db'] },
+  { name: 'Articles and annotation files', extensions: [...ARTICLE_EXTENSION_NAMES, 'json', 'jsonld', 'jsonl', 'ann', 'sqlite', 'db'] },
   { name: 'All files', extensions: ['*'] },
 ];
 

@@ -36,6 +36,15 @@ export const API_METHODS = [
   'compareDocument',
   'adjudicate',
   'autoMerge',
+  // studies (issue 19)
+  'listStudies',
+  'getStudyReport',
+  'nextStudyDocument',
+  'nextUnsettledInStudy',
+  'copyAnnotationToMine',
+  'documentLayers',
+  'getBlindMode',
+  'setBlindMode',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];

@@ -61,8 +61,15 @@ export interface ConfusionMatrix {
 /** One decision in a document's adjudication log (who settled which place, and why). */
 export interface AdjudicationDecision {
   kind: 'accept' | 'reject' | 'new' | 'auto-merge';
+  /** The place settled (the difference's extent). */
   start: number;
   end: number;
+  /** The label that went into the reference (accept, new, auto-merge). */
+  labelId?: string;
+  /** The span that went into the reference, as set by the adjudicator (UTF-16 offsets). */
+  span?: { start: number; end: number };
+  /** Whose annotation was accepted (accept), or who agreed (auto-merge). */
+  source?: string;
   by: string;
   reason: string;
   at: string;

@@ -6,7 +6,9 @@ import { z } from 'zod';
 import type { Annotation, Annotator, DocumentPage, DocumentRecord, DocumentSummary, Label, SearchHit } from './types';
 import { DOCUMENT_PAGE_MAX, DOCUMENT_SORTS } from './types';
 import type { CompareResult } from './compare';
-import type { Result } from './result';
+import type { StudyReport, StudySummary } from './study';
+import type { RefusalReason, Result } from './result';
+import type { BlindState, DocumentLayers } from './layers';
 import type { API_METHODS, MenuCommand } from './api-methods';
 
 const id = z.string().min(1).max(100);
@@ -40,7 +42,25 @@ export type ImportResult =
       canReplaceInvalid: boolean;
       /** Arriving annotators whose names are taken here by someone who may be a different person. */
       nameClashes?: string[];
+      /** Which ownership or identity rule refused the import, when one did. */
+      reason?: RefusalReason;
+      /** Arriving documents whose text is similar to, but not the same as, one here: kept apart or mapped, as the analyst says. */
+      similar?: SimilarDocument[];
     };
+
+/** An arriving document whose text resembles one in the library without being the same text. */
+export interface SimilarDocument {
+  /** The document's reference in the file. */
+  ref: string;
+  title: string;
+  /** The library's document it resembles. */
+  documentId: string;
+  documentTitle: string;
+  /** Word-shingle similarity, 0…1. */
+  similarity: number;
+  /** Where the two texts differ: a few changed passages, ours then theirs, with a little context. */
+  changes: Array<{ ours: string; theirs: string; before: string; after: string }>;
+}
 
 import { EXPORT_FORMAT_IDS } from './export-formats';
 export { EXPORT_FORMAT_IDS, type ExportFormatChoice } from './export-formats';
@@ -57,6 +77,11 @@ const arriving = z
   .object({
     rename: z.array(z.object({ from: z.string().min(1).max(200), to: z.string().trim().min(1).max(80) }).strict()).max(100).optional(),
     samePerson: z.boolean().optional(),
+    /** The analyst agrees that rows filed under her own identity join her layer. */
+    intoMine: z.boolean().optional(),
+    /** Arriving documents similar to ours: add them as separate documents (the default once asked), or map some onto ours. */
+    similar: z.literal('separate').optional(),
+    mapOnto: z.array(z.object({ ref: z.string().min(1).max(1_000), documentId: id }).strict()).max(1_000).optional(),
   })
   .strict();
 
@@ -117,7 +142,8 @@ export const contract = {
   ),
   deleteAnnotation: returns<Annotation>()(z.object({ id }).strict()),
   renameDocument: returns<DocumentRecord>()(z.object({ id, title: z.string().trim().min(1).max(300) }).strict()),
-  deleteDocument: returns<{ annotationsDeleted: number }>()(z.object({ id }).strict()),
+  /** `includingOthers` confirms that other analysts' annotations in it go too. */
+  deleteDocument: returns<{ annotationsDeleted: number }>()(z.object({ id, includingOthers: z.boolean().optional() }).strict()),
   searchDocuments: returns<SearchHit[]>()(z.object({ query: z.string().max(500) }).strict()),
   chooseImportFiles: returns<{ files: Array<{ token: string; name: string }> }>()(empty),
   importChosenFile: returns<ImportResult>()(z.object({ token: id, replaceInvalid: z.boolean().optional(), arriving: arriving.optional() }).strict()),
@@ -158,6 +184,17 @@ export const contract = {
   autoMerge: returns<{ result: CompareResult; merged: number }>()(
     z.object({ documentId: id, minAgreeing: z.number().int().min(1).max(1_000), annotatorIds: z.array(id).min(2).max(1_000).optional() }).strict(),
   ),
+  // studies (issue 19)
+  /** The library's annotation studies, by name. */
+  listStudies: returns<StudySummary[]>()(empty),
+  /** Everything the study dashboard shows: progress, corpus agreement with intervals, quality, drift, confusion. */
+  getStudyReport: returns<StudyReport>()(
+    z.object({ name: z.string().min(1).max(120), resamples: z.number().int().min(50).max(10_000).optional() }).strict(),
+  ),
+  /** The current analyst's next document in the study (assigned, not marked done), or null. */
+  nextStudyDocument: returns<{ documentId: string; title: string } | null>()(z.object({ name: z.string().min(1).max(120) }).strict()),
+  /** The first document of the study (in study order) with a difference not yet settled, or null. */
+  nextUnsettledInStudy: returns<{ documentId: string; differenceId: string } | null>()(z.object({ name: z.string().min(1).max(120) }).strict()),
   /** What can be done about a library that failed its check at start. */
   getRecoveryOptions: returns<RecoveryOptions>()(empty),
   /** Moves the damaged library aside (never deletes it), then restores a backup by name, or starts an empty library when `restore` is null. */
@@ -176,6 +213,14 @@ export const contract = {
       .strict(),
   ),
   restoreAnnotation: returns<Annotation>()(z.object({ id }).strict()),
+  // Ownership and layers (issue 12)
+  /** Copies a colleague's or the reference's annotation into the current analyst's layer (or returns her same one). */
+  copyAnnotationToMine: returns<Annotation>()(z.object({ id }).strict()),
+  /** Whose layers are in a document and whether blind mode withholds them. */
+  documentLayers: returns<DocumentLayers>()(z.object({ documentId: id }).strict()),
+  getBlindMode: returns<BlindState>()(empty),
+  /** Blind mode for one document, or for the whole library when `documentId` is left out. */
+  setBlindMode: returns<BlindState>()(z.object({ documentId: id.optional(), on: z.boolean() }).strict()),
 };
 
 export type ApiMethod = keyof typeof contract;

@@ -11,7 +11,30 @@ export type ErrorCode =
   | 'cancelled'
   /** The library is being written by a long operation; the call can be repeated when it ends. */
   | 'busy'
+  | 'forbidden'
   | 'internal';
+
+/**
+ * Why a change was refused although the request was well formed (code 'forbidden'): the
+ * renderer and the CLI tell these apart by this value, never by the message.
+ */
+export type RefusalReason =
+  /** The annotation belongs to another analyst. */
+  | 'not-owner'
+  /** The reference version changes only through adjudication. */
+  | 'reference'
+  /** An import gives the current analyst's id with another name. */
+  | 'forged-identity'
+  /** An import would add rows to the current analyst's own layer; she must agree first. */
+  | 'own-layer'
+  /** An arriving document is similar to, but not the same text as, one in the library. */
+  | 'similar-document'
+  /** Other analysts' work would be removed with a document. */
+  | 'others-work'
+  /** Blind mode keeps other layers hidden until the analyst marks the document done. */
+  | 'blind'
+  /** The name is already another annotator's. */
+  | 'name-taken';
 
 export interface AppError {
   code: ErrorCode;
@@ -19,6 +42,8 @@ export interface AppError {
   message: string;
   /** Further specifics, e.g. the first validation errors with their paths. */
   details?: string[];
+  /** With code 'forbidden': which rule refused the change. */
+  reason?: RefusalReason;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
@@ -30,6 +55,11 @@ export const fail = (code: ErrorCode, message: string, details?: string[]): { ok
 
 /** An error carrying an AppError, thrown inside the core and turned into a Result at the boundary. */
 export class AppFailure extends Error {
+  /** A refusal by an ownership or identity rule (code 'forbidden' with its reason). */
+  static forbidden(reason: RefusalReason, message: string, details?: string[]): AppFailure {
+    return new AppFailure(details && details.length ? { code: 'forbidden', reason, message, details } : { code: 'forbidden', reason, message });
+  }
+
   constructor(readonly error: AppError) {
     super(error.message);
     this.name = 'AppFailure';

@@ -1,5 +1,18 @@
 import fs from 'node:fs';
-import { computeAgreement, formatAgreementTable, type AgreementInput, type AgreementReport } from '../../core/agreement';
+import {
+  computeAgreement,
+  computeCorpusAgreement,
+  DEFAULT_RESAMPLES,
+  DEFAULT_SEED,
+  formatAgreementTable,
+  formatCorpusTable,
+  MAX_RESAMPLES,
+  MIN_RESAMPLES,
+  type AgreementInput,
+  type AgreementReport,
+} from '../../core/agreement';
+import { REFERENCE_NAME } from '../../core/compare/reference';
+import { studyAgreementWithInputs } from '../../core/study/study-service';
 import { importClaimtagJson } from '../../core/interchange/claimtag-json-import';
 import { sha256Of } from '../../core/store/documents-repo';
 import { AppFailure } from '../../shared/result';
@@ -7,6 +20,7 @@ import { type CliIo, libraryPath, openLibrary, parse, UsageError } from '../cli-
 
 export const AGREE_HELP = `Usage: claimtag agree FILE... [--document ID] [--annotators A,B,...] [--format json|table]
        claimtag agree --db PATH [--document ID] [--annotators A,B,...] [--format json|table]
+       claimtag agree --corpus [FILE... | --db PATH | --study NAME [--db PATH]] [--annotators A,B,...] [--resamples N] [--seed S] [--format json|table]
 
 Compares, per document, every annotator found: Krippendorff's unitizing alpha over the text
 (overall and per label), pairwise span F1 (exact and overlap), and on sentences percent
@@ -14,7 +28,18 @@ agreement, Cohen's kappa per pair, Fleiss' kappa and Krippendorff's alpha.
 FILEs are claimtag JSON exports (one per analyst, or one with several annotators); the same
 article in different files is matched by its text. Undefined values are null, with a note.
 
+With --corpus the documents are pooled: α_u over the documents laid end to end as one text,
+the sentence-level coefficients over all their sentences, span F1 over all their spans; each
+with a 95 % bootstrap interval from resampling documents (α also from resampling sentences).
+The JSON is { "corpus": {...}, "documents": [per-document reports] }. Documents are laid end
+to end in the order of their texts' SHA-256, so files and a library give the same figures. From a library, the
+reference (adjudicated) version is left out unless --annotators names it.
+
 Options:
+  --corpus           pool all documents (with --document: only those named, comma-separated)
+  --study NAME       with --corpus: the study's documents that every compared analyst worked on, in study order
+  --resamples N      bootstrap resamples with --corpus (default ${DEFAULT_RESAMPLES}, ${MIN_RESAMPLES}–${MAX_RESAMPLES})
+  --seed S           bootstrap seed with --corpus (default ${DEFAULT_SEED}); the same seed gives the same intervals
   --db PATH          compare the work stored in a library instead of files
   --document ID      only this document (its id, or the first characters of its SHA-256)
   --annotators LIST  only these annotators, comma-separated, in this order
@@ -27,9 +52,14 @@ export function runAgree(args: string[], io: CliIo): number {
     document: { type: 'string' },
     annotators: { type: 'string' },
     format: { type: 'string', default: 'table' },
+    corpus: { type: 'boolean' },
+    study: { type: 'string' },
+    resamples: { type: 'string' },
+    seed: { type: 'string' },
   });
   if (values.help) return io.out(AGREE_HELP), 0;
   if (values.format !== 'table' && values.format !== 'json') throw new UsageError(`--format must be json or table, not "${values.format}".`);
+  if (values.study !== undefined) return runStudyAgreement(values, positionals, io);
   if (positionals.length === 0 && !values.db) throw new UsageError('Name the claimtag JSON files to compare, or a library with --db PATH.');
   if (positionals.length > 0 && values.db) throw new UsageError('Compare either files or a library (--db), not both.');
   const annotators = values.annotators
@@ -49,18 +79,68 @@ export function runAgree(args: string[], io: CliIo): number {
       });
     }
   }
+  if (!values.corpus && (values.resamples !== undefined || values.seed !== undefined)) throw new UsageError('--resamples and --seed go with --corpus.');
   if (values.document) {
-    const wanted = values.document;
-    inputs = inputs.filter((i) => i.documentId === wanted || i.aliases.includes(wanted) || i.sha256.startsWith(wanted.toLowerCase()));
-    if (inputs.length === 0) throw new AppFailure({ code: 'not-found', message: `No document "${wanted}" in the input.` });
+    const wanted = values.corpus ? values.document.split(',').map((s) => s.trim()).filter(Boolean) : [values.document];
+    const matches = (i: DocumentInput, w: string) => i.documentId === w || i.aliases.includes(w) || i.sha256.startsWith(w.toLowerCase());
+    const missing = wanted.filter((w) => !inputs.some((i) => matches(i, w)));
+    if (missing.length) throw new AppFailure({ code: 'not-found', message: `No document ${missing.map((w) => `"${w}"`).join(', ')} in the input.` });
+    inputs = inputs.filter((i) => wanted.some((w) => matches(i, w)));
   }
   if (inputs.length === 0) throw new AppFailure({ code: 'not-found', message: 'There are no documents to compare.' });
+  if (values.corpus) {
+    const resamples = wholeNumber('--resamples', values.resamples, DEFAULT_RESAMPLES, MIN_RESAMPLES, MAX_RESAMPLES);
+    const seed = wholeNumber('--seed', values.seed, DEFAULT_SEED, 0, 0xffffffff);
+    // the reference is what analysts are scored against, not one of the analysts
+    const compared = annotators?.length ? annotators : [...new Set(inputs.flatMap((i) => i.annotations.map((a) => a.annotator)))].filter((n) => n !== REFERENCE_NAME).sort(byCodeUnits);
+    // α_u lays the documents end to end, so the order must not depend on where they came from
+    const documents = [...inputs].sort((a, b) => byCodeUnits(a.sha256, b.sha256)).map(({ documentId, text, annotations }) => ({ documentId, text, annotations }));
+    const corpus = computeCorpusAgreement(documents, { annotators: compared, resamples, seed });
+    if (values.format === 'json') {
+      const reports = documents.map((d) => computeAgreement({ ...d, annotators: compared }));
+      io.out(JSON.stringify({ corpus, documents: reports }, null, 2));
+    } else io.out(formatCorpusTable(corpus));
+    return 0;
+  }
   const reports: AgreementReport[] = inputs.map(({ documentId, text, annotations }) =>
     computeAgreement({ documentId, text, annotations, annotators }),
   );
   if (values.format === 'json') io.out(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
   else io.out(reports.map(formatAgreementTable).join('\n\n'));
   return 0;
+}
+
+function runStudyAgreement(
+  values: { study?: string; corpus?: boolean; db?: string; annotators?: string; resamples?: string; seed?: string; format?: string; document?: string },
+  positionals: string[],
+  io: CliIo,
+): number {
+  if (!values.corpus) throw new UsageError('--study goes with --corpus: claimtag agree --corpus --study NAME.');
+  if (positionals.length > 0) throw new UsageError('Compare either a study or files, not both.');
+  if (values.document) throw new UsageError('--document does not go with --study; the study names its documents.');
+  const resamples = wholeNumber('--resamples', values.resamples, DEFAULT_RESAMPLES, MIN_RESAMPLES, MAX_RESAMPLES);
+  const seed = wholeNumber('--seed', values.seed, DEFAULT_SEED, 0, 0xffffffff);
+  const analysts = values.annotators?.split(',').map((s) => s.trim()).filter(Boolean);
+  const library = openLibrary(libraryPath(values.db, io.env), { create: false });
+  try {
+    const { corpus, inputs } = studyAgreementWithInputs(library, values.study!, { analysts, resamples, seed });
+    if (values.format === 'json') {
+      const reports = inputs.map((d) => computeAgreement({ ...d, annotators: corpus.annotators }));
+      io.out(JSON.stringify({ corpus, documents: reports }, null, 2));
+    } else io.out(formatCorpusTable(corpus));
+    return 0;
+  } finally {
+    library.close();
+  }
+}
+
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function wholeNumber(flag: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not "${raw}".`);
+  return n;
 }
 
 /** annotatorNames: everyone the file or library lists, including those who marked nothing. */

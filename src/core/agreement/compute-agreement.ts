@@ -105,7 +105,7 @@ export function computeAgreement(input: AgreementInput): AgreementReport {
 }
 
 /** The union of same-label spans that overlap; touching spans stay separate units. */
-function mergeOverlapsPerLabel(spans: readonly LabeledSpan[]): LabeledSpan[] {
+export function mergeOverlapsPerLabel(spans: readonly LabeledSpan[]): LabeledSpan[] {
   const open = new Map<string, LabeledSpan>();
   const out: LabeledSpan[] = [];
   // spans are sorted by start, so per label only the last kept span can overlap the next one

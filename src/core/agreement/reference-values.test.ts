@@ -1,5 +1,5 @@
 // Compares our implementation with values computed by independent implementations
-// (scikit-learn, NLTK, statsmodels, a brute-force α_u); see reference/compute-reference.py.
+// (scikit-learn, NLTK, statsmodels, a brute-force α_u); see test/agreement/reference/compute-reference.py.
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -26,7 +26,7 @@ interface ReferenceFile {
   spanF1: Array<{ a: LabeledSpan[]; b: LabeledSpan[]; expected: { exact: number | null; overlap: number | null } }>;
 }
 
-const reference = JSON.parse(readFileSync(new URL('./reference/reference-values.json', import.meta.url), 'utf8')) as ReferenceFile;
+const reference = JSON.parse(readFileSync(new URL('../../../test/agreement/reference/reference-values.json', import.meta.url), 'utf8')) as ReferenceFile;
 const TOLERANCE = 1e-9;
 
 function expectSame(actual: number | null, expected: number | null | undefined): void {

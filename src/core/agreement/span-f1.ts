@@ -23,6 +23,11 @@ const compareSpans = (x: LabeledSpan, y: LabeledSpan): number =>
 /** Spans are expected without exact duplicates (the same start, end and label twice). */
 export function exactF1(a: readonly LabeledSpan[], b: readonly LabeledSpan[]): Measured {
   if (a.length + b.length === 0) return { value: null, reason: 'neither annotator marked a span' };
+  return { value: (2 * exactMatchCount(a, b)) / (a.length + b.length) };
+}
+
+/** Number of spans of A with an identical span (start, end, label) in B. */
+export function exactMatchCount(a: readonly LabeledSpan[], b: readonly LabeledSpan[]): number {
   const sortedA = [...a].sort(compareSpans);
   const sortedB = [...b].sort(compareSpans);
   let matches = 0;
@@ -32,11 +37,16 @@ export function exactF1(a: readonly LabeledSpan[], b: readonly LabeledSpan[]): M
     if (order <= 0) i++;
     if (order >= 0) j++;
   }
-  return { value: (2 * matches) / (a.length + b.length) };
+  return matches;
 }
 
 export function overlapF1(a: readonly LabeledSpan[], b: readonly LabeledSpan[]): Measured {
   if (a.length + b.length === 0) return { value: null, reason: 'neither annotator marked a span' };
+  return { value: (2 * overlapMatchCount(a, b)) / (a.length + b.length) };
+}
+
+/** Size of a maximum one-to-one matching of same-label overlapping spans of A and B. */
+export function overlapMatchCount(a: readonly LabeledSpan[], b: readonly LabeledSpan[]): number {
   const byLabelA = groupByLabel(a);
   const byLabelB = groupByLabel(b);
   let matches = 0;
@@ -44,7 +54,7 @@ export function overlapF1(a: readonly LabeledSpan[], b: readonly LabeledSpan[]):
     const spansB = byLabelB.get(label);
     if (spansB) matches += maximumOverlapMatching(spansA, spansB);
   }
-  return { value: (2 * matches) / (a.length + b.length) };
+  return matches;
 }
 
 function groupByLabel(spans: readonly LabeledSpan[]): Map<string, LabeledSpan[]> {

@@ -1,19 +1,10 @@
 // Seeded synthetic documents for benchmarks and property tests: news-like sentences (with a
 // few astral characters) and annotators who mostly follow one another with small deviations.
 
+import { seededRandom } from './seeded-random';
 import type { AgreementAnnotation, AgreementInput } from './types';
 
-/** mulberry32: a tiny deterministic PRNG returning floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from './seeded-random';
 
 const WORDS = ['the', 'minister', 'said', 'officials', 'claimed', 'reportedly', 'border', 'trade', 'talks', 'Dr.', 'U.S.', 'sources', 'according', 'to', 'allegedly', 'new', 'policy', '🇵🇰', 'week', 'denied'];
 const LABELS = ['fact', 'opinion', 'allegation'];

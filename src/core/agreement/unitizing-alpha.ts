@@ -84,7 +84,7 @@ export function unitizingAlpha(study: UnitizingStudy): UnitizingAlphaResult {
 }
 
 /** Units as sorted [begin, end) pairs, per category (sorted) and rater. */
-function groupByCategoryAndRater(study: UnitizingStudy): Map<string, Array<Array<[number, number]>>> {
+export function groupByCategoryAndRater(study: UnitizingStudy): Map<string, Array<Array<[number, number]>>> {
   const end = study.begin + study.length;
   const byCategory = new Map<string, Array<Array<[number, number]>>>();
   for (const unit of study.units) {
@@ -120,7 +120,22 @@ function groupByCategoryAndRater(study: UnitizingStudy): Map<string, Array<Array
   return new Map([...byCategory].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-function toSegments(units: Array<[number, number]>, begin: number, end: number): Segments {
+/**
+ * Σ δ² over every unordered pair of raters for one category on [begin, end) (not normalised).
+ * Used to pool documents: a document's sum is unchanged when it is laid next to others,
+ * because segments overlap only within their document and a unit lies inside a gap of the
+ * longer continuum exactly when it lies inside that gap's part within its document.
+ */
+export function observedPairSum(perRater: ReadonlyArray<ReadonlyArray<readonly [number, number]>>, begin: number, end: number): number {
+  const segments = perRater.map((units) => toSegments(units, begin, end));
+  let sum = 0;
+  for (let r1 = 0; r1 < segments.length; r1++) {
+    for (let r2 = r1 + 1; r2 < segments.length; r2++) sum += pairDisagreement(segments[r1], segments[r2]);
+  }
+  return sum;
+}
+
+function toSegments(units: ReadonlyArray<readonly [number, number]>, begin: number, end: number): Segments {
   const capacity = 2 * units.length + 1;
   const s: Segments = { begin: new Float64Array(capacity), end: new Float64Array(capacity), isUnit: new Uint8Array(capacity), count: 0 };
   const push = (b: number, e: number, isUnit: boolean): void => {

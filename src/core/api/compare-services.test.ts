@@ -138,7 +138,8 @@ describe('adjudication', () => {
     expect(reference).toHaveLength(1);
     expect(reference[0]).toMatchObject({ labelId: 'opinion', ...at('Beta thinks it was cold.'), attribution: 'Beta', annotatorName: 'reference' });
     expect(reference[0].note).toBe('hedged\nAdjudicated by Lead: Beta states a view');
-    expect(r.decisions).toMatchObject([{ kind: 'accept', by: 'Lead', reason: 'Beta states a view' }]);
+    expect(r.decisions).toMatchObject([{ kind: 'accept', by: 'Lead', reason: 'Beta states a view', labelId: 'opinion', source: 'Ana', span: at('Beta thinks it was cold.') }]);
+    expect(Date.parse(r.decisions[0].at)).not.toBeNaN();
 
     // accepting another side replaces the reference span in that place
     const ben = conflict.spans.find((s) => s.annotatorName === 'Ben')!;
@@ -166,6 +167,9 @@ describe('adjudication', () => {
       decision: { kind: 'new', labelId: 'opinion', ...at('Alpha said') },
     });
     expect(fresh.reference.map((s) => [s.labelId, s.quote])).toEqual([['opinion', 'Alpha said']]);
+    // the log says what was decided: the rejection has no span, the new span its label and boundary
+    expect(fresh.decisions[1]).not.toHaveProperty('span');
+    expect(fresh.decisions[2]).toMatchObject({ kind: 'new', labelId: 'opinion', span: at('Alpha said') });
     const bad = await failure('adjudicate', { documentId: doc.id, differenceId: agreement.id, decision: { kind: 'new', labelId: 'opinion', ...at('Delta') } });
     expect(bad.code).toBe('invalid-input');
     const noLabel = await failure('adjudicate', { documentId: doc.id, differenceId: agreement.id, decision: { kind: 'new', labelId: 'zzz', ...at('Alpha') } });

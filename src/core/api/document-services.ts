@@ -11,6 +11,9 @@ import { loadBundle } from '../library-io/load-bundle';
 import type { Library } from '../store/library';
 import { newId } from '../store/ids';
 import type { HostPorts } from './host-ports';
+import type { Annotator } from '../../shared/types';
+import { AppFailure as Refusal } from '../../shared/result';
+import { othersHidden } from '../ownership/ownership';
 
 type DocumentServices = Pick<
   ApiServices,
@@ -25,12 +28,18 @@ type DocumentServices = Pick<
   | 'cancelExport'
 >;
 
-type Arriving = { rename?: Array<{ from: string; to: string }>; samePerson?: boolean };
+type Arriving = {
+  rename?: Array<{ from: string; to: string }>;
+  samePerson?: boolean;
+  intoMine?: boolean;
+  similar?: 'separate';
+  mapOnto?: Array<{ ref: string; documentId: string }>;
+};
 
 const EXTENSIONS: Record<string, string> = { html: '.html', pdf: '.pdf', md: '.md', json: '.json', w3c: '.jsonld', brat: '', doccano: '.jsonl', labelstudio: '.json', csv: '.csv' };
 
 /** Library management: search, rename, delete, import from dialogs/drops/clipboard, export. */
-export function createDocumentServices(library: Library, ports: HostPorts, annotatorName: () => string | undefined): DocumentServices {
+export function createDocumentServices(library: Library, ports: HostPorts, currentAnnotator: () => Annotator | null): DocumentServices {
   // Files picked in the native dialog, by opaque token: the renderer never holds a path.
   const chosen = new Map<string, string>();
   let runningExport: AbortController | null = null;
@@ -45,6 +54,8 @@ export function createDocumentServices(library: Library, ports: HostPorts, annot
         details: clash ? [] : (o.error.details ?? []),
         canReplaceInvalid: /UTF-8/i.test(o.error.message),
         ...(clash ? { nameClashes: o.error.details ?? [] } : {}),
+        ...(o.error.reason ? { reason: o.error.reason } : {}),
+        ...(o.similar ? { similar: o.similar } : {}),
       };
     }
     if (o.kind === 'article') return { ok: true, name, kind: 'article', documentId: o.documentId, title: o.title, existed: o.existed, warnings: o.warnings };
@@ -59,7 +70,7 @@ export function createDocumentServices(library: Library, ports: HostPorts, annot
       labelsAdded: r.labelsAdded,
       notes: [
         ...(r.reanchored || r.unanchored
-          ? [`The file's copy of the article differs from this library's: ${r.reanchored} annotations were placed by their quote and context, ${r.unanchored} could not be placed.`]
+          ? [`Mapped onto your copy of the article: ${r.reanchored} placed where their quote and context occur once, ${r.unanchored} left out because placing them would be a guess.`]
           : []),
         ...r.rejected.map((x) => `${x.where}: ${x.reason}`),
       ],
@@ -70,18 +81,37 @@ export function createDocumentServices(library: Library, ports: HostPorts, annot
     // A null-prototype map: an annotator called "__proto__" is just a name.
     const renameAnnotators: Record<string, string> = Object.create(null);
     for (const r of arriving?.rename ?? []) renameAnnotators[r.from] = r.to;
+    const me = currentAnnotator();
     const [outcome] = await importPaths(library, [file], {
-      annotator: annotatorName(),
+      // Formats that name no annotator are filed under the analyst's name: that is her layer, so she is asked first.
+      annotator: me?.name,
       article: { replaceInvalid },
       renameAnnotators,
       mergeSameNames: arriving?.samePerson,
+      me,
+      intoMine: arriving?.intoMine,
+      similar: arriving?.similar,
+      mapOnto: arriving?.mapOnto ? Object.fromEntries(arriving.mapOnto.map((m) => [m.ref, m.documentId])) : undefined,
     });
     return toResult(name, outcome);
   };
 
   return {
     renameDocument: ({ id, title }) => library.documents.rename(id, title),
-    deleteDocument: ({ id }) => ({ annotationsDeleted: library.transaction(() => library.documents.remove(id)) }),
+    deleteDocument: ({ id, includingOthers }) => ({
+      annotationsDeleted: library.transaction(() => {
+        const me = currentAnnotator();
+        const others = library.annotations.layersOf(id).filter((l) => l.annotatorId !== me?.id && l.live > 0);
+        if (others.length && !includingOthers) {
+          throw Refusal.forbidden(
+            'others-work',
+            `This document also holds ${others.map((o) => `${o.name}'s`).join(', ')} work. Confirm that their annotations are removed from this library too.`,
+            others.map((o) => `${o.name}: ${o.live}`),
+          );
+        }
+        return library.documents.remove(id);
+      }),
+    }),
     searchDocuments: ({ query }) => library.documents.search(query),
 
     async chooseImportFiles() {
@@ -99,7 +129,9 @@ export function createDocumentServices(library: Library, ports: HostPorts, annot
       const file = chosen.get(token);
       if (!file) throw new AppFailure({ code: 'not-found', message: 'That file choice has expired; choose the file again.' });
       const result = await importOne(file, path.basename(file), replaceInvalid, arriving);
-      if (result.ok || !(result.canReplaceInvalid || result.nameClashes)) chosen.delete(token);
+      // Kept while the analyst can answer and import it again.
+      const answerable = !result.ok && (result.canReplaceInvalid || result.nameClashes || result.reason === 'own-layer' || result.reason === 'similar-document');
+      if (!answerable) chosen.delete(token);
       return result;
     },
 
@@ -122,8 +154,8 @@ export function createDocumentServices(library: Library, ports: HostPorts, annot
       }
     },
 
-    importClipboard({ text, html }) {
-      const result = importClipboard({ text, html });
+    async importClipboard({ text, html }) {
+      const result = await importClipboard({ text, html });
       if (!result.ok) return { ok: false, name: 'Clipboard', message: result.error.message, details: result.error.details ?? [], canReplaceInvalid: false };
       const { document, existed } = library.documents.add(result.value);
       return { ok: true, name: 'Clipboard', kind: 'article', documentId: document.id, title: document.title, existed, warnings: result.value.warnings };
@@ -131,6 +163,9 @@ export function createDocumentServices(library: Library, ports: HostPorts, annot
 
     async exportDocuments({ format, documentIds, annotatorIds }) {
       const bundle = loadBundle(library, { documents: documentIds ?? 'all' });
+      // Blind mode holds for exports too: others' work on a document she has not marked done stays out.
+      const me = currentAnnotator();
+      bundle.annotations = bundle.annotations.filter((a) => a.annotatorId === me?.id || !othersHidden(library, a.documentId, me));
       if (annotatorIds?.length) {
         const keep = new Set(annotatorIds);
         bundle.annotations = bundle.annotations.filter((a) => keep.has(a.annotatorId));

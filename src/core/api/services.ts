@@ -4,11 +4,13 @@ import type { Annotator } from '../../shared/types';
 import type { Library } from '../store/library';
 import type { NewDocument } from '../store/documents-repo';
 import { createCompareServices } from './compare-services';
+import { createStudyServices } from './study-services';
 import { createTagSetServices } from './tag-set-services';
 import { createDocumentServices } from './document-services';
 import { headlessPorts, type HostPorts } from './host-ports';
+import { CURRENT_ANNOTATOR_SETTING, currentAnnotatorOf, documentLayers, othersHidden, requireNotBlind, requireOwn } from '../ownership/ownership';
+import type { BlindState } from '../../shared/layers';
 
-const CURRENT_ANNOTATOR = 'current-annotator';
 const LAST_DOCUMENT = 'last-document';
 const SAMPLE_DOCUMENT = 'sample-document';
 
@@ -25,10 +27,7 @@ export interface ServiceContext {
 export function createServices(ctx: ServiceContext): ApiServices {
   const { library } = ctx;
 
-  const currentAnnotator = (): Annotator | null => {
-    const id = library.settings.get(CURRENT_ANNOTATOR);
-    return id ? library.annotators.find(id) : null;
-  };
+  const currentAnnotator = (): Annotator | null => currentAnnotatorOf(library);
 
   const requireAnnotator = (): Annotator => {
     const annotator = currentAnnotator();
@@ -54,9 +53,10 @@ export function createServices(ctx: ServiceContext): ApiServices {
   };
 
   return {
-    ...createDocumentServices(library, ctx.ports ?? headlessPorts, () => currentAnnotator()?.name),
+    ...createDocumentServices(library, ctx.ports ?? headlessPorts, currentAnnotator),
     ...createCompareServices(library, currentAnnotator),
-    ...createTagSetServices(library, ctx.ports ?? headlessPorts),
+    ...createStudyServices(library, currentAnnotator),
+    ...createTagSetServices(library, ctx.ports ?? headlessPorts, currentAnnotator),
 
     getStartupState(): StartupState {
       const last = library.settings.get(LAST_DOCUMENT);
@@ -67,14 +67,19 @@ export function createServices(ctx: ServiceContext): ApiServices {
     setAnnotatorName({ name }) {
       return library.transaction(() => {
         const current = currentAnnotator();
+        // A name already borne by another annotator (a colleague, the reference) would pass her work off as theirs.
+        if (library.annotators.findByName(name).some((a) => a.id !== current?.id)) {
+          throw AppFailure.forbidden('name-taken', `"${name}" is already the name of another annotator in this library. Choose a name that is yours alone.`);
+        }
         if (current) return library.annotators.rename(current.id, name);
         const created = library.annotators.add(name);
-        library.settings.set(CURRENT_ANNOTATOR, created.id);
+        library.settings.set(CURRENT_ANNOTATOR_SETTING, created.id);
         return created;
       });
     },
 
-    listDocuments: () => library.documents.list(),
+    // Counts are the current analyst's own: colleagues and the reference never add to her figures.
+    listDocuments: () => library.documents.list(currentAnnotator()?.id ?? null),
     listDocumentPage: (query) => library.documents.page(query, currentAnnotator()?.id ?? null),
     getDocument: ({ id }) => library.documents.get(id),
 
@@ -89,9 +94,14 @@ export function createServices(ctx: ServiceContext): ApiServices {
 
     setDocumentDone({ documentId, done }) {
       library.documents.setDone(documentId, requireAnnotator().id, done);
-      return library.documents.summary(documentId);
+      return library.documents.summary(documentId, requireAnnotator().id);
     },
-    listAnnotations: ({ documentId, limit }) => library.annotations.listForDocument(documentId, limit),
+    /** Blind mode withholds the other layers' rows here, not only in the view. */
+    listAnnotations: ({ documentId, limit }) => {
+      const me = currentAnnotator();
+      if (!othersHidden(library, documentId, me)) return library.annotations.listForDocument(documentId, limit);
+      return me ? library.annotations.listForDocument(documentId, limit, me.id) : [];
+    },
 
     createAnnotation({ documentId, labelId, start, end }) {
       const annotator = requireAnnotator();
@@ -101,8 +111,41 @@ export function createServices(ctx: ServiceContext): ApiServices {
     },
 
     updateAnnotation({ id, ...patch }) {
+      const me = requireAnnotator();
+      requireOwn(library, library.annotations.get(id), me);
       if (patch.labelId !== undefined) requireLabel(patch.labelId);
       return library.annotations.update(id, patch);
+    },
+
+    copyAnnotationToMine({ id }) {
+      const me = requireAnnotator();
+      return library.transaction(() => {
+        const source = library.annotations.get(id);
+        if (source.deletedAt) throw new AppFailure({ code: 'conflict', message: 'That annotation was deleted, so there is nothing to copy.' });
+        requireNotBlind(library, source.documentId, me);
+        if (source.annotatorId === me.id) return source;
+        requireLabel(source.labelId);
+        const same = library.annotations.findSame(source.documentId, me.id, source.labelId, source.start, source.end);
+        if (same) return library.annotations.get(same);
+        const text = library.documents.textOf(source.documentId);
+        return library.annotations.add(
+          { documentId: source.documentId, annotatorId: me.id, labelId: source.labelId, start: source.start, end: source.end, attribution: source.attribution, confidence: source.confidence },
+          text,
+        );
+      });
+    },
+
+    documentLayers: ({ documentId }) => documentLayers(library, documentId, currentAnnotator()),
+    getBlindMode: (): BlindState => ({ library: library.blindMode.library(), documentIds: library.blindMode.documents() }),
+    setBlindMode({ documentId, on }): BlindState {
+      library.transaction(() => {
+        if (documentId === undefined) library.blindMode.setLibrary(on);
+        else {
+          if (!library.documents.exists(documentId)) throw new AppFailure({ code: 'not-found', message: 'That document is no longer in the library.' });
+          library.blindMode.setDocument(documentId, on);
+        }
+      });
+      return { library: library.blindMode.library(), documentIds: library.blindMode.documents() };
     },
 
     // The library is open, so there is nothing to recover; LibrarySession replaces these when it is not.
@@ -111,7 +154,13 @@ export function createServices(ctx: ServiceContext): ApiServices {
       throw new AppFailure({ code: 'conflict', message: 'The library is fine; there is nothing to recover.' });
     },
 
-    deleteAnnotation: ({ id }) => library.annotations.softDelete(id),
-    restoreAnnotation: ({ id }) => library.annotations.restore(id),
+    deleteAnnotation({ id }) {
+      requireOwn(library, library.annotations.get(id), requireAnnotator());
+      return library.annotations.softDelete(id);
+    },
+    restoreAnnotation({ id }) {
+      requireOwn(library, library.annotations.get(id), requireAnnotator());
+      return library.annotations.restore(id);
+    },
   };
 }

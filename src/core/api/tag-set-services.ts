@@ -20,8 +20,20 @@ const failWith = (error: AppError): never => {
  * merge, delete unused ones, and move the whole scheme in and out as a tag-set file.
  * Field problems carry "field: message" details, the same shape as contract validation.
  */
-export function createTagSetServices(library: Library, ports: HostPorts): TagSetServices {
+export function createTagSetServices(library: Library, ports: HostPorts, currentAnnotator: () => { id: string } | null = () => null): TagSetServices {
   const store = new LabelStore(library.db);
+
+  /** Merging or deleting a label rewrites its annotations: refused while other analysts' rows carry it. */
+  const requireNoOthersUse = (label: Label, action: 'merge' | 'delete'): void => {
+    const others = library.annotations.labelUseByOthers(label.id, currentAnnotator()?.id ?? null);
+    if (others.length === 0) return;
+    const whose = others.map((o) => `${o.name} (${plural(o.rows, 'annotation')})`).join(', ');
+    throw AppFailure.forbidden(
+      'not-owner',
+      `"${label.name}" is used by other annotators' work: ${whose}. ${action === 'merge' ? 'Merging' : 'Deleting'} it would change their annotations; archive the label instead.`,
+      others.map((o) => `${o.name}: ${plural(o.rows, 'annotation')}`),
+    );
+  };
 
   const requireLabel = (id: string): Label =>
     library.labels.find(id) ?? failWith({ code: 'not-found', message: `There is no label "${id}" in this tag set.` });
@@ -63,6 +75,7 @@ export function createTagSetServices(library: Library, ports: HostPorts): TagSet
         const source = requireLabel(from);
         const target = requireLabel(into);
         if (source.id === target.id) failWith({ code: 'invalid-input', message: 'Choose another label to merge into.' });
+        requireNoOthersUse(source, 'merge');
         const { live } = store.usage(from);
         store.moveAnnotations(from, into);
         store.remove(from);
@@ -75,6 +88,7 @@ export function createTagSetServices(library: Library, ports: HostPorts): TagSet
         const label = requireLabel(id);
         const { live } = store.usage(id);
         if (live > 0) failWith({ code: 'conflict', message: inUseMessage(label, live), details: [`usage: ${plural(live, 'annotation')}`] });
+        requireNoOthersUse(label, 'delete');
         // Deleted annotations of this label can no longer come back with Undo: the label is gone.
         store.purgeDeletedAnnotations(id);
         store.remove(id);

@@ -82,8 +82,13 @@ export function adjudicate(library: Library, input: AdjudicateInput, who: Decide
       );
     }
     const extent = decision.kind === 'new' ? { start: Math.min(place.start, decision.start), end: Math.max(place.end, decision.end) } : place;
+    const decided = source
+      ? { labelId: source.labelId, span: { start: source.start, end: source.end }, source: source.annotatorName }
+      : decision.kind === 'new'
+        ? { labelId: decision.labelId, span: { start: decision.start, end: decision.end } }
+        : {};
     appendDecisions(library, input.documentId, [
-      { kind: decision.kind, start: extent.start, end: extent.end, by: decider.name, reason: input.reason?.trim() ?? '', at: new Date().toISOString() },
+      { kind: decision.kind, start: extent.start, end: extent.end, ...decided, by: decider.name, reason: input.reason?.trim() ?? '', at: new Date().toISOString() },
     ]);
   });
   return compareDocument(library, options);
@@ -154,6 +159,8 @@ export function autoMerge(library: Library, input: AutoMergeInput, who: Decider 
         kind: 'auto-merge' as const,
         start: spans[0].start,
         end: spans[0].end,
+        labelId: spans[0].labelId,
+        span: { start: spans[0].start, end: spans[0].end },
         by: decider.name,
         reason: `${agreeing} of ${m} agreed`,
         at,

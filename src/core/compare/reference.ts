@@ -1,7 +1,8 @@
 // The reference ("adjudicated") version: an annotator named "reference", one per library,
-// stored like any other annotator so it exports and compares. Decisions are logged per
-// document in the settings table (key "adjudication:<documentId>", a JSON array) until a
-// proper adjudications table exists; the reference annotation's note also records them.
+// stored like any other annotator so it exports and compares. Decisions are logged in
+// the adjudications table (what was decided: the side accepted, a rejection, or a new span
+// with its label and boundary; why, by whom, when); the reference annotation's note also
+// records them.
 
 import type { AdjudicationDecision } from '../../shared/compare';
 import type { Annotator } from '../../shared/types';
@@ -11,8 +12,6 @@ export const REFERENCE_NAME = 'reference';
 const REFERENCE_SETTING = 'reference-annotator';
 /** Oldest entries are dropped beyond this, so one document's log stays small. */
 const MAX_LOG = 5_000;
-
-const logKey = (documentId: string): string => `adjudication:${documentId}`;
 
 export function findReferenceAnnotator(library: Library): Annotator | null {
   const id = library.settings.get(REFERENCE_SETTING);
@@ -30,39 +29,38 @@ export function ensureReferenceAnnotator(library: Library): Annotator {
 }
 
 export function readDecisions(library: Library, documentId: string): AdjudicationDecision[] {
-  const raw = library.settings.get(logKey(documentId));
-  if (!raw) return [];
-  try {
-    const parsed = JSON.parse(raw) as unknown;
-    return Array.isArray(parsed) ? parsed.filter(isDecision) : [];
-  } catch {
-    return [];
-  }
+  const rows = library.db
+    .prepare(
+      `SELECT kind, start_offset AS start, end_offset AS "end", label_id AS labelId, span_start AS spanStart, span_end AS spanEnd,
+              source_annotator AS source, reason, decided_by AS by, decided_at AS at
+         FROM adjudications WHERE document_id = ? ORDER BY id`,
+    )
+    .all(documentId) as Array<AdjudicationDecision & { labelId: string | null; spanStart: number | null; spanEnd: number | null }>;
+  return rows.map(({ labelId, spanStart, spanEnd, source, ...d }) => ({
+    ...d,
+    ...(labelId !== null ? { labelId } : {}),
+    ...(spanStart !== null && spanEnd !== null ? { span: { start: spanStart, end: spanEnd } } : {}),
+    ...(source ? { source } : {}),
+  }));
 }
 
-/** Call inside a transaction. */
+/** Call inside a transaction. Keeps the newest MAX_LOG decisions of the document. */
 export function appendDecisions(library: Library, documentId: string, added: AdjudicationDecision[]): void {
   if (added.length === 0) return;
-  const log = [...readDecisions(library, documentId), ...added].slice(-MAX_LOG);
-  library.settings.set(logKey(documentId), JSON.stringify(log));
+  const insert = library.db.prepare(
+    `INSERT INTO adjudications (document_id, kind, start_offset, end_offset, label_id, span_start, span_end, source_annotator, reason, decided_by, decided_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const d of added) {
+    insert.run(documentId, d.kind, d.start, d.end, d.labelId ?? null, d.span?.start ?? null, d.span?.end ?? null, d.source ?? '', d.reason, d.by, d.at);
+  }
+  library.db
+    .prepare('DELETE FROM adjudications WHERE document_id = ? AND id NOT IN (SELECT id FROM adjudications WHERE document_id = ? ORDER BY id DESC LIMIT ?)')
+    .run(documentId, documentId, MAX_LOG);
 }
 
 /** The line written into a reference annotation's note. */
 export function decisionLine(by: string, reason: string | undefined): string {
   const why = reason?.trim().replace(/\s+/g, ' ');
   return why ? `Adjudicated by ${by}: ${why}` : `Adjudicated by ${by}`;
-}
-
-function isDecision(x: unknown): x is AdjudicationDecision {
-  const d = x as Partial<AdjudicationDecision> | null;
-  return (
-    typeof d === 'object' &&
-    d !== null &&
-    typeof d.kind === 'string' &&
-    typeof d.start === 'number' &&
-    typeof d.end === 'number' &&
-    typeof d.by === 'string' &&
-    typeof d.reason === 'string' &&
-    typeof d.at === 'string'
-  );
 }

@@ -1,7 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
 import { strToU8 } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { WorkerMemorySample } from './docx-worker-protocol';
+import type { WorkerMemorySample } from './import-worker-protocol';
 import { buildDocx, buildDocxFromXml, documentXml } from './docx-fixture-builder';
 import { importDocx, type DocxImportOptions } from './import-docx';
 import { blocksOf, expectDocument, expectError, type ExpectedBlock } from './import-test-helpers';

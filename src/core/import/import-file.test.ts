@@ -7,6 +7,7 @@ import { buildDocument, titleFromFileName } from './imported-document';
 import { importDocx } from './import-docx';
 import { importClipboard, importFile, type ImportedDocument } from './import-file';
 import { parseHtml } from './import-html';
+import { parseHtmlArticle } from './html-article';
 import { parseMarkdown } from './import-markdown';
 import { parseText } from './import-txt';
 import { blocksOf, expectDocument, expectError, expectWellFormed, fixtureFolder, type ExpectedBlock } from './import-test-helpers';
@@ -83,23 +84,23 @@ describe('importFile dispatch', () => {
 });
 
 describe('importClipboard', () => {
-  it('prefers HTML when present', () => {
-    const doc = expectDocument(importClipboard({ text: 'plain version', html: '<meta charset="utf-8"><!--StartFragment--><h1>Rich</h1><p>version</p><!--EndFragment-->' }));
+  it('prefers HTML when present', async () => {
+    const doc = expectDocument(await importClipboard({ text: 'plain version', html: '<meta charset="utf-8"><!--StartFragment--><h1>Rich</h1><p>version</p><!--EndFragment-->' }));
     expect(blocksOf(doc)).toEqual<ExpectedBlock[]>([['heading', 1, 'Rich'], ['paragraph', undefined, 'version']]);
     expect(doc.title).toBe('Rich');
     expect(doc.source).toBe('clipboard');
   });
 
-  it('falls back to the text when the HTML holds nothing readable', () => {
-    const doc = expectDocument(importClipboard({ text: `${URDU}\nsecond`, html: '<img src=x onerror=alert(1)>' }));
+  it('falls back to the text when the HTML holds nothing readable', async () => {
+    const doc = expectDocument(await importClipboard({ text: `${URDU}\nsecond`, html: '<img src=x onerror=alert(1)>' }));
     expect(blocksOf(doc)).toEqual<ExpectedBlock[]>([['paragraph', undefined, URDU], ['paragraph', undefined, 'second']]);
     expect(doc.title).toBe(URDU);
   });
 
-  it('refuses empty and oversized clipboards', () => {
-    expectError(importClipboard({}), 'invalid-input');
-    expectError(importClipboard({ text: ' \n ', html: '' }), 'invalid-input');
-    expectError(importClipboard({ text: 'a'.repeat(MAX_IMPORT_BYTES + 1) }), 'too-large');
+  it('refuses empty and oversized clipboards', async () => {
+    expectError(await importClipboard({}), 'invalid-input');
+    expectError(await importClipboard({ text: ' \n ', html: '' }), 'invalid-input');
+    expectError(await importClipboard({ text: 'a'.repeat(MAX_IMPORT_BYTES + 1) }), 'too-large');
   });
 });
 
@@ -121,15 +122,16 @@ describe('big list of naughty strings through every importer', () => {
     else expect(['invalid-input', 'unsupported', 'too-large']).toContain(result.error.code);
   };
 
-  it(`parses all ${naughtyStrings.length} strings as text, Markdown, HTML and clipboard`, () => {
+  it(`parses all ${naughtyStrings.length} strings as text, Markdown, HTML, reader view and clipboard`, async () => {
     for (const naughty of naughtyStrings) {
-      for (const parse of [parseText, parseMarkdown, parseHtml]) {
+      for (const parse of [parseText, parseMarkdown, parseHtml, parseHtmlArticle]) {
         expectDocumentOrTypedError(buildDocument(parse(naughty), { title: 'x', source: 'x' }));
       }
-      expectDocumentOrTypedError(importClipboard({ text: naughty, html: naughty }));
-      expectDocumentOrTypedError(importClipboard({ text: naughty }));
+      expectDocumentOrTypedError(await importClipboard({ text: naughty }));
     }
-  });
+    // Pasted HTML goes through the worker: all of them at once, one worker.
+    expectDocumentOrTypedError(await importClipboard({ text: 'x', html: naughtyStrings.join('<br>') }));
+  }, 30_000);
 
   it('survives all of them in one file of every format, and as .docx', async () => {
     const joined = naughtyStrings.join('\n');

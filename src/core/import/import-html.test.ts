@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { AppFailure } from '../../shared/result';
 import { buildDocument } from './imported-document';
+import { parseHtmlArticle } from './html-article';
 import { parseHtml } from './import-html';
 import { blocksOf, expectDocument, type ExpectedBlock } from './import-test-helpers';
 
@@ -100,10 +102,19 @@ describe('parseHtml', () => {
     ]);
   });
 
-  it('survives 100 000 nested elements without recursion', () => {
-    const depth = 100_000;
-    const doc = importHtml(`${'<div><span>'.repeat(depth / 2)}deep text${'</span></div>'.repeat(depth / 2)}`);
-    expect(doc.text).toBe('deep text');
+  it('reads 900 nested elements without recursion and refuses 100 000 with a typed reason', () => {
+    const nested = (depth: number) => `${'<div><span>'.repeat(depth / 2)}deep text${'</span></div>'.repeat(depth / 2)}`;
+    expect(importHtml(nested(900)).text).toBe('deep text');
+    const refused = (() => {
+      try {
+        parseHtml(nested(100_000));
+        return undefined;
+      } catch (error) {
+        return error instanceof AppFailure ? error.error : undefined;
+      }
+    })();
+    expect(refused?.code).toBe('too-large');
+    expect(refused?.message).toContain('nests more than 1,000 elements');
   });
 });
 
@@ -175,6 +186,13 @@ describe('hostile HTML', () => {
     expect(doc.text).not.toMatch(/alert|javascript|xss\.example|onerror|onload|expression\(|<\s*\/?\s*[a-z]/i);
     expect(doc.text.startsWith('Before')).toBe(true);
     expect(doc.title).not.toMatch(/alert/);
+  });
+
+  it.each(XSS_VECTORS.map((vector, i) => [i, vector]))('vector %i keeps no markup and no script text through the reader view', (_i, vector) => {
+    const story = `<p>${'The council met on Tuesday and approved the budget after a long debate. '.repeat(10)}</p>`;
+    const doc = expectDocument(buildDocument(parseHtmlArticle(`<html><body><article>${story}${vector}${story}</article></body></html>`), { title: 'x', source: 'x.html' }));
+    expect(doc.text).not.toMatch(/alert|javascript|xss\.example|onerror|onload|expression\(|<\s*\/?\s*[a-z]/i);
+    expect(doc.text).toContain('The council met on Tuesday');
   });
 
   it('keeps the visible text of hostile elements as plain text', () => {

@@ -1,8 +1,10 @@
 // A saved article page → blocks. parse5 builds an inert tree (no scripts run, nothing is
 // fetched, no URL is resolved); only text nodes are ever copied out, so markup, attributes
 // and URLs cannot survive as anything but the plain text a reader saw.
-import { parse, parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
+import { defaultTreeAdapter, parse, parseFragment, type DefaultTreeAdapterMap, type DefaultTreeAdapterTypes, type TreeAdapter } from 'parse5';
+import { AppFailure } from '../../shared/result';
 import type { BlockKind } from '../../shared/types';
+import { HTML_LIMITS, type StructureLimits } from './import-limits';
 import type { ParsedContent } from './imported-document';
 import type { RawBlock } from './normalize-text';
 
@@ -13,9 +15,15 @@ type ParentNode = DefaultTreeAdapterTypes.ParentNode;
 /** Elements whose whole subtree is page chrome, code, embedded media or form controls. */
 const DROPPED = new Set([
   'nav', 'header', 'footer', 'aside', 'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset',
-  'object', 'embed', 'applet', 'svg', 'math', 'img', 'picture', 'video', 'audio', 'source', 'track', 'canvas', 'map',
+  'object', 'embed', 'applet', 'svg', 'img', 'picture', 'video', 'audio', 'source', 'track', 'canvas', 'map',
   'form', 'button', 'input', 'select', 'option', 'textarea', 'dialog', 'head', 'title', 'meta', 'link', 'base',
 ]);
+
+/** Inside MathML: the formula's source (TeX, content MathML) repeats what the reader saw. */
+const DROPPED_IN_MATH = new Set(['annotation', 'annotation-xml']);
+
+/** Inline styles that hide an element from the reader. */
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important\s*)?(?:;|$)/i;
 
 /** Elements that start and end a block; everything else is inline and joins its neighbours. */
 const BLOCK_LEVEL = new Set([
@@ -118,9 +126,16 @@ class BlockCollector {
 
 function isDropped(element: Element, keepHeaders: boolean): boolean {
   if (element.tagName === 'header' && keepHeaders) return false;
-  if (DROPPED.has(element.tagName)) return true;
+  if (DROPPED.has(element.tagName) || DROPPED_IN_MATH.has(element.tagName)) return true;
   // Content the page itself hides is not what the reader saw.
-  return attribute(element, 'hidden') !== undefined || attribute(element, 'aria-hidden') === 'true';
+  return isHidden(attribute(element, 'hidden'), attribute(element, 'aria-hidden'), attribute(element, 'style'));
+}
+
+/** Whether an element's own attributes hide it (the hidden attribute, aria-hidden, inline style). */
+export function isHidden(hidden: string | null | undefined, ariaHidden: string | null | undefined, style: string | null | undefined): boolean {
+  if (hidden !== undefined && hidden !== null) return true;
+  if (ariaHidden === 'true') return true;
+  return style !== undefined && style !== null && HIDDEN_STYLE.test(style);
 }
 
 function attribute(element: Element, name: string): string | undefined {
@@ -213,20 +228,74 @@ function contentRoot(document: Node): { root: Node; keepHeaders: boolean } {
   return { root: body ?? document, keepHeaders: false };
 }
 
-export function parseHtml(html: string): ParsedContent {
-  const document = parse(html);
+/**
+ * A parse5 tree adapter that refuses a page past the element-count and nesting limits while
+ * it is being built, so a hostile page (six million nested <b>) costs microseconds, not the
+ * gigabytes a full tree would.
+ */
+function limitedTreeAdapter(limits: StructureLimits): TreeAdapter<DefaultTreeAdapterMap> {
+  const depths = new WeakMap<Node, number>();
+  let elementCount = 0;
+  const place = (parent: ParentNode, node: Node): void => {
+    if (!('tagName' in node)) return;
+    const depth = (depths.get(parent) ?? 0) + 1;
+    if (depth > limits.maxDepth) {
+      throw new AppFailure({
+        code: 'too-large',
+        message: `This page nests more than ${limits.maxDepth.toLocaleString('en')} elements inside each other, which no real article does; it was not imported.`,
+      });
+    }
+    depths.set(node, depth);
+  };
+  return {
+    ...defaultTreeAdapter,
+    createElement(tagName, namespaceURI, attrs) {
+      elementCount++;
+      if (elementCount > limits.maxNodes) {
+        throw new AppFailure({ code: 'too-large', message: `This page has more than ${limits.maxNodes.toLocaleString('en')} elements, more than claimtag imports at once.` });
+      }
+      return defaultTreeAdapter.createElement(tagName, namespaceURI, attrs);
+    },
+    appendChild(parent, node) {
+      place(parent, node);
+      defaultTreeAdapter.appendChild(parent, node);
+    },
+    insertBefore(parent, node, reference) {
+      place(parent, node);
+      defaultTreeAdapter.insertBefore(parent, node, reference);
+    },
+  };
+}
+
+/** The page as an inert parse5 tree, refused past the limits (see limitedTreeAdapter). */
+export function parseHtmlDocument(html: string, limits: StructureLimits = HTML_LIMITS): DefaultTreeAdapterTypes.Document {
+  return parse(html, { treeAdapter: limitedTreeAdapter(limits) });
+}
+
+/** Title and source URL the page declares about itself. */
+export function pageMetadata(document: Node): { title?: string; source?: string } {
   const meta = readMetadata(document);
-  const { root, keepHeaders } = contentRoot(document);
-  const blocks = new BlockCollector(keepHeaders).collect(root);
   const title = [meta.ogTitle, meta.title, meta.firstH1].find((candidate) => candidate !== undefined && candidate.trim() !== '');
   const source = meta.canonical ?? meta.ogUrl;
-  const content: ParsedContent = { blocks, warnings: [] };
-  if (title !== undefined) content.title = title.replace(HTML_WHITESPACE, ' ');
-  if (source !== undefined) content.source = source;
-  return content;
+  const found: { title?: string; source?: string } = {};
+  if (title !== undefined) found.title = title.replace(HTML_WHITESPACE, ' ');
+  if (source !== undefined) found.source = source;
+  return found;
+}
+
+/** Today's reader: the longest <article>, else <main>, else the body, minus page chrome. */
+export function plainReaderBlocks(document: Node): RawBlock[] {
+  const { root, keepHeaders } = contentRoot(document);
+  return new BlockCollector(keepHeaders).collect(root);
+}
+
+/** A page read without reader-view extraction (pasted HTML, and the fallback for files). */
+export function parseHtml(html: string, limits: StructureLimits = HTML_LIMITS): ParsedContent {
+  const document = parseHtmlDocument(html, limits);
+  return { blocks: plainReaderBlocks(document), warnings: [], ...pageMetadata(document) };
 }
 
 /** Blocks of an HTML fragment (e.g. raw HTML inside Markdown), with the same rules. */
-export function htmlFragmentToBlocks(html: string): RawBlock[] {
-  return new BlockCollector(false).collect(parseFragment(html));
+export function htmlFragmentToBlocks(html: string, limits: StructureLimits = HTML_LIMITS, keepHeaders = false): RawBlock[] {
+  return new BlockCollector(keepHeaders).collect(parseFragment(html, { treeAdapter: limitedTreeAdapter(limits) }));
 }

@@ -26,10 +26,10 @@ describe('readFileSafely', () => {
     expect(expectError(await readFileSafely('/dev/null.txt'), 'not-found')).toContain('null.txt');
     await symlink('/dev/zero', path.join(fixtures.path(), 'zero.txt'));
     expect(expectError(await readFileSafely(path.join(fixtures.path(), 'zero.txt')), 'invalid-input')).toContain('not a regular file');
-    const pdf = await file('report.pdf', '%PDF-1.7');
-    const unsupported = expectError(await readFileSafely(pdf), 'unsupported');
-    expect(unsupported).toContain('.pdf');
-    expect(unsupported).toContain('.txt, .md, .markdown, .html, .htm, .docx');
+    const rtf = await file('report.rtf', '{\\rtf1 x}');
+    const unsupported = expectError(await readFileSafely(rtf), 'unsupported');
+    expect(unsupported).toContain('.rtf');
+    expect(unsupported).toContain('.txt, .md, .markdown, .html, .htm, .docx, .pdf');
     expectError(await readFileSafely(await file('README', 'x')), 'unsupported');
   });
 

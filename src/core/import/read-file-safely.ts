@@ -3,20 +3,14 @@
 // explicitly asks for replacement characters.
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { ARTICLE_EXTENSIONS, type ImportFormat } from '../../shared/article-formats';
 import { AppFailure, fail, ok, type AppError, type Result } from '../../shared/result';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-export type ImportFormat = 'txt' | 'markdown' | 'html' | 'docx';
+export type { ImportFormat } from '../../shared/article-formats';
 
-export const SUPPORTED_EXTENSIONS: Readonly<Record<string, ImportFormat>> = {
-  '.txt': 'txt',
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.html': 'html',
-  '.htm': 'html',
-  '.docx': 'docx',
-};
+export const SUPPORTED_EXTENSIONS = ARTICLE_EXTENSIONS;
 
 export interface ReadOptions {
   /** Import text with invalid UTF-8 sequences replaced by U+FFFD instead of refusing it. */

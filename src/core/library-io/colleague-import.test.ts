@@ -7,6 +7,7 @@ import { Library } from '../store/library';
 import { makeTempDir } from '../testing/temp-library';
 import { importPaths } from './import-paths';
 import { loadBundle } from './load-bundle';
+import { dumpLibrary } from '../testing/dump-library';
 
 const RESOURCES = path.resolve(__dirname, '../../../resources');
 let tmp: ReturnType<typeof makeTempDir>;
@@ -52,21 +53,46 @@ describe("importing a colleague's work", () => {
     expect(ours.annotators.list().map((a) => a.name)).toEqual(['Bilal']);
   });
 
-  it('places annotations made on a slightly different copy by quote and context, and lists what cannot be placed', async () => {
+  /** A JSON export of Bilal's work on a copy with a heading line and "most" where ours says "highly", inside one of his claims. */
+  function differentCopy(): string {
     const file = path.join(tmp.dir, 'bilal-copy.sqlite');
     const theirs = colleagueLibrary(file, (t) => `Editorial. ${t.replace('highly significant', 'most significant')}`);
     const json = path.join(tmp.dir, 'bilal.json');
     fs.writeFileSync(json, exportClaimtagJson(loadBundle(theirs, { documents: 'all' })));
-    // their copy has a heading line and "most" where ours says "highly", inside one of their claims
     theirs.close();
+    return json;
+  }
+
+  it('keeps a similar but different text apart: refuses, shows the difference, and changes nothing until the analyst says', async () => {
+    const json = differentCopy();
+    const before = dumpLibrary(ours);
     const [outcome] = await importPaths(ours, [json]);
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'forbidden', reason: 'similar-document' } });
+    if (outcome.ok) throw new Error('refused above');
+    expect(outcome.similar).toHaveLength(1);
+    expect(outcome.similar![0].similarity).toBeGreaterThan(0.8);
+    expect(outcome.similar![0].changes).toEqual(
+      expect.arrayContaining([expect.objectContaining({ ours: '', theirs: 'Editorial. ' }), expect.objectContaining({ ours: 'highly', theirs: 'most' })]),
+    );
+    expect(dumpLibrary(ours)).toEqual(before);
+
+    // kept apart: a second document with all of Bilal's work on his own text
+    const [separate] = await importPaths(ours, [json], { similar: 'separate' });
+    expect(separate).toMatchObject({ ok: true, report: { annotationsAdded: 2, documents: [{ existed: false }] } });
+    expect(ours.documents.list()).toHaveLength(2);
+  });
+
+  it('maps onto our copy only when asked, placing each span where its quote and context occur once and listing the rest', async () => {
+    const json = differentCopy();
+    const ourId = ours.documents.list()[0].id;
+    const [outcome] = await importPaths(ours, [json], { mapOnto: { [JSON.parse(fs.readFileSync(json, 'utf8')).documents[0].id]: ourId } });
     if (!outcome.ok || outcome.kind !== 'annotations') throw new Error(JSON.stringify(outcome));
     const r = outcome.report;
-    expect(r.documents).toMatchObject([{ existed: true, reanchored: true }]);
+    expect(r.documents).toMatchObject([{ id: ourId, existed: true, reanchored: true }]);
     expect(r.annotationsAdded).toBe(1);
     expect(r.unanchored).toBe(1);
-    expect(r.rejected.map((x) => x.reason).join()).toMatch(/not placed: “most significant” is not in this copy/);
-    const [placed] = ours.annotations.listForDocument(ours.documents.list()[0].id);
+    expect(r.rejected.map((x) => x.reason).join()).toMatch(/not placed: “most significant” with the text around it is not in this copy/);
+    const [placed] = ours.annotations.listForDocument(ourId);
     expect(placed.quote).toBe('agreed to upgrade their diplomatic relations');
     expect(ours.documents.list()).toHaveLength(1);
   });

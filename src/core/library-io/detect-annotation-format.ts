@@ -1,9 +1,9 @@
 import path from 'node:path';
+import { ARTICLE_EXTENSIONS } from '../../shared/article-formats';
 import type { ImportFormatId } from '../interchange/types';
 
 export type FileKind = { kind: 'article' } | { kind: 'annotations'; format: ImportFormatId } | { kind: 'library' } | { kind: 'unsupported' };
 
-const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.docx']);
 
 /** Whether a file is an article to read, or annotation data in one of the interchange formats. */
 export function classifyFile(fileName: string, head: string): FileKind {
@@ -19,5 +19,5 @@ export function classifyFile(fileName: string, head: string): FileKind {
     if (start.startsWith('[') || /"(annotations|completions|predictions)"\s*:\s*\[/.test(head)) return { kind: 'annotations', format: 'labelstudio' };
     return { kind: 'annotations', format: 'json' };
   }
-  return ARTICLE_EXTENSIONS.has(ext) ? { kind: 'article' } : { kind: 'unsupported' };
+  return Object.hasOwn(ARTICLE_EXTENSIONS, ext) ? { kind: 'article' } : { kind: 'unsupported' };
 }

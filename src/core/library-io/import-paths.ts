@@ -10,13 +10,14 @@ import type { DoccanoOffsetUnit } from '../interchange/doccano-offsets';
 import { IMPORT_LIMITS, formatBytes } from '../interchange/limits';
 import type { Library } from '../store/library';
 import { classifyFile } from './detect-annotation-format';
-import { mergeImport, type MergeOptions, type MergeReport } from './merge-import';
+import { mergeImport, SimilarDocumentsFailure, type MergeOptions, type MergeReport } from './merge-import';
+import type { SimilarDocument } from '../../shared/contract';
 import { readOtherLibrary } from './read-other-library';
 
 export type FileOutcome =
   | { file: string; ok: true; kind: 'article'; documentId: string; title: string; existed: boolean; warnings: string[] }
   | { file: string; ok: true; kind: 'annotations'; report: MergeReport }
-  | { file: string; ok: false; error: AppError };
+  | { file: string; ok: false; error: AppError; similar?: SimilarDocument[] };
 
 export interface ImportPathsOptions extends MergeOptions {
   /** Annotator name for annotation formats that carry none (brat, doccano). */
@@ -60,7 +61,8 @@ async function importOne(library: Library, file: string, options: ImportPathsOpt
       return { file, ok: true, kind: 'annotations', report: mergeImport(library, parsed.value, options) };
     } catch (err) {
       const error = (err as { error?: AppError }).error;
-      return { file, ok: false, error: error ? { ...error, message: `${name}: ${error.message}` } : { code: 'storage', message: `${name}: could not be merged.` } };
+      if (!error) return { file, ok: false, error: { code: 'storage', message: `${name}: could not be merged.` } };
+      return { file, ok: false, error: { ...error, message: `${name}: ${error.message}` }, ...(err instanceof SimilarDocumentsFailure ? { similar: err.similar } : {}) };
     }
   }
   if (kind.kind === 'article') {
@@ -105,7 +107,7 @@ async function importOne(library: Library, file: string, options: ImportPathsOpt
     return { file, ok: true, kind: 'annotations', report: mergeImport(library, parsed.value, options) };
   } catch (err) {
     const error = (err as { error?: AppError }).error;
-    if (error) return { file, ok: false, error: { ...error, message: `${name}: ${error.message}` } };
+    if (error) return { file, ok: false, error: { ...error, message: `${name}: ${error.message}` }, ...(err instanceof SimilarDocumentsFailure ? { similar: err.similar } : {}) };
     return failure(file, 'storage', `${name}: could not be saved (${err instanceof Error ? err.message : String(err)}).`);
   }
 }

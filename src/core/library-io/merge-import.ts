@@ -3,19 +3,31 @@ import type { Annotator, Block, Label } from '../../shared/types';
 import type { ParsedImport, RejectedItem } from '../interchange/types';
 import type { Library } from '../store/library';
 import { sha256Of } from '../store/documents-repo';
-import { reanchor, SAME_ARTICLE_SIMILARITY, textSimilarity } from './reanchor';
+import { contextAfter, contextBefore } from '../store/annotations-repo';
+import type { SimilarDocument } from '../../shared/contract';
+import { findReferenceAnnotator } from '../compare/reference';
+import { reanchor, SIMILAR_TEXT, textSimilarity } from './reanchor';
+import { textChanges } from './text-difference';
 
 export interface MergeOptions {
   /** Arriving annotator name → the name to file their work under. */
   renameAnnotators?: Readonly<Record<string, string>>;
   /** Treat an arriving annotator whose name matches a local one as the same person. */
   mergeSameNames?: boolean;
+  /** The analyst using this library: arriving work never joins her layer unless `intoMine`. */
+  me?: Annotator | null;
+  /** She agrees that arriving rows filed under her identity join her own layer. */
+  intoMine?: boolean;
+  /** Arriving documents similar to one of ours are added as separate documents (asked first otherwise). */
+  similar?: 'separate';
+  /** Arriving document ref → our document to map its annotations onto (strictly; see reanchor). */
+  mapOnto?: Readonly<Record<string, string>>;
 }
 
 export interface MergeReport {
-  /** `reanchored`: the file's copy of the text differed from ours; its annotations were placed by quote and context. */
+  /** `reanchored`: mapped, at the analyst's word, onto our different copy; its annotations were placed by quote and context. */
   documents: Array<{ ref: string; id: string; title: string; existed: boolean; reanchored?: boolean }>;
-  /** Annotations moved onto our copy of the text, and those that could not be placed (also in `rejected`). */
+  /** Annotations of mapped documents placed on our copy of the text, and those that could not be placed (also in `rejected`). */
   reanchored: number;
   unanchored: number;
   annotators: Array<{ name: string; id: string; status: 'new' | 'known' }>;
@@ -45,8 +57,21 @@ export function arrivingAnnotators(library: Library, parsed: ParsedImport): Arra
  * Writes a parsed import into the library in one transaction: documents matched by
  * content hash, annotators by id (or explicitly by name), missing labels added and
  * reported, exact duplicates skipped. Any failure leaves the library as it was.
+ * Refused (nothing written): an annotator giving the current analyst's id under another name;
+ * rows that would join her layer without `intoMine`, or the reference outside adjudication;
+ * a document similar to one of ours unless the analyst chose to keep it apart or map it.
+ * A mapped document's annotations that cannot be placed without guessing are listed, not written.
  */
 export function mergeImport(library: Library, parsed: ParsedImport, options: MergeOptions = {}): MergeReport {
+  const me = options.me ?? null;
+  const forged = me ? [...new Set(parsed.annotations.filter((a) => a.annotatorId === me.id && a.annotator !== me.name).map((a) => a.annotator))] : [];
+  if (forged.length) {
+    throw AppFailure.forbidden(
+      'forged-identity',
+      `The file files work by ${forged.map((n) => `"${n}"`).join(', ')} under your own identity (${me!.name}). claimtag will not import it; ask for a fresh export of their work.`,
+      forged,
+    );
+  }
   const clashes = arrivingAnnotators(library, parsed).filter((a) => a.clash && !options.renameAnnotators?.[a.name] && !options.mergeSameNames);
   if (clashes.length) {
     throw new AppFailure({
@@ -70,18 +95,37 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
 
     const docIds = new Map<string, string>();
     const texts = new Map<string, string>();
-    /** Documents whose text differs from our copy: their annotations are re-anchored onto ours. */
-    const reanchorInto = new Set<string>();
+    /** Documents the analyst mapped onto one of ours: ref → the file's copy of the text. */
+    const reanchorInto = new Map<string, string>();
     const existingTexts = library.documents.list().map((doc) => ({ id: doc.id, title: doc.title, text: library.documents.textOf(doc.id) }));
+    const similarFound: SimilarDocument[] = [];
     for (const d of parsed.documents) {
-      // (An empty library has nothing to compare with: no hash to compute here.)
-      const similar = existingTexts.length === 0 || library.documents.findBySha256(sha256Of(d.text)) ? null : mostSimilar(existingTexts, d.text);
-      if (similar) {
-        docIds.set(d.ref, similar.id);
-        texts.set(similar.id, similar.text);
-        reanchorInto.add(d.ref);
-        report.documents.push({ ref: d.ref, id: similar.id, title: similar.title, existed: true, reanchored: true });
+      const ontoId = options.mapOnto?.[d.ref];
+      if (ontoId !== undefined) {
+        const onto = existingTexts.find((x) => x.id === ontoId);
+        if (!onto) throw new AppFailure({ code: 'not-found', message: `There is no document to map "${d.title}" onto: it is no longer in the library.` });
+        docIds.set(d.ref, onto.id);
+        texts.set(onto.id, onto.text);
+        reanchorInto.set(d.ref, d.text);
+        report.documents.push({ ref: d.ref, id: onto.id, title: onto.title, existed: true, reanchored: true });
         continue;
+      }
+      // Same document only when the normalised text's SHA-256 is the same; a similar text is shown, never merged.
+      // (An empty library has nothing to compare with: no hash to compute here.)
+      const same = existingTexts.length > 0 && library.documents.findBySha256(sha256Of(d.text)) !== null;
+      if (!same && existingTexts.length > 0 && options.similar !== 'separate') {
+        const similar = mostSimilar(existingTexts, d.text);
+        if (similar) {
+          similarFound.push({
+            ref: d.ref,
+            title: d.title,
+            documentId: similar.doc.id,
+            documentTitle: similar.doc.title,
+            similarity: Math.round(similar.score * 1000) / 1000,
+            changes: textChanges(similar.doc.text, d.text),
+          });
+          continue;
+        }
       }
       // A new document keeps the id and creation time it had in the file (when the id is free and
       // fits the app's ids), so that exporting claimtag JSON and importing it elsewhere reproduces it.
@@ -91,6 +135,16 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
       texts.set(document.id, document.text);
       report.documents.push({ ref: d.ref, id: document.id, title: document.title, existed });
       if (existed && d.sha256 && d.sha256 !== sha256Of(document.text)) throw new AppFailure({ code: 'internal', message: 'Hash mismatch while matching documents.' });
+    }
+
+    if (similarFound.length) {
+      const one = similarFound[0];
+      throw new SimilarDocumentsFailure(
+        similarFound,
+        similarFound.length === 1
+          ? `"${one.title}" resembles "${one.documentTitle}" in your library but its text is not the same. Keep it as a separate document, or map its annotations onto yours.`
+          : `${similarFound.length} arriving documents resemble documents in your library but their texts are not the same. Keep them as separate documents, or map their annotations onto yours.`,
+      );
     }
 
     const labels = new Map(library.labels.list().map((l) => [l.id, l]));
@@ -148,20 +202,32 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
       return spans;
     };
 
+    const reference = findReferenceAnnotator(library);
+    /** Rows that would join the current analyst's layer or the reference; refused after the loop unless agreed. */
+    let intoMine = 0;
+    let intoReference = 0;
     const writer = library.annotations.importer();
     for (let i = 0; i < parsed.annotations.length; i++) {
       const original = parsed.annotations[i];
       const documentId = docIds.get(original.documentRef);
       if (!documentId) throw new AppFailure({ code: 'invalid-input', message: `An annotation refers to an unknown document "${original.documentRef}".` });
       let a = original;
-      if (reanchorInto.has(original.documentRef)) {
-        const placed = reanchor(texts.get(documentId)!, original);
+      const source = reanchorInto.get(original.documentRef);
+      if (source !== undefined) {
+        // Formats that record no context (brat, doccano, Label Studio) get it from the file's own copy of the text,
+        // so a short quote ("Estado") is never placed inside a longer word ("Estados") on ours.
+        const withContext = {
+          ...original,
+          prefix: original.prefix ?? contextBefore(source, original.start),
+          suffix: original.suffix ?? contextAfter(source, original.end),
+        };
+        const placed = reanchor(texts.get(documentId)!, withContext, source.length);
         if (!placed.ok) {
           report.unanchored++;
           report.rejected.push({ where: `annotations[${i}]`, reason: `not placed: ${placed.reason}` });
           continue;
         }
-        if (placed.how !== 'unchanged') report.reanchored++;
+        report.reanchored++;
         a = { ...original, start: placed.start, end: placed.end };
       }
       ensureLabel(a.label);
@@ -171,6 +237,8 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
         report.annotationsUnchanged++;
         continue;
       }
+      if (me && annotator.id === me.id) intoMine++;
+      if (reference && annotator.id === reference.id) intoReference++;
       writer.add(
         {
           id: a.ref,
@@ -191,8 +259,28 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
       report.annotationsAdded++;
     }
     writer.finish();
+    if (intoReference > 0) {
+      throw AppFailure.forbidden(
+        'reference',
+        `The file would add ${intoReference} annotation${intoReference === 1 ? '' : 's'} to this library's reference version, which changes only through adjudication. Rename the arriving "${reference!.name}" to import it as a layer of its own.`,
+      );
+    }
+    if (intoMine > 0 && !options.intoMine) {
+      throw AppFailure.forbidden(
+        'own-layer',
+        `The file would add ${intoMine} annotation${intoMine === 1 ? '' : 's'} to your own work (${me!.name}). Confirm they are yours, or file them under another name.`,
+        [me!.name],
+      );
+    }
     return report;
   });
+}
+
+/** Refusal carrying the similar documents found, for the app and CLI to show and ask about. */
+export class SimilarDocumentsFailure extends AppFailure {
+  constructor(readonly similar: SimilarDocument[], message: string) {
+    super({ code: 'forbidden', reason: 'similar-document', message, details: similar.map((s) => `${s.title} ≈ ${s.documentTitle} (${Math.round(s.similarity * 100)} % similar)`) });
+  }
 }
 
 /**
@@ -237,18 +325,16 @@ export function blocksOfLines(text: string): Block[] {
   return blocks;
 }
 
-/** Our document that is the same article as `text` in a slightly different copy, if any. */
-function mostSimilar(existing: ReadonlyArray<{ id: string; title: string; text: string }>, text: string): { id: string; title: string; text: string } | null {
-  let best: { id: string; title: string; text: string } | null = null;
-  let bestScore = SAME_ARTICLE_SIMILARITY;
+type Existing = { id: string; title: string; text: string };
+
+/** Our document whose text most resembles `text` (at least SIMILAR_TEXT), to show the analyst; never the same document by itself. */
+function mostSimilar(existing: readonly Existing[], text: string): { doc: Existing; score: number } | null {
+  let best: { doc: Existing; score: number } | null = null;
   for (const doc of existing) {
     // Lengths far apart cannot reach the threshold; skip the shingling.
-    if (Math.min(doc.text.length, text.length) / Math.max(doc.text.length, text.length) < SAME_ARTICLE_SIMILARITY) continue;
+    if (Math.min(doc.text.length, text.length) / Math.max(doc.text.length, text.length) < SIMILAR_TEXT) continue;
     const score = textSimilarity(doc.text, text);
-    if (score >= bestScore) {
-      best = doc;
-      bestScore = score;
-    }
+    if (score >= SIMILAR_TEXT && (!best || score > best.score)) best = { doc, score };
   }
   return best;
 }

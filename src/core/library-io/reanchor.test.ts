@@ -1,28 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { reanchor, textSimilarity } from './reanchor';
 
-describe('reanchor', () => {
+describe('reanchor: placed only where the quote with its context occurs once nearby', () => {
   const ours = 'The minister said talks failed. Critics said talks failed too. Then  the ministry  denied it.';
 
   it('keeps a span whose text is where it was', () => {
     expect(reanchor(ours, { start: 4, end: 12, quote: 'minister' })).toEqual({ ok: true, start: 4, end: 12, how: 'unchanged' });
   });
 
-  it('moves a span whose text shifted, choosing the occurrence its context points to', () => {
+  it('moves a span whose text shifted when its recorded context occurs exactly once', () => {
     const at = ours.indexOf('said talks failed too');
     const r = reanchor(ours, { start: 0, end: 17, quote: 'said talks failed', prefix: 'Critics ', suffix: ' too.' });
     expect(r).toEqual({ ok: true, start: at, end: at + 17, how: 'moved' });
   });
 
-  it('refuses when the quote occurs several times and the context cannot decide', () => {
-    const r = reanchor(ours, { start: 500, end: 517, quote: 'said talks failed', prefix: 'zzz', suffix: 'qqq' });
-    expect(r).toMatchObject({ ok: false, reason: expect.stringMatching(/occurs 2 times/) });
+  it('refuses a quote without context that occurs twice nearby, rather than taking the nearest', () => {
+    const r = reanchor(ours, { start: 10, end: 27, quote: 'said talks failed' });
+    expect(r).toMatchObject({ ok: false, reason: expect.stringMatching(/more than once near its place/) });
   });
 
-  it('finds a quote whose spacing changed', () => {
-    const r = reanchor(ours, { start: 0, end: 24, quote: 'Then the ministry denied' });
-    expect(r).toMatchObject({ ok: true, how: 'whitespace' });
-    if (r.ok) expect(ours.slice(r.start, r.end)).toBe('Then  the ministry  denied');
+  it('refuses when the recorded context is not there any more, even though the quote is', () => {
+    const r = reanchor(ours, { start: 13, end: 30, quote: 'said talks failed', prefix: 'zzz', suffix: 'qqq' });
+    expect(r).toMatchObject({ ok: false, reason: expect.stringMatching(/with the text around it is not in this copy/) });
+  });
+
+  it('does not guess a quote whose spacing changed', () => {
+    expect(reanchor(ours, { start: 63, end: 87, quote: 'Then the ministry denied' })).toMatchObject({ ok: false });
+  });
+
+  it('refuses a quote that occurs only far from where it was', () => {
+    const long = `${'x'.repeat(50_000)} Estados Unidos ${'y'.repeat(50_000)}`;
+    // "Estado" from the start of another text: the only occurrence is 50,000 units away
+    expect(reanchor(long, { start: 10, end: 16, quote: 'Estado' }, long.length)).toMatchObject({ ok: false, reason: expect.stringMatching(/only far from where it was/) });
   });
 
   it('refuses a quote whose words were changed, saying so', () => {

@@ -1,6 +1,7 @@
-// When a colleague's copy of an article differs slightly from ours (whitespace, a fixed
-// typo, a different source page), their annotations are moved onto our text by their quote
-// and the context around it. What cannot be placed confidently is reported, never guessed.
+// Mapping a colleague's annotations onto a different copy of an article, only when the
+// analyst has asked for it. A span is placed only where its quote — with the prefix and
+// suffix the file recorded, when it has them — occurs exactly once near where it was; every
+// other span is reported as not placed, with its quote. Nothing is guessed.
 
 /** Word 3-shingles of a text, case- and whitespace-insensitive. */
 function shingles(text: string): Set<string> {
@@ -20,61 +21,50 @@ export function textSimilarity(a: string, b: string): number {
   return both / (sa.size + sb.size - both);
 }
 
-/** Two texts at or above this similarity are taken to be copies of the same article. */
-export const SAME_ARTICLE_SIMILARITY = 0.8;
+/**
+ * At or above this similarity an arriving text is *shown* to the analyst as resembling one of
+ * ours, so she can say whether it is the same article. It never makes them the same document.
+ */
+export const SIMILAR_TEXT = 0.8;
 
-export type Anchoring =
-  | { ok: true; start: number; end: number; how: 'unchanged' | 'moved' | 'whitespace' }
-  | { ok: false; reason: string };
+/** How far (UTF-16 units) from its expected place a span may be found: this much, or a tenth of the text when longer. */
+export const NEIGHBOURHOOD = 2_000;
 
-const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+export type Anchoring = { ok: true; start: number; end: number; how: 'unchanged' | 'moved' } | { ok: false; reason: string };
 
-function commonSuffixLength(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
-  return n;
-}
-
-function commonPrefixLength(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) n++;
-  return n;
+export interface SpanToPlace {
+  start: number;
+  end: number;
+  quote: string;
+  prefix?: string;
+  suffix?: string;
 }
 
 /**
- * Places [start, end) of `quote` (with its `prefix`/`suffix` context from the other copy)
- * in `target`. Exact position first; else every occurrence of the quote, scored by how
- * much surrounding context matches; a tie or no occurrence is refused with the reason.
+ * Places `a` (from a copy of `sourceLength` units) in `target`. Looks for the quote with its
+ * recorded context; keeps the occurrences within the neighbourhood of where the span sat,
+ * scaled to the target's length; places the span only when exactly one remains.
  */
-export function reanchor(target: string, a: { start: number; end: number; quote: string; prefix?: string; suffix?: string }): Anchoring {
-  if (a.end <= target.length && target.slice(a.start, a.end) === a.quote) return { ok: true, start: a.start, end: a.end, how: 'unchanged' };
-  const candidates: number[] = [];
-  for (let at = target.indexOf(a.quote); at >= 0 && candidates.length < 1000; at = target.indexOf(a.quote, at + 1)) candidates.push(at);
-  if (candidates.length > 0) {
-    const prefix = a.prefix ?? '';
-    const suffix = a.suffix ?? '';
-    const scored = candidates
-      .map((at) => ({
-        at,
-        score:
-          commonSuffixLength(target.slice(Math.max(0, at - prefix.length), at), prefix) +
-          commonPrefixLength(target.slice(at + a.quote.length, at + a.quote.length + suffix.length), suffix),
-      }))
-      .sort((x, y) => y.score - x.score || Math.abs(x.at - a.start) - Math.abs(y.at - a.start));
-    if (scored.length > 1 && scored[0].score === scored[1].score && scored[0].score < prefix.length + suffix.length) {
-      return { ok: false, reason: `“${clip(a.quote)}” occurs ${candidates.length} times and its context does not tell which one is meant` };
-    }
-    return { ok: true, start: scored[0].at, end: scored[0].at + a.quote.length, how: 'moved' };
+export function reanchor(target: string, a: SpanToPlace, sourceLength: number = target.length): Anchoring {
+  if (!a.quote) return { ok: false, reason: 'the annotation has no quoted text to look for' };
+  const prefix = a.prefix ?? '';
+  const suffix = a.suffix ?? '';
+  const needle = prefix + a.quote + suffix;
+  const expected = sourceLength > 0 ? Math.round((a.start * target.length) / sourceLength) : a.start;
+  const reach = Math.max(NEIGHBOURHOOD, Math.ceil(target.length / 10));
+  const near: number[] = [];
+  let elsewhere = 0;
+  for (let at = target.indexOf(needle); at >= 0; at = target.indexOf(needle, at + 1)) {
+    const start = at + prefix.length;
+    if (Math.abs(start - expected) <= reach) near.push(start);
+    else elsewhere++;
+    if (near.length > 1) break;
   }
-  // The quote itself changed only in its spacing.
-  const wanted = collapse(a.quote);
-  if (wanted.length >= 8) {
-    const pattern = new RegExp(wanted.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'gu');
-    const hits = [...target.matchAll(pattern)];
-    if (hits.length === 1) return { ok: true, start: hits[0].index!, end: hits[0].index! + hits[0][0].length, how: 'whitespace' };
-    if (hits.length > 1) return { ok: false, reason: `“${clip(a.quote)}” occurs ${hits.length} times with different spacing` };
-  }
-  return { ok: false, reason: `“${clip(a.quote)}” is not in this copy of the article (the text there was changed)` };
+  const what = prefix || suffix ? `“${clip(a.quote)}” with the text around it` : `“${clip(a.quote)}”`;
+  if (near.length === 1) return { ok: true, start: near[0], end: near[0] + a.quote.length, how: near[0] === a.start ? 'unchanged' : 'moved' };
+  if (near.length > 1) return { ok: false, reason: `${what} occurs more than once near its place, so which one is meant cannot be told` };
+  if (elsewhere > 0) return { ok: false, reason: `${what} occurs only far from where it was (${elsewhere} time${elsewhere === 1 ? '' : 's'})` };
+  return { ok: false, reason: `${what} is not in this copy of the article (the text there was changed)` };
 }
 
 const clip = (s: string, n = 50) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);

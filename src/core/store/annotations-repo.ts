@@ -227,11 +227,33 @@ export class AnnotationsRepo {
       .all(documentId) as Array<{ annotatorId: string; labelId: string; start: number; end: number }>;
   }
 
+  /** Who has annotations in a document: per annotator, how many are live (0 when all are deleted). */
+  layersOf(documentId: string): Array<{ annotatorId: string; name: string; live: number }> {
+    return this.sql
+      .get(
+        `SELECT a.annotator_id AS annotatorId, n.name AS name, COALESCE(SUM(a.deleted_at IS NULL), 0) AS live
+           FROM annotations a JOIN annotators n ON n.id = a.annotator_id WHERE a.document_id = ? GROUP BY a.annotator_id ORDER BY n.name`,
+      )
+      .all(documentId) as Array<{ annotatorId: string; name: string; live: number }>;
+  }
+
+  /** Per annotator other than `annotatorId`, how many rows (deleted ones too) carry a label. */
+  labelUseByOthers(labelId: string, annotatorId: string | null): Array<{ name: string; rows: number }> {
+    return this.sql
+      .get(
+        `SELECT n.name AS name, count(*) AS rows FROM annotations a JOIN annotators n ON n.id = a.annotator_id
+          WHERE a.label_id = ? AND a.annotator_id IS NOT ? GROUP BY a.annotator_id ORDER BY n.name`,
+      )
+      .all(labelId, annotatorId) as Array<{ name: string; rows: number }>;
+  }
+
   /** Live annotations of a document in reading order (start, then longer first). */
   /** Live annotations in reading order; with `limit`, only the first `limit` of them. */
-  listForDocument(documentId: string, limit?: number): Annotation[] {
-    const order = `${SELECT} WHERE a.document_id = ? AND a.deleted_at IS NULL ORDER BY a.start_offset, a.end_offset DESC, a.created_at`;
-    const rows = limit === undefined ? this.sql.get(order).all(documentId) : this.sql.get(`${order} LIMIT ?`).all(documentId, limit);
+  listForDocument(documentId: string, limit?: number, onlyAnnotator?: string): Annotation[] {
+    const who = onlyAnnotator === undefined ? '' : ' AND a.annotator_id = ?';
+    const order = `${SELECT} WHERE a.document_id = ?${who} AND a.deleted_at IS NULL ORDER BY a.start_offset, a.end_offset DESC, a.created_at`;
+    const args: unknown[] = onlyAnnotator === undefined ? [documentId] : [documentId, onlyAnnotator];
+    const rows = limit === undefined ? this.sql.get(order).all(...args) : this.sql.get(`${order} LIMIT ?`).all(...args, limit);
     return (rows as AnnotationRow[]).map(toAnnotation);
   }
 
@@ -268,13 +290,15 @@ export class AnnotationsRepo {
   }
 }
 
-function contextBefore(text: string, start: number): string {
+/** Up to CONTEXT_LENGTH units of `text` before `start`, never splitting a character. */
+export function contextBefore(text: string, start: number): string {
   let from = Math.max(0, start - CONTEXT_LENGTH);
   if (splitsSurrogatePair(text, from)) from++;
   return text.slice(from, start);
 }
 
-function contextAfter(text: string, end: number): string {
+/** Up to CONTEXT_LENGTH units of `text` after `end`, never splitting a character. */
+export function contextAfter(text: string, end: number): string {
   let to = Math.min(text.length, end + CONTEXT_LENGTH);
   if (splitsSurrogatePair(text, to)) to--;
   return text.slice(end, to);

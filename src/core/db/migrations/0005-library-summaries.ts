@@ -5,7 +5,7 @@ import type { Migration } from './migration';
  * re-reads every text and every annotation:
  * - document_summaries: one row per document with its text length (in characters, SQLite's
  *   length()) and its number of live annotations;
- * - document_label_counts: live annotations per document and label (no row for zero).
+ * - document_label_counts: live annotations per document, annotator and label (no row for zero).
  * A live annotation is one with deleted_at NULL. Covering indexes let the list page through
  * documents in created or title order without touching the rows that hold the texts.
  * Existing libraries are backfilled in the same step.
@@ -24,10 +24,11 @@ export const librarySummaries: Migration = {
       CREATE INDEX document_summaries_by_annotations ON document_summaries (annotations);
 
       CREATE TABLE document_label_counts (
-        document_id  TEXT NOT NULL,
-        label_id     TEXT NOT NULL,
-        n            INTEGER NOT NULL,
-        PRIMARY KEY (document_id, label_id)
+        document_id   TEXT NOT NULL,
+        annotator_id  TEXT NOT NULL,
+        label_id      TEXT NOT NULL,
+        n             INTEGER NOT NULL,
+        PRIMARY KEY (document_id, annotator_id, label_id)
       ) WITHOUT ROWID;
 
       CREATE INDEX documents_listing ON documents (created_at DESC, title, id, source, sha256);
@@ -45,29 +46,29 @@ export const librarySummaries: Migration = {
       END;
 
       CREATE TRIGGER annotation_counts_insert AFTER INSERT ON annotations WHEN new.deleted_at IS NULL BEGIN
-        INSERT INTO document_label_counts (document_id, label_id, n) VALUES (new.document_id, new.label_id, 1)
-          ON CONFLICT (document_id, label_id) DO UPDATE SET n = n + 1;
+        INSERT INTO document_label_counts (document_id, annotator_id, label_id, n) VALUES (new.document_id, new.annotator_id, new.label_id, 1)
+          ON CONFLICT (document_id, annotator_id, label_id) DO UPDATE SET n = n + 1;
         UPDATE document_summaries SET annotations = annotations + 1 WHERE document_id = new.document_id;
       END;
       CREATE TRIGGER annotation_counts_delete AFTER DELETE ON annotations WHEN old.deleted_at IS NULL BEGIN
-        UPDATE document_label_counts SET n = n - 1 WHERE document_id = old.document_id AND label_id = old.label_id;
-        DELETE FROM document_label_counts WHERE document_id = old.document_id AND label_id = old.label_id AND n <= 0;
+        UPDATE document_label_counts SET n = n - 1 WHERE document_id = old.document_id AND annotator_id = old.annotator_id AND label_id = old.label_id;
+        DELETE FROM document_label_counts WHERE document_id = old.document_id AND annotator_id = old.annotator_id AND label_id = old.label_id AND n <= 0;
         UPDATE document_summaries SET annotations = annotations - 1 WHERE document_id = old.document_id;
       END;
-      CREATE TRIGGER annotation_counts_update_old AFTER UPDATE OF deleted_at, label_id, document_id ON annotations WHEN old.deleted_at IS NULL BEGIN
-        UPDATE document_label_counts SET n = n - 1 WHERE document_id = old.document_id AND label_id = old.label_id;
-        DELETE FROM document_label_counts WHERE document_id = old.document_id AND label_id = old.label_id AND n <= 0;
+      CREATE TRIGGER annotation_counts_update_old AFTER UPDATE OF deleted_at, label_id, document_id, annotator_id ON annotations WHEN old.deleted_at IS NULL BEGIN
+        UPDATE document_label_counts SET n = n - 1 WHERE document_id = old.document_id AND annotator_id = old.annotator_id AND label_id = old.label_id;
+        DELETE FROM document_label_counts WHERE document_id = old.document_id AND annotator_id = old.annotator_id AND label_id = old.label_id AND n <= 0;
         UPDATE document_summaries SET annotations = annotations - 1 WHERE document_id = old.document_id;
       END;
-      CREATE TRIGGER annotation_counts_update_new AFTER UPDATE OF deleted_at, label_id, document_id ON annotations WHEN new.deleted_at IS NULL BEGIN
-        INSERT INTO document_label_counts (document_id, label_id, n) VALUES (new.document_id, new.label_id, 1)
-          ON CONFLICT (document_id, label_id) DO UPDATE SET n = n + 1;
+      CREATE TRIGGER annotation_counts_update_new AFTER UPDATE OF deleted_at, label_id, document_id, annotator_id ON annotations WHEN new.deleted_at IS NULL BEGIN
+        INSERT INTO document_label_counts (document_id, annotator_id, label_id, n) VALUES (new.document_id, new.annotator_id, new.label_id, 1)
+          ON CONFLICT (document_id, annotator_id, label_id) DO UPDATE SET n = n + 1;
         UPDATE document_summaries SET annotations = annotations + 1 WHERE document_id = new.document_id;
       END;
 
       INSERT INTO document_summaries (document_id, text_length) SELECT id, length(text) FROM documents;
-      INSERT INTO document_label_counts (document_id, label_id, n)
-        SELECT document_id, label_id, count(*) FROM annotations WHERE deleted_at IS NULL GROUP BY document_id, label_id;
+      INSERT INTO document_label_counts (document_id, annotator_id, label_id, n)
+        SELECT document_id, annotator_id, label_id, count(*) FROM annotations WHERE deleted_at IS NULL GROUP BY document_id, annotator_id, label_id;
       UPDATE document_summaries SET annotations =
         (SELECT coalesce(sum(n), 0) FROM document_label_counts c WHERE c.document_id = document_summaries.document_id);
     `);

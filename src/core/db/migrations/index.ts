@@ -2,9 +2,11 @@ import type { Migration } from './migration';
 import { initialSchema } from './0001-initial-schema';
 import { documentSearch } from './0002-document-search';
 import { tagSetGuidelinesAndDone } from './0003-tag-set-guidelines-and-done';
+import { blindDocuments } from './0004-blind-documents';
 import { librarySummaries } from './0005-library-summaries';
+import { studiesAndAdjudications } from './0006-studies-and-adjudications';
 
 /** Every released schema step, oldest first. Append only: never edit a released step. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, documentSearch, tagSetGuidelinesAndDone, librarySummaries];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, documentSearch, tagSetGuidelinesAndDone, blindDocuments, librarySummaries, studiesAndAdjudications];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

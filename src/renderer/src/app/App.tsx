@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import type { StartupState } from '../../../shared/contract';
 import type { AppError } from '../../../shared/result';
 import type { Annotator, DocumentRecord } from '../../../shared/types';
@@ -7,6 +7,8 @@ import { prefetchWorkbench } from '../workbench/workbench-prefetch';
 import { LibraryShell } from './LibraryShell';
 import { NamePrompt } from './NamePrompt';
 import { StartupError } from './StartupError';
+import { ClaimtagStore } from '../store/claimtag-store';
+
 
 type Screen =
   | { kind: 'loading' }
@@ -18,6 +20,12 @@ export function App() {
   const api = getApi();
   const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
   const [renaming, setRenaming] = useState(false);
+  const [store] = useState(() => new ClaimtagStore());
+  // Whose layer is "mine": known before the workbench paints, so its list and figures start right.
+  const annotator = screen.kind === 'workbench' ? screen.annotator : null;
+  useLayoutEffect(() => {
+    if (annotator) store.setMe(annotator);
+  }, [annotator, store]);
 
   const openDocument = useCallback(
     async (state: StartupState, annotator: Annotator) => {
@@ -73,6 +81,7 @@ export function App() {
     <>
       <LibraryShell
         api={api!}
+        store={store}
         initialDocument={screen.document}
         annotator={screen.annotator}
         dataDir={screen.state.dataDir}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ClaimtagApi, ImportResult } from '../../../shared/contract';
-import type { Annotator, DocumentRecord, DocumentSummary, Label } from '../../../shared/types';
+import { ARTICLE_EXTENSIONS_SHOWN } from '../../../shared/article-formats';
+import type { Annotator, DocumentRecord, DocumentSummary } from '../../../shared/types';
 import { ExportDialog } from '../export/ExportDialog';
 import { LibraryPanel } from '../library/LibraryPanel';
 import { DeleteDialog, ImportProgressBar, ImportSummaryDialog, PasteDialog, RenameDialog } from '../library/LibraryDialogs';
@@ -8,10 +9,14 @@ import { useImporter } from '../library/use-importer';
 import { prefetchWorkbench } from '../workbench/workbench-prefetch';
 import { Workbench } from '../workbench/Workbench';
 import { CompareView } from '../compare/CompareView';
+import { StudyDashboard } from '../study/StudyDashboard';
 import { useMenuCommand } from './use-menu-command';
+import { useStore, type ClaimtagStore } from '../store/claimtag-store';
+import { loadLibrary, reloadOpenDocument } from '../store/loaders';
 
 interface Props {
   api: ClaimtagApi;
+  store: ClaimtagStore;
   initialDocument: DocumentRecord;
   annotator: Annotator;
   dataDir: string;
@@ -20,28 +25,28 @@ interface Props {
 
 type Modal =
   | { kind: 'rename'; doc: DocumentSummary }
-  | { kind: 'delete'; doc: DocumentSummary }
+  | { kind: 'delete'; doc: DocumentSummary; othersWork?: string }
   | { kind: 'paste' }
   | { kind: 'export' }
   | null;
 
 /** The library around the workbench: documents, import (dialog, drop, paste), export. */
-export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenameAnnotator }: Props) {
+export function LibraryShell({ api, store, initialDocument, annotator, dataDir, onRenameAnnotator }: Props) {
   const [document, setDocument] = useState(initialDocument);
   const [jumpTo, setJumpTo] = useState<number | null>(null);
-  const [documents, setDocuments] = useState<DocumentSummary[]>([]);
-  const [labels, setLabels] = useState<Label[]>([]);
+  const documents = useStore(store, (s) => s.documents);
+  const openRevision = useStore(store, (s) => s.open?.revision ?? 0);
+  const labels = useStore(store, (s) => s.labels);
   const [modal, setModal] = useState<Modal>(null);
   const [dragging, setDragging] = useState(false);
   const [message, setMessage] = useState<{ text: string; tone: 'info' | 'error'; id: number } | null>(null);
 
   const say = useCallback((text: string, tone: 'info' | 'error' = 'info') => setMessage({ text, tone, id: Date.now() }), []);
 
-  const refresh = useCallback(async () => {
-    const [d, l] = await Promise.all([api.listDocuments({}), api.listLabels({})]);
-    if (d.ok) setDocuments(d.value);
-    if (l.ok) setLabels(l.value);
-  }, [api]);
+  /** The library's lists, at start and after work arrived from outside (an import, a merge of labels). */
+  const refresh = useCallback(() => loadLibrary(api, store), [api, store]);
+  /** Work arrived from outside: the library's lists and the open document's rows, without reopening it. */
+  const refreshAll = useCallback(() => Promise.all([refresh(), reloadOpenDocument(api, store)]), [api, store, refresh]);
 
   useEffect(() => {
     void refresh();
@@ -62,14 +67,15 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
 
   const onImported = useCallback(
     (results: ImportResult[]) => {
-      void refresh();
+      if (results.some((r) => r.ok)) void refreshAll();
       const articles = results.filter((r): r is Extract<ImportResult, { kind: 'article' }> => r.ok && r.kind === 'article');
       if (articles.length > 0) void open(articles[articles.length - 1].documentId);
     },
-    [open, refresh],
+    [open, refreshAll],
   );
   const importer = useImporter(api, onImported);
   const [comparing, setComparing] = useState(false);
+  const [studying, setStudying] = useState(false);
 
   useMenuCommand('import', () => void importer.importFromDialog());
   useMenuCommand('paste', () => setModal({ kind: 'paste' }));
@@ -78,6 +84,11 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'd') {
+        e.preventDefault();
+        setStudying(true); // the study dashboard
+        return;
+      }
       if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey) return;
       if (e.key.toLowerCase() === 'o') {
         e.preventDefault();
@@ -120,21 +131,34 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
       onPaste={() => setModal({ kind: 'paste' })}
       onRename={(doc) => setModal({ kind: 'rename', doc })}
       onDelete={(doc) => setModal({ kind: 'delete', doc })}
+      onStudies={() => setStudying(true)}
     />
   );
 
   return (
     <div className="shell" {...dropHandlers}>
-      {comparing ? (
+      {studying ? (
+        <StudyDashboard
+          api={api}
+          onClose={() => setStudying(false)}
+          onOpenDocument={(id, compare) => {
+            setStudying(false);
+            setComparing(compare);
+            void open(id);
+          }}
+        />
+      ) : comparing ? (
         <div className="compare-shell">
           {libraryPanel}
           <CompareView
             key={document.id}
             api={api}
             document={document}
+            revision={openRevision}
             onClose={() => {
               setComparing(false);
-              void refresh();
+              // Adjudication wrote the reference version: the open document shows it without reopening.
+              void refreshAll();
             }}
           />
         </div>
@@ -142,6 +166,7 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
       <Workbench
         key={document.id}
         api={api}
+        store={store}
         document={document}
         jumpTo={jumpTo}
         annotator={annotator}
@@ -153,17 +178,26 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
         onToggleDone={async (done) => {
           const r = await api.setDocumentDone({ documentId: document.id, done });
           if (!r.ok) return say(r.error.message, 'error');
-          await refresh();
+          store.applySummary(r.value);
+          // Blind mode reveals (or hides again) the other layers with her done mark.
+          if (store.getSnapshot().open?.layers?.blind) await reloadOpenDocument(api, store);
           say(done ? `Marked “${document.title}” as done.` : `“${document.title}” is no longer marked done.`);
         }}
-        onChanged={() => void refresh()}
+        onBlind={async (scope, on) => {
+          const r = await api.setBlindMode(scope === 'document' ? { documentId: document.id, on } : { on });
+          if (!r.ok) return say(r.error.message, 'error');
+          store.setBlind(r.value);
+          await reloadOpenDocument(api, store);
+          say(on ? `Blind mode is on for ${scope === 'document' ? 'this document' : 'every document'}: other analysts’ work stays hidden until you mark a document done.` : `Blind mode is off for ${scope === 'document' ? 'this document' : 'the library'}.`);
+        }}
+        onLabelsRemoved={() => void refresh()}
         externalNotice={message}
         library={libraryPanel}
       />
       )}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          <p>Drop articles (.txt, .md, .html, .docx) or annotation files to import</p>
+          <p>Drop articles ({ARTICLE_EXTENSIONS_SHOWN}) or annotation files to import</p>
         </div>
       )}
       {importer.progress && <ImportProgressBar progress={importer.progress} />}
@@ -199,7 +233,7 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
             const r = await api.renameDocument({ id: modal.doc.id, title });
             if (!r.ok) return r.error.message;
             if (r.value.id === document.id) setDocument(r.value);
-            await refresh();
+            store.applySummary({ ...modal.doc, title: r.value.title });
             return null;
           }}
         />
@@ -207,14 +241,17 @@ export function LibraryShell({ api, initialDocument, annotator, dataDir, onRenam
       {modal?.kind === 'delete' && (
         <DeleteDialog
           doc={modal.doc}
+          othersWork={modal.othersWork}
           onClose={() => setModal(null)}
           onConfirm={async () => {
-            const r = await api.deleteDocument({ id: modal.doc.id });
+            const r = await api.deleteDocument({ id: modal.doc.id, ...(modal.othersWork ? { includingOthers: true } : {}) });
+            // Other analysts' work goes only once she has read whose it is and confirmed.
+            if (!r.ok && r.error.reason === 'others-work') return setModal({ ...modal, othersWork: r.error.message });
             setModal(null);
             if (!r.ok) return say(r.error.message, 'error');
             say(`Deleted “${modal.doc.title}” and ${r.value.annotationsDeleted} annotations.`);
             const rest = documents.filter((d) => d.id !== modal.doc.id);
-            await refresh();
+            store.removeDocument(modal.doc.id);
             if (modal.doc.id === document.id) {
               if (rest.length) void open(rest[0].id);
               else {

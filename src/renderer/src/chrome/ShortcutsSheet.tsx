@@ -4,16 +4,17 @@ const GROUPS: Array<{ title: string; keys: Array<[string, string]> }> = [
   {
     title: 'Tagging',
     keys: [
-      ['1 … 9', 'Tag the selected text with that label, or relabel the selected annotation'],
-      ['Delete', 'Delete the selected annotation'],
-      ['Ctrl+Z', 'Undo the last annotation action'],
+      ['1 … 9', 'Tag the selected text with that label, or relabel your selected annotation'],
+      ['Delete', 'Delete your selected annotation'],
+      ['M', 'Copy the selected colleague’s or reference annotation to your own work'],
+      ['Ctrl+Z', 'Undo your last annotation action'],
       ['Ctrl+Shift+Z, Ctrl+Y', 'Redo'],
     ],
   },
   {
     title: 'Moving around',
     keys: [
-      ['J / K', 'Next / previous annotation'],
+      ['J / K', 'Next / previous of your annotations'],
       ['↓ / ↑', 'Next / previous annotation (in the list)'],
       ['Shift+arrows', 'Extend the text selection in the article'],
       ['Escape', 'Clear the selection, close a dialog'],

@@ -5,6 +5,7 @@ import type { DocumentRecord, Label } from '../../../shared/types';
 import { LabelSwatch } from '../chrome/LabelSwatch';
 import { AgreementFigures, PairTable } from './AgreementFigures';
 import { CompareText } from './CompareText';
+import { decisionAt, describeDecision } from './decision-summary';
 import { ConfusionTable, type CellFilter } from './ConfusionTable';
 import { DecisionDialog, type DecisionChoice } from './DecisionDialog';
 import { KIND_INFO, KIND_ORDER, shorten } from './format';
@@ -14,6 +15,8 @@ interface Props {
   api: ClaimtagApi;
   document: DocumentRecord;
   onClose(): void;
+  /** Bumped when the document's rows changed outside this view (an import): the comparison is made again. */
+  revision?: number;
 }
 
 type Tab = 'differences' | 'pairs';
@@ -23,7 +26,7 @@ type Tab = 'differences' | 'pairs';
  * article with every difference marked, a keyboard-steppable list of differences with
  * decisions for the reference version, auto-merge, and confusion matrices per pair.
  */
-export function CompareView({ api, document: doc, onClose }: Props) {
+export function CompareView({ api, document: doc, onClose, revision = 0 }: Props) {
   const [result, setResult] = useState<CompareResult | null>(null);
   const [labels, setLabels] = useState<Label[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -53,6 +56,18 @@ export function CompareView({ api, document: doc, onClose }: Props) {
     void load(null);
     void api.listLabels({}).then((r) => r.ok && setLabels(r.value));
   }, [api, load]);
+
+  // Work that arrived while comparing (an import) joins the comparison without reopening it.
+  const chosenRef = useRef(chosen);
+  useEffect(() => {
+    chosenRef.current = chosen;
+  });
+  const seenRevision = useRef(revision);
+  useEffect(() => {
+    if (seenRevision.current === revision) return;
+    seenRevision.current = revision;
+    void load(chosenRef.current);
+  }, [revision, load]);
 
   const compared = result?.annotators ?? [];
   const m = compared.length;
@@ -112,10 +127,15 @@ export function CompareView({ api, document: doc, onClose }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // The reference version can be compared like an analyst, to score the others against it.
+  const choosable =
+    result && result.referenceAnnotatorId && result.reference.length > 0
+      ? [...result.available, { id: result.referenceAnnotatorId, name: 'reference', count: result.reference.length }]
+      : (result?.available ?? []);
   const toggleAnnotator = (id: string) => {
     if (!result) return;
     const current = chosen ?? result.annotators.map((a) => a.id);
-    const next = current.includes(id) ? current.filter((x) => x !== id) : result.available.map((a) => a.id).filter((x) => x === id || current.includes(x));
+    const next = current.includes(id) ? current.filter((x) => x !== id) : choosable.map((a) => a.id).filter((x) => x === id || current.includes(x));
     if (next.length < 2) return setStatus('At least two annotators must stay selected.');
     setChosen(next);
     setCell(null);
@@ -168,10 +188,18 @@ export function CompareView({ api, document: doc, onClose }: Props) {
       </div>
       {result && result.available.length > 0 && (
         <div className="cmp-chips" role="group" aria-label="Annotators to compare">
-          {result.available.map((a) => {
+          {choosable.map((a) => {
             const on = compared.some((c) => c.id === a.id);
+            const isReference = a.id === result.referenceAnnotatorId;
             return (
-              <button key={a.id} type="button" className="cmp-chip" aria-pressed={on} onClick={() => toggleAnnotator(a.id)} title={`${a.count} annotations`}>
+              <button
+                key={a.id}
+                type="button"
+                className={`cmp-chip${isReference ? ' cmp-chip-reference' : ''}`}
+                aria-pressed={on}
+                onClick={() => toggleAnnotator(a.id)}
+                title={isReference ? `The reference version (${a.count} spans): compare the analysts against it` : `${a.count} annotations`}
+              >
                 <span className="cmp-chip-mark" aria-hidden="true">
                   {on ? '✓' : ''}
                 </span>
@@ -342,6 +370,11 @@ export function CompareView({ api, document: doc, onClose }: Props) {
                         <span className="cmp-item-kind">{KIND_INFO[d.kind].name}</span>
                         {d.settled && <span className="cmp-settled">✓ settled</span>}
                       </div>
+                      {d.settled && decisionAt(result.decisions, d) && (
+                        <p className="cmp-decision-line" dir="auto">
+                          {describeDecision(decisionAt(result.decisions, d)!, labelName, (a, b) => shorten(doc.text.slice(a, b), 60))}
+                        </p>
+                      )}
                       <p className="cmp-item-quote" dir="auto">
                         {shorten(doc.text.slice(d.start, d.end))}
                       </p>

@@ -6,7 +6,7 @@ import { $getRoot } from 'lexical';
 import type { Annotation, DocumentRecord, Label } from '../../../shared/types';
 import { $createArticleBlock, $createArticleSection, ArticleBlockNode, ArticleSectionNode, BLOCKS_PER_SECTION } from './article-block-node';
 import { BlockIndex, snapToWords } from './dom-offsets';
-import { HighlightPainter } from './highlight-painter';
+import { HighlightPainter, type OverlayOf } from './highlight-painter';
 import { guardTextFromEdits } from './read-only-guard';
 import { initiallyBuiltSections, SectionFiller } from './section-filler';
 import { SectionVisibility } from './section-visibility';
@@ -34,6 +34,8 @@ interface Props {
   document: DocumentRecord;
   labels: Label[];
   annotations: readonly Annotation[];
+  /** Which of `annotations` belong to other layers (painted as read-only overlays). */
+  overlayOf?: OverlayOf;
   selected: Annotation | null;
   /** A click (no drag) at a document offset: the workbench decides which annotation it picks. */
   onClickOffset(offset: number): void;
@@ -74,16 +76,16 @@ export function ArticleEditor(props: Props) {
   );
 }
 
-function ArticleSurface({ document: doc, labels, annotations, selected, onClickOffset, onSelectionChange, ref }: Props) {
+function ArticleSurface({ document: doc, labels, annotations, overlayOf, selected, onClickOffset, onSelectionChange, ref }: Props) {
   const [editor] = useLexicalComposerContext();
   const wrapperRef = useRef<HTMLDivElement>(null);
   const indexRef = useRef<BlockIndex | null>(null);
   const painterRef = useRef<HighlightPainter | null>(null);
   const fillerRef = useRef<SectionFiller | null>(null);
   const visibilityRef = useRef<SectionVisibility | null>(null);
-  const latest = useRef({ annotations, selected, onClickOffset, onSelectionChange });
+  const latest = useRef({ annotations, overlayOf, selected, onClickOffset, onSelectionChange });
   useLayoutEffect(() => {
-    latest.current = { annotations, selected, onClickOffset, onSelectionChange };
+    latest.current = { annotations, overlayOf, selected, onClickOffset, onSelectionChange };
   });
 
   const root = () => editor.getRootElement();
@@ -122,10 +124,10 @@ function ArticleSurface({ document: doc, labels, annotations, selected, onClickO
         if (!measured) measured = measureSectionHeight(el);
       }
       if (painter) {
-        const { annotations: a, selected: s } = latest.current;
+        const { annotations: a, selected: s, overlayOf: o } = latest.current;
         if (fresh) {
           painter.setWindows(indexRef.current, el.querySelector('[data-section]') ? visibility.windows() : null);
-          painter.paint(indexRef.current, a);
+          painter.paint(indexRef.current, a, o);
         } else painter.setIndex(indexRef.current);
         painter.select(indexRef.current, s);
       }
@@ -155,13 +157,13 @@ function ArticleSurface({ document: doc, labels, annotations, selected, onClickO
   // A changed tag set restyles and repaints everything; changed annotations repaint only themselves.
   useEffect(() => {
     painterRef.current?.setLabels(labels);
-    const { annotations: a } = latest.current;
-    if (indexRef.current) painterRef.current?.paint(indexRef.current, a);
+    const { annotations: a, overlayOf: o } = latest.current;
+    if (indexRef.current) painterRef.current?.paint(indexRef.current, a, o);
   }, [labels]);
 
   useEffect(() => {
-    if (indexRef.current) painterRef.current?.paint(indexRef.current, annotations);
-  }, [annotations]);
+    if (indexRef.current) painterRef.current?.paint(indexRef.current, annotations, overlayOf);
+  }, [annotations, overlayOf]);
 
   useEffect(() => {
     if (indexRef.current) painterRef.current?.select(indexRef.current, selected);

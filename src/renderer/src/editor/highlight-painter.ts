@@ -21,6 +21,12 @@ interface Painted {
  * thousands of highlights cost no layout. Only annotations inside the visible windows
  * (see section-visibility.ts) are registered; the rest are registered as they come near.
  */
+/** Which overlay an annotation is painted as: another analyst's layer, the reference, or null for the analyst's own. */
+export type OverlayKind = 'colleague' | 'reference';
+export type OverlayOf = (a: Annotation) => OverlayKind | null;
+const noOverlay: OverlayOf = () => null;
+export const OVERLAY_NAMES: Record<OverlayKind, string> = { colleague: 'ct-layer-colleague', reference: 'ct-layer-reference' };
+
 export class HighlightPainter {
   private readonly sheet = new CSSStyleSheet();
   private labelNames = new Map<string, string>();
@@ -62,6 +68,9 @@ export class HighlightPainter {
         `::highlight(${look.highlightName}) { background-color: ${withAlpha(look.color, 0.16)}; text-decoration-line: underline; text-decoration-style: ${look.underline}; text-decoration-color: ${look.color}; text-decoration-thickness: 2px; }`,
       );
     });
+    // Other analysts' layers: read-only overlays, drawn with an overline (hers are underlined) and no label colour.
+    rules.push(`::highlight(${OVERLAY_NAMES.colleague}) { background-color: rgba(110, 84, 200, 0.10); text-decoration-line: overline; text-decoration-style: dotted; text-decoration-color: #6e54c8; text-decoration-thickness: 2px; }`);
+    rules.push(`::highlight(${OVERLAY_NAMES.reference}) { background-color: rgba(20, 130, 140, 0.10); text-decoration-line: overline; text-decoration-style: double; text-decoration-color: #14828c; text-decoration-thickness: 2px; }`);
     rules.push(`::highlight(${SELECTED}) { background-color: rgba(255, 196, 0, 0.45); color: inherit; }`);
     rules.push(`::highlight(${SEARCH}) { background-color: rgba(120, 120, 255, 0.28); }`);
     rules.push(`::highlight(${SEARCH_CURRENT}) { background-color: rgba(255, 140, 0, 0.55); }`);
@@ -73,11 +82,12 @@ export class HighlightPainter {
    * or removed from the persistent per-label highlights, so tagging one claim in a document
    * with thousands costs one range, not a rebuild.
    */
-  paint(index: BlockIndex, annotations: readonly Annotation[]): void {
+  paint(index: BlockIndex, annotations: readonly Annotation[], overlayOf: OverlayOf = noOverlay): void {
     this.index = index;
     const wanted = new Map<string, { name: string; start: number; end: number }>();
     for (const a of annotations) {
-      const name = this.labelNames.get(a.labelId);
+      const overlay = overlayOf(a);
+      const name = overlay ? OVERLAY_NAMES[overlay] : this.labelNames.get(a.labelId);
       if (name) wanted.set(a.id, { name, start: a.start, end: a.end });
     }
     this.wanted = wanted;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ImportResult } from '../../../shared/contract';
+import type { ImportResult, SimilarDocument } from '../../../shared/contract';
 import type { DocumentSummary } from '../../../shared/types';
 import { Dialog } from '../chrome/Dialog';
 import type { Arriving, ImportProgress, ImportRun, RetryableFile } from './use-importer';
@@ -41,8 +41,30 @@ export function RenameDialog({ doc, onSave, onClose }: { doc: DocumentSummary; o
   );
 }
 
-export function DeleteDialog({ doc, onConfirm, onClose }: { doc: DocumentSummary; onConfirm(): void; onClose(): void }) {
+export function DeleteDialog({ doc, othersWork, onConfirm, onClose }: { doc: DocumentSummary; othersWork?: string; onConfirm(): void; onClose(): void }) {
   const n = Object.values(doc.counts).reduce((a, b) => a + b, 0);
+  if (othersWork) {
+    return (
+      <Dialog
+        title={`Delete “${doc.title}” with other analysts’ work?`}
+        onClose={onClose}
+        actions={
+          <>
+            <button type="button" className="button" onClick={onClose} autoFocus>
+              Keep it
+            </button>
+            <button type="button" className="button danger-solid" onClick={onConfirm}>
+              Delete it with their work too
+            </button>
+          </>
+        }
+      >
+        <p className="dialog-lead" role="alert">
+          {othersWork}
+        </p>
+      </Dialog>
+    );
+  }
   return (
     <Dialog
       title={`Delete “${doc.title}”?`}
@@ -53,14 +75,14 @@ export function DeleteDialog({ doc, onConfirm, onClose }: { doc: DocumentSummary
             Keep it
           </button>
           <button type="button" className="button danger-solid" onClick={onConfirm}>
-            Delete document and {n} {n === 1 ? 'annotation' : 'annotations'}
+            Delete document and your {n} {n === 1 ? 'annotation' : 'annotations'}
           </button>
         </>
       }
     >
       <p className="dialog-lead">
-        The article and <strong>{n === 0 ? 'no annotations' : `all ${n} ${n === 1 ? 'annotation' : 'annotations'}`}</strong> by every annotator on it
-        will be removed from this library. This cannot be undone; export it first if you may need it.
+        The article and <strong>{n === 0 ? 'none of your annotations' : `your ${n} ${n === 1 ? 'annotation' : 'annotations'}`}</strong> on it will be
+        removed from this library (you will be asked before any other analyst’s work goes). This cannot be undone; export it first if you may need it.
       </p>
     </Dialog>
   );
@@ -147,6 +169,63 @@ function NameClashChoice({ names, onChoose }: { names: string[]; onChoose(arrivi
   );
 }
 
+/** For work filed under the analyst herself: hers (she agrees), or someone else's under another name. */
+function OwnLayerChoice({ message, onChoose }: { message: string; onChoose(arriving: Arriving): void }) {
+  return (
+    <span className="clash-choice">
+      <span>{message}</span>
+      <span className="clash-actions">
+        <button type="button" className="button small" onClick={() => onChoose({ intoMine: true })}>
+          They are mine — add to my work
+        </button>
+      </span>
+    </span>
+  );
+}
+
+/** Arriving documents that resemble ours: where the texts differ, then keep apart or map. */
+function SimilarChoice({ message, similar, onChoose }: { message: string; similar: SimilarDocument[]; onChoose(arriving: Arriving): void }) {
+  return (
+    <span className="clash-choice similar-choice">
+      <span>{message}</span>
+      {similar.map((s) => (
+        <span key={s.ref} className="similar-doc" role="group" aria-label={`How “${s.title}” differs from “${s.documentTitle}”`}>
+          <span className="similar-head">
+            “{s.title}” and your “{s.documentTitle}” are {Math.round(s.similarity * 100)} % alike. Where they differ:
+          </span>
+          <span className="similar-changes">
+            {s.changes.map((c, i) => (
+              <span key={i} className="similar-change">
+                …{c.before}
+                {c.ours && (
+                  <del title="In your copy" aria-label={`yours: ${c.ours}`}>
+                    {c.ours}
+                  </del>
+                )}
+                {c.theirs && (
+                  <ins title="In the arriving copy" aria-label={`theirs: ${c.theirs}`}>
+                    {c.theirs}
+                  </ins>
+                )}
+                {c.after}…
+              </span>
+            ))}
+          </span>
+        </span>
+      ))}
+      <span className="similar-note">Mapping places each annotation only where its quote and context occur exactly once nearby; the rest are listed, never guessed.</span>
+      <span className="clash-actions">
+        <button type="button" className="button small" onClick={() => onChoose({ similar: 'separate' })}>
+          Keep as a separate document
+        </button>
+        <button type="button" className="button small" onClick={() => onChoose({ mapOnto: similar.map((s) => ({ ref: s.ref, documentId: s.documentId })) })}>
+          Map onto {similar.length === 1 ? `“${similar[0].documentTitle}”` : 'your documents'}
+        </button>
+      </span>
+    </span>
+  );
+}
+
 export function ImportSummaryDialog({
   run,
   onRetry,
@@ -182,9 +261,21 @@ export function ImportSummaryDialog({
           <li key={i} className={r.ok ? 'ok' : 'failed'}>
             <span className="import-name">{r.name}</span>
             {r.ok ? (
-              <span>{describe(r)}</span>
+              <span>
+                {describe(r)}
+                {r.kind === 'annotations' &&
+                  r.notes.slice(0, 12).map((n) => (
+                    <span key={n} className="import-detail">
+                      {n}
+                    </span>
+                  ))}
+              </span>
             ) : r.nameClashes?.length && run.clashes.get(i) ? (
               <NameClashChoice names={r.nameClashes} onChoose={(arriving) => onRetryNames(run.clashes.get(i)!, arriving)} />
+            ) : r.reason === 'own-layer' && run.clashes.get(i) ? (
+              <OwnLayerChoice message={r.message} onChoose={(arriving) => onRetryNames(run.clashes.get(i)!, arriving)} />
+            ) : r.reason === 'similar-document' && r.similar?.length && run.clashes.get(i) ? (
+              <SimilarChoice message={r.message} similar={r.similar} onChoose={(arriving) => onRetryNames(run.clashes.get(i)!, arriving)} />
             ) : (
               <span>
                 {r.message}

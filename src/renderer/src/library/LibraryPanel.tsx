@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ClaimtagApi } from '../../../shared/contract';
+import { ARTICLE_EXTENSIONS_SHOWN } from '../../../shared/article-formats';
 import { DOCUMENT_PAGE_MAX, type DocumentPageQuery, type DocumentSummary, type Label, type SearchHit } from '../../../shared/types';
 import { LabelSwatch } from '../chrome/LabelSwatch';
 
@@ -25,6 +26,8 @@ interface Props {
   onOpen(id: string, offset?: number | null): void;
   onImport(): void;
   onPaste(): void;
+  /** Opens the study dashboard (Ctrl+Shift+D). */
+  onStudies?(): void;
   onRename(doc: DocumentSummary): void;
   onDelete(doc: DocumentSummary): void;
 }
@@ -33,7 +36,7 @@ interface Props {
  * The library: pages of documents sorted in SQL (listDocumentPage), more on request, or full-text
  * search results. Rows the parent already holds (`documents`) are shown in their newer state.
  */
-export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, onImport, onPaste, onRename, onDelete }: Props) {
+export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, onImport, onPaste, onRename, onDelete, onStudies }: Props) {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortKey>('recent');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
@@ -110,6 +113,11 @@ export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, on
         <button type="button" className="button small" onClick={onPaste} title="New document from the clipboard">
           Paste
         </button>
+        {onStudies && (
+          <button type="button" className="button small" onClick={onStudies} title="Study dashboard (Ctrl+Shift+D)" aria-keyshortcuts="Control+Shift+D">
+            Studies
+          </button>
+        )}
       </div>
       <div className="library-tools">
         <input
@@ -158,7 +166,7 @@ export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, on
       ) : totalCount === 0 ? (
         <div className="empty">
           <p className="empty-title">Your library is empty</p>
-          <p>Import an article (.txt, .md, .html, .docx), drop files on the window, or paste one.</p>
+          <p>Import an article ({ARTICLE_EXTENSIONS_SHOWN}), drop files on the window, or paste one.</p>
         </div>
       ) : (
         <>

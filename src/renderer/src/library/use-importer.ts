@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { ClaimtagApi, ImportResult } from '../../../shared/contract';
+import type { ApiInput, ClaimtagApi, ImportResult } from '../../../shared/contract';
 
 export interface ImportProgress {
   done: number;
@@ -7,17 +7,22 @@ export interface ImportProgress {
   current: string;
 }
 
-/** A file waiting for the user's word, e.g. to import invalid UTF-8 with replacement characters. */
-export type RetryableFile = { kind: 'data'; name: string; dataBase64: string } | { kind: 'chosen'; name: string; token: string };
+/** How to file what arrives: names, consent to join her own layer, similar documents kept apart or mapped. */
+export type Arriving = NonNullable<ApiInput<'importFileData'>['arriving']>;
+
+/** A file waiting for the user's word, e.g. to import invalid UTF-8 with replacement characters; with the choices already made for it. */
+export type RetryableFile = ({ kind: 'data'; name: string; dataBase64: string } | { kind: 'chosen'; name: string; token: string }) & { arriving?: Arriving };
 
 export interface ImportRun {
   results: ImportResult[];
   retryable: RetryableFile[];
-  /** Files refused because an arriving annotator's name is taken here, by result index. */
+  /** Files refused until the analyst decides (a name taken here, her own layer, a similar document), by result index. */
   clashes: Map<number, RetryableFile>;
 }
 
-export type Arriving = { rename?: Array<{ from: string; to: string }>; samePerson?: boolean };
+/** Refusals the analyst can answer in the summary dialog and import again. */
+const askable = (r: ImportResult): boolean =>
+  !r.ok && (Boolean(r.nameClashes?.length) || r.reason === 'own-layer' || (r.reason === 'similar-document' && Boolean(r.similar?.length)));
 
 const MAX_DROP_BYTES = 20 * 1024 * 1024;
 
@@ -41,7 +46,7 @@ export function useImporter(api: ClaimtagApi, onImported: (results: ImportResult
         }
         results.push(result);
         if (!result.ok && result.canReplaceInvalid && item.retry) retryable.push(item.retry());
-        if (!result.ok && result.nameClashes?.length && item.retry) clashes.set(results.length - 1, item.retry());
+        if (askable(result) && item.retry) clashes.set(results.length - 1, item.retry());
       }
       setProgress(null);
       setLastRun({ results, retryable, clashes });
@@ -51,7 +56,7 @@ export function useImporter(api: ClaimtagApi, onImported: (results: ImportResult
   );
 
   const unwrap = (name: string, r: Awaited<ReturnType<ClaimtagApi['importFileData']>>): ImportResult =>
-    r.ok ? r.value : { ok: false, name, message: r.error.message, details: r.error.details ?? [], canReplaceInvalid: false };
+    r.ok ? r.value : { ok: false, name, message: r.error.message, details: r.error.details ?? [], canReplaceInvalid: false, ...(r.error.reason ? { reason: r.error.reason } : {}) };
 
   const importDropped = useCallback(
     async (files: File[]) => {
@@ -112,9 +117,10 @@ export function useImporter(api: ClaimtagApi, onImported: (results: ImportResult
     [api, runAll],
   );
 
-  /** Imports a refused file again, filing its arriving annotators as the analyst chose. */
+  /** Imports a refused file again with the analyst's answer added to the choices already made for it. */
   const retryWithNames = useCallback(
-    async (f: RetryableFile, arriving: Arriving) => {
+    async (f: RetryableFile, choice: Arriving) => {
+      const arriving: Arriving = { ...f.arriving, ...choice };
       await runAll([
         {
           name: f.name,
@@ -125,6 +131,7 @@ export function useImporter(api: ClaimtagApi, onImported: (results: ImportResult
                 ? await api.importFileData({ name: f.name, dataBase64: f.dataBase64, arriving })
                 : await api.importChosenFile({ token: f.token, arriving }),
             ),
+          retry: () => ({ ...f, arriving }),
         },
       ]);
     },

@@ -16,6 +16,8 @@ interface Props {
   /** All annotations before filtering. */
   total: number;
   filters: ReactNode;
+  /** Shown above the list: another layer's annotation selected in the text. */
+  foreign?: ReactNode;
   labels: Label[];
   loaded: boolean;
   selectedId: string | null;
@@ -28,7 +30,7 @@ interface Props {
 }
 
 /** The document's annotations in reading order. */
-export function AnnotationList({ annotations, total, filters, labels, loaded, selectedId, onSelect, onUpdate, onDelete, selectedText, focusField, onFocused }: Props) {
+export function AnnotationList({ annotations, total, filters, foreign, labels, loaded, selectedId, onSelect, onUpdate, onDelete, selectedText, focusField, onFocused }: Props) {
   const listRef = useRef<HTMLOListElement>(null);
   const labelIndex = useMemo(() => new Map(labels.map((l, i) => [l.id, i])), [labels]);
   // Rows are memoised; they get one stable object that always calls the latest handlers.
@@ -101,9 +103,10 @@ export function AnnotationList({ annotations, total, filters, labels, loaded, se
   return (
     <aside className="side-panel" aria-label="Annotations">
       <div className="panel-header">
-        <h2>Annotations</h2>
+        <h2>Your annotations</h2>
         {loaded && <span className="count">{annotations.length === total ? total : `${annotations.length} of ${total}`}</span>}
       </div>
+      {foreign}
       {loaded && total > 0 && filters}
       {!loaded ? (
         <p className="empty">Loading annotations…</p>

@@ -16,9 +16,14 @@ import type { Confidence } from '../../../shared/types';
 import { AnnotationFilters, applyFilters, NO_FILTERS, type Filters } from '../panels/AnnotationFilters';
 import { pickAnnotationAt } from './pick-annotation';
 import { useWorkbench } from './use-workbench';
+import { LayerBar } from './LayerBar';
+import { useStore, type ClaimtagStore } from '../store/claimtag-store';
+import type { OverlayOf } from '../editor/highlight-painter';
+import type { Annotation } from '../../../shared/types';
 
 interface Props {
   api: ClaimtagApi;
+  store: ClaimtagStore;
   document: DocumentRecord;
   annotator: Annotator;
   dataDir: string;
@@ -32,8 +37,9 @@ interface Props {
   /** Whether the current annotator marked this document done. */
   done: boolean;
   onToggleDone(done: boolean): void;
-  /** Annotation counts changed (for the library's figures). */
-  onChanged(): void;
+  onBlind(scope: 'document' | 'library', on: boolean): void;
+  /** The tag set lost a label (merged or deleted): the library's figures need the core's word. */
+  onLabelsRemoved(): void;
 }
 
 const isTypingTarget = (t: EventTarget | null) =>
@@ -41,9 +47,16 @@ const isTypingTarget = (t: EventTarget | null) =>
 
 const NEXT_CONFIDENCE: Record<string, Confidence | null> = { none: 'low', low: 'medium', medium: 'high', high: null };
 
-export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, library, externalNotice, onRenameAnnotator, onExport, onCompare, onChanged, done, onToggleDone }: Props) {
-  const wb = useWorkbench(api, doc, onChanged);
+export function Workbench({ api, store, document: doc, annotator, dataDir, jumpTo, library, externalNotice, onRenameAnnotator, onExport, onCompare, onLabelsRemoved, done, onToggleDone, onBlind }: Props) {
+  const wb = useWorkbench(api, store, doc);
   const { notify } = wb;
+  const shownLayers = useStore(store, (s) => s.shownLayers);
+  const blind = useStore(store, (s) => s.blind);
+  // Other layers the analyst chose to show, painted beside hers; never in her list, keys or figures.
+  const others = useMemo(() => (wb.layers?.hidden ? [] : wb.annotations.filter((a) => a.annotatorId !== annotator.id && shownLayers.has(a.annotatorId))), [wb.annotations, wb.layers, annotator.id, shownLayers]);
+  const referenceIds = useMemo(() => new Set((wb.layers?.layers ?? []).filter((l) => l.kind === 'reference').map((l) => l.annotatorId)), [wb.layers]);
+  const overlayOf = useCallback<OverlayOf>((a) => (a.annotatorId === annotator.id ? null : referenceIds.has(a.annotatorId) ? 'reference' : 'colleague'), [annotator.id, referenceIds]);
+  const foreign = wb.selected && wb.selected.annotatorId !== annotator.id ? wb.selected : null;
 
   useEffect(() => {
     if (externalNotice) notify(externalNotice.text, externalNotice.tone);
@@ -62,7 +75,8 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
   const [showGuidelines, setShowGuidelines] = useState(false);
   const [focusField, setFocusField] = useState<{ field: 'note' | 'attribution'; annotationId: string; n: number } | null>(null);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const visible = useMemo(() => applyFilters(wb.annotations, filters), [wb.annotations, filters]);
+  const visible = useMemo(() => applyFilters(wb.mine, filters), [wb.mine, filters]);
+  const painted = useMemo<Annotation[]>(() => (others.length ? [...visible, ...others] : visible), [visible, others]);
   const showSearch = useCallback((hits: ReadonlyArray<readonly [number, number]>, current: number) => editor.current?.showSearch(hits, current), []);
 
   const clearFocusRequest = useCallback(() => setFocusField(null), []);
@@ -99,7 +113,7 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
 
   const step = useCallback(
     (delta: 1 | -1) => {
-      const list = applyFilters(wb.annotations, filters);
+      const list = applyFilters(wb.mine, filters);
       if (list.length === 0) return;
       const i = wb.selected ? list.findIndex((a) => a.id === wb.selected!.id) : -1;
       const next = list[(i + delta + list.length) % list.length] ?? list[0];
@@ -158,6 +172,9 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
       } else if (e.key === 'a' && wb.selected) {
         e.preventDefault();
         setFocusField({ field: 'attribution', annotationId: wb.selected.id, n: Date.now() });
+      } else if (key === 'm' && wb.selected) {
+        e.preventDefault();
+        void wb.copyToMine(wb.selected.id);
       } else if (key === 'c' && wb.selected) {
         e.preventDefault();
         void wb.update(wb.selected.id, { confidence: NEXT_CONFIDENCE[wb.selected.confidence ?? 'none'] });
@@ -171,8 +188,8 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
   }, [activeLabels, selectedArticleText, step, tag, wb]);
 
   const coveredShare = useMemo(
-    () => (doc.text.length ? coverage(wb.annotations.map((a) => [a.start, a.end] as [number, number])) / doc.text.length : 0),
-    [wb.annotations, doc.text.length],
+    () => (doc.text.length ? coverage(wb.mine.map((a) => [a.start, a.end] as [number, number])) / doc.text.length : 0),
+    [wb.mine, doc.text.length],
   );
 
   return (
@@ -228,16 +245,18 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
               }}
             />
           )}
+          <LayerBar layers={wb.layers} shown={shownLayers} blind={blind} onToggle={(id, on) => store.toggleLayer(id, on)} onBlind={onBlind} />
           <article className="article">
             <ArticleEditor
               ref={editor}
               document={doc}
               labels={wb.labels}
-              annotations={visible}
+              annotations={painted}
+              overlayOf={overlayOf}
               selected={wb.selected}
               onSelectionChange={setSelectionRect}
               onClickOffset={(offset) => {
-                const picked = pickAnnotationAt(wb.annotations, offset, wb.selected?.id ?? null);
+                const picked = pickAnnotationAt(painted, offset, wb.selected?.id ?? null);
                 wb.select(picked?.id ?? null);
               }}
             />
@@ -246,8 +265,18 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
         {showGuidelines && <GuidelinesPanel labels={wb.labels} onClose={() => setShowGuidelines(false)} />}
         <AnnotationList
           annotations={visible}
-          total={wb.annotations.length}
-          filters={<AnnotationFilters annotations={wb.annotations} labels={wb.labels} filters={filters} onChange={setFilters} textLength={doc.text.length} />}
+          total={wb.mine.length}
+          filters={<AnnotationFilters annotations={wb.mine} labels={wb.labels} filters={filters} onChange={setFilters} textLength={doc.text.length} />}
+          foreign={
+            foreign && (
+              <ForeignAnnotation
+                annotation={foreign}
+                labelName={wb.labels.find((l) => l.id === foreign.labelId)?.name ?? foreign.labelId}
+                reference={referenceIds.has(foreign.annotatorId)}
+                onCopy={() => void wb.copyToMine(foreign.id)}
+              />
+            )
+          }
           labels={wb.labels}
           loaded={wb.loaded}
           selectedId={wb.selected?.id ?? null}
@@ -266,7 +295,7 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
         annotator={annotator}
         save={wb.save}
         onRetry={wb.retryable ? wb.retry : undefined}
-        count={wb.loaded ? wb.annotations.length : null}
+        count={wb.loaded ? wb.mine.length : null}
         coveredShare={coveredShare}
         dataDir={dataDir}
         canUndo={wb.canUndo}
@@ -281,14 +310,35 @@ export function Workbench({ api, document: doc, annotator, dataDir, jumpTo, libr
         <TagSetDialog
           api={api}
           onClose={() => setShowTagSet(false)}
-          onChanged={() => {
-            wb.reload();
-            onChanged();
+          onChanged={(labels) => {
+            const removed = wb.labels.some((l) => !labels.some((n) => n.id === l.id));
+            store.setLabels(labels);
+            // A merge or delete moved or purged rows: the core says which. A label's name or colour changes nothing else.
+            if (removed) {
+              wb.reload();
+              onLabelsRemoved();
+            }
           }}
         />
       )}
       {wb.notice && <NoticeToast notice={wb.notice} onUndo={() => void wb.undo()} onRetry={wb.retry} onDismiss={wb.dismissNotice} />}
     </div>
+  );
+}
+
+/** Another analyst's (or the reference's) annotation, selected in the text: read-only, with Copy to mine. */
+function ForeignAnnotation({ annotation: a, labelName, reference, onCopy }: { annotation: Annotation; labelName: string; reference: boolean; onCopy(): void }) {
+  return (
+    <section className={`foreign-annotation${reference ? ' is-reference' : ''}`} aria-label={`${reference ? 'Reference' : `${a.annotatorName}'s`} annotation, read-only`}>
+      <p className="foreign-owner">
+        {reference ? 'Reference version' : `${a.annotatorName}'s annotation`} · {labelName} <span className="foreign-readonly">read-only</span>
+      </p>
+      <blockquote className="foreign-quote">{a.quote}</blockquote>
+      {a.note && <p className="foreign-note">{a.note}</p>}
+      <button type="button" className="button compact" onClick={onCopy} aria-keyshortcuts="M">
+        Copy to mine <kbd>M</kbd>
+      </button>
+    </section>
   );
 }
 

@@ -1,30 +1,33 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ClaimtagApi } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
-import type { Annotation, DocumentRecord, Label } from '../../../shared/types';
+import type { Annotation, DocumentRecord } from '../../../shared/types';
 import { HEAD_LIMIT, openingRequests, takeWorkbench } from './workbench-prefetch';
 import { AnnotationHistory, describeAction, type AnnotationAction, type AnnotationFields } from './annotation-history';
+import { useStore, type ClaimtagStore, type Notice } from '../store/claimtag-store';
+import { loadLayers } from '../store/loaders';
+
+export type { Notice } from '../store/claimtag-store';
 
 export type SaveState = { status: 'saved' | 'saving' } | { status: 'error'; message: string };
 
-export interface Notice {
-  id: number;
-  message: string;
-  tone: 'info' | 'error';
-  undoable?: boolean;
-  retryable?: boolean;
-}
-
 const byReadingOrder = (a: Annotation, b: Annotation) => a.start - b.start || b.end - a.end || a.createdAt.localeCompare(b.createdAt);
 
-/** The open document's annotations; every change is saved through the API before it enters this state (a new tag is only painted provisionally meanwhile). */
-export function useWorkbench(api: ClaimtagApi, document: DocumentRecord, onChanged: () => void = () => {}) {
-  const [labels, setLabels] = useState<Label[]>([]);
-  const [annotations, setAnnotations] = useState<Annotation[]>([]);
-  const [loaded, setLoaded] = useState(false);
+/**
+ * The open document's annotations, kept in the store; every change is saved through the API
+ * before it enters the store (a new tag is only painted provisionally meanwhile). Changes,
+ * undo and counts are the current analyst's own; others' rows are shown, never changed.
+ */
+export function useWorkbench(api: ClaimtagApi, store: ClaimtagStore, document: DocumentRecord) {
+  const labels = useStore(store, (s) => s.labels);
+  const open = useStore(store, (s) => s.open);
+  const me = useStore(store, (s) => s.me);
+  const notice = useStore(store, (s) => s.notice);
+  const annotations = useMemo(() => (open?.documentId === document.id ? open.annotations : []), [open, document.id]);
+  const loaded = open?.documentId === document.id && open.loaded;
+  const mine = useMemo(() => annotations.filter((a) => a.annotatorId === me?.id), [annotations, me]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [save, setSave] = useState<SaveState>({ status: 'saved' });
-  const [notice, setNotice] = useState<Notice | null>(null);
   const history = useRef(new AnnotationHistory());
   const [historyFlags, setHistoryFlags] = useState({ canUndo: false, canRedo: false });
   const syncHistory = useCallback(
@@ -32,15 +35,11 @@ export function useWorkbench(api: ClaimtagApi, document: DocumentRecord, onChang
     [],
   );
   const pending = useRef(0);
-  const onChangedRef = useRef(onChanged);
-  useEffect(() => {
-    onChangedRef.current = onChanged;
-  });
-  const noticeId = useRef(0);
 
-  const notify = useCallback((message: string, tone: Notice['tone'] = 'info', undoable = false, retryable = false) => {
-    setNotice({ id: ++noticeId.current, message, tone, undoable, retryable });
-  }, []);
+  const notify = useCallback(
+    (message: string, tone: Notice['tone'] = 'info', undoable = false, retryable = false) => store.notify(message, tone, { undoable, retryable }),
+    [store],
+  );
 
   /** Runs one API call with the save indicator; returns the value, or null after reporting the error. */
   /** Changes that failed for a reason that may pass (disk full, storage): they wait here for Retry. */
@@ -70,12 +69,17 @@ export function useWorkbench(api: ClaimtagApi, document: DocumentRecord, onChang
             const result = await run();
             if (result.ok) {
               if (pending.current === 1) setSave({ status: 'saved' });
-              onChangedRef.current();
               return result.value;
             }
             error = result.error;
           } catch {
             error = { code: 'storage', message: 'claimtag could not reach its library. Your earlier work is safe.' };
+          }
+          if (error.code === 'forbidden') {
+            // Refused by an ownership rule: nothing was to be saved, so the save state stays as it was.
+            if (pending.current === 1) setSave({ status: 'saved' });
+            notify(error.message, 'error');
+            return null;
           }
           const passing = error.code === 'disk-full' || error.code === 'storage' || error.code === 'internal';
           setSave({ status: 'error', message: error.message });
@@ -103,40 +107,50 @@ export function useWorkbench(api: ClaimtagApi, document: DocumentRecord, onChang
     // Labels are set as soon as they arrive (tag keys work from then on). Annotations come in
     // two steps: the first ones in reading order (what the first screen shows), then all.
     const requests = generation === 0 ? takeWorkbench(api, document.id) : openingRequests(api, document.id);
+    store.openDocument(document.id);
     changedWhileLoading.current = new Map();
     void requests.labels.then((l) => {
       if (!live) return;
-      if (l.ok) setLabels(l.value);
+      if (l.ok) store.setLabels(l.value);
       else notify(l.error.message, 'error');
     });
     const finish = (a: Awaited<typeof requests.head>) => {
       if (!live) return;
       const changed = changedWhileLoading.current;
       changedWhileLoading.current = null;
-      if (a.ok) setAnnotations(changed && changed.size > 0 ? applyChanges(a.value, changed) : a.value);
-      else notify(a.error.message, 'error');
-      setLoaded(true);
+      if (a.ok) store.setAnnotations(document.id, changed && changed.size > 0 ? applyChanges(a.value, changed) : a.value, true);
+      else {
+        notify(a.error.message, 'error');
+        store.setAnnotations(document.id, [], true);
+      }
     };
     void requests.head.then((head) => {
       if (!live) return;
       if (!head.ok || head.value.length < HEAD_LIMIT) return finish(head);
-      setAnnotations(head.value);
+      store.setAnnotations(document.id, head.value, false);
       void api.listAnnotations({ documentId: document.id }).then(finish);
     });
+    void loadLayers(api, store, document.id);
     if (generation === 0) void api.rememberOpenDocument({ id: document.id });
     return () => {
       live = false;
     };
-  }, [api, document.id, notify, generation]);
+  }, [api, store, document.id, notify, generation]);
 
-  const upsert = (a: Annotation) => {
-    changedWhileLoading.current?.set(a.id, a);
-    setAnnotations((list) => [...list.filter((x) => x.id !== a.id), a].sort(byReadingOrder));
-  };
-  const drop = (id: string) => {
-    changedWhileLoading.current?.set(id, null);
-    setAnnotations((list) => list.filter((x) => x.id !== id));
-  };
+  const upsert = useCallback(
+    (a: Annotation) => {
+      changedWhileLoading.current?.set(a.id, a);
+      store.upsertAnnotation(a);
+    },
+    [store],
+  );
+  const drop = useCallback(
+    (a: Annotation) => {
+      changedWhileLoading.current?.set(a.id, null);
+      store.dropAnnotation(a);
+    },
+    [store],
+  );
 
   const record = useCallback(
     (action: AnnotationAction) => {
@@ -148,7 +162,7 @@ export function useWorkbench(api: ClaimtagApi, document: DocumentRecord, onChang
 
   const create = useCallback(
     async (labelId: string, start: number, end: number) => {
-      const duplicate = annotations.find((a) => a.start === start && a.end === end && a.labelId === labelId);
+      const duplicate = mine.find((a) => a.start === start && a.end === end && a.labelId === labelId);
       if (duplicate) {
         setSelectedId(duplicate.id);
         notify('That span already has this label.');
@@ -161,7 +175,30 @@ export function useWorkbench(api: ClaimtagApi, document: DocumentRecord, onChang
       record({ kind: 'create', annotation: created });
       return created;
     },
-    [annotations, api, document.id, notify, persist, record],
+    [mine, api, document.id, notify, persist, record, upsert],
+  );
+
+  /** Copies a colleague's or the reference's annotation into her own layer (undo removes the copy). */
+  const copyToMine = useCallback(
+    async (id: string) => {
+      const source = annotations.find((a) => a.id === id);
+      if (!source) return null;
+      if (source.annotatorId === me?.id) {
+        notify('This annotation is already yours.');
+        return source;
+      }
+      const existed = mine.find((a) => a.start === source.start && a.end === source.end && a.labelId === source.labelId);
+      const copy = await persist(() => api.copyAnnotationToMine({ id }));
+      if (!copy) return null;
+      upsert(copy);
+      setSelectedId(copy.id);
+      if (!existed) {
+        record({ kind: 'create', annotation: copy });
+        notify(`Copied ${source.annotatorName}'s “${clip(source.quote, 40)}” to your work.`, 'info', true);
+      } else notify('You already have this annotation; it is selected.');
+      return copy;
+    },
+    [annotations, mine, me, api, notify, persist, record, upsert],
   );
 
   const update = useCallback(
@@ -175,7 +212,7 @@ export function useWorkbench(api: ClaimtagApi, document: DocumentRecord, onChang
       upsert(updated);
       record({ kind: 'update', id, before, after });
     },
-    [annotations, api, persist, record],
+    [annotations, api, persist, record, upsert],
   );
 
   const remove = useCallback(
@@ -184,12 +221,12 @@ export function useWorkbench(api: ClaimtagApi, document: DocumentRecord, onChang
       if (!current) return;
       const deleted = await persist(() => api.deleteAnnotation({ id }));
       if (!deleted) return;
-      drop(id);
+      drop(deleted);
       setSelectedId((s) => (s === id ? null : s));
       record({ kind: 'delete', annotation: current });
       notify(`Deleted “${clip(current.quote)}”.`, 'info', true);
     },
-    [annotations, api, notify, persist, record],
+    [annotations, api, notify, persist, record, drop],
   );
 
   const replay = useCallback(
@@ -215,12 +252,12 @@ export function useWorkbench(api: ClaimtagApi, document: DocumentRecord, onChang
       }
       const deleted = await persist(() => api.deleteAnnotation({ id }));
       if (deleted) {
-        drop(id);
+        drop(deleted);
         setSelectedId((s) => (s === id ? null : s));
       }
       return deleted !== null;
     },
-    [api, persist],
+    [api, persist, upsert, drop],
   );
 
   const undo = useCallback(async () => {
@@ -247,11 +284,15 @@ export function useWorkbench(api: ClaimtagApi, document: DocumentRecord, onChang
 
   return {
     labels,
+    /** Every row shown to her (hers and others'); `mine` is what her list, keys and figures use. */
     annotations,
+    mine,
+    layers: open?.documentId === document.id ? open.layers : null,
     loaded,
     selected,
     select: setSelectedId,
     notify,
+    copyToMine,
     /** A change is waiting for Retry (e.g. after the disk was full). */
     retryable,
     retry,
@@ -259,7 +300,7 @@ export function useWorkbench(api: ClaimtagApi, document: DocumentRecord, onChang
     reload: () => setGeneration((g) => g + 1),
     save,
     notice,
-    dismissNotice: () => setNotice(null),
+    dismissNotice: store.dismissNotice,
     create,
     update,
     remove,

@@ -2,8 +2,8 @@
 """Reference values for the agreement engine's tests, from independent implementations.
 
 Run with Debian's Python (python3-sklearn, python3-nltk, python3-statsmodels):
-    /usr/bin/python3 src/core/agreement/reference/compute-reference.py
-It writes reference-values.json next to this file; reference-values.test.ts (one folder up)
+    /usr/bin/python3 test/agreement/reference/compute-reference.py
+It writes reference-values.json next to this file; src/core/agreement/reference-values.test.ts
 checks our TypeScript against it, so CI needs neither Python nor these packages.
 
 Sources of the expected values:

@@ -1,0 +1,332 @@
+// Ownership, proved for every method of the contract that can change the library: the current
+// analyst (Ayesha) never changes another analyst's (Bilal's) rows or the reference version
+// except through adjudication, and every refusal leaves the database exactly as it was.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiMethod } from '../../shared/contract';
+import type { AppError, RefusalReason, Result } from '../../shared/result';
+import type { DocumentLayers } from '../../shared/layers';
+import type { Annotation, Annotator, DocumentRecord } from '../../shared/types';
+import { ensureReferenceAnnotator } from '../compare/reference';
+import { loadBundledSample } from '../store/bundled-sample';
+import { Library } from '../store/library';
+import { dumpLibrary } from '../testing/dump-library';
+import { makeTempDir } from '../testing/temp-library';
+import { createDispatch, type Dispatch } from './dispatch';
+import { createServices } from './services';
+import { headlessPorts } from './host-ports';
+
+const RESOURCES = path.resolve(__dirname, '../../../resources');
+const TEXT = 'Alpha said the rain fell. Beta thinks it was cold. Gamma claims a crime. Delta is quiet.';
+
+let tmp: ReturnType<typeof makeTempDir>;
+let library: Library;
+let dispatch: Dispatch;
+let doc: DocumentRecord;
+let ayesha: Annotator;
+let bilal: Annotator;
+let reference: Annotator;
+/** Bilal's live fact on "Alpha said…", his deleted opinion, and the reference's fact. */
+let his: Annotation;
+let hisDeleted: Annotation;
+let ref: Annotation;
+let mine: Annotation;
+
+async function call<T>(method: ApiMethod, payload: unknown): Promise<T> {
+  const result = (await dispatch(method, payload)) as Result<T>;
+  if (!result.ok) throw new Error(`${method} failed: ${result.error.message} ${result.error.details?.join('; ') ?? ''}`);
+  return result.value;
+}
+
+/** Calls `method`, expects a refusal for `reason`, and proves the database did not change. */
+async function refused(method: ApiMethod, payload: unknown, reason: RefusalReason): Promise<AppError> {
+  const before = dumpLibrary(library);
+  const result = (await dispatch(method, payload)) as Result<unknown>;
+  expect(result.ok, `${method} should be refused`).toBe(false);
+  if (result.ok) throw new Error('refused above');
+  expect(result.error).toMatchObject({ code: 'forbidden', reason });
+  expect(dumpLibrary(library)).toEqual(before);
+  return result.error;
+}
+
+/** Imports answer with an ImportResult: expects one refused for `reason`, and proves the database did not change. */
+async function refusedImport(payload: unknown, reason: RefusalReason): Promise<{ message: string; details: string[] }> {
+  const before = dumpLibrary(library);
+  const result = await call<{ ok: boolean; reason?: string; message: string; details: string[] }>('importFileData', payload);
+  expect(result).toMatchObject({ ok: false, reason });
+  expect(dumpLibrary(library)).toEqual(before);
+  return result;
+}
+
+const at = (needle: string) => {
+  const start = TEXT.indexOf(needle);
+  if (start < 0) throw new Error(needle);
+  return { start, end: start + needle.length };
+};
+
+/** Everyone's rows but the current analyst's, and their done marks: what she must never change. */
+const othersRows = () => ({
+  annotations: library.db.prepare('SELECT * FROM annotations WHERE annotator_id != ? ORDER BY id').all(ayesha.id),
+  status: library.db.prepare('SELECT * FROM document_status WHERE annotator_id != ? ORDER BY document_id').all(ayesha.id),
+  annotators: library.db.prepare('SELECT id, name FROM annotators WHERE id != ? ORDER BY id').all(ayesha.id),
+});
+
+const base64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64');
+
+/** A claimtag JSON file holding our document and one annotation by `annotator`. */
+const fileWith = (annotator: { id?: string; name: string }, needle = 'Delta is quiet.', text = TEXT) => ({
+  format: 'claimtag',
+  version: 1,
+  documents: [{ id: 'd1', title: 'T', text }],
+  ...(annotator.id ? { annotators: [{ id: annotator.id, name: annotator.name }] } : {}),
+  annotations: [{ document: 'd1', annotator: annotator.id ?? annotator.name, label: 'fact', start: text.indexOf(needle), end: text.indexOf(needle) + needle.length }],
+});
+
+beforeEach(async () => {
+  tmp = makeTempDir();
+  library = Library.open(path.join(tmp.dir, 'claimtag.sqlite'));
+  dispatch = createDispatch(createServices({ library, dataDir: tmp.dir, loadSample: () => loadBundledSample(RESOURCES) }), (err) => {
+    throw err;
+  });
+  doc = library.documents.add({ title: 'T', source: 's', text: TEXT, blocks: [{ kind: 'paragraph', start: 0, end: TEXT.length }] }).document;
+  ayesha = await call<Annotator>('setAnnotatorName', { name: 'Ayesha' });
+  bilal = library.annotators.add('Bilal');
+  reference = library.transaction(() => ensureReferenceAnnotator(library));
+  his = library.annotations.add({ documentId: doc.id, annotatorId: bilal.id, labelId: 'fact', ...at('Alpha said the rain fell.'), note: 'his note' }, TEXT);
+  hisDeleted = library.annotations.add({ documentId: doc.id, annotatorId: bilal.id, labelId: 'opinion', ...at('Beta thinks it was cold.') }, TEXT);
+  library.annotations.softDelete(hisDeleted.id);
+  ref = library.annotations.add({ documentId: doc.id, annotatorId: reference.id, labelId: 'fact', ...at('Alpha said the rain fell.') }, TEXT);
+  mine = await call<Annotation>('createAnnotation', { documentId: doc.id, labelId: 'opinion', ...at('Gamma claims a crime.') });
+  library.documents.setDone(doc.id, bilal.id, true);
+});
+afterEach(() => {
+  library.close();
+  tmp.cleanup();
+});
+
+/**
+ * One proof per mutating method. `Record` over every method not known to be read-only: adding a
+ * method to the contract fails to compile here until its ownership is proved.
+ */
+type ReadOnly = 'getStartupState' | 'listDocuments' | 'listDocumentPage' | 'getDocument' | 'listLabels' | 'listAnnotators' | 'listAnnotations' | 'searchDocuments' | 'documentLayers' | 'getBlindMode' | 'getRecoveryOptions' | 'chooseImportFiles' | 'compareDocument' | 'exportTagSet' | 'exportDocuments' | 'cancelExport' | 'listStudies' | 'getStudyReport' | 'nextStudyDocument' | 'nextUnsettledInStudy';
+
+const proofs: Record<Exclude<ApiMethod, ReadOnly>, () => Promise<void>> = {
+  async updateAnnotation() {
+    const error = await refused('updateAnnotation', { id: his.id, labelId: 'opinion' }, 'not-owner');
+    expect(error.message).toBe("This is Bilal's annotation. Copy it to your own work to change it.");
+    await refused('updateAnnotation', { id: his.id, note: 'mine now' }, 'not-owner');
+    await refused('updateAnnotation', { id: ref.id, confidence: 'high' }, 'reference');
+    expect((await call<Annotation>('updateAnnotation', { id: mine.id, labelId: 'allegation' })).labelId).toBe('allegation');
+  },
+  async deleteAnnotation() {
+    await refused('deleteAnnotation', { id: his.id }, 'not-owner');
+    await refused('deleteAnnotation', { id: ref.id }, 'reference');
+    expect((await call<Annotation>('deleteAnnotation', { id: mine.id })).deletedAt).not.toBeNull();
+  },
+  async restoreAnnotation() {
+    await refused('restoreAnnotation', { id: hisDeleted.id }, 'not-owner');
+    await call('deleteAnnotation', { id: mine.id });
+    expect((await call<Annotation>('restoreAnnotation', { id: mine.id })).deletedAt).toBeNull();
+  },
+  async copyAnnotationToMine() {
+    const before = othersRows();
+    const copy = await call<Annotation>('copyAnnotationToMine', { id: his.id });
+    expect(copy).toMatchObject({ annotatorId: ayesha.id, labelId: 'fact', start: his.start, end: his.end, note: '' });
+    expect(othersRows()).toEqual(before);
+    // once more: her same annotation, not a second copy
+    expect((await call<Annotation>('copyAnnotationToMine', { id: his.id })).id).toBe(copy.id);
+    expect((await call<Annotation>('copyAnnotationToMine', { id: ref.id })).id).toBe(copy.id);
+    // and now it is hers to change
+    expect((await call<Annotation>('updateAnnotation', { id: copy.id, labelId: 'opinion' })).labelId).toBe('opinion');
+    expect(othersRows()).toEqual(before);
+  },
+  async createAnnotation() {
+    const before = othersRows();
+    const created = await call<Annotation>('createAnnotation', { documentId: doc.id, labelId: 'fact', ...at('Delta is quiet.') });
+    expect(created.annotatorId).toBe(ayesha.id);
+    expect(othersRows()).toEqual(before);
+  },
+  async setAnnotatorName() {
+    await refused('setAnnotatorName', { name: 'Bilal' }, 'name-taken');
+    await refused('setAnnotatorName', { name: 'reference' }, 'name-taken');
+    const before = othersRows();
+    expect(await call<Annotator>('setAnnotatorName', { name: 'Ayesha K.' })).toEqual({ id: ayesha.id, name: 'Ayesha K.' });
+    expect(othersRows()).toEqual(before);
+  },
+  async setDocumentDone() {
+    const before = othersRows();
+    await call('setDocumentDone', { documentId: doc.id, done: true });
+    await call('setDocumentDone', { documentId: doc.id, done: false });
+    expect(othersRows()).toEqual(before); // Bilal's own done mark stays
+  },
+  async mergeLabel() {
+    const error = await refused('mergeLabel', { from: 'fact', into: 'opinion' }, 'not-owner');
+    expect(error.details).toEqual(['Bilal: 1 annotation', 'reference: 1 annotation']);
+    // a label only she used merges
+    await call('saveLabel', { id: 'rumour', name: 'Rumour', color: '#123456', shortcut: '', definition: '' });
+    await call('updateAnnotation', { id: mine.id, labelId: 'rumour' });
+    const before = othersRows();
+    expect((await call<{ moved: number }>('mergeLabel', { from: 'rumour', into: 'opinion' })).moved).toBe(1);
+    expect(othersRows()).toEqual(before);
+  },
+  async deleteLabel() {
+    // Bilal's only opinion is deleted (restorable by him): deleting the label would purge it
+    await call('deleteAnnotation', { id: mine.id });
+    await refused('deleteLabel', { id: 'opinion' }, 'not-owner');
+  },
+  async saveLabel() {
+    const before = othersRows();
+    await call('saveLabel', { id: 'fact', name: 'Fact', color: '#2f7d4f', shortcut: '1', definition: 'Checkable.' });
+    expect(othersRows()).toEqual(before);
+  },
+  async archiveLabel() {
+    const before = othersRows();
+    await call('archiveLabel', { id: 'allegation', archived: true });
+    expect(othersRows()).toEqual(before);
+  },
+  async importTagSet() {
+    // no dialog here: cancelled, nothing changed; a tag set holds no annotations
+    const before = dumpLibrary(library);
+    expect(await call('importTagSet', {})).toEqual({ cancelled: true });
+    expect(dumpLibrary(library)).toEqual(before);
+  },
+  async renameDocument() {
+    const before = othersRows();
+    await call('renameDocument', { id: doc.id, title: 'Renamed' });
+    expect(othersRows()).toEqual(before);
+  },
+  async deleteDocument() {
+    const error = await refused('deleteDocument', { id: doc.id }, 'others-work');
+    expect(error.details).toEqual(['Bilal: 1', 'reference: 1']);
+    expect((await call<{ annotationsDeleted: number }>('deleteDocument', { id: doc.id, includingOthers: true })).annotationsDeleted).toBe(3);
+  },
+  async rememberOpenDocument() {
+    const before = othersRows();
+    await call('rememberOpenDocument', { id: doc.id });
+    expect(othersRows()).toEqual(before);
+  },
+  async importFileData() {
+    // a forged id: her id under another name
+    await refusedImport({ name: 'forged.json', dataBase64: base64(fileWith({ id: ayesha.id, name: 'Bilal' })) }, 'forged-identity');
+    // work that would join her own layer: by her id, or by her name without one
+    await refusedImport({ name: 'mine.json', dataBase64: base64(fileWith({ id: ayesha.id, name: 'Ayesha' })) }, 'own-layer');
+    await refusedImport({ name: 'mine.json', dataBase64: base64(fileWith({ name: 'Ayesha' })) }, 'own-layer');
+    // rows added to the reference outside adjudication
+    await refusedImport({ name: 'ref.json', dataBase64: base64(fileWith({ id: reference.id, name: 'reference' })) }, 'reference');
+    // a similar text is not our document
+    const similar = `${TEXT} Epsilon waits.`; // one sentence more: similar, not the same text
+    await refusedImport({ name: 'similar.json', dataBase64: base64(fileWith({ id: bilal.id, name: 'Bilal' }, 'Delta is quiet.', similar)) }, 'similar-document');
+    // a file whose documents match nothing here (W3C names its document; ours is not it)
+    const before = dumpLibrary(library);
+    const stray = [{ type: 'Annotation', creator: { name: 'Bilal' }, body: 'fact', target: { source: 'urn:claimtag:document:elsewhere', selector: { type: 'TextQuoteSelector', exact: 'Alpha' } } }];
+    const nowhere = await call<{ ok: boolean; message: string }>('importFileData', { name: 'stray.jsonld', dataBase64: base64(stray) });
+    expect(nowhere).toMatchObject({ ok: false, message: expect.stringContaining('stray.jsonld') });
+    expect(dumpLibrary(library)).toEqual(before);
+    // Bilal's new work arrives in his layer; hers and the reference untouched
+    const mineBefore = library.annotations.listForDocument(doc.id, undefined, ayesha.id);
+    const added = await call<{ ok: boolean; added: number }>('importFileData', { name: 'bilal.json', dataBase64: base64(fileWith({ id: bilal.id, name: 'Bilal' })) });
+    expect(added).toMatchObject({ ok: true, added: 1 });
+    expect(library.annotations.listForDocument(doc.id, undefined, ayesha.id)).toEqual(mineBefore);
+    expect(library.annotations.get(his.id)).toEqual(his);
+    // with her explicit consent, her own work from elsewhere joins her layer
+    const consented = await call<{ ok: boolean; added: number }>('importFileData', { name: 'mine.json', dataBase64: base64(fileWith({ name: 'Ayesha' }, 'Beta thinks it was cold.')), arriving: { intoMine: true } });
+    expect(consented).toMatchObject({ ok: true, added: 1 });
+    expect(library.annotations.listForDocument(doc.id, undefined, ayesha.id)).toHaveLength(2);
+  },
+  async importChosenFile() {
+    // no dialog here: an unknown token is refused, nothing changed
+    const before = dumpLibrary(library);
+    expect((await dispatch('importChosenFile', { token: 'nope' })).ok).toBe(false);
+    expect(dumpLibrary(library)).toEqual(before);
+  },
+  async importClipboard() {
+    const before = othersRows();
+    await call('importClipboard', { text: 'A pasted article about something else entirely.' });
+    expect(othersRows()).toEqual(before);
+  },
+  async adjudicate() {
+    // the reference changes through adjudication, which records who decided and why
+    const result = await call<{ differences: Array<{ id: string; spans: Array<{ annotationId: string }> }> }>('compareDocument', { documentId: doc.id, annotatorIds: [ayesha.id, bilal.id] });
+    const place = result.differences.find((d) => d.spans.some((s) => s.annotationId === mine.id))!;
+    const hisBefore = library.annotations.listForDocument(doc.id, undefined, bilal.id);
+    await call('adjudicate', { documentId: doc.id, differenceId: place.id, decision: { kind: 'accept', annotationId: mine.id }, reason: 'clearly an opinion', annotatorIds: [ayesha.id, bilal.id] });
+    const [decided] = library.annotations.listForDocument(doc.id, undefined, reference.id).filter((a) => a.start === mine.start);
+    expect(decided.note).toBe('Adjudicated by Ayesha: clearly an opinion');
+    expect(library.annotations.listForDocument(doc.id, undefined, bilal.id)).toEqual(hisBefore);
+    expect(library.annotations.get(mine.id)).toEqual(mine);
+  },
+  async autoMerge() {
+    await call('copyAnnotationToMine', { id: his.id });
+    const hisBefore = library.annotations.listForDocument(doc.id, undefined, bilal.id);
+    const mineBefore = library.annotations.listForDocument(doc.id, undefined, ayesha.id);
+    await call('autoMerge', { documentId: doc.id, minAgreeing: 2, annotatorIds: [ayesha.id, bilal.id] });
+    expect(library.annotations.listForDocument(doc.id, undefined, bilal.id)).toEqual(hisBefore);
+    expect(library.annotations.listForDocument(doc.id, undefined, ayesha.id)).toEqual(mineBefore);
+  },
+  async setBlindMode() {
+    const before = othersRows();
+    await call('setBlindMode', { documentId: doc.id, on: true });
+    await call('setBlindMode', { on: true });
+    expect(othersRows()).toEqual(before);
+  },
+  async recoverLibrary() {
+    const before = dumpLibrary(library);
+    expect((await dispatch('recoverLibrary', { restore: null })).ok).toBe(false);
+    expect(dumpLibrary(library)).toEqual(before);
+  },
+};
+
+describe('ownership: every mutating method of the contract', () => {
+  for (const [method, proof] of Object.entries(proofs)) it(method, proof);
+});
+
+describe('layers and blind mode', () => {
+  it('names the layers present, mine first, and counts only live rows', async () => {
+    const layers = await call<DocumentLayers>('documentLayers', { documentId: doc.id });
+    expect(layers).toMatchObject({ blind: null, hidden: false, hiddenLayers: 0 });
+    expect(layers.layers.map((l) => [l.name, l.kind, l.count])).toEqual([
+      ['Ayesha', 'mine', 1],
+      ['Bilal', 'colleague', 1],
+      ['reference', 'reference', 1],
+    ]);
+  });
+
+  it('withholds the other layers until she marks the document done, in every read', async () => {
+    await call('setBlindMode', { documentId: doc.id, on: true });
+    expect((await call<Annotation[]>('listAnnotations', { documentId: doc.id })).map((a) => a.annotatorId)).toEqual([ayesha.id]);
+    expect(await call<DocumentLayers>('documentLayers', { documentId: doc.id })).toMatchObject({ blind: 'document', hidden: true, hiddenLayers: 2 });
+    await refused('compareDocument', { documentId: doc.id }, 'blind');
+    await refused('copyAnnotationToMine', { id: his.id }, 'blind');
+    await call('setDocumentDone', { documentId: doc.id, done: true });
+    expect(await call<Annotation[]>('listAnnotations', { documentId: doc.id })).toHaveLength(3);
+    expect(await call<DocumentLayers>('documentLayers', { documentId: doc.id })).toMatchObject({ hidden: false, doneByMe: true, hiddenLayers: 0 });
+  });
+
+  it('keeps the other layers out of an export while blind', async () => {
+    const out = path.join(tmp.dir, 'export.json');
+    const exporting = createDispatch(
+      createServices({ library, dataDir: tmp.dir, loadSample: () => loadBundledSample(RESOURCES), ports: { ...headlessPorts, chooseExportPath: async () => out } }),
+    );
+    await call('setBlindMode', { on: true });
+    expect(await exporting('exportDocuments', { format: 'json' })).toMatchObject({ ok: true });
+    const written = JSON.parse(fs.readFileSync(out, 'utf8')) as { annotations: Array<{ quote: string }> };
+    expect(written.annotations.map((a) => a.quote)).toEqual([mine.quote]);
+    await call('setDocumentDone', { documentId: doc.id, done: true });
+    await exporting('exportDocuments', { format: 'json' });
+    expect((JSON.parse(fs.readFileSync(out, 'utf8')) as { annotations: unknown[] }).annotations).toHaveLength(3);
+  });
+
+  it('is remembered for the whole library and shown per document', async () => {
+    expect(await call('setBlindMode', { on: true })).toEqual({ library: true, documentIds: [] });
+    expect(await call<DocumentLayers>('documentLayers', { documentId: doc.id })).toMatchObject({ blind: 'library', hidden: true });
+    expect(library.settings.get('blind-library')).toBe('1');
+    expect(await call('getBlindMode', {})).toEqual({ library: true, documentIds: [] });
+  });
+
+  it('counts only her annotations in the library list', async () => {
+    const [summary] = await call<Array<{ counts: Record<string, number> }>>('listDocuments', {});
+    expect(summary.counts).toEqual({ opinion: 1 });
+  });
+});

@@ -1,0 +1,189 @@
+// The renderer's one store: what the library told us (labels, a page of document summaries,
+// annotators, blind mode), the open document's rows and layers, and the notice on screen.
+// Components read it through useStore (useSyncExternalStore); mutations write the rows the
+// core returns into it, so nothing refetches a library-wide list after an edit. (Modelled on
+// the Lexical playground's CommentStore / useCommentStore.)
+
+import { useSyncExternalStore } from 'react';
+import type { BlindState, DocumentLayers } from '../../../shared/layers';
+import type { Annotation, Annotator, DocumentSummary, Label } from '../../../shared/types';
+
+export interface Notice {
+  id: number;
+  message: string;
+  tone: 'info' | 'error';
+  undoable?: boolean;
+  retryable?: boolean;
+}
+
+export interface OpenDocument {
+  documentId: string;
+  /** Every row the core lets this analyst see, in reading order: hers and (unless blind) the others'. */
+  annotations: Annotation[];
+  /** The full list has arrived (the first rows come before the rest). */
+  loaded: boolean;
+  layers: DocumentLayers | null;
+  /** Bumped when rows arrive from outside the workbench (import, adjudication): views showing derived data reload. */
+  revision: number;
+}
+
+export interface StoreState {
+  me: Annotator | null;
+  labels: Label[];
+  /** The library list as loaded (a page of it, for large libraries); counts are the analyst's own. */
+  documents: DocumentSummary[];
+  annotators: Annotator[];
+  blind: BlindState;
+  open: OpenDocument | null;
+  /** Other layers the analyst chose to show beside hers, by annotator id. */
+  shownLayers: ReadonlySet<string>;
+  notice: Notice | null;
+}
+
+const byReadingOrder = (a: Annotation, b: Annotation) => a.start - b.start || b.end - a.end || a.createdAt.localeCompare(b.createdAt);
+
+const INITIAL: StoreState = {
+  me: null,
+  labels: [],
+  documents: [],
+  annotators: [],
+  blind: { library: false, documentIds: [] },
+  open: null,
+  shownLayers: new Set(),
+  notice: null,
+};
+
+export class ClaimtagStore {
+  private state: StoreState = INITIAL;
+  private readonly listeners = new Set<() => void>();
+  private noticeId = 0;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): StoreState => this.state;
+
+  private set(patch: Partial<StoreState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  private setOpen(documentId: string, change: (open: OpenDocument) => Partial<OpenDocument>): void {
+    const open = this.state.open;
+    if (!open || open.documentId !== documentId) return;
+    this.set({ open: { ...open, ...change(open) } });
+  }
+
+  setMe(me: Annotator): void {
+    this.set({ me, annotators: this.state.annotators.map((a) => (a.id === me.id ? me : a)) });
+  }
+
+  setLabels(labels: Label[]): void {
+    this.set({ labels });
+  }
+
+  setDocuments(documents: DocumentSummary[]): void {
+    this.set({ documents });
+  }
+
+  setAnnotators(annotators: Annotator[]): void {
+    this.set({ annotators });
+  }
+
+  setBlind(blind: BlindState): void {
+    this.set({ blind });
+  }
+
+  /** One document's summary as the core returned it (after marking done, renaming). */
+  applySummary(summary: DocumentSummary): void {
+    this.set({ documents: this.state.documents.map((d) => (d.id === summary.id ? summary : d)) });
+  }
+
+  removeDocument(id: string): void {
+    this.set({ documents: this.state.documents.filter((d) => d.id !== id) });
+  }
+
+  /** A new document is open: its rows and layers arrive next. */
+  openDocument(documentId: string): void {
+    if (this.state.open?.documentId === documentId) return;
+    this.set({ open: { documentId, annotations: [], loaded: false, layers: null, revision: 0 }, shownLayers: new Set() });
+  }
+
+  setAnnotations(documentId: string, annotations: Annotation[], loaded: boolean): void {
+    this.setOpen(documentId, () => ({ annotations, loaded }));
+  }
+
+  setLayers(layers: DocumentLayers): void {
+    this.setOpen(layers.documentId, () => ({ layers }));
+  }
+
+  /** Rows arrived from outside the workbench: replace them and let derived views reload. */
+  replaceFromOutside(documentId: string, annotations: Annotation[], layers: DocumentLayers): void {
+    this.setOpen(documentId, (open) => ({ annotations, layers, loaded: true, revision: open.revision + 1 }));
+  }
+
+  /** A row the core returned (created, changed, restored): into the open document, and into her counts. */
+  upsertAnnotation(a: Annotation): void {
+    const open = this.state.open;
+    if (!open || open.documentId !== a.documentId) return;
+    const before = open.annotations.find((x) => x.id === a.id) ?? null;
+    const annotations = [...open.annotations.filter((x) => x.id !== a.id), ...(a.deletedAt ? [] : [a])].sort(byReadingOrder);
+    this.set({ open: { ...open, annotations } });
+    this.countChange(before, a.deletedAt ? null : a);
+  }
+
+  /** A row the core deleted. */
+  dropAnnotation(a: Annotation): void {
+    const open = this.state.open;
+    if (!open || open.documentId !== a.documentId) return;
+    const before = open.annotations.find((x) => x.id === a.id) ?? null;
+    this.set({ open: { ...open, annotations: open.annotations.filter((x) => x.id !== a.id) } });
+    this.countChange(before, null);
+  }
+
+  /** Keeps the library's and the layer's counts of her own rows in step with one row's change. */
+  private countChange(before: Annotation | null, after: Annotation | null): void {
+    const me = this.state.me;
+    const row = after ?? before;
+    if (!me || !row || row.annotatorId !== me.id) return;
+    const delta = new Map<string, number>();
+    if (before) delta.set(before.labelId, (delta.get(before.labelId) ?? 0) - 1);
+    if (after) delta.set(after.labelId, (delta.get(after.labelId) ?? 0) + 1);
+    const documents = this.state.documents.map((d) => {
+      if (d.id !== row.documentId) return d;
+      const counts = { ...d.counts };
+      for (const [label, n] of delta) {
+        const next = (counts[label] ?? 0) + n;
+        if (next > 0) counts[label] = next;
+        else delete counts[label];
+      }
+      return { ...d, counts };
+    });
+    const open = this.state.open;
+    const net = (after ? 1 : 0) - (before ? 1 : 0);
+    const layers = open?.layers && net !== 0 ? { ...open.layers, layers: open.layers.layers.map((l) => (l.kind === 'mine' ? { ...l, count: l.count + net } : l)) } : open?.layers;
+    this.set({ documents, ...(open && layers !== open.layers ? { open: { ...open, layers: layers ?? null } } : {}) });
+  }
+
+  toggleLayer(annotatorId: string, shown: boolean): void {
+    const next = new Set(this.state.shownLayers);
+    if (shown) next.add(annotatorId);
+    else next.delete(annotatorId);
+    this.set({ shownLayers: next });
+  }
+
+  notify(message: string, tone: Notice['tone'] = 'info', options: { undoable?: boolean; retryable?: boolean } = {}): void {
+    this.set({ notice: { id: ++this.noticeId, message, tone, ...options } });
+  }
+
+  dismissNotice = (): void => {
+    if (this.state.notice) this.set({ notice: null });
+  };
+}
+
+/** Reads a slice of the store; re-renders only when that slice changes (by identity). */
+export function useStore<T>(store: ClaimtagStore, select: (state: StoreState) => T): T {
+  return useSyncExternalStore(store.subscribe, () => select(store.getSnapshot()));
+}

@@ -19,6 +19,7 @@ const SECTIONS: Array<{ name: string; timeoutMs: number }> = [
   { name: 'agree', timeoutMs: 150_000 },
   { name: 'corpus', timeoutMs: 150_000 },
   { name: 'renderer', timeoutMs: 420_000 },
+  { name: 'team', timeoutMs: 300_000 },
   { name: 'library', timeoutMs: 1_500_000 },
   { name: 'cli', timeoutMs: 60_000 },
 ];

@@ -57,6 +57,14 @@ const SCREENS: Array<{ name: string; open: (page: Page) => Promise<void>; close:
     close: async (page) => page.keyboard.press('Escape'),
   },
   {
+    name: 'team',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'Team', exact: true }).focus();
+      await page.keyboard.press('Enter');
+    },
+    close: async (page) => page.keyboard.press('Escape'),
+  },
+  {
     name: 'compare',
     open: async (page) => page.getByRole('button', { name: 'Compare', exact: true }).click(),
     close: async (page) => page.getByRole('button', { name: 'Back to tagging' }).click(),

@@ -59,7 +59,7 @@ describe('through the installed entry point (bin/claimtag.mjs)', () => {
     expect(none.code).toBe(2);
     expect(none.err).toMatch(/Usage: claimtag <command>/);
     expect(unknown.code).toBe(2);
-    expect(unknown.err).toContain('unknown command "frobnicate". Commands: import, export, list, agree, study, backup, restore.');
+    expect(unknown.err).toContain('unknown command "frobnicate". Commands: import, export, list, agree, study, backup, restore, team.');
     expect(flag.code).toBe(2);
     expect(flag.err).toContain("claimtag import: Unknown option '--bogus'");
     expect(flag.err).toContain('claimtag import --help');

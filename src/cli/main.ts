@@ -6,6 +6,7 @@ import { runExport, EXPORT_HELP } from './commands/export';
 import { runImport, IMPORT_HELP } from './commands/import';
 import { runList, LIST_HELP } from './commands/list';
 import { runStudy, STUDY_HELP } from './commands/study';
+import { runTeam, TEAM_HELP } from './commands/team';
 
 const HELP = `claimtag — tag claims in news articles as fact, opinion or allegation.
 
@@ -19,6 +20,7 @@ Commands:
   study    annotation studies: create, assign, progress, quality, diagnosis, report
   backup   take a verified backup of the library (--list shows them)
   restore  replace the library with a verified backup (the current file is kept aside)
+  team     share a study through a PostgreSQL server: init, join, sync, status
 
 Run \`claimtag <command> --help\` for a command's options.
 Without --db, commands use the app's own library (or $CLAIMTAG_DATA_DIR).`;
@@ -31,6 +33,7 @@ const COMMANDS: Record<string, { run: (args: string[], io: CliIo) => number | Pr
   study: { run: runStudy, help: STUDY_HELP },
   backup: { run: runBackup, help: BACKUP_HELP },
   restore: { run: runRestore, help: RESTORE_HELP },
+  team: { run: runTeam, help: TEAM_HELP },
 };
 
 /** Runs one CLI invocation and returns its exit code: 0 ok, 1 failed, 2 wrong usage. */

@@ -1,5 +1,6 @@
 import { BrowserWindow, dialog } from 'electron';
 import type { HostPorts } from '../core/api/host-ports';
+import { electronCredentialStore } from './credentials';
 import { ARTICLE_EXTENSION_NAMES } from '../shared/article-formats';
 
 const IMPORT_FILTERS = [
@@ -8,8 +9,9 @@ const IMPORT_FILTERS = [
 ];
 
 /** Native dialogs and PDF printing for the services, owned by the main window. */
-export function electronHostPorts(getWindow: () => BrowserWindow | null): HostPorts {
+export function electronHostPorts(getWindow: () => BrowserWindow | null, userDataDir: string): HostPorts {
   return {
+    credentials: electronCredentialStore(userDataDir),
     async chooseFilesToImport() {
       const win = getWindow();
       const options = { title: 'Import into claimtag', properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'>, filters: IMPORT_FILTERS };

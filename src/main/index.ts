@@ -40,7 +40,7 @@ function start(): void {
     databasePath,
     dataDir,
     resourcesDir: path.join(appRoot, 'resources'),
-    ports: electronHostPorts(() => mainWindow),
+    ports: electronHostPorts(() => mainWindow, app.getPath('userData')),
     onInternalError: (message) => console.error('claimtag: internal error', message),
   });
   const trustedOrigins = devServerUrl ? [new URL(devServerUrl).origin] : [APP_ORIGIN];

@@ -45,6 +45,9 @@ export const API_METHODS = [
   'documentLayers',
   'getBlindMode',
   'setBlindMode',
+  'getTeamStatus',
+  'joinTeam',
+  'syncTeam',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];

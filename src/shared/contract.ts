@@ -9,6 +9,7 @@ import type { CompareResult } from './compare';
 import type { StudyReport, StudySummary } from './study';
 import type { RefusalReason, Result } from './result';
 import type { BlindState, DocumentLayers } from './layers';
+import type { TeamStatus } from './team';
 import type { API_METHODS, MenuCommand } from './api-methods';
 
 const id = z.string().min(1).max(100);
@@ -221,6 +222,21 @@ export const contract = {
   getBlindMode: returns<BlindState>()(empty),
   /** Blind mode for one document, or for the whole library when `documentId` is left out. */
   setBlindMode: returns<BlindState>()(z.object({ documentId: id.optional(), on: z.boolean() }).strict()),
+  // Team mode (issue 21): a study shared through a PostgreSQL server.
+  getTeamStatus: returns<TeamStatus>()(empty),
+  /** Joins a study; the password goes to the system keychain only when `remember` is set. */
+  joinTeam: returns<TeamStatus>()(
+    z
+      .object({
+        url: z.string().trim().min(1).max(500),
+        study: z.string().trim().min(1).max(200),
+        password: z.string().min(1).max(1_000).optional(),
+        remember: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+  /** Starts a sync in the background; poll getTeamStatus for its progress. */
+  syncTeam: returns<TeamStatus>()(empty),
 };
 
 export type ApiMethod = keyof typeof contract;

@@ -12,7 +12,11 @@ export type ErrorCode =
   /** The library is being written by a long operation; the call can be repeated when it ends. */
   | 'busy'
   | 'forbidden'
-  | 'internal';
+  | 'internal'
+  /** Team mode: the server's rules refused a change (another's row, a study one is not in). */
+  | 'refused'
+  /** Team mode: the server cannot be reached (offline, stopped, wrong address). */
+  | 'unreachable';
 
 /**
  * Why a change was refused although the request was well formed (code 'forbidden'): the

@@ -12,6 +12,15 @@ export interface HostPorts {
   chooseFileToOpen(title: string, extensions: string[]): Promise<string | null>;
   /** Renders the HTML report to PDF; when absent, headless Chromium is used. */
   printToPdf?(html: string, signal?: AbortSignal): Promise<Uint8Array>;
+  /** Team-server passwords kept by the desktop (Electron safeStorage); absent in the CLI and tests. */
+  credentials?: CredentialStore;
+}
+
+/** Secrets by key (a server address without password); never written into the library. */
+export interface CredentialStore {
+  save(key: string, secret: string): Promise<void>;
+  load(key: string): Promise<string | null>;
+  forget(key: string): Promise<void>;
 }
 
 /** No dialogs at all: every choice is cancelled. For the CLI and unit tests. */

@@ -110,9 +110,23 @@ afterEach(() => {
  * One proof per mutating method. `Record` over every method not known to be read-only: adding a
  * method to the contract fails to compile here until its ownership is proved.
  */
-type ReadOnly = 'getStartupState' | 'listDocuments' | 'listDocumentPage' | 'getDocument' | 'listLabels' | 'listAnnotators' | 'listAnnotations' | 'searchDocuments' | 'documentLayers' | 'getBlindMode' | 'getRecoveryOptions' | 'chooseImportFiles' | 'compareDocument' | 'exportTagSet' | 'exportDocuments' | 'cancelExport' | 'listStudies' | 'getStudyReport' | 'nextStudyDocument' | 'nextUnsettledInStudy';
+type ReadOnly = 'getStartupState' | 'listDocuments' | 'listDocumentPage' | 'getDocument' | 'listLabels' | 'listAnnotators' | 'listAnnotations' | 'searchDocuments' | 'documentLayers' | 'getBlindMode' | 'getRecoveryOptions' | 'chooseImportFiles' | 'compareDocument' | 'exportTagSet' | 'exportDocuments' | 'cancelExport' | 'listStudies' | 'getStudyReport' | 'nextStudyDocument' | 'nextUnsettledInStudy' | 'getTeamStatus';
 
 const proofs: Record<Exclude<ApiMethod, ReadOnly>, () => Promise<void>> = {
+  // Team mode: colleagues' rows arrive only from the server under their authors' ids (proved on a
+  // real cluster in src/core/team); here, a join or sync that cannot happen changes nobody's rows.
+  async joinTeam() {
+    const before = othersRows();
+    const r = (await dispatch('joinTeam', { url: 'postgres://ayesha@127.0.0.1:1/claimtag', study: 'S', password: 'x' })) as Result<unknown>;
+    expect(r.ok ? null : r.error.code).toBe('unreachable');
+    expect(othersRows()).toEqual(before);
+  },
+  async syncTeam() {
+    const before = othersRows();
+    const r = (await dispatch('syncTeam', {})) as Result<unknown>;
+    expect(r.ok ? null : r.error.code).toBe('conflict');
+    expect(othersRows()).toEqual(before);
+  },
   async updateAnnotation() {
     const error = await refused('updateAnnotation', { id: his.id, labelId: 'opinion' }, 'not-owner');
     expect(error.message).toBe("This is Bilal's annotation. Copy it to your own work to change it.");

@@ -7,6 +7,7 @@ import { createCompareServices } from './compare-services';
 import { createStudyServices } from './study-services';
 import { createTagSetServices } from './tag-set-services';
 import { createDocumentServices } from './document-services';
+import { createTeamServices } from './team-services';
 import { headlessPorts, type HostPorts } from './host-ports';
 import { CURRENT_ANNOTATOR_SETTING, currentAnnotatorOf, documentLayers, othersHidden, requireNotBlind, requireOwn } from '../ownership/ownership';
 import type { BlindState } from '../../shared/layers';
@@ -57,6 +58,7 @@ export function createServices(ctx: ServiceContext): ApiServices {
     ...createCompareServices(library, currentAnnotator),
     ...createStudyServices(library, currentAnnotator),
     ...createTagSetServices(library, ctx.ports ?? headlessPorts, currentAnnotator),
+    ...createTeamServices(library, ctx.ports ?? headlessPorts),
 
     getStartupState(): StartupState {
       const last = library.settings.get(LAST_DOCUMENT);

@@ -7,9 +7,10 @@
 import type { AdjudicationDecision } from '../../shared/compare';
 import type { Annotator } from '../../shared/types';
 import type { Library } from '../store/library';
+import { REFERENCE_ANNOTATOR_KEY } from '../store/setting-keys';
 
 export const REFERENCE_NAME = 'reference';
-const REFERENCE_SETTING = 'reference-annotator';
+const REFERENCE_SETTING = REFERENCE_ANNOTATOR_KEY;
 /** Oldest entries are dropped beyond this, so one document's log stays small. */
 const MAX_LOG = 5_000;
 

@@ -10,6 +10,7 @@ import { prefetchWorkbench } from '../workbench/workbench-prefetch';
 import { Workbench } from '../workbench/Workbench';
 import { CompareView } from '../compare/CompareView';
 import { StudyDashboard } from '../study/StudyDashboard';
+import { TeamPanel } from '../team/TeamPanel';
 import { useMenuCommand } from './use-menu-command';
 import { useStore, type ClaimtagStore } from '../store/claimtag-store';
 import { loadLibrary, reloadOpenDocument } from '../store/loaders';
@@ -28,6 +29,7 @@ type Modal =
   | { kind: 'delete'; doc: DocumentSummary; othersWork?: string }
   | { kind: 'paste' }
   | { kind: 'export' }
+  | { kind: 'team' }
   | null;
 
 /** The library around the workbench: documents, import (dialog, drop, paste), export. */
@@ -76,6 +78,8 @@ export function LibraryShell({ api, store, initialDocument, annotator, dataDir, 
   const importer = useImporter(api, onImported);
   const [comparing, setComparing] = useState(false);
   const [studying, setStudying] = useState(false);
+  /** Counts team syncs that brought colleagues' work: the open document is shown afresh after each. */
+  const [teamArrivals, setTeamArrivals] = useState(0);
 
   useMenuCommand('import', () => void importer.importFromDialog());
   useMenuCommand('paste', () => setModal({ kind: 'paste' }));
@@ -132,6 +136,7 @@ export function LibraryShell({ api, store, initialDocument, annotator, dataDir, 
       onRename={(doc) => setModal({ kind: 'rename', doc })}
       onDelete={(doc) => setModal({ kind: 'delete', doc })}
       onStudies={() => setStudying(true)}
+      onTeam={() => setModal({ kind: 'team' })}
     />
   );
 
@@ -164,7 +169,7 @@ export function LibraryShell({ api, store, initialDocument, annotator, dataDir, 
         </div>
       ) : (
       <Workbench
-        key={document.id}
+        key={`${document.id}#${teamArrivals}`}
         api={api}
         store={store}
         document={document}
@@ -262,6 +267,14 @@ export function LibraryShell({ api, store, initialDocument, annotator, dataDir, 
           }}
         />
       )}
+      {modal?.kind === 'team' && <TeamPanel
+          api={api}
+          onClose={() => setModal(null)}
+          onSynced={(arrived) => {
+            void refresh();
+            if (arrived) setTeamArrivals((n) => n + 1);
+          }}
+        />}
       {modal?.kind === 'export' && <ExportDialog api={api} document={document} onClose={() => setModal(null)} onDone={say} />}
     </div>
   );

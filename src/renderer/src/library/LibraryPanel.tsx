@@ -30,13 +30,15 @@ interface Props {
   onStudies?(): void;
   onRename(doc: DocumentSummary): void;
   onDelete(doc: DocumentSummary): void;
+  /** Opens the Team panel (team mode). */
+  onTeam?: () => void;
 }
 
 /**
  * The library: pages of documents sorted in SQL (listDocumentPage), more on request, or full-text
  * search results. Rows the parent already holds (`documents`) are shown in their newer state.
  */
-export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, onImport, onPaste, onRename, onDelete, onStudies }: Props) {
+export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, onImport, onPaste, onRename, onDelete, onStudies, onTeam }: Props) {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortKey>('recent');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
@@ -116,6 +118,11 @@ export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, on
         {onStudies && (
           <button type="button" className="button small" onClick={onStudies} title="Study dashboard (Ctrl+Shift+D)" aria-keyshortcuts="Control+Shift+D">
             Studies
+          </button>
+        )}
+        {onTeam && (
+          <button type="button" className="button small" onClick={onTeam} title="Share a study through your team's server">
+            Team
           </button>
         )}
       </div>

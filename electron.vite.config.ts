@@ -14,6 +14,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           'import-worker': resolve(__dirname, 'src/core/import/import-worker.ts'),
+          // The thread that owns the library's SQLite connection (src/core/worker).
+          'library-worker': resolve(__dirname, 'src/core/worker/library-worker.ts'),
         },
       },
     },

@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // The CLI tests spawn the installed command, which runs the bundle (scripts/build-cli.mjs).
+    globalSetup: ['scripts/build-cli.mjs'],
   },
 });

@@ -2,7 +2,7 @@
 // runs and paired with a baseline measured in the same run. Writes bench/results/latest.json
 // and bench/results/latest.md, always (a section that fails or runs over its time box is
 // marked so, with the reason). Sections run one at a time, each in its own process.
-//   BENCH_ONLY=store,export   run only these sections
+//   BENCH_ONLY=store,export   run only these sections (BENCH_ONLY=library: the library-scale section alone)
 //   see bench/sections/renderer.ts for BENCH_OPEN_RUNS, BENCH_TAGS, BENCH_TAG_BUDGET_MS, BENCH_SCROLL_*
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,6 +20,8 @@ const SECTIONS: Array<{ name: string; timeoutMs: number }> = [
   { name: 'corpus', timeoutMs: 150_000 },
   { name: 'renderer', timeoutMs: 420_000 },
   { name: 'team', timeoutMs: 300_000 },
+  { name: 'library', timeoutMs: 1_500_000 },
+  { name: 'cli', timeoutMs: 60_000 },
 ];
 
 function ensureRenderer(): string | null {

@@ -1,10 +1,12 @@
-// The claimtag CLI: a few calls through the real installed entry point (bin/claimtag.mjs, via tsx),
+// The claimtag CLI: a few calls through the real installed entry point (bin/claimtag.mjs, running the
+// bundle scripts/build-cli.mjs makes; vitest's globalSetup builds it),
 // the rest through runCli in-process, always on real SQLite files in a temp dir.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDocx } from '../core/import/docx-fixture-builder';
 import { makeTempDir } from '../core/testing/temp-library';
-import { cli, rowCounts, SAMPLE, spawnCli } from './__fixtures__/harness';
+import { cli, REPO, rowCounts, SAMPLE, spawnCli } from './__fixtures__/harness';
 
 const MINIMAL = path.join(__dirname, '__fixtures__/minimal.claimtag.json');
 const COMMANDS = ['import', 'export', 'list', 'agree'];
@@ -23,6 +25,27 @@ const write = (name: string, content: string | Buffer) => {
 };
 
 describe('through the installed entry point (bin/claimtag.mjs)', () => {
+  it('runs bundled JavaScript: no TypeScript compiler at run time, tsx is not a runtime dependency', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; bin: Record<string, string> };
+    expect(Object.keys(pkg.dependencies)).not.toContain('tsx');
+    expect(pkg.bin.claimtag).toBe('./bin/claimtag.mjs');
+    const entry = fs.readFileSync(path.join(REPO, 'bin/claimtag.mjs'), 'utf8');
+    expect(entry).not.toMatch(/tsx|\.ts['"]/);
+    const bundle = fs.readFileSync(path.join(REPO, 'out/cli/claimtag.js'), 'utf8');
+    expect(bundle).not.toMatch(/require\(["']tsx/);
+    // every command main.ts knows is inside the bundle
+    for (const c of COMMANDS) expect(bundle).toContain(`claimtag ${c}`);
+  });
+
+  it('reads a .docx through the worker that sits beside the bundle', async () => {
+    const docx = write('bundle/report.docx', Buffer.from(buildDocx([{ text: 'The minister said the dam is finished.' }])));
+    const db = at('bundle/library.sqlite');
+    const result = await spawnCli(['import', '--db', db, docx]);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    expect(rowCounts(db).documents).toBe(1);
+  });
+
   it('answers --help, no arguments, an unknown command and an unknown flag with the right exit codes', async () => {
     const [help, none, unknown, flag] = await Promise.all([
       spawnCli(['--help']),

@@ -1,14 +1,12 @@
 import path from 'node:path';
 import { app, ipcMain, session, type BrowserWindow } from 'electron';
-import { LibrarySession } from '../core/api/library-session';
 import { databasePathIn, resolveDataDir } from '../core/data-dir';
-import { loadBundledSample } from '../core/store/bundled-sample';
+import { startLibraryWorker } from '../core/worker/library-worker-client';
 import { APP_ORIGIN, registerAppScheme, serveRendererBundle } from './app-protocol';
 import { registerIpcHandlers } from './ipc';
 import { installAppMenu } from './app-menu';
 import { developmentServerUrl } from './security/dev-server-url';
 import { electronHostPorts } from './host-ports';
-import { electronNativeBinding } from './native-binding';
 import { denyAllPermissions, hardenAllWebContents } from './security/harden-web-contents';
 import { createMainWindow } from './window';
 
@@ -37,13 +35,13 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   denyAllPermissions(session.defaultSession);
-  const library = new LibrarySession({
+  // The library (SQLite and the services) lives in its own thread; main only forwards calls.
+  const library = startLibraryWorker({
     databasePath,
     dataDir,
-    loadSample: () => loadBundledSample(path.join(appRoot, 'resources')),
+    resourcesDir: path.join(appRoot, 'resources'),
     ports: electronHostPorts(() => mainWindow, app.getPath('userData')),
-    open: { nativeBinding: electronNativeBinding(appRoot) },
-    onInternalError: (err) => console.error('claimtag: internal error', err),
+    onInternalError: (message) => console.error('claimtag: internal error', message),
   });
   const trustedOrigins = devServerUrl ? [new URL(devServerUrl).origin] : [APP_ORIGIN];
   registerIpcHandlers(ipcMain, library.dispatch, trustedOrigins);
@@ -55,7 +53,6 @@ function start(): void {
   mainWindow.on('closed', () => (mainWindow = null));
 
   app.on('window-all-closed', () => {
-    library.close();
-    app.quit();
+    void library.close().then(() => app.quit());
   });
 }

@@ -5,6 +5,7 @@ export const API_METHODS = [
   'getStartupState',
   'setAnnotatorName',
   'listDocuments',
+  'listDocumentPage',
   'getDocument',
   'rememberOpenDocument',
   'listLabels',

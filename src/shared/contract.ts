@@ -4,7 +4,8 @@
 
 import { z } from 'zod';
 import { LABEL_ID_MAX_LENGTH, LABEL_ID_PATTERN } from './label-id';
-import type { Annotation, Annotator, DocumentRecord, DocumentSummary, Label, SearchHit } from './types';
+import type { Annotation, Annotator, DocumentPage, DocumentRecord, DocumentSummary, Label, SearchHit } from './types';
+import { DOCUMENT_PAGE_MAX, DOCUMENT_SORTS } from './types';
 import type { CompareResult } from './compare';
 import type { StudyReport, StudySummary } from './study';
 import type { ErrorCode, RefusalReason, Result } from './result';
@@ -98,6 +99,18 @@ export const contract = {
   getStartupState: returns<StartupState>()(empty),
   setAnnotatorName: returns<Annotator>()(z.object({ name: z.string().trim().min(1).max(80) }).strict()),
   listDocuments: returns<DocumentSummary[]>()(empty),
+  /** One page of the library list, sorted and filtered in SQL (issue #14). */
+  listDocumentPage: returns<DocumentPage>()(
+    z
+      .object({
+        offset: z.number().int().min(0).max(10_000_000),
+        limit: z.number().int().min(1).max(DOCUMENT_PAGE_MAX),
+        sort: z.enum(DOCUMENT_SORTS),
+        direction: z.enum(['asc', 'desc']),
+        titleFilter: z.string().max(300),
+      })
+      .strict(),
+  ),
   getDocument: returns<DocumentRecord>()(z.object({ id }).strict()),
   rememberOpenDocument: returns<null>()(z.object({ id }).strict()),
   listLabels: returns<Label[]>()(empty),

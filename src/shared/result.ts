@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'storage'
   | 'disk-full'
   | 'cancelled'
+  /** The library is being written by a long operation; the call can be repeated when it ends. */
+  | 'busy'
   | 'forbidden'
   | 'internal'
   /** Team mode: the server's rules refused a change (another's row, a study one is not in). */

@@ -25,6 +25,29 @@ export interface DocumentSummary {
   doneBy: string[];
 }
 
+/** Orders the library list can be sorted in (sorted in SQL). */
+export const DOCUMENT_SORTS = ['created', 'title', 'length', 'annotations', 'notDoneByMe'] as const;
+export type DocumentSort = (typeof DOCUMENT_SORTS)[number];
+/** Largest page of the library list one call returns (the panel loads this many at a time). */
+export const DOCUMENT_PAGE_MAX = 200;
+
+export interface DocumentPageQuery {
+  /** Rows to skip (the page's first row). */
+  offset: number;
+  limit: number;
+  sort: DocumentSort;
+  direction: 'asc' | 'desc';
+  /** Only titles containing this text (case-insensitive for ASCII letters); '' for all. */
+  titleFilter: string;
+}
+
+/** One page of the library list, and how many documents match in all. */
+export interface DocumentPage {
+  total: number;
+  offset: number;
+  documents: DocumentSummary[];
+}
+
 export interface DocumentRecord {
   id: string;
   title: string;

@@ -24,7 +24,7 @@ const RUNS_PER_METHOD = Number(process.env.CLAIMTAG_FUZZ_RUNS ?? 100);
 const SEED = Number(process.env.CLAIMTAG_FUZZ_SEED ?? 20261127);
 
 // Every ErrorCode, checked both ways at compile time against the type in shared/result.
-const ERROR_CODES = ['invalid-input', 'not-found', 'conflict', 'unsupported', 'too-large', 'storage', 'disk-full', 'cancelled', 'forbidden', 'internal', 'refused', 'unreachable'] as const;
+const ERROR_CODES = ['invalid-input', 'not-found', 'conflict', 'unsupported', 'too-large', 'storage', 'disk-full', 'cancelled', 'busy', 'forbidden', 'internal', 'refused', 'unreachable'] as const;
 type Listed = (typeof ERROR_CODES)[number];
 const allCodesListed: [Exclude<ErrorCode, Listed>, Exclude<Listed, ErrorCode>] extends [never, never] ? true : false = true;
 void allCodesListed;
@@ -33,6 +33,7 @@ void allCodesListed;
 const READ_ONLY = new Set<string>([
   'getStartupState',
   'listDocuments',
+  'listDocumentPage',
   'getDocument',
   'listLabels',
   'listAnnotators',

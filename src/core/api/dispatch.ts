@@ -27,11 +27,17 @@ export function createDispatch(services: ApiServices, onInternalError: (err: unk
       return ok(await service(parsed.data));
     } catch (err) {
       if (err instanceof AppFailure) return { ok: false, error: err.error };
+      if (isBusy(err)) return fail('busy', 'The library is busy with a long operation; this will be saved when it ends.');
       if (isDiskFull(err)) return fail('disk-full', 'The disk is full, so the change could not be saved. Free some space and try again.');
       onInternalError(err);
       return fail('internal', 'Something went wrong while saving. Your earlier work is safe; please try again.');
     }
   };
+}
+
+function isBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT';
 }
 
 function isDiskFull(err: unknown): boolean {

@@ -82,6 +82,7 @@ export function createServices(ctx: ServiceContext): ApiServices {
 
     // Counts are the current analyst's own: colleagues and the reference never add to her figures.
     listDocuments: () => library.documents.list(currentAnnotator()?.id ?? null),
+    listDocumentPage: (query) => library.documents.page(query, currentAnnotator()?.id ?? null),
     getDocument: ({ id }) => library.documents.get(id),
 
     rememberOpenDocument({ id }) {

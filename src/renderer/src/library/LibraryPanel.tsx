@@ -1,10 +1,20 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ClaimtagApi } from '../../../shared/contract';
 import { ARTICLE_EXTENSIONS_SHOWN } from '../../../shared/article-formats';
-import type { DocumentSummary, Label, SearchHit } from '../../../shared/types';
+import { DOCUMENT_PAGE_MAX, type DocumentPageQuery, type DocumentSummary, type Label, type SearchHit } from '../../../shared/types';
 import { LabelSwatch } from '../chrome/LabelSwatch';
 
 type SortKey = 'recent' | 'title' | 'tagged' | 'todo';
+
+/** Each choice of the sort menu, as the SQL order listDocumentPage applies. */
+const SORTS: Record<SortKey, Pick<DocumentPageQuery, 'sort' | 'direction'>> = {
+  recent: { sort: 'created', direction: 'desc' },
+  title: { sort: 'title', direction: 'asc' },
+  tagged: { sort: 'annotations', direction: 'desc' },
+  todo: { sort: 'notDoneByMe', direction: 'asc' },
+};
+/** Rows the list shows at first and adds with each "Show more". */
+const PAGE = 100;
 
 interface Props {
   api: ClaimtagApi;
@@ -24,9 +34,10 @@ interface Props {
   onTeam?: () => void;
 }
 
-const total = (d: DocumentSummary) => Object.values(d.counts).reduce((a, b) => a + b, 0);
-
-/** The library: every document, sorted or searched in full text. */
+/**
+ * The library: pages of documents sorted in SQL (listDocumentPage), more on request, or full-text
+ * search results. Rows the parent already holds (`documents`) are shown in their newer state.
+ */
 export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, onImport, onPaste, onRename, onDelete, onStudies, onTeam }: Props) {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortKey>('recent');
@@ -55,19 +66,48 @@ export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, on
     };
   }, [api, query]);
 
-  const sorted = useMemo(() => {
-    const list = [...documents];
-    if (sort === 'title') list.sort((a, b) => a.title.localeCompare(b.title));
-    else if (sort === 'tagged') list.sort((a, b) => total(b) - total(a));
-    else if (sort === 'todo') list.sort((a, b) => Number(a.doneBy.includes(me)) - Number(b.doneBy.includes(me)));
-    return list;
-  }, [documents, sort, me]);
+  const [shown, setShown] = useState(PAGE);
+  const [page, setPage] = useState<{ total: number; rows: DocumentSummary[] } | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  // Reload the shown rows when the order, the number shown or the library (an import, a delete) changes.
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    void (async () => {
+      const rows: DocumentSummary[] = [];
+      let total = 0;
+      for (let offset = 0; offset < shown; offset += DOCUMENT_PAGE_MAX) {
+        const r = await api.listDocumentPage({ ...SORTS[sort], offset, limit: Math.min(DOCUMENT_PAGE_MAX, shown - offset), titleFilter: '' });
+        if (!live) return;
+        if (!r.ok) {
+          setListError(r.error.message);
+          setLoading(false);
+          return;
+        }
+        total = r.value.total;
+        rows.push(...r.value.documents);
+        if (r.value.documents.length < DOCUMENT_PAGE_MAX) break;
+      }
+      setPage({ total, rows });
+      setListError(null);
+      setLoading(false);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [api, sort, shown, documents.length]);
+
+  const fresh = useMemo(() => new Map(documents.map((d) => [d.id, d])), [documents]);
+  const rows = (page?.rows ?? []).map((d) => fresh.get(d.id) ?? d);
+  const totalCount = page?.total ?? documents.length;
 
   return (
     <nav className="library-panel" aria-label="Library">
       <div className="panel-header">
         <h2>Library</h2>
-        <span className="count">{documents.length}</span>
+        <span className="count">{totalCount}</span>
         <span className="status-spacer" />
         <button type="button" className="button small" onClick={onImport} title="Import articles or annotation files (Ctrl+O)" aria-keyshortcuts="Control+O">
           Import…
@@ -96,7 +136,14 @@ export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, on
           onChange={(e) => setQuery(e.target.value)}
         />
         {!hits && (
-          <select aria-label="Sort documents" value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
+          <select
+            aria-label="Sort documents"
+            value={sort}
+            onChange={(e) => {
+              setSort(e.target.value as SortKey);
+              setShown(PAGE);
+            }}
+          >
             <option value="recent">Newest first</option>
             <option value="title">Title A–Z</option>
             <option value="tagged">Most tagged</option>
@@ -105,6 +152,7 @@ export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, on
         )}
       </div>
       {searchError && <p className="field-error">{searchError}</p>}
+      {listError && !hits && <p className="field-error">The library list could not be read: {listError}</p>}
       {hits ? (
         hits.length === 0 ? (
           <p className="empty">No document contains “{query.trim()}”.</p>
@@ -122,14 +170,15 @@ export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, on
             ))}
           </ul>
         )
-      ) : documents.length === 0 ? (
+      ) : totalCount === 0 ? (
         <div className="empty">
           <p className="empty-title">Your library is empty</p>
           <p>Import an article ({ARTICLE_EXTENSIONS_SHOWN}), drop files on the window, or paste one.</p>
         </div>
       ) : (
-        <ul className="doc-list">
-          {sorted.map((d) => (
+        <>
+        <ul className="doc-list" aria-busy={loading}>
+          {rows.map((d) => (
             <li key={d.id} className={d.id === currentId ? 'current' : undefined}>
               <button type="button" className="doc-item" aria-current={d.id === currentId ? 'page' : undefined} onClick={() => onOpen(d.id)}>
                 <span className="doc-item-title">
@@ -162,6 +211,17 @@ export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, on
             </li>
           ))}
         </ul>
+        {rows.length < totalCount && (
+          <div className="doc-list-more">
+            <span className="meta">
+              {rows.length} of {totalCount}
+            </span>
+            <button type="button" className="button small" disabled={loading} onClick={() => setShown((n) => n + PAGE)}>
+              {loading ? 'Loading…' : `Show ${Math.min(PAGE, totalCount - rows.length)} more`}
+            </button>
+          </div>
+        )}
+        </>
       )}
     </nav>
   );

@@ -1,0 +1,67 @@
+// The thread that owns the library's SQLite connection and runs the services (issue #14): main
+// (or a test, the bench) only forwards calls to it. Dialogs and PDF printing stay with the host
+// that started it: the services reach them through ports that round-trip over the message port.
+import { parentPort, workerData } from 'node:worker_threads';
+import path from 'node:path';
+import { LibrarySession } from '../api/library-session';
+import type { HostPorts } from '../api/host-ports';
+import { loadBundledSample } from '../store/bundled-sample';
+import type { FromWorker, LibraryWorkerData, ToWorker } from './protocol';
+
+const port = parentPort!;
+const data = workerData as LibraryWorkerData;
+const post = (message: FromWorker) => port.postMessage(message);
+
+let nextPortCall = 0;
+const pendingPorts = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+const askHost = (name: keyof HostPorts) => (...args: unknown[]) =>
+  new Promise((resolve, reject) => {
+    const id = nextPortCall++;
+    pendingPorts.set(id, { resolve, reject });
+    // an AbortSignal cannot cross threads; printing is short and its result is dropped when cancelled
+    post({ type: 'port', id, name, args: args.filter((a) => !(a instanceof AbortSignal)) });
+  });
+
+const ports = Object.fromEntries(data.ports.map((name) => [name, askHost(name)])) as Partial<HostPorts>;
+const session = new LibrarySession({
+  databasePath: data.databasePath,
+  dataDir: data.dataDir,
+  loadSample: () => loadBundledSample(path.resolve(data.resourcesDir)),
+  ports: { chooseFilesToImport: async () => null, chooseExportPath: async () => null, chooseFileToOpen: async () => null, ...ports },
+  backupEveryMs: data.role === 'jobs' ? 0 : data.backupEveryMs,
+  onInternalError: (err) => post({ type: 'internal-error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
+});
+
+// The library thread never waits inside SQLite for the jobs thread's write lock: a write that
+// finds it taken fails at once ('busy', nothing written) and is tried again after a pause, while
+// other calls (reads) are answered. So a tag sent during a long import is written when it ends.
+if (data.role === 'library') session.current?.db.pragma('busy_timeout = 0');
+const RETRY_MS = 25;
+async function answer(method: string, payload: unknown) {
+  for (;;) {
+    const result = await session.dispatch(method, payload);
+    if (result.ok || result.error.code !== 'busy' || data.role !== 'library') return result;
+    await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+  }
+}
+
+port.on('message', (message: ToWorker) => {
+  switch (message.type) {
+    case 'call':
+      void answer(message.method, message.payload).then((result) => post({ type: 'result', id: message.id, result }));
+      break;
+    case 'port-result': {
+      const pending = pendingPorts.get(message.id);
+      pendingPorts.delete(message.id);
+      if (message.ok) pending?.resolve(message.value);
+      else pending?.reject(new Error(message.message));
+      break;
+    }
+    case 'close':
+      session.close();
+      post({ type: 'closed' });
+      port.close();
+      break;
+  }
+});
+post({ type: 'ready' });

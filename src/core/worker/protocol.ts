@@ -1,0 +1,33 @@
+// Messages between the thread that owns the library (library-worker.ts) and the process that
+// asked for it (library-worker-client.ts: Electron's main, tests, bench). Plain structured-clone data.
+import type { Result } from '../../shared/result';
+import type { HostPorts } from '../api/host-ports';
+
+/** What the worker needs to open the library exactly as main used to in-process. */
+export interface LibraryWorkerData {
+  databasePath: string;
+  dataDir: string;
+  /** resources/ folder holding the bundled sample article. */
+  resourcesDir: string;
+  backupEveryMs?: number;
+  /**
+   * 'library' answers every call; 'jobs' runs long operations on its own connection, so the
+   * library thread keeps answering reads meanwhile (WAL readers never wait for a writer).
+   */
+  role: 'library' | 'jobs';
+  /** Which host ports (dialogs, printing) the client offers; the rest are absent. */
+  ports: Array<keyof HostPorts>;
+}
+
+export type ToWorker =
+  | { type: 'call'; id: number; method: string; payload: unknown }
+  | { type: 'port-result'; id: number; ok: true; value: unknown }
+  | { type: 'port-result'; id: number; ok: false; message: string }
+  | { type: 'close' };
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'result'; id: number; result: Result<unknown> }
+  | { type: 'port'; id: number; name: keyof HostPorts; args: unknown[] }
+  | { type: 'internal-error'; message: string }
+  | { type: 'closed' };

@@ -41,6 +41,7 @@ export function LibraryShell({ api, store, initialDocument, annotator, dataDir, 
   const [document, setDocument] = useState(initialDocument);
   const [jumpTo, setJumpTo] = useState<number | null>(null);
   const documents = useStore(store, (s) => s.documents);
+  const libraryVersion = useStore(store, (s) => s.libraryVersion);
   const openRevision = useStore(store, (s) => s.open?.revision ?? 0);
   const labels = useStore(store, (s) => s.labels);
   const [modal, setModal] = useState<Modal>(null);
@@ -151,6 +152,7 @@ export function LibraryShell({ api, store, initialDocument, annotator, dataDir, 
     <LibraryPanel
       api={api}
       documents={documents}
+      libraryVersion={libraryVersion}
       labels={labels}
       currentId={document.id}
       me={annotator.name}
@@ -213,8 +215,15 @@ export function LibraryShell({ api, store, initialDocument, annotator, dataDir, 
           say(done ? `Marked “${document.title}” as done.` : `“${document.title}” is no longer marked done.`);
         }}
         onBlind={async (scope, on) => {
+          // The box shows the choice at once; the core's answer then confirms it (or puts it back).
+          const before = store.getSnapshot().blind;
+          const ids = before.documentIds.filter((id) => id !== document.id);
+          store.setBlind(scope === 'document' ? { ...before, documentIds: on ? [...ids, document.id] : ids } : { ...before, library: on });
           const r = await api.setBlindMode(scope === 'document' ? { documentId: document.id, on } : { on });
-          if (!r.ok) return say(r.error.message, 'error');
+          if (!r.ok) {
+            store.setBlind(before);
+            return say(r.error.message, 'error');
+          }
           store.setBlind(r.value);
           await reloadOpenDocument(api, store);
           say(on ? `Blind mode is on for ${scope === 'document' ? 'this document' : 'every document'}: other analysts’ work stays hidden until you mark a document done.` : `Blind mode is off for ${scope === 'document' ? 'this document' : 'the library'}.`);

@@ -109,6 +109,7 @@ export class SectionFiller {
       if (!this.filled[i]) this.remaining--;
       this.filled[i] = true;
     }
+    const anchor = this.viewportAnchor();
     this.guard.allow(() =>
       this.editor.update(
         () => {
@@ -123,6 +124,27 @@ export class SectionFiller {
         { discrete: true, tag: [SKIP_DOM_SELECTION_TAG, SKIP_SCROLL_INTO_VIEW_TAG, HISTORY_MERGE_TAG] },
       ),
     );
+    // A section built above what the reader sees changes its height from the estimate: keep the
+    // text in view where it was (the reader, or a jump's target, must not drift away).
+    if (anchor && indices.some((i) => i < anchor.section)) {
+      const drift = anchor.element.getBoundingClientRect().top - anchor.top;
+      if (drift !== 0) anchor.scroller.scrollTop += drift;
+    }
+  }
+
+  /** The first section the reader sees, and where it stands on screen. */
+  private viewportAnchor(): { section: number; element: HTMLElement; top: number; scroller: HTMLElement } | null {
+    const root = this.editor.getRootElement();
+    const scroller = root?.closest<HTMLElement>('.article-scroll');
+    if (!root || !scroller) return null;
+    const view = scroller.getBoundingClientRect();
+    const sections = root.children;
+    for (let i = 0; i < sections.length; i++) {
+      const element = sections[i] as HTMLElement;
+      const box = element.getBoundingClientRect();
+      if (box.bottom > view.top) return { section: i, element, top: box.top, scroller };
+    }
+    return null;
   }
 }
 

@@ -19,6 +19,8 @@ const PAGE = 100;
 interface Props {
   api: ClaimtagApi;
   documents: DocumentSummary[];
+  /** Changes whenever documents arrive in or leave the library: the shown pages reload. */
+  libraryVersion: number;
   labels: Label[];
   currentId: string;
   /** The current annotator's name, to show their own done marks. */
@@ -38,7 +40,7 @@ interface Props {
  * The library: pages of documents sorted in SQL (listDocumentPage), more on request, or full-text
  * search results. Rows the parent already holds (`documents`) are shown in their newer state.
  */
-export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, onImport, onPaste, onRename, onDelete, onStudies, onTeam }: Props) {
+export function LibraryPanel({ api, documents, libraryVersion, labels, currentId, me, onOpen, onImport, onPaste, onRename, onDelete, onStudies, onTeam }: Props) {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortKey>('recent');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
@@ -97,7 +99,7 @@ export function LibraryPanel({ api, documents, labels, currentId, me, onOpen, on
     return () => {
       live = false;
     };
-  }, [api, sort, shown, documents.length]);
+  }, [api, sort, shown, libraryVersion]);
 
   const fresh = useMemo(() => new Map(documents.map((d) => [d.id, d])), [documents]);
   const rows = (page?.rows ?? []).map((d) => fresh.get(d.id) ?? d);

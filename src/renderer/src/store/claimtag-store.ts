@@ -32,6 +32,8 @@ export interface StoreState {
   labels: Label[];
   /** The library list as loaded (a page of it, for large libraries); counts are the analyst's own. */
   documents: DocumentSummary[];
+  /** Counts the times documents arrived in or left the library, so views that page it know to reload. */
+  libraryVersion: number;
   annotators: Annotator[];
   blind: BlindState;
   open: OpenDocument | null;
@@ -46,6 +48,7 @@ const INITIAL: StoreState = {
   me: null,
   labels: [],
   documents: [],
+  libraryVersion: 0,
   annotators: [],
   blind: { library: false, documentIds: [] },
   open: null,
@@ -85,7 +88,7 @@ export class ClaimtagStore {
   }
 
   setDocuments(documents: DocumentSummary[]): void {
-    this.set({ documents });
+    this.set({ documents, libraryVersion: this.state.libraryVersion + 1 });
   }
 
   setAnnotators(annotators: Annotator[]): void {
@@ -102,7 +105,7 @@ export class ClaimtagStore {
   }
 
   removeDocument(id: string): void {
-    this.set({ documents: this.state.documents.filter((d) => d.id !== id) });
+    this.set({ documents: this.state.documents.filter((d) => d.id !== id), libraryVersion: this.state.libraryVersion + 1 });
   }
 
   /** A new document is open: its rows and layers arrive next. */

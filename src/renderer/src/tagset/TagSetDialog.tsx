@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { ClaimtagApi } from '../../../shared/contract';
 import type { AppError, Result } from '../../../shared/result';
 import type { Label } from '../../../shared/types';
@@ -174,12 +175,15 @@ export function TagSetDialog({ api, onClose, onChanged }: Props) {
 
   const addLabel = () => {
     if (!labels) return;
-    setSelectedId(null);
-    setDraft(newDraft(labels));
-    setErrors({});
-    setConfirmMerge(false);
-    setStatus(null);
-    setTimeout(() => document.getElementById(idOf('name'))?.focus(), 0);
+    // Committed at once, so the name field has focus before the next key press arrives.
+    flushSync(() => {
+      setSelectedId(null);
+      setDraft(newDraft(labels));
+      setErrors({});
+      setConfirmMerge(false);
+      setStatus(null);
+    });
+    document.getElementById(idOf('name'))?.focus();
   };
 
   const save = async () => {

@@ -5,7 +5,7 @@ import { buildPdf, column, type PdfLine } from '../../../test/pdf-builder';
 import { importPdf } from './import-pdf';
 import { PDF_LIMITS } from './import-limits';
 import { blocksOf, expectDocument, expectError, type ExpectedBlock } from './import-test-helpers';
-import { NO_TEXT_LAYER_MESSAGE } from './pdf-parse';
+import { NO_TEXT_LAYER_MESSAGE, SCRIPTED_PDF_MESSAGE } from './pdf-parse';
 
 const FIXTURES = path.join(__dirname, '../../../test/fixtures/pdf');
 const fixture = (name: string) => readFile(path.join(FIXTURES, name));
@@ -123,14 +123,14 @@ describe('importPdf: refused harmlessly', () => {
     expect(expectError(await importPdf(await fixture('password-protected.pdf'), 'locked.pdf'), 'unsupported')).toContain('password');
   });
 
-  it('never runs a PDF’s JavaScript and says the scripts were left out', async () => {
+  it('refuses a PDF that carries JavaScript, without running it', async () => {
     const marker = `claimtagPdfScriptRan${Date.now()}`;
     const script = `globalThis.${marker} = true; app.alert("pwned");`;
     const bytes = buildPdf([{ lines: [{ text: 'Press release text.', x: 72, y: 700 }] }], { openActionScript: script });
-    const doc = expectDocument(await importPdf(bytes, 'release.pdf'));
-    expect(doc.text).toBe('Press release text.');
-    expect(doc.warnings).toEqual(['This PDF carries scripts; they were not run, and only its text was imported.']);
+    expect(expectError(await importPdf(bytes, 'release.pdf'), 'unsupported')).toBe(SCRIPTED_PDF_MESSAGE);
     expect((globalThis as Record<string, unknown>)[marker]).toBeUndefined();
+    // The same page without the script imports.
+    expect(expectDocument(await importPdf(buildPdf([{ lines: [{ text: 'Press release text.', x: 72, y: 700 }] }]), 'release.pdf')).text).toBe('Press release text.');
     // A form that is all script and no page text is refused like a scan.
     expectError(await importPdf(await fixture('javascript-form.pdf'), 'form.pdf'), 'unsupported');
   });

@@ -49,6 +49,9 @@ function pdfjsData(): { cMapUrl?: string; cMapPacked?: boolean; standardFontData
 const failure = (code: 'unsupported' | 'invalid-input' | 'too-large', message: string, details?: string[]): AppFailure =>
   new AppFailure(details === undefined ? { code, message } : { code, message, details });
 
+/** Script-carrying PDFs are refused outright: none of their code runs, and none of their text is taken. */
+export const SCRIPTED_PDF_MESSAGE =
+  'This PDF carries scripts (JavaScript), so claimtag does not import it; nothing in it was run. Print it to a new PDF (Print › Save as PDF), which leaves the scripts out, and import that.';
 export const NO_TEXT_LAYER_MESSAGE =
   'This PDF has no text layer (it is probably a scan or a photo of pages), so there is no text to import; run it through OCR first and import the result.';
 
@@ -82,14 +85,14 @@ export async function parsePdf(bytes: Uint8Array, limits: StructureLimits, onPro
       throw failure('too-large', `This PDF has ${document.numPages.toLocaleString('en')} pages; claimtag imports at most ${limits.maxNodes.toLocaleString('en')} at once.`);
     }
     const warnings: string[] = [];
-    let scripts = await hasScripts(document);
+    if (await hasScripts(document)) throw failure('unsupported', SCRIPTED_PDF_MESSAGE);
 
     const pages: PdfPageText[] = [];
     let chars = 0;
     let pagesWithoutText = 0;
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);
-      if (!scripts) scripts = (await hasScripts(page)) || (await annotationsHaveScripts(page));
+      if ((await hasScripts(page)) || (await annotationsHaveScripts(page))) throw failure('unsupported', SCRIPTED_PDF_MESSAGE);
       const content = await page.getTextContent();
       const runs: PdfTextRun[] = [];
       for (const item of content.items) {
@@ -106,7 +109,6 @@ export async function parsePdf(bytes: Uint8Array, limits: StructureLimits, onPro
       page.cleanup();
       if (number % 10 === 0) onProgress?.(`read page ${number} of ${document.numPages}`);
     }
-    if (scripts) warnings.push('This PDF carries scripts; they were not run, and only its text was imported.');
     if (pagesWithoutText === pages.length) throw failure('unsupported', NO_TEXT_LAYER_MESSAGE);
     if (pagesWithoutText > 0) {
       warnings.push(`${pagesWithoutText} of ${pages.length} pages have no text layer (scanned pages?); their content is not in the imported text.`);

@@ -3,15 +3,16 @@ import fs from 'node:fs';
 import { databasePathIn, resolveDataDir } from '../core/data-dir';
 import { Library } from '../core/store/library';
 import { AppFailure } from '../shared/result';
+import { UsageError } from './usage-error';
+
+// Kept here too so commands import everything about argv from one place.
+export { UsageError };
 
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   env: NodeJS.ProcessEnv;
 }
-
-/** A mistake in how the command was called: printed with a pointer to --help, exit code 2. */
-export class UsageError extends Error {}
 
 export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, allowPositionals = true) {
   try {

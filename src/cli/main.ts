@@ -1,13 +1,7 @@
 import { AppFailure } from '../shared/result';
-import { type CliIo, UsageError } from './cli-io';
-import { runAgree, AGREE_HELP } from './commands/agree';
-import { runBackup, BACKUP_HELP, runRestore, RESTORE_HELP } from './commands/backup';
-import { runExport, EXPORT_HELP } from './commands/export';
-import { runImport, IMPORT_HELP } from './commands/import';
-import { runList, LIST_HELP } from './commands/list';
-import { runStudy, STUDY_HELP } from './commands/study';
-import { runTeam, TEAM_HELP } from './commands/team';
+import type { CliIo } from './cli-io';
 import { terminalSafe } from './terminal-text';
+import { UsageError } from './usage-error';
 
 const HELP = `claimtag — tag claims in news articles as fact, opinion or allegation.
 
@@ -26,15 +20,19 @@ Commands:
 Run \`claimtag <command> --help\` for a command's options.
 Without --db, commands use the app's own library (or $CLAIMTAG_DATA_DIR).`;
 
-const COMMANDS: Record<string, { run: (args: string[], io: CliIo) => number | Promise<number>; help: string }> = {
-  import: { run: runImport, help: IMPORT_HELP },
-  export: { run: runExport, help: EXPORT_HELP },
-  list: { run: runList, help: LIST_HELP },
-  agree: { run: runAgree, help: AGREE_HELP },
-  study: { run: runStudy, help: STUDY_HELP },
-  backup: { run: runBackup, help: BACKUP_HELP },
-  restore: { run: runRestore, help: RESTORE_HELP },
-  team: { run: runTeam, help: TEAM_HELP },
+type CommandRun = (args: string[], io: CliIo) => number | Promise<number>;
+
+// Each command's module (and what it needs: the store, zod, the exporters) loads only when that
+// command runs, so `claimtag --help` and a small command start fast (issue #14).
+const COMMANDS: Record<string, () => Promise<CommandRun>> = {
+  import: () => import('./commands/import').then((m) => m.runImport),
+  export: () => import('./commands/export').then((m) => m.runExport),
+  list: () => import('./commands/list').then((m) => m.runList),
+  agree: () => import('./commands/agree').then((m) => m.runAgree),
+  study: () => import('./commands/study').then((m) => m.runStudy),
+  backup: () => import('./commands/backup').then((m) => m.runBackup),
+  restore: () => import('./commands/backup').then((m) => m.runRestore),
+  team: () => import('./commands/team').then((m) => m.runTeam),
 };
 
 /** Runs one CLI invocation and returns its exit code: 0 ok, 1 failed, 2 wrong usage. */
@@ -50,13 +48,14 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     io.out(HELP);
     return 0;
   }
-  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!command) {
+  const load = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     io.err(`claimtag: unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}.`);
     return 2;
   }
   try {
-    return await command.run(rest, io);
+    const run = await load();
+    return await run(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`claimtag ${name}: ${err.message}\nRun \`claimtag ${name} --help\` for usage.`);

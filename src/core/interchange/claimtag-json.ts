@@ -6,11 +6,11 @@ import type { ExportOptions } from './types';
 export const CLAIMTAG_FORMAT = 'claimtag';
 export const CLAIMTAG_FORMAT_VERSION = 1;
 
-export function exportClaimtagJson(bundle: Bundle, options: ExportOptions = {}): string {
-  const selection = selectForExport(bundle, options);
-  const file = {
-    format: CLAIMTAG_FORMAT,
-    version: CLAIMTAG_FORMAT_VERSION,
+type Selection = ReturnType<typeof selectForExport>;
+
+/** The file's lists, in file order; each item is serialised on its own when streamed. */
+function claimtagJsonLists(selection: Selection) {
+  return {
     documents: selection.documents.map(({ document: d }) => ({
       id: d.id,
       title: d.title,
@@ -47,5 +47,29 @@ export function exportClaimtagJson(bundle: Bundle, options: ExportOptions = {}):
       })),
     ),
   };
+}
+
+export function exportClaimtagJson(bundle: Bundle, options: ExportOptions = {}): string {
+  const file = { format: CLAIMTAG_FORMAT, version: CLAIMTAG_FORMAT_VERSION, ...claimtagJsonLists(selectForExport(bundle, options)) };
   return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/**
+ * The same bytes as exportClaimtagJson (JSON.stringify with two-space indent), one list item at
+ * a time, for a library too large for one string. JSON strings never hold a raw line break, so
+ * indenting an item's lines by its depth reproduces what JSON.stringify writes for the whole.
+ */
+export function* exportClaimtagJsonParts(bundle: Bundle, options: ExportOptions = {}): Generator<string> {
+  const lists = Object.entries(claimtagJsonLists(selectForExport(bundle, options)));
+  yield `{\n  "format": ${JSON.stringify(CLAIMTAG_FORMAT)},\n  "version": ${JSON.stringify(CLAIMTAG_FORMAT_VERSION)}`;
+  for (const [key, items] of lists) {
+    if (items.length === 0) {
+      yield `,\n  ${JSON.stringify(key)}: []`;
+      continue;
+    }
+    yield `,\n  ${JSON.stringify(key)}: [`;
+    for (let i = 0; i < items.length; i++) yield `${i === 0 ? '' : ','}\n    ${JSON.stringify(items[i], null, 2).replace(/\n/g, '\n    ')}`;
+    yield '\n  ]';
+  }
+  yield '\n}\n';
 }

@@ -3,9 +3,9 @@ import type { Result } from '../../shared/result';
 import type { Bundle } from '../../shared/types';
 import { BRAT_SUMMARY_FILE, exportBrat, type ExportedFiles } from './brat';
 import { importBrat } from './brat-import';
-import { exportClaimtagJson } from './claimtag-json';
+import { exportClaimtagJson, exportClaimtagJsonParts } from './claimtag-json';
 import { importClaimtagJson } from './claimtag-json-import';
-import { exportCsv } from './csv';
+import { exportCsv, exportCsvParts } from './csv';
 import { DOCCANO_NEVER_CARRIED, exportDoccanoWithReport } from './doccano';
 import { importDoccano } from './doccano-import';
 import { exportHtmlReport } from './html-report';
@@ -97,6 +97,15 @@ export function summaryFor(id: ExportFormatId, output: ExportOutput): string | n
   if (output.kind === 'files' || (format.neverCarried.length === 0 && output.leftOut.length === 0)) return null;
   return exportSummaryText(format.description, format.neverCarried, output.leftOut);
 }
+
+/**
+ * Formats that can also be written piece by piece (same bytes as `export`), so a library-wide
+ * export never builds the whole file as one string. Both carry everything: no summary, no companions.
+ */
+export const streamedExports: Partial<Record<ExportFormatId, (bundle: Bundle, options?: ExportOptions) => Iterable<string>>> = {
+  json: exportClaimtagJsonParts,
+  csv: exportCsvParts,
+};
 
 export const EXPORT_SUMMARY_SUFFIX = '.claimtag-summary.txt';
 

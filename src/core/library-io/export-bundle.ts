@@ -3,7 +3,7 @@ import path from 'node:path';
 import { AppFailure } from '../../shared/result';
 import type { Bundle } from '../../shared/types';
 import { writeFileAtomic } from '../fs/atomic-write';
-import { EXPORT_SUMMARY_SUFFIX, exportFormats, summaryFor } from '../interchange';
+import { EXPORT_SUMMARY_SUFFIX, exportFormats, streamedExports, summaryFor } from '../interchange';
 import type { ExportFormatId, ExportOptions } from '../interchange/types';
 import { htmlToPdf } from './html-to-pdf';
 
@@ -23,6 +23,29 @@ export interface ExportBundleOptions {
   signal?: AbortSignal;
   /** Format-specific choices (doccano's offset unit). */
   formatOptions?: Pick<ExportOptions, 'doccanoOffsets'>;
+  /** Streamed formats (json, csv): about how many characters go to the file per write. */
+  chunkChars?: number;
+  /** Streamed formats: called after each write with the characters written so far. */
+  onWritten?: (chars: number) => void;
+}
+
+/** A few MB per write: few system calls, and far below JavaScript's longest string (~512 MiB). */
+export const EXPORT_CHUNK_CHARS = 4 * 1024 * 1024;
+
+/** Joins small parts into chunks of about `budget` characters (a part longer than that goes alone). */
+export function* chunksOf(parts: Iterable<string>, budget: number): Generator<string> {
+  let pending: string[] = [];
+  let length = 0;
+  for (const part of parts) {
+    if (length > 0 && length + part.length > budget) {
+      yield pending.join('');
+      pending = [];
+      length = 0;
+    }
+    pending.push(part);
+    length += part.length;
+  }
+  if (length > 0) yield pending.join('');
 }
 
 const CANCELLED = 'The export was cancelled; no file was written or changed.';
@@ -33,6 +56,18 @@ function stopIfCancelled(signal: AbortSignal | undefined, written: readonly stri
     code: 'cancelled',
     message: written.length ? `The export was cancelled after ${written.length} of its files; the files already written are complete.` : CANCELLED,
   });
+}
+
+/** Stops between chunks when cancelled (the temp file is removed, the target untouched) and reports progress. */
+function* watched(chunks: Iterable<string>, options: ExportBundleOptions): Generator<string> {
+  let written = 0;
+  for (const chunk of chunks) {
+    stopIfCancelled(options.signal);
+    yield chunk;
+    written += chunk.length;
+    options.onWritten?.(written);
+  }
+  stopIfCancelled(options.signal);
 }
 
 export async function exportBundle(bundle: Bundle, target: ExportTarget, outPath: string, options: ExportBundleOptions = {}): Promise<string[]> {
@@ -50,6 +85,12 @@ export async function exportBundle(bundle: Bundle, target: ExportTarget, outPath
     }
     stopIfCancelled(options.signal);
     await writeFileAtomic(outPath, pdf);
+    return [outPath];
+  }
+  const streamed = streamedExports[target];
+  if (streamed) {
+    const parts = streamed(bundle, { generatedAt: options.generatedAt, ...options.formatOptions });
+    await writeFileAtomic(outPath, watched(chunksOf(parts, options.chunkChars ?? EXPORT_CHUNK_CHARS), options));
     return [outPath];
   }
   const format = exportFormats[target];

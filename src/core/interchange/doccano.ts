@@ -20,13 +20,28 @@ export function exportDoccano(bundle: Bundle, options: ExportOptions = {}): stri
 
 /** The JSONL and what had to change to fit it (claim edges inside a grapheme, in grapheme mode). */
 export function exportDoccanoWithReport(bundle: Bundle, options: ExportOptions = {}): { text: string; leftOut: string[] } {
-  const selection = selectForExport(bundle, options);
   const leftOut = new LeftOut();
-  const lines: string[] = [];
+  const lines = [...doccanoLines(bundle, options, leftOut)];
+  return { text: lines.map((l) => `${l}\n`).join(''), leftOut: leftOut.lines() };
+}
+
+/** The same file as exportDoccanoWithReport, a line at a time; `leftOut` is complete once every line was read. */
+export function exportDoccanoParts(bundle: Bundle, options: ExportOptions = {}): { parts: Iterable<string>; leftOut: () => string[] } {
+  const leftOut = new LeftOut();
+  return {
+    parts: (function* () {
+      for (const line of doccanoLines(bundle, options, leftOut)) yield `${line}\n`;
+    })(),
+    leftOut: () => leftOut.lines(),
+  };
+}
+
+function* doccanoLines(bundle: Bundle, options: ExportOptions, leftOut: LeftOut): Generator<string> {
+  const selection = selectForExport(bundle, options);
   for (const { document, annotations } of selection.documents) {
     const base = { text: document.text };
     const meta = { document: document.id, title: document.title };
-    if (annotations.length === 0) lines.push(asciiJson({ ...base, label: [], ...meta }));
+    if (annotations.length === 0) yield asciiJson({ ...base, label: [], ...meta });
     const units = new DoccanoOffsets(document.text, options.doccanoOffsets ?? DEFAULT_DOCCANO_OFFSET_UNIT);
     for (const group of groupByAnnotator(annotations).values()) {
       const label = group.map((a) => {
@@ -36,10 +51,9 @@ export function exportDoccanoWithReport(bundle: Bundle, options: ExportOptions =
         if (start === null || end === null) leftOut.add('claims with an edge inside a grapheme cluster, widened to whole clusters (grapheme mode)');
         return [start ?? graphemeFloor(units, a.start), end ?? graphemeCeil(units, a.end), a.labelId];
       });
-      lines.push(asciiJson({ ...base, label, ...meta, annotator: selection.annotatorName(group[0]) }));
+      yield asciiJson({ ...base, label, ...meta, annotator: selection.annotatorName(group[0]) });
     }
   }
-  return { text: lines.map((l) => `${l}\n`).join(''), leftOut: leftOut.lines() };
 }
 
 function graphemeFloor(units: DoccanoOffsets, i: number): number {

@@ -6,7 +6,7 @@ import { importBrat } from './brat-import';
 import { exportClaimtagJson, exportClaimtagJsonParts } from './claimtag-json';
 import { importClaimtagJson } from './claimtag-json-import';
 import { exportCsv, exportCsvParts } from './csv';
-import { DOCCANO_NEVER_CARRIED, exportDoccanoWithReport } from './doccano';
+import { DOCCANO_NEVER_CARRIED, exportDoccanoParts, exportDoccanoWithReport } from './doccano';
 import { importDoccano } from './doccano-import';
 import { exportHtmlReport } from './html-report';
 import { LABEL_STUDIO_CONFIG_SUFFIX, exportLabelStudio, labelStudioConfigFor } from './label-studio';
@@ -100,11 +100,18 @@ export function summaryFor(id: ExportFormatId, output: ExportOutput): string | n
 
 /**
  * Formats that can also be written piece by piece (same bytes as `export`), so a library-wide
- * export never builds the whole file as one string. Both carry everything: no summary, no companions.
+ * export never builds the whole file as one string. None has companions; `leftOut` (for the
+ * summary beside the file) is complete once every part was read.
  */
-export const streamedExports: Partial<Record<ExportFormatId, (bundle: Bundle, options?: ExportOptions) => Iterable<string>>> = {
-  json: exportClaimtagJsonParts,
-  csv: exportCsvParts,
+export interface StreamedExport {
+  parts: Iterable<string>;
+  leftOut: () => string[];
+}
+const carriesAll = (parts: (b: Bundle, o?: ExportOptions) => Iterable<string>) => (b: Bundle, o?: ExportOptions): StreamedExport => ({ parts: parts(b, o), leftOut: () => [] });
+export const streamedExports: Partial<Record<ExportFormatId, (bundle: Bundle, options?: ExportOptions) => StreamedExport>> = {
+  json: carriesAll(exportClaimtagJsonParts),
+  csv: carriesAll(exportCsvParts),
+  doccano: exportDoccanoParts,
 };
 
 export const EXPORT_SUMMARY_SUFFIX = '.claimtag-summary.txt';

@@ -89,9 +89,14 @@ export async function exportBundle(bundle: Bundle, target: ExportTarget, outPath
   }
   const streamed = streamedExports[target];
   if (streamed) {
-    const parts = streamed(bundle, { generatedAt: options.generatedAt, ...options.formatOptions });
+    const { parts, leftOut } = streamed(bundle, { generatedAt: options.generatedAt, ...options.formatOptions });
     await writeFileAtomic(outPath, watched(chunksOf(parts, options.chunkChars ?? EXPORT_CHUNK_CHARS), options));
-    return [outPath];
+    const summary = summaryFor(target, { kind: 'file', text: '', leftOut: leftOut() });
+    if (summary === null) return [outPath];
+    stopIfCancelled(options.signal, [outPath]);
+    const summaryFile = outPath.slice(0, outPath.length - path.extname(outPath).length) + EXPORT_SUMMARY_SUFFIX;
+    await writeFileAtomic(summaryFile, summary);
+    return [outPath, summaryFile];
   }
   const format = exportFormats[target];
   const output = format.export(bundle, { generatedAt: options.generatedAt, ...options.formatOptions });

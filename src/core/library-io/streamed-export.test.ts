@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Bundle } from '../../shared/types';
-import { exportFormats } from '../interchange';
+import { EXPORT_SUMMARY_SUFFIX, exportFormats, summaryFor } from '../interchange';
 import { exportClaimtagJson } from '../interchange/claimtag-json';
 import { GENERATED_AT, sampleBundle, unicodeBundle } from '../interchange/test-bundle';
 import { Library } from '../store/library';
@@ -16,7 +16,7 @@ import { importPaths } from './import-paths';
 import { loadBundle } from './load-bundle';
 
 const BUDGET = 200;
-const STREAMED = ['json', 'csv'] as const;
+const STREAMED = ['json', 'csv', 'doccano'] as const;
 
 let tmp: ReturnType<typeof makeTempDir>;
 let library: Library;
@@ -57,10 +57,14 @@ describe('library-wide export in chunks', () => {
       const out = path.join(tmp.dir, `all.${target}`);
       const progress: number[] = [];
       const written = await exportBundle(bundle, target, out, { generatedAt: GENERATED_AT, chunkChars: BUDGET, onWritten: (n) => progress.push(n) });
-      expect(written).toEqual([out]);
       expect(fs.readFileSync(out)).toEqual(Buffer.from(expected, 'utf8'));
+      // The summary beside the file (doccano leaves notes out) is the one the one-string export makes.
+      const summary = summaryFor(target, exportFormats[target].export(bundle, { generatedAt: GENERATED_AT }));
+      const summaryFile = out.slice(0, -path.extname(out).length) + EXPORT_SUMMARY_SUFFIX;
+      expect(written).toEqual(summary === null ? [out] : [out, summaryFile]);
+      if (summary !== null) expect(fs.readFileSync(summaryFile, 'utf8')).toBe(summary);
       // Many writes, none of them the whole file: the output never existed as one string here.
-      expect(progress.length).toBeGreaterThan(10);
+      expect(progress.length).toBeGreaterThanOrEqual(bundle.documents.length);
       expect(progress.at(-1)).toBe(expected.length);
       const sizes = progress.map((n, i) => n - (progress[i - 1] ?? 0));
       // The largest write is one item (in JSON, the Dawn article's text, a third of the file).
@@ -90,6 +94,24 @@ describe('library-wide export in chunks', () => {
       expect(fs.readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     });
   }
+});
+
+describe('doccano in chunks, grapheme mode', () => {
+  it('the summary written after the last line lists the claims widened to whole graphemes, as the one-string export does', async () => {
+    const bundle = unicodeBundle();
+    // A claim ending inside "e\u0301" (after the e, before its accent).
+    const cafe = bundle.annotations.find((a) => a.quote === 'Cafe\u0301');
+    if (!cafe) throw new Error('fixture');
+    bundle.annotations = [{ ...cafe, end: cafe.end - 1, quote: 'Cafe' }];
+    const output = exportFormats.doccano.export(bundle, { doccanoOffsets: 'grapheme' });
+    if (output.kind !== 'file') throw new Error('expected one file');
+    const out = path.join(tmp.dir, 'cafe.jsonl');
+    const written = await exportBundle(bundle, 'doccano', out, { chunkChars: 16, formatOptions: { doccanoOffsets: 'grapheme' } });
+    expect(fs.readFileSync(out, 'utf8')).toBe(output.text);
+    const summary = fs.readFileSync(written[1], 'utf8');
+    expect(summary).toBe(summaryFor('doccano', output));
+    expect(summary).toContain('widened to whole clusters');
+  });
 });
 
 describe('chunksOf', () => {

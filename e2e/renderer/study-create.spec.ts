@@ -96,6 +96,14 @@ test('study dashboard: create and assign a study by keyboard, reassign, export t
   await page.keyboard.press('Enter');
   await expect(view.getByRole('status').filter({ hasText: `Assigned: Ayesha Khan ${documents}, Bilal Ahmed ${documents}.` })).toBeVisible();
   await expect(view.locator('.study-meta')).toContainText('100 % double-annotated');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const width of [900, 1024, 1360, 1600]) {
+      await page.setViewportSize({ width, height: 1000 });
+      await page.screenshot({ path: path.join(SHOTS, `study-assigned-${width}-${scheme}.png`), fullPage: false });
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // the diagnosis table, through the save dialog
   const target = path.join(app.dataDir, 'harbour-diagnosis.csv');

@@ -29,6 +29,7 @@ export function StudyDashboard({ api, onClose, onOpenDocument }: Props) {
   const [report, setReport] = useState<Loaded<StudyReport> | null>(null);
   const [creating, setCreating] = useState(false);
   const [assignShare, setAssignShare] = useState('20');
+  const [working, setWorking] = useState<'assign' | 'export' | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
   const loadStudies = useCallback(
@@ -93,7 +94,9 @@ export function StudyDashboard({ api, onClose, onOpenDocument }: Props) {
     setNotice(null);
     const share = assignShare.trim() === '' ? Number.NaN : Number(assignShare) / 100;
     if (!(share >= 0 && share <= 1)) return setNotice(STUDY_FORM_MESSAGES['share-out-of-range']);
+    setWorking('assign');
     const r = await api.assignStudy({ name: chosen, doubleShare: share });
+    setWorking(null);
     if (!r.ok) return setNotice(r.error.message);
     setNotice(`Assigned: ${r.value.map((p) => `${p.name} ${p.assigned}`).join(', ')}.`);
     await loadStudies(chosen);
@@ -103,7 +106,9 @@ export function StudyDashboard({ api, onClose, onOpenDocument }: Props) {
   const exportDiagnosis = async () => {
     if (!chosen) return;
     setNotice(null);
+    setWorking('export');
     const r = await api.exportStudyDiagnosis({ name: chosen });
+    setWorking(null);
     if (!r.ok) return setNotice(r.error.message);
     if ('cancelled' in r.value) return;
     setNotice(`Diagnosis table written (${r.value.rows} rows) to ${r.value.written}`);
@@ -138,8 +143,8 @@ export function StudyDashboard({ api, onClose, onOpenDocument }: Props) {
         )}
         {chosen && (
           <>
-            <button type="button" className="button small" onClick={() => void exportDiagnosis()}>
-              Export diagnosis CSV
+            <button type="button" className="button small" onClick={() => void exportDiagnosis()} disabled={working !== null}>
+              {working === 'export' ? 'Exporting…' : 'Export diagnosis CSV'}
             </button>
             <button type="button" className="button small" onClick={() => void goNext('mine')}>
               My next document
@@ -216,8 +221,8 @@ export function StudyDashboard({ api, onClose, onOpenDocument }: Props) {
               Double-annotated share (%){' '}
               <input inputMode="decimal" value={assignShare} onChange={(e) => setAssignShare(e.target.value)} />
             </label>
-            <button type="submit" className="button small">
-              Assign documents
+            <button type="submit" className="button small" disabled={working !== null}>
+              {working === 'assign' ? 'Assigning…' : 'Assign documents'}
             </button>
           </form>
         )}

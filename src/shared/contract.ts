@@ -7,7 +7,8 @@ import { LABEL_ID_MAX_LENGTH, LABEL_ID_PATTERN } from './label-id';
 import type { Annotation, Annotator, DocumentPage, DocumentRecord, DocumentSummary, Label, SearchHit } from './types';
 import { DOCUMENT_PAGE_MAX, DOCUMENT_SORTS } from './types';
 import type { CompareResult } from './compare';
-import type { StudyReport, StudySummary } from './study';
+import type { StudyProgress, StudyReport, StudySummary } from './study';
+import { MAX_ANALYST_NAME, MAX_STUDY_ANALYSTS, MAX_STUDY_NAME } from './study-form';
 import type { ErrorCode, RefusalReason, Result } from './result';
 import type { BlindState, DocumentLayers } from './layers';
 import type { TeamStatus } from './team';
@@ -205,6 +206,23 @@ export const contract = {
   nextStudyDocument: returns<{ documentId: string; title: string } | null>()(z.object({ name: z.string().min(1).max(120) }).strict()),
   /** The first document of the study (in study order) with a difference not yet settled, or null. */
   nextUnsettledInStudy: returns<{ documentId: string; differenceId: string } | null>()(z.object({ name: z.string().min(1).max(120) }).strict()),
+  // studies from the app (issue 19, study2): create, assign, export the diagnosis table
+  /** Creates a study of the chosen documents and analysts, recording the tag set in force; assigns at once when `doubleShare` is given. */
+  createStudy: returns<StudySummary>()(
+    z
+      .object({
+        name: z.string().trim().min(1).max(MAX_STUDY_NAME),
+        documentIds: z.array(id).min(1).max(100_000),
+        analysts: z.array(z.string().trim().min(1).max(MAX_ANALYST_NAME)).min(1).max(MAX_STUDY_ANALYSTS),
+        guidelineVersion: z.string().trim().max(60).optional(),
+        doubleShare: z.number().min(0).max(1).optional(),
+      })
+      .strict(),
+  ),
+  /** (Re)assigns the study's documents: each to one analyst, `doubleShare` of them to a second. */
+  assignStudy: returns<StudyProgress[]>()(z.object({ name: z.string().min(1).max(MAX_STUDY_NAME), doubleShare: z.number().min(0).max(1) }).strict()),
+  /** Writes the study's diagnosis table (INCEpTION-style) as CSV where the analyst chooses. */
+  exportStudyDiagnosis: returns<{ written: string; rows: number } | { cancelled: true }>()(z.object({ name: z.string().min(1).max(MAX_STUDY_NAME) }).strict()),
   /** What can be done about a library that failed its check at start. */
   getRecoveryOptions: returns<RecoveryOptions>()(empty),
   /** Moves the damaged library aside (never deletes it), then restores a backup by name, or starts an empty library when `restore` is null. */

@@ -110,7 +110,7 @@ afterEach(() => {
  * One proof per mutating method. `Record` over every method not known to be read-only: adding a
  * method to the contract fails to compile here until its ownership is proved.
  */
-type ReadOnly = 'getStartupState' | 'listDocuments' | 'listDocumentPage' | 'getDocument' | 'listLabels' | 'listAnnotators' | 'listAnnotations' | 'searchDocuments' | 'documentLayers' | 'getBlindMode' | 'getRecoveryOptions' | 'chooseImportFiles' | 'compareDocument' | 'exportTagSet' | 'exportDocuments' | 'cancelExport' | 'listStudies' | 'getStudyReport' | 'nextStudyDocument' | 'nextUnsettledInStudy' | 'getTeamStatus' | 'takeLibraryNotices';
+type ReadOnly = 'getStartupState' | 'listDocuments' | 'listDocumentPage' | 'getDocument' | 'listLabels' | 'listAnnotators' | 'listAnnotations' | 'searchDocuments' | 'documentLayers' | 'getBlindMode' | 'getRecoveryOptions' | 'chooseImportFiles' | 'compareDocument' | 'exportTagSet' | 'exportDocuments' | 'cancelExport' | 'listStudies' | 'getStudyReport' | 'nextStudyDocument' | 'nextUnsettledInStudy' | 'exportStudyDiagnosis' | 'getTeamStatus' | 'takeLibraryNotices';
 
 const proofs: Record<Exclude<ApiMethod, ReadOnly>, () => Promise<void>> = {
   // Team mode: colleagues' rows arrive only from the server under their authors' ids (proved on a
@@ -284,6 +284,27 @@ const proofs: Record<Exclude<ApiMethod, ReadOnly>, () => Promise<void>> = {
     await call('setBlindMode', { documentId: doc.id, on: true });
     await call('setBlindMode', { on: true });
     expect(othersRows()).toEqual(before);
+  },
+  // Studies (issue 19): a study names documents and analysts and plans who does what; it never
+  // touches anyone's annotations or done marks, nor renames an existing analyst.
+  async createStudy() {
+    const before = othersRows();
+    await call('createStudy', { name: 'Pilot', documentIds: [doc.id], analysts: ['Ayesha', 'Bilal'], doubleShare: 1 });
+    expect(othersRows()).toEqual(before);
+    const refusedBefore = dumpLibrary(library);
+    const r = (await dispatch('createStudy', { name: 'Pilot', documentIds: [doc.id], analysts: ['Bilal'] })) as Result<unknown>;
+    expect(r.ok ? null : r.error.code).toBe('conflict');
+    expect(dumpLibrary(library)).toEqual(refusedBefore);
+  },
+  async assignStudy() {
+    await call('createStudy', { name: 'Pilot', documentIds: [doc.id], analysts: ['Ayesha', 'Bilal'] });
+    const before = othersRows();
+    await call('assignStudy', { name: 'Pilot', doubleShare: 1 });
+    expect(othersRows()).toEqual(before);
+    const refusedBefore = dumpLibrary(library);
+    const r = (await dispatch('assignStudy', { name: 'Nope', doubleShare: 0 })) as Result<unknown>;
+    expect(r.ok ? null : r.error.code).toBe('not-found');
+    expect(dumpLibrary(library)).toEqual(refusedBefore);
   },
   async recoverLibrary() {
     const before = dumpLibrary(library);

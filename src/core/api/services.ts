@@ -56,7 +56,7 @@ export function createServices(ctx: ServiceContext): ApiServices {
   return {
     ...createDocumentServices(library, ctx.ports ?? headlessPorts, currentAnnotator),
     ...createCompareServices(library, currentAnnotator),
-    ...createStudyServices(library, currentAnnotator),
+    ...createStudyServices(library, currentAnnotator, ctx.ports ?? headlessPorts),
     ...createTagSetServices(library, ctx.ports ?? headlessPorts, currentAnnotator),
     ...createTeamServices(library, ctx.ports ?? headlessPorts),
 

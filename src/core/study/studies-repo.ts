@@ -11,7 +11,8 @@ import type { Study, StudyProgress, StudyTagSetLabel } from '../../shared/study'
 
 export type { Study, StudyProgress, StudyTagSetLabel } from '../../shared/study';
 
-export const MAX_STUDY_NAME = 120;
+export { MAX_STUDY_NAME } from '../../shared/study-form';
+import { MAX_STUDY_NAME } from '../../shared/study-form';
 
 interface StudyRow {
   id: string;

@@ -10,8 +10,11 @@ import { nowIso } from '../store/ids';
 import { REFERENCE_ANNOTATOR_KEY } from '../store/setting-keys';
 import { CURRENT_ANNOTATOR_SETTING } from '../ownership/ownership';
 import { splitsSurrogatePair } from '../../shared/offsets';
+import type { AdjudicationDecision } from '../../shared/compare';
 
-/** Settings keys of team mode; migration 8's triggers read TEAM_KEYS.study and .annotator. */
+export type OutboxKind = 'annotation' | 'decision';
+
+/** Settings keys of team mode; migration 8's triggers read TEAM_KEYS.study and .annotator, migration 9's .study and .adjudicator. */
 export const TEAM_KEYS = {
   server: 'team:server',
   study: 'team:study',
@@ -20,6 +23,8 @@ export const TEAM_KEYS = {
   annotator: 'team:annotator',
   adjudicator: 'team:adjudicator',
   pulledVersion: 'team:pulled-version',
+  /** Decisions are pulled on their own, so a sync killed between the two streams misses neither. */
+  pulledDecisionsVersion: 'team:pulled-decisions-version',
   lastSync: 'team:last-sync',
   lastError: 'team:last-error',
   members: 'team:members',
@@ -65,6 +70,14 @@ export interface OutgoingAnnotation {
   revision: number;
 }
 
+/** One of my (the adjudicator's) decisions as the server stores it: the body is the decision itself. */
+export interface OutgoingDecision {
+  id: string;
+  document_sha256: string;
+  body: AdjudicationDecision;
+  revision: number;
+}
+
 const text = (max: number) => z.string().max(max);
 const rowId = z.string().min(1).max(100);
 
@@ -90,6 +103,30 @@ export const incomingAnnotation = z.object({
   version: z.coerce.number().int().positive(),
 });
 export type IncomingAnnotation = z.infer<typeof incomingAnnotation>;
+
+const offset = z.number().int().min(0);
+/** The adjudicator's decision as it arrives from the server: untrusted, checked here. */
+export const incomingDecisionBody = z
+  .object({
+    kind: z.enum(['accept', 'reject', 'new', 'auto-merge']),
+    start: offset,
+    end: offset,
+    labelId: rowId.optional(),
+    span: z.object({ start: offset, end: offset }).strict().optional(),
+    source: text(200).optional(),
+    by: z.string().min(1).max(200),
+    reason: text(20_000),
+    at: text(40),
+  })
+  .strict();
+export const incomingDecision = z.object({
+  id: rowId,
+  document_sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  owner: z.string().min(1).max(63),
+  body: incomingDecisionBody,
+  version: z.coerce.number().int().positive(),
+});
+export type IncomingDecision = z.infer<typeof incomingDecision>;
 
 const block = z.object({ kind: z.enum(['paragraph', 'heading', 'list-item', 'quote']), level: z.number().int().min(1).max(6).optional(), start: z.number().int().min(0), end: z.number().int().min(0) }).strict();
 export const incomingDocument = z.object({
@@ -152,6 +189,7 @@ export class LocalTeam {
       const s = this.settings;
       if (!before || before.studyId !== link.studyId || before.server !== link.server) {
         s.set(TEAM_KEYS.pulledVersion, '0');
+        s.set(TEAM_KEYS.pulledDecisionsVersion, '0');
         this.library.db.prepare('DELETE FROM team_outbox').run();
       }
       s.set(TEAM_KEYS.server, link.server);
@@ -171,6 +209,17 @@ export class LocalTeam {
              ON CONFLICT (kind, row_id) DO NOTHING`,
           )
           .run(id).changes;
+      }
+      if (link.adjudicator) {
+        // Decisions made before joining get their team-wide id now and go with the first sync.
+        this.library.db.prepare('UPDATE adjudications SET team_id = lower(hex(randomblob(16))) WHERE team_id IS NULL AND team_owner IS NULL').run();
+        queued += this.library.db
+          .prepare(
+            `INSERT INTO team_outbox (kind, row_id, revision, changed_at)
+             SELECT 'decision', team_id, 1, decided_at FROM adjudications WHERE team_owner IS NULL
+             ON CONFLICT (kind, row_id) DO NOTHING`,
+          )
+          .run().changes;
       }
       return queued;
     });
@@ -194,6 +243,10 @@ export class LocalTeam {
 
   pulledVersion(): number {
     return Number(this.settings.get(TEAM_KEYS.pulledVersion) ?? '0') || 0;
+  }
+
+  pulledDecisionsVersion(): number {
+    return Number(this.settings.get(TEAM_KEYS.pulledDecisionsVersion) ?? '0') || 0;
   }
 
   recordSync(at: string, error: { code: string; message: string } | null): void {
@@ -247,15 +300,66 @@ export class LocalTeam {
     return rows.map((r) => ({ ...r, is_reference: reference !== null && r.annotator_id === reference }));
   }
 
+  /** The next `limit` queued decisions of mine (only an adjudicator has any), oldest first. */
+  outgoingDecisions(link: TeamLink, limit: number): OutgoingDecision[] {
+    if (!link.adjudicator) return [];
+    const rows = this.library.db
+      .prepare(
+        `SELECT o.row_id AS id, d.sha256 AS document_sha256, a.kind, a.start_offset, a.end_offset, a.label_id, a.span_start, a.span_end,
+                a.source_annotator, a.reason, a.decided_by, a.decided_at, o.revision
+         FROM team_outbox o JOIN adjudications a ON a.team_id = o.row_id AND a.team_owner IS NULL JOIN documents d ON d.id = a.document_id
+         WHERE o.kind = 'decision' AND o.revision > o.pushed_revision AND o.refused IS NULL
+         ORDER BY o.changed_at, o.row_id LIMIT ?`,
+      )
+      .all(limit) as Array<{
+      id: string;
+      document_sha256: string;
+      kind: AdjudicationDecision['kind'];
+      start_offset: number;
+      end_offset: number;
+      label_id: string | null;
+      span_start: number | null;
+      span_end: number | null;
+      source_annotator: string;
+      reason: string;
+      decided_by: string;
+      decided_at: string;
+      revision: number;
+    }>;
+    return rows.map((r) => ({
+      id: r.id,
+      document_sha256: r.document_sha256,
+      revision: r.revision,
+      body: {
+        kind: r.kind,
+        start: r.start_offset,
+        end: r.end_offset,
+        ...(r.label_id !== null ? { labelId: r.label_id } : {}),
+        ...(r.span_start !== null && r.span_end !== null ? { span: { start: r.span_start, end: r.span_end } } : {}),
+        ...(r.source_annotator ? { source: r.source_annotator } : {}),
+        by: r.decided_by,
+        reason: r.reason,
+        at: r.decided_at,
+      },
+    }));
+  }
+
   /** Drops queued rows that are no longer mine to send (deleted, or the library came back as someone else). Once per sync. */
   dropStrangers(link: TeamLink): number {
     const reference = link.adjudicator ? this.referenceAnnotatorId() : null;
-    return this.library.db
+    const annotations = this.library.db
       .prepare(
-        `DELETE FROM team_outbox WHERE revision > pushed_revision
+        `DELETE FROM team_outbox WHERE kind = 'annotation' AND revision > pushed_revision
            AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.id = team_outbox.row_id AND a.annotator_id IN (?, ?))`,
       )
       .run(link.annotatorId, reference ?? link.annotatorId).changes;
+    const decisions = this.library.db
+      .prepare(
+        `DELETE FROM team_outbox WHERE kind = 'decision' AND revision > pushed_revision
+           AND (? = 0 OR NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.team_id = team_outbox.row_id AND a.team_owner IS NULL))`,
+      )
+      .run(link.adjudicator ? 1 : 0).changes;
+    return annotations + decisions;
   }
 
   /** The document behind a content hash, for uploading it once. */
@@ -269,13 +373,13 @@ export class LocalTeam {
   }
 
   /** The server has these revisions: they leave the queue unless changed again meanwhile. */
-  markPushed(rows: Array<{ id: string; revision: number }>): void {
-    const mark = this.library.db.prepare("UPDATE team_outbox SET pushed_revision = ? WHERE kind = 'annotation' AND row_id = ? AND pushed_revision < ?");
-    this.library.transaction(() => rows.forEach((r) => mark.run(r.revision, r.id, r.revision)));
+  markPushed(rows: Array<{ id: string; revision: number }>, kind: OutboxKind = 'annotation'): void {
+    const mark = this.library.db.prepare('UPDATE team_outbox SET pushed_revision = ? WHERE kind = ? AND row_id = ? AND pushed_revision < ?');
+    this.library.transaction(() => rows.forEach((r) => mark.run(r.revision, kind, r.id, r.revision)));
   }
 
-  markRefused(id: string, revision: number, message: string): void {
-    this.library.db.prepare("UPDATE team_outbox SET refused = ? WHERE kind = 'annotation' AND row_id = ? AND revision = ?").run(message, id, revision);
+  markRefused(id: string, revision: number, message: string, kind: OutboxKind = 'annotation'): void {
+    this.library.db.prepare('UPDATE team_outbox SET refused = ? WHERE kind = ? AND row_id = ? AND revision = ?').run(message, kind, id, revision);
   }
 
   labelIds(): Set<string> {
@@ -362,6 +466,71 @@ export class LocalTeam {
         else skipped++;
       }
       this.settings.set(TEAM_KEYS.pulledVersion, String(upTo));
+      return { applied, skipped };
+    });
+  }
+
+  /**
+   * Applies the adjudicator's decisions (and the documents and labels they need) to the
+   * adjudication log, under their server owner, then records `upTo` — one transaction. A
+   * decision made in this library is never overwritten; one whose place does not fit the
+   * document's text here is left out (counted).
+   */
+  applyPulledDecisions(rows: IncomingDecision[], documents: IncomingDocument[], labels: IncomingLabel[], upTo: number): ApplyResult {
+    const db = this.library.db;
+    const upsert = db.prepare(
+      `INSERT INTO adjudications (document_id, kind, start_offset, end_offset, label_id, span_start, span_end, source_annotator, reason, decided_by, decided_at, team_id, team_owner)
+       VALUES (@document_id, @kind, @start, @end, @label_id, @span_start, @span_end, @source, @reason, @by, @at, @team_id, @team_owner)
+       ON CONFLICT (team_id) DO UPDATE SET kind = excluded.kind, start_offset = excluded.start_offset, end_offset = excluded.end_offset, label_id = excluded.label_id,
+         span_start = excluded.span_start, span_end = excluded.span_end, source_annotator = excluded.source_annotator, reason = excluded.reason,
+         decided_by = excluded.decided_by, decided_at = excluded.decided_at
+       WHERE adjudications.team_owner = excluded.team_owner`,
+    );
+    const addLabel = db.prepare(
+      `INSERT INTO labels (id, name, color, shortcut, definition, archived, sort_order)
+       VALUES (?, ?, ?, '', ?, 0, (SELECT coalesce(max(sort_order), 0) + 1 FROM labels)) ON CONFLICT (id) DO NOTHING`,
+    );
+    const readText = db.prepare('SELECT id, length(text) AS length FROM documents WHERE sha256 = ?');
+    return this.library.transaction(() => {
+      for (const d of documents) {
+        if (sha256Of(d.text) !== d.sha256) throw new AppFailure({ code: 'refused', message: 'The team server sent a document whose text does not match its fingerprint; nothing was applied.' });
+        if (!this.hasDocument(d.sha256)) this.library.documents.add({ title: d.title, source: d.source, text: d.text, blocks: d.blocks });
+      }
+      const known = this.labelIds();
+      let applied = 0;
+      let skipped = 0;
+      for (const r of rows) {
+        const doc = readText.get(r.document_sha256) as { id: string; length: number } | undefined;
+        const b = r.body;
+        const inside = (x: { start: number; end: number }) => doc !== undefined && x.start < x.end && x.end <= doc.length;
+        if (!doc || !inside(b) || (b.span && !inside(b.span))) {
+          skipped++;
+          continue;
+        }
+        if (b.labelId && !known.has(b.labelId)) {
+          const label = labels.find((l) => l.id === b.labelId);
+          addLabel.run(b.labelId, label?.name ?? b.labelId, label?.color ?? '#6b6b6b', label?.definition ?? 'Arrived with the adjudicator’s decisions from the team server.');
+          known.add(b.labelId);
+        }
+        const info = upsert.run({
+          document_id: doc.id,
+          kind: b.kind,
+          start: b.start,
+          end: b.end,
+          label_id: b.labelId ?? null,
+          span_start: b.span?.start ?? null,
+          span_end: b.span?.end ?? null,
+          source: b.source ?? '',
+          reason: b.reason,
+          by: b.by,
+          at: b.at,
+          team_id: r.id,
+          team_owner: r.owner,
+        });
+        if (info.changes === 1) applied++;
+        else skipped++;
+      }
+      this.settings.set(TEAM_KEYS.pulledDecisionsVersion, String(upTo));
       return { applied, skipped };
     });
   }

@@ -9,12 +9,14 @@ import type { Library } from '../store/library';
 import { connect, formatServerUrl, serverFailure, sqlState, type ServerAddress } from './connection';
 import {
   incomingAnnotation,
+  incomingDecision,
   incomingDocument,
   incomingLabel,
   LocalTeam,
   type IncomingDocument,
   type IncomingLabel,
   type OutgoingAnnotation,
+  type OutgoingDecision,
   type TeamLink,
   type TeamMember,
 } from './local-team';
@@ -89,6 +91,53 @@ export async function upsertAnnotations(client: pg.Client, rows: OutgoingRow[]):
   const result = await client.query(UPSERT_ANNOTATIONS, [JSON.stringify(rows)]);
   return result.rows.map((r: { id: string }) => r.id);
 }
+
+/**
+ * The adjudicator's decisions, upserted like annotations: written when new or over an older
+ * revision; row-level security refuses (42501) a decision from anyone but the study's
+ * adjudicator, or over another owner's decision.
+ */
+const UPSERT_DECISIONS = `
+  INSERT INTO claimtag.decisions AS d (id, study_id, document_sha256, owner, body, revision)
+  SELECT id, study_id, document_sha256, owner, body, revision FROM json_populate_recordset(NULL::claimtag.decisions, $1::json)
+  ON CONFLICT (id) DO UPDATE SET document_sha256 = EXCLUDED.document_sha256, owner = EXCLUDED.owner, body = EXCLUDED.body, revision = EXCLUDED.revision
+  WHERE d.revision < EXCLUDED.revision
+  RETURNING d.id`;
+
+export type OutgoingDecisionRow = OutgoingDecision & { study_id: string; owner: string };
+
+/** Sends decisions as `owner`; the server's rules decide. Exposed so tests can try what a forger would. */
+export async function upsertDecisions(client: pg.Client, rows: OutgoingDecisionRow[]): Promise<string[]> {
+  const result = await client.query(UPSERT_DECISIONS, [JSON.stringify(rows)]);
+  return result.rows.map((r: { id: string }) => r.id);
+}
+
+/** One batch of decisions in one transaction; refused as a whole only when I am not the adjudicator (then none can go). */
+async function pushDecisionBatch(client: pg.Client, rows: OutgoingDecisionRow[]): Promise<{ accepted: OutgoingDecisionRow[]; refused: Array<{ row: OutgoingDecisionRow; message: string }> }> {
+  await client.query('BEGIN');
+  try {
+    const written = new Set(await upsertDecisions(client, rows));
+    const unwritten = rows.filter((r) => !written.has(r.id));
+    const others = new Set(
+      unwritten.length === 0
+        ? []
+        : (await client.query('SELECT id FROM claimtag.decisions WHERE id = ANY($1) AND owner <> current_user', [unwritten.map((r) => r.id)])).rows.map((r: { id: string }) => r.id),
+    );
+    await client.query('COMMIT');
+    return {
+      accepted: rows.filter((r) => !others.has(r.id)),
+      refused: rows.filter((r) => others.has(r.id)).map((row) => ({ row, message: 'The server refused the decision: another adjudicator recorded one under the same id.' })),
+    };
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    if (sqlState(err) !== '42501') throw err;
+    return { accepted: [], refused: rows.map((row) => ({ row, message: 'The server refused the decision: only the study’s adjudicator may record decisions.' })) };
+  }
+}
+
+const PULL_DECISIONS_SQL = `
+  SELECT id, document_sha256, owner, body, version
+  FROM claimtag.decisions WHERE study_id = $1 AND version > $2 AND owner <> current_user ORDER BY version LIMIT $3`;
 
 async function members(client: pg.Client, studyId: string): Promise<TeamMember[]> {
   const r = await client.query('SELECT role_name, display_name, annotator_id, is_adjudicator FROM claimtag.members WHERE study_id = $1 ORDER BY display_name', [studyId]);
@@ -267,6 +316,19 @@ export async function syncTeam(library: Library, address: ServerAddress, passwor
       report.refused.push(...refused.map((r) => ({ id: r.row.id, message: r.message })));
       progress({ phase: 'push', done: report.pushed + report.refused.length, total: toPush });
     }
+    for (;;) {
+      if (options.only === 'pull') break;
+      stopIfCancelled();
+      const rows = local.outgoingDecisions(link, options.pushBatch ?? PUSH_BATCH).map((r) => ({ ...r, study_id: link.studyId, owner: address.role }));
+      if (rows.length === 0) break;
+      await shareDocuments(client, local, link.studyId, [...new Set(rows.map((r) => r.document_sha256))], known);
+      const { accepted, refused } = await pushDecisionBatch(client, rows);
+      local.markPushed(accepted, 'decision');
+      for (const r of refused) local.markRefused(r.row.id, r.row.revision, r.message, 'decision');
+      report.pushed += accepted.length;
+      report.refused.push(...refused.map((r) => ({ id: r.row.id, message: r.message })));
+      progress({ phase: 'push', done: report.pushed + report.refused.length, total: toPush });
+    }
     if (link.adjudicator && options.only !== 'pull') await publishTagSet(client, local, link.studyId);
 
     // Pull.
@@ -297,6 +359,34 @@ export async function syncTeam(library: Library, address: ServerAddress, passwor
       report.pulled += applied.applied;
       report.skipped += applied.skipped;
       report.serverVersion = upTo;
+      progress({ phase: 'pull', done: report.pulled + report.skipped, total });
+    }
+    // Pull the adjudicator's decisions, after the annotations they settle.
+    let decisionsSince = local.pulledDecisionsVersion();
+    for (;;) {
+      if (options.only === 'push') break;
+      stopIfCancelled();
+      const result = await client.query(PULL_DECISIONS_SQL, [link.studyId, decisionsSince, options.pullBatch ?? PULL_BATCH]);
+      if (result.rows.length === 0) break;
+      const parsed = incomingDecision.array().safeParse(result.rows);
+      if (!parsed.success) throw new AppFailure({ code: 'refused', message: 'The team server sent decisions this claimtag cannot read; nothing more was applied.', details: [parsed.error.issues[0]?.message ?? ''] });
+      const rows = parsed.data;
+      const missing = [...new Set(rows.map((r) => r.document_sha256))].filter((s) => !local.hasDocument(s));
+      let documents: IncomingDocument[] = [];
+      if (missing.length > 0) {
+        const docs = await client.query('SELECT sha256, title, source, text, blocks FROM claimtag.documents WHERE sha256 = ANY($1)', [missing]);
+        const checked = incomingDocument.array().safeParse(docs.rows);
+        if (!checked.success) throw new AppFailure({ code: 'refused', message: 'The team server sent a document this claimtag cannot read; nothing more was applied.' });
+        documents = checked.data;
+      }
+      const localLabels = local.labelIds();
+      if (labels === null && rows.some((r) => r.body.labelId !== undefined && !localLabels.has(r.body.labelId))) labels = await latestLabels(client, link.studyId);
+      const upTo = rows[rows.length - 1].version;
+      const applied = local.applyPulledDecisions(rows, documents, labels ?? [], upTo);
+      decisionsSince = upTo;
+      report.pulled += applied.applied;
+      report.skipped += applied.skipped;
+      report.serverVersion = Math.max(report.serverVersion, upTo);
       progress({ phase: 'pull', done: report.pulled + report.skipped, total });
     }
     local.recordSync(new Date().toISOString(), null);

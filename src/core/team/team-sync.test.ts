@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dumpFile } from '../reliability/test-helpers';
 import { paragraphs, startTeam, type Analyst, type TeamFixture } from '../testing/team-fixture';
 import { LocalTeam } from './local-team';
-import { upsertAnnotations } from './sync';
+import { upsertAnnotations, upsertDecisions } from './sync';
 
 const ARTICLE = 'The minister said unemployment fell to 4.1% in May. Critics called the figure a fabrication. The opposition alleges the data was massaged.';
 
@@ -257,6 +257,91 @@ describe('the reference is the adjudicator’s', () => {
     } finally {
       await admin.end();
     }
+  });
+});
+
+describe('adjudication decisions are the adjudicator’s, and travel', () => {
+  const BUDGET = 'The budget doubles school funding. Teachers say the rise is a sham.';
+  const quote = 'Teachers say the rise is a sham';
+  const budgetAt = (a: Analyst) => a.library.documents.findBySha256(alice.library.documents.list().find((d) => d.title === 'Budget')!.sha256)!.id;
+  const serverDecisions = async () => {
+    const admin = await team.admin();
+    try {
+      return (await admin.query('SELECT id, owner, body, revision, version FROM claimtag.decisions ORDER BY id')).rows;
+    } finally {
+      await admin.end();
+    }
+  };
+
+  it('Carol settles a difference; Bilal’s Compare shows it settled, by Carol, with her reason; syncing again changes nothing', async () => {
+    addArticle(alice, BUDGET, 'Budget');
+    addArticle(bilal, BUDGET, 'Budget');
+    await alice.services.createAnnotation({ documentId: budgetAt(alice), labelId: 'fact', ...span(BUDGET, quote) });
+    const bilalsSpan = await bilal.services.createAnnotation({ documentId: budgetAt(bilal), labelId: 'opinion', ...span(BUDGET, quote) });
+    await alice.sync();
+    await bilal.sync();
+    await carol.sync();
+    const atCarol = await carol.services.compareDocument({ documentId: budgetAt(carol) });
+    const place = atCarol.differences.find((d) => d.spans.some((x) => x.annotationId === bilalsSpan.id))!;
+    expect(place.settled).toBe(false);
+    await carol.services.adjudicate({ documentId: budgetAt(carol), differenceId: place.id, decision: { kind: 'accept', annotationId: bilalsSpan.id }, reason: 'Teachers give a judgement, not a figure.' });
+    const pushed = await carol.sync();
+    expect(pushed.refused).toEqual([]);
+    expect(pushed.pushed).toBe(2); // the reference span and the decision
+    expect((await serverDecisions()).map((d) => [d.owner, d.body.kind, d.body.source, d.body.by])).toEqual([['carol', 'accept', 'Bilal Ahmed', 'Carol Diaz']]);
+
+    await bilal.sync();
+    const atBilal = await bilal.services.compareDocument({ documentId: budgetAt(bilal) });
+    const settled = atBilal.differences.find((d) => d.spans.some((x) => x.annotationId === bilalsSpan.id))!;
+    expect(settled.settled).toBe(true);
+    const decision = atBilal.decisions.at(-1)!;
+    expect(decision).toMatchObject({ kind: 'accept', source: 'Bilal Ahmed', by: 'Carol Diaz', reason: 'Teachers give a judgement, not a figure.', labelId: 'opinion', span: span(BUDGET, quote) });
+    // (Compare words it from these fields: "accepted Bilal Ahmed’s opinion “…” — Carol Diaz, … · “reason”".)
+    expect(BUDGET.slice(decision.span!.start, decision.span!.end)).toBe(quote);
+    // A pulled decision never queues at the colleague's.
+    expect(new LocalTeam(bilal.library).queuedCount()).toBe(0);
+
+    expect(await carol.sync()).toMatchObject({ pushed: 0, refused: [] });
+    const before = dumpFile(bilal.file);
+    expect(await bilal.sync()).toMatchObject({ pushed: 0, pulled: 0 });
+    const after = dumpFile(bilal.file);
+    delete before.settings;
+    delete after.settings;
+    expect(after).toEqual(before);
+  });
+
+  it('a non-adjudicator’s decision stays in their library; forging one through our client or raw SQL is refused', async () => {
+    const atAlice = await alice.services.compareDocument({ documentId: budgetAt(alice) });
+    const place = atAlice.differences.find((d) => !d.settled && d.spans.length > 1) ?? atAlice.differences[0];
+    await alice.services.adjudicate({ documentId: budgetAt(alice), differenceId: place.id, decision: { kind: 'reject' }, reason: 'mine only' });
+    const aliceOutbox = () => alice.library.db.prepare("SELECT count(*) AS n FROM team_outbox WHERE kind = 'decision'").get() as { n: number };
+    expect(aliceOutbox().n).toBe(0);
+    const before = await serverDecisions();
+    await alice.sync();
+    expect(await serverDecisions()).toEqual(before);
+
+    const carols = before[0];
+    const link = new LocalTeam(alice.library).requireLink();
+    const forged = { id: 'forged-decision', study_id: link.studyId, document_sha256: alice.library.documents.get(budgetAt(alice)).sha256, owner: 'alice', body: { ...carols.body, by: 'Carol Diaz', reason: 'forged' }, revision: 1 };
+    const client = await alice.raw();
+    try {
+      await expect(upsertDecisions(client, [forged])).rejects.toMatchObject({ code: '42501' });
+      await expect(upsertDecisions(client, [{ ...forged, owner: 'carol' }])).rejects.toMatchObject({ code: '42501' });
+      await expect(upsertDecisions(client, [{ ...forged, id: carols.id, revision: 99 }])).rejects.toMatchObject({ code: '42501' });
+    } finally {
+      await client.end();
+    }
+    const raw = await bilal.raw();
+    try {
+      await expect(
+        raw.query("INSERT INTO claimtag.decisions (id, study_id, document_sha256, body, revision) VALUES ('raw-decision', $1, $2, $3, 1)", [link.studyId, forged.document_sha256, JSON.stringify(forged.body)]),
+      ).rejects.toMatchObject({ code: '42501' });
+      expect((await raw.query("UPDATE claimtag.decisions SET body = '{}'::jsonb, revision = revision + 1")).rowCount).toBe(0);
+      expect((await raw.query('DELETE FROM claimtag.decisions')).rowCount).toBe(0);
+    } finally {
+      await raw.end();
+    }
+    expect(await serverDecisions()).toEqual(before);
   });
 });
 

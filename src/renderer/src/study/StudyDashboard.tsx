@@ -6,6 +6,8 @@ import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { studyCharts } from '../../../charts/study-charts';
 import type { ClaimtagApi } from '../../../shared/contract';
 import type { StudyReport, StudySummary } from '../../../shared/study';
+import { STUDY_FORM_MESSAGES } from '../../../shared/study-form';
+import { StudyCreateForm } from './StudyCreateForm';
 import { useChartStyles } from './use-chart-styles';
 import './study.css';
 
@@ -25,15 +27,21 @@ export function StudyDashboard({ api, onClose, onOpenDocument }: Props) {
   const [studies, setStudies] = useState<Loaded<StudySummary[]>>({ state: 'loading' });
   const [chosen, setChosen] = useState<string | null>(null);
   const [report, setReport] = useState<Loaded<StudyReport> | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [assignShare, setAssignShare] = useState('20');
+  const [working, setWorking] = useState<'assign' | 'export' | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
-  const loadStudies = useCallback(async () => {
-    setStudies({ state: 'loading' });
-    const r = await api.listStudies({});
-    if (!r.ok) return setStudies({ state: 'error', message: r.error.message });
-    setStudies({ state: 'ready', value: r.value });
-    setChosen((c) => c ?? r.value[0]?.name ?? null);
-  }, [api]);
+  const loadStudies = useCallback(
+    async (select?: string) => {
+      setStudies({ state: 'loading' });
+      const r = await api.listStudies({});
+      if (!r.ok) return setStudies({ state: 'error', message: r.error.message });
+      setStudies({ state: 'ready', value: r.value });
+      setChosen((c) => select ?? c ?? r.value[0]?.name ?? null);
+    },
+    [api],
+  );
 
   useEffect(() => {
     void loadStudies();
@@ -81,6 +89,31 @@ export function StudyDashboard({ api, onClose, onOpenDocument }: Props) {
     }
   };
 
+  const assign = async () => {
+    if (!chosen) return;
+    setNotice(null);
+    const share = assignShare.trim() === '' ? Number.NaN : Number(assignShare) / 100;
+    if (!(share >= 0 && share <= 1)) return setNotice(STUDY_FORM_MESSAGES['share-out-of-range']);
+    setWorking('assign');
+    const r = await api.assignStudy({ name: chosen, doubleShare: share });
+    setWorking(null);
+    if (!r.ok) return setNotice(r.error.message);
+    setNotice(`Assigned: ${r.value.map((p) => `${p.name} ${p.assigned}`).join(', ')}.`);
+    await loadStudies(chosen);
+    void loadReport(chosen);
+  };
+
+  const exportDiagnosis = async () => {
+    if (!chosen) return;
+    setNotice(null);
+    setWorking('export');
+    const r = await api.exportStudyDiagnosis({ name: chosen });
+    setWorking(null);
+    if (!r.ok) return setNotice(r.error.message);
+    if ('cancelled' in r.value) return;
+    setNotice(`Diagnosis table written (${r.value.rows} rows) to ${r.value.written}`);
+  };
+
   const list = studies.state === 'ready' ? studies.value : [];
   const current = list.find((s) => s.name === chosen) ?? null;
 
@@ -103,8 +136,16 @@ export function StudyDashboard({ api, onClose, onOpenDocument }: Props) {
           </label>
         )}
         <span className="status-spacer" />
+        {studies.state === 'ready' && !creating && (
+          <button type="button" className="button small" onClick={() => setCreating(true)}>
+            New study
+          </button>
+        )}
         {chosen && (
           <>
+            <button type="button" className="button small" onClick={() => void exportDiagnosis()} disabled={working !== null}>
+              {working === 'export' ? 'Exporting…' : 'Export diagnosis CSV'}
+            </button>
             <button type="button" className="button small" onClick={() => void goNext('mine')}>
               My next document
             </button>
@@ -130,12 +171,31 @@ export function StudyDashboard({ api, onClose, onOpenDocument }: Props) {
             </button>
           </div>
         )}
-        {studies.state === 'ready' && list.length === 0 && (
+        {creating && (
+          <StudyCreateForm
+            api={api}
+            onCancel={() => {
+              setCreating(false);
+              heading.current?.focus();
+            }}
+            onCreated={(name) => {
+              setCreating(false);
+              setNotice(`Study “${name}” created and assigned.`);
+              void loadStudies(name);
+              heading.current?.focus();
+            }}
+          />
+        )}
+        {studies.state === 'ready' && list.length === 0 && !creating && (
           <div className="study-empty">
             <p className="study-empty-title">No studies in this library yet.</p>
-            <p>A study names a set of articles, its analysts and the tag set in force, and measures their agreement across all of them. Create one from the command line:</p>
-            <pre>claimtag study create "Border talks" --analysts Ayesha,Bilal --double-share 0.2</pre>
-            <p>then come back here (Ctrl+Shift+D).</p>
+            <p>A study names a set of articles, its analysts and the tag set in force, and measures their agreement across all of them.</p>
+            <p>
+              <button type="button" className="button small primary" onClick={() => setCreating(true)}>
+                Create a study
+              </button>
+            </p>
+            <p>From the command line: <code>claimtag study create "Border talks" --analysts Ayesha,Bilal --double-share 0.2</code></p>
           </div>
         )}
         {notice && (
@@ -147,6 +207,24 @@ export function StudyDashboard({ api, onClose, onOpenDocument }: Props) {
           <p className="study-meta">
             {current.documents} documents · analysts {current.analysts.join(', ')} · guideline version {current.guidelineVersion} · {Math.round(current.doubleShare * 100)} % double-annotated
           </p>
+        )}
+        {current && !creating && (
+          <form
+            className="study-assign"
+            aria-label="Assign documents"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void assign();
+            }}
+          >
+            <label>
+              Double-annotated share (%){' '}
+              <input inputMode="decimal" value={assignShare} onChange={(e) => setAssignShare(e.target.value)} />
+            </label>
+            <button type="submit" className="button small" disabled={working !== null}>
+              {working === 'assign' ? 'Assigning…' : 'Assign documents'}
+            </button>
+          </form>
         )}
         {report?.state === 'loading' && (
           <div className="study-progress" role="status" aria-live="polite">

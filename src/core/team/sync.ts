@@ -343,14 +343,7 @@ export async function syncTeam(library: Library, address: ServerAddress, passwor
       const parsed = incomingAnnotation.array().safeParse(result.rows);
       if (!parsed.success) throw new AppFailure({ code: 'refused', message: 'The team server sent annotations this claimtag cannot read; nothing more was applied.', details: [parsed.error.issues[0]?.message ?? ''] });
       const rows = parsed.data;
-      const missing = [...new Set(rows.map((r) => r.document_sha256))].filter((s) => !local.hasDocument(s));
-      let documents: IncomingDocument[] = [];
-      if (missing.length > 0) {
-        const docs = await client.query('SELECT sha256, title, source, text, blocks FROM claimtag.documents WHERE sha256 = ANY($1)', [missing]);
-        const checked = incomingDocument.array().safeParse(docs.rows);
-        if (!checked.success) throw new AppFailure({ code: 'refused', message: 'The team server sent a document this claimtag cannot read; nothing more was applied.' });
-        documents = checked.data;
-      }
+      const documents = await fetchMissingDocuments(client, local, rows.map((r) => r.document_sha256));
       const localLabels = local.labelIds();
       if (labels === null && rows.some((r) => !localLabels.has(r.label_id))) labels = await latestLabels(client, link.studyId);
       const upTo = rows[rows.length - 1].version;
@@ -371,14 +364,7 @@ export async function syncTeam(library: Library, address: ServerAddress, passwor
       const parsed = incomingDecision.array().safeParse(result.rows);
       if (!parsed.success) throw new AppFailure({ code: 'refused', message: 'The team server sent decisions this claimtag cannot read; nothing more was applied.', details: [parsed.error.issues[0]?.message ?? ''] });
       const rows = parsed.data;
-      const missing = [...new Set(rows.map((r) => r.document_sha256))].filter((s) => !local.hasDocument(s));
-      let documents: IncomingDocument[] = [];
-      if (missing.length > 0) {
-        const docs = await client.query('SELECT sha256, title, source, text, blocks FROM claimtag.documents WHERE sha256 = ANY($1)', [missing]);
-        const checked = incomingDocument.array().safeParse(docs.rows);
-        if (!checked.success) throw new AppFailure({ code: 'refused', message: 'The team server sent a document this claimtag cannot read; nothing more was applied.' });
-        documents = checked.data;
-      }
+      const documents = await fetchMissingDocuments(client, local, rows.map((r) => r.document_sha256));
       const localLabels = local.labelIds();
       if (labels === null && rows.some((r) => r.body.labelId !== undefined && !localLabels.has(r.body.labelId))) labels = await latestLabels(client, link.studyId);
       const upTo = rows[rows.length - 1].version;
@@ -399,4 +385,14 @@ export async function syncTeam(library: Library, address: ServerAddress, passwor
   } finally {
     await client?.end().catch(() => undefined);
   }
+}
+
+/** The texts of pulled rows' documents that this library does not have yet, checked on arrival. */
+async function fetchMissingDocuments(client: pg.Client, local: LocalTeam, shas: readonly string[]): Promise<IncomingDocument[]> {
+  const missing = [...new Set(shas)].filter((sha) => !local.hasDocument(sha));
+  if (missing.length === 0) return [];
+  const docs = await client.query('SELECT sha256, title, source, text, blocks FROM claimtag.documents WHERE sha256 = ANY($1)', [missing]);
+  const checked = incomingDocument.array().safeParse(docs.rows);
+  if (!checked.success) throw new AppFailure({ code: 'refused', message: 'The team server sent a document this claimtag cannot read; nothing more was applied.' });
+  return checked.data;
 }

@@ -2,6 +2,8 @@
 // document's immutable text (JavaScript string indices), end exclusive. Interchange
 // files use Unicode code points; convert with ./offsets at that boundary only.
 
+import type { AttributeDefinition, AttributeValues, LabelRole, Relation } from './claim-structure';
+
 export type BlockKind = 'paragraph' | 'heading' | 'list-item' | 'quote';
 
 export interface Block {
@@ -76,6 +78,10 @@ export interface Label {
   sortOrder: number;
   /** Guideline examples: passages that are, and are not, this label. */
   examples?: { positive: string[]; negative: string[] };
+  /** What the label marks (see claim-structure.ts); absent means 'claim'. */
+  role?: LabelRole;
+  /** Typed attributes annotations of this label carry; absent means none. */
+  attributes?: AttributeDefinition[];
 }
 
 export type Confidence = 'low' | 'medium' | 'high';
@@ -95,6 +101,8 @@ export interface Annotation {
   note: string;
   attribution: string;
   confidence: Confidence | null;
+  /** Values of the label's attributes, by attribute key; absent means none. */
+  attributes?: AttributeValues;
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
@@ -106,6 +114,8 @@ export interface Bundle {
   annotators: Annotator[];
   labels: Label[];
   annotations: Annotation[];
+  /** Links from claims to their source and cue spans; absent means none. */
+  relations?: Relation[];
 }
 
 export interface SearchHit {

@@ -23,10 +23,13 @@ function focusables(root: HTMLElement): HTMLElement[] {
   return Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => !el.matches(':disabled') && el.tabIndex >= 0 && el.getClientRects().length > 0);
 }
 
-/** Puts focus inside the dialog: its first control, or the dialog itself while none can take it (still loading). */
+/**
+ * Puts focus inside the dialog: its first control above the action buttons, or the dialog itself
+ * while none can take it (its content still loading; Tab then goes to the first control).
+ */
 function focusInside(root: HTMLElement): void {
   if (root.contains(document.activeElement)) return;
-  (focusables(root)[0] ?? root).focus();
+  (focusables(root).find((el) => !el.closest('.dialog-actions')) ?? root).focus();
 }
 
 /**

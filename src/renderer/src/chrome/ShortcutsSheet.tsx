@@ -1,5 +1,6 @@
 import { Dialog } from './Dialog';
 import { shortcutSheet } from '../commands/shortcut-sheet';
+import './shortcuts.css';
 
 const MAC = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 
@@ -23,8 +24,13 @@ export function ShortcutsSheet({ onClose }: { onClose(): void }) {
             <dl>
               {g.rows.map((row) => (
                 <div key={row.id} className="shortcut">
-                  <dt>
-                    <kbd>{row.keys}</kbd>
+                  <dt aria-label={row.keys.join(' or ')}>
+                    {row.keys.map((k, i) => (
+                      <span key={k}>
+                        {i > 0 && <span className="shortcut-or">or </span>}
+                        <kbd>{k}</kbd>
+                      </span>
+                    ))}
                   </dt>
                   <dd>{row.title}</dd>
                 </div>

@@ -167,6 +167,10 @@ test('a digit with nothing selected says what to do', async ({ app, page }) => {
   const article = await start(app, page);
   await page.keyboard.press('1');
   await expect(notice(page)).toHaveText(/Select text first, then press 1–3, 8 or 9\./);
+  // A key no label holds says so too, even with text selected.
+  await article.select('dramatic development');
+  await page.keyboard.press('5');
+  await expect(notice(page)).toHaveText(/No label is on key 5; the tag set uses 1–3, 8 or 9\./);
   await expect(article.items).toHaveCount(0);
 });
 

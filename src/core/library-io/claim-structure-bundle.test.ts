@@ -16,8 +16,8 @@ import { exportClaimtagJson } from '../interchange/claimtag-json';
 import { importClaimtagJson } from '../interchange/claimtag-json-import';
 import { loadBundledSample } from '../store/bundled-sample';
 import { Library } from '../store/library';
-import { dumpLibrary } from '../testing/dump-library';
-import { makeTempDir } from '../testing/temp-library';
+import { dumpLibrary } from '../../../test/support/dump-library';
+import { makeTempDir } from '../../../test/support/temp-library';
 import { loadBundle } from './load-bundle';
 
 const RESOURCES = path.resolve(__dirname, '../../../resources');

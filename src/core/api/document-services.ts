@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { ApiServices, ImportResult } from '../../shared/contract';
 import { AppFailure } from '../../shared/result';
 import { importClipboard } from '../import/import-file';
-import { MAX_IMPORT_BYTES } from '../import/read-file-safely';
+import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../shared/import-limits';
 import { exportBundle } from '../library-io/export-bundle';
 import { importPaths, type FileOutcome } from '../library-io/import-paths';
 import { keepLinksOf, loadBundle } from '../library-io/load-bundle';
@@ -140,7 +140,7 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
       const safeName = path.basename(name.replace(/[\\/]/g, '_')).replace(/^\.+/, '') || 'dropped-file';
       const bytes = Buffer.from(dataBase64, 'base64');
       if (bytes.length > MAX_IMPORT_BYTES) {
-        return { ok: false, name: safeName, message: `"${safeName}" is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB, the most claimtag imports at once.`, details: [], canReplaceInvalid: false };
+        return { ok: false, name: safeName, message: tooLargeToImport(`"${safeName}"`), details: [], canReplaceInvalid: false };
       }
       const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'claimtag-drop-'));
       try {

@@ -8,7 +8,8 @@ import type { ExportFormatChoice } from '../../shared/export-formats';
 
 /** The formats written here, from the catalogue (src/shared/export-formats.ts); pdf is printed from html by library-io. */
 export type ExportFormatId = Exclude<ExportFormatChoice, 'pdf'>;
-export type ImportFormatId = 'json' | 'w3c' | 'brat' | 'doccano' | 'labelstudio';
+export type { ImportFormatId } from '../../shared/import-formats';
+import type { ImportFormatId } from '../../shared/import-formats';
 
 export interface ExportOptions {
   /** Only these documents (default: all in the bundle). */

@@ -63,7 +63,12 @@ export const exportFormats: Readonly<Record<ExportFormatId, ExportFormat>> = {
     extension: '.ann',
     mediaType: 'text/plain',
     description: 'brat standoff: a folder per annotator with .txt and .ann files, annotation.conf and visual.conf.',
-    neverCarried: ['when each claim was made or changed', 'label definitions and shortcuts'],
+    neverCarried: [
+      'when each claim was made or changed',
+      'label definitions and shortcuts',
+      'names of attributes and their values, and which attributes are ordered scales (annotation.conf lists the value keys)',
+      'evidence links and claim dates as brat attributes (brat attributes take values from a fixed list): they are AnnotatorNotes lines "Attribute <key>: <value>"',
+    ],
     export: (b, o) => withSummary('brat', exportBrat(b, o)),
   },
   doccano: {

@@ -9,7 +9,7 @@ Usage: claimtag <command> [options]
 
 Commands:
   import   add articles and merge annotation files into a library
-  export   write reports (html, pdf, md) and data (json, w3c, brat, doccano, labelstudio, csv)
+  export   write reports (html, pdf, md) and data (json, w3c, brat, doccano, labelstudio, csv, claimreview)
   list     show the library's documents and annotation counts
   agree    measure agreement between annotators (per document, or pooled with --corpus)
   study    annotation studies: create, assign, progress, quality, diagnosis, report

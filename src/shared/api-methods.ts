@@ -52,6 +52,9 @@ export const API_METHODS = [
   'joinTeam',
   'syncTeam',
   'takeLibraryNotices',
+  // claims with structure (issue 20)
+  'getClaimReviewDesk',
+  'setClaimReviewDesk',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];

@@ -73,7 +73,7 @@ export interface SimilarDocument {
   changes: Array<{ ours: string; theirs: string; before: string; after: string }>;
 }
 
-import { EXPORT_FORMAT_IDS } from './export-formats';
+import { DESK_LIMITS, EXPORT_FORMAT_IDS, type Desk } from './export-formats';
 export { EXPORT_FORMAT_IDS, type ExportFormatChoice } from './export-formats';
 
 /** Pairs an input schema with the output type it promises (a phantom, never read at run time). */
@@ -267,6 +267,22 @@ export const contract = {
   // harden (#15): what background checks found, told to the analyst in the app, not the console.
   /** Notices from background work since the last call (backup verification, library integrity); each is returned once. */
   takeLibraryNotices: returns<LibraryNotice[]>()(empty),
+  // Claims with structure (#20): the desk ClaimReview exports name as their author.
+  getClaimReviewDesk: returns<Desk | null>()(empty),
+  /** Saves the desk with the library; null forgets it. The address must be http(s). */
+  setClaimReviewDesk: returns<Desk | null>()(
+    z
+      .object({
+        desk: z
+          .object({
+            name: z.string().trim().min(1).max(DESK_LIMITS.nameLength),
+            url: z.url({ protocol: /^https?$/, error: 'The desk address must start with https:// or http://.' }).max(DESK_LIMITS.urlLength).optional(),
+          })
+          .strict()
+          .nullable(),
+      })
+      .strict(),
+  ),
 };
 
 export type ApiMethod = keyof typeof contract;

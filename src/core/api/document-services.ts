@@ -5,6 +5,7 @@ import type { ApiServices, ImportResult } from '../../shared/contract';
 import { AppFailure } from '../../shared/result';
 import { importClipboard } from '../import/import-file';
 import { MAX_IMPORT_BYTES } from '../import/read-file-safely';
+import { readClaimReviewDesk, writeClaimReviewDesk } from '../library-io/claimreview-desk';
 import { exportBundle } from '../library-io/export-bundle';
 import { importPaths, type FileOutcome } from '../library-io/import-paths';
 import { loadBundle } from '../library-io/load-bundle';
@@ -26,6 +27,8 @@ type DocumentServices = Pick<
   | 'importClipboard'
   | 'exportDocuments'
   | 'cancelExport'
+  | 'getClaimReviewDesk'
+  | 'setClaimReviewDesk'
 >;
 
 type Arriving = {
@@ -36,7 +39,7 @@ type Arriving = {
   mapOnto?: Array<{ ref: string; documentId: string }>;
 };
 
-const EXTENSIONS: Record<string, string> = { html: '.html', pdf: '.pdf', md: '.md', json: '.json', w3c: '.jsonld', brat: '', doccano: '.jsonl', labelstudio: '.json', csv: '.csv' };
+const EXTENSIONS: Record<string, string> = { html: '.html', pdf: '.pdf', md: '.md', json: '.json', w3c: '.jsonld', brat: '', doccano: '.jsonl', labelstudio: '.json', csv: '.csv', claimreview: '.jsonld' };
 
 /** Library management: search, rename, delete, import from dialogs/drops/clipboard, export. */
 export function createDocumentServices(library: Library, ports: HostPorts, currentAnnotator: () => Annotator | null): DocumentServices {
@@ -179,10 +182,19 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
       runningExport?.abort();
       runningExport = job;
       try {
-        return { written: await exportBundle(bundle, format, target, { printToPdf: ports.printToPdf, signal: job.signal }) };
+        const desk = format === 'claimreview' ? readClaimReviewDesk(library) : null;
+        return { written: await exportBundle(bundle, format, target, { printToPdf: ports.printToPdf, signal: job.signal, ...(desk ? { formatOptions: { desk } } : {}) }) };
       } finally {
         if (runningExport === job) runningExport = null;
       }
+    },
+
+    getClaimReviewDesk() {
+      return readClaimReviewDesk(library);
+    },
+
+    setClaimReviewDesk({ desk }) {
+      return writeClaimReviewDesk(library, desk);
     },
 
     cancelExport() {

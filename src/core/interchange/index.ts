@@ -3,6 +3,7 @@ import type { Result } from '../../shared/result';
 import type { Bundle } from '../../shared/types';
 import { BRAT_SUMMARY_FILE, exportBrat, type ExportedFiles } from './brat';
 import { importBrat } from './brat-import';
+import { CLAIMREVIEW_NEVER_CARRIED, exportClaimReviewWithReport } from './claimreview';
 import { exportClaimtagJson, exportClaimtagJsonParts } from './claimtag-json';
 import { importClaimtagJson } from './claimtag-json-import';
 import { exportCsv, exportCsvParts } from './csv';
@@ -88,6 +89,14 @@ export const exportFormats: Readonly<Record<ExportFormatId, ExportFormat>> = {
     export: (b, o) => ({ kind: 'file', text: exportLabelStudio(b, o), companions: { [LABEL_STUDIO_CONFIG_SUFFIX]: labelStudioConfigFor(b, o) }, leftOut: [] }),
   },
   csv: { id: 'csv', extension: '.csv', mediaType: 'text/csv', description: 'CSV, one row per claim, for spreadsheets.', neverCarried: [], export: file(exportCsv) },
+  claimreview: {
+    id: 'claimreview',
+    extension: '.jsonld',
+    mediaType: 'application/ld+json',
+    description: 'schema.org ClaimReview (JSON-LD), one review per claim with a verdict, for fact-check aggregators.',
+    neverCarried: CLAIMREVIEW_NEVER_CARRIED,
+    export: (b, o) => ({ kind: 'file', ...exportClaimReviewWithReport(b, o) }),
+  },
 };
 
 /** A folder export gets its summary as a file at its root. */

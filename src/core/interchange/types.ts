@@ -1,10 +1,11 @@
 // Shapes shared by every exporter and importer. Importers return UTF-16 offsets (like the
 // rest of the app); only the files themselves speak in code points.
 import type { AttributeValues, RelationKind } from '../../shared/claim-structure';
+import type { Desk } from '../../shared/export-formats';
 import type { Confidence, Label } from '../../shared/types';
 import type { DoccanoOffsetUnit } from './doccano-offsets';
 
-export type ExportFormatId = 'html' | 'md' | 'json' | 'w3c' | 'brat' | 'doccano' | 'labelstudio' | 'csv';
+export type ExportFormatId = 'html' | 'md' | 'json' | 'w3c' | 'brat' | 'doccano' | 'labelstudio' | 'csv' | 'claimreview';
 export type ImportFormatId = 'json' | 'w3c' | 'brat' | 'doccano' | 'labelstudio';
 
 export interface ExportOptions {
@@ -22,12 +23,7 @@ export interface ExportOptions {
   desk?: Desk;
 }
 
-/** The fact-checking desk named as the author of ClaimReview exports. */
-export interface Desk {
-  name: string;
-  /** The desk's home page, http(s). */
-  url?: string;
-}
+export type { Desk } from '../../shared/export-formats';
 
 /** Documents the caller already has, for formats that do not carry the text (W3C). */
 export interface KnownDocument {

@@ -14,6 +14,7 @@ const FORMATS: Record<ExportFormatChoice, { name: string; about: string }> = {
   doccano: { name: 'doccano JSONL', about: 'Spans and labels for training sets.' },
   labelstudio: { name: 'Label Studio', about: 'Tasks with one annotation per annotator.' },
   csv: { name: 'CSV', about: 'One row per claim for spreadsheets (UTF-8, safe against formula injection).' },
+  claimreview: { name: 'ClaimReview', about: 'schema.org JSON-LD, one review per claim with a verdict, for fact-check aggregators.' },
 };
 
 interface Props {

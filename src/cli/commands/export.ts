@@ -90,7 +90,7 @@ export function deskFrom(name: string | undefined, url: string | undefined): Des
   const trimmed = name.trim();
   if (trimmed === '' || trimmed.length > DESK_LIMITS.nameLength) throw new UsageError(`--desk-name must be 1 to ${DESK_LIMITS.nameLength} characters.`);
   if (url === undefined) return { name: trimmed };
-  let parsed: URL | null = null;
+  let parsed: URL | null;
   try {
     parsed = new URL(url);
   } catch {

@@ -45,7 +45,7 @@ export function bundleFromImport(parsed: ParsedImport, now = '1970-01-01T00:00:0
   const relations: Relation[] = (parsed.relations ?? []).flatMap((r, i) => {
     const claim = byId.get(r.claimRef);
     if (!claim || !byId.has(r.targetRef)) return [];
-    return [{ id: `imported-relation-${i + 1}`, documentId: claim.documentId, annotatorId: claim.annotatorId, annotatorName: claim.annotatorName, kind: r.kind, claimId: r.claimRef, targetId: r.targetRef, createdAt: r.createdAt ?? now, deletedAt: null }];
+    return [{ id: r.ref ?? `imported-relation-${i + 1}`, documentId: claim.documentId, annotatorId: claim.annotatorId, annotatorName: claim.annotatorName, kind: r.kind, claimId: r.claimRef, targetId: r.targetRef, createdAt: r.createdAt ?? now, deletedAt: null }];
   });
   return {
     documents: parsed.documents.map((d) => ({

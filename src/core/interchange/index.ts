@@ -56,7 +56,11 @@ export const exportFormats: Readonly<Record<ExportFormatId, ExportFormat>> = {
     extension: '.jsonld',
     mediaType: 'application/ld+json',
     description: 'W3C Web Annotation (JSON-LD); does not contain the article text.',
-    neverCarried: ['the article text (annotations point at the document by its claimtag id)', 'label names, colours and definitions'],
+    neverCarried: [
+      'the article text (annotations point at the document by its claimtag id)',
+      'label names, colours and definitions, their roles and attribute definitions (names, options, which are scales)',
+      'evidence links with letters outside ASCII as typed: they are written in their URI form (punycode host, percent-encoded path)',
+    ],
     export: file(exportW3c),
   },
   brat: {
@@ -85,7 +89,7 @@ export const exportFormats: Readonly<Record<ExportFormatId, ExportFormat>> = {
     extension: '.json',
     mediaType: 'application/json',
     description: 'Label Studio tasks with one annotation per annotator, and the labelling config beside them.',
-    neverCarried: ['label definitions and shortcuts'],
+    neverCarried: ['label definitions and shortcuts', 'which attributes are ordered scales (the labelling config lists their options as choices)'],
     export: (b, o) => ({ kind: 'file', text: exportLabelStudio(b, o), companions: { [LABEL_STUDIO_CONFIG_SUFFIX]: labelStudioConfigFor(b, o) }, leftOut: [] }),
   },
   csv: { id: 'csv', extension: '.csv', mediaType: 'text/csv', description: 'CSV, one row per claim, for spreadsheets.', neverCarried: [], export: file(exportCsv) },

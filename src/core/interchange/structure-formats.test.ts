@@ -7,6 +7,8 @@ import { relationView, structuredClaims, value } from '../../../test/interchange
 import { bundleFromImport } from './bundle-from-import';
 import { exportLabelStudio, labelStudioConfigFor } from './label-studio';
 import { importLabelStudio } from './label-studio-import';
+import { asUri, exportW3c } from './w3c';
+import { importW3c } from './w3c-import';
 
 type LsResult = { id?: string; type: string; from_name?: string; from_id?: string; to_id?: string; direction?: string; labels?: string[]; value?: Record<string, unknown> };
 type LsTask = { id: number; data: { text: string }; annotations: Array<{ result: LsResult[] }> };
@@ -70,5 +72,60 @@ describe('Label Studio: relations and per-region attribute results', () => {
     expect(other.rejected).toEqual([{ where: '[0].annotations[0].result[3]', reason: 'not imported: a relation labelled ["coref"] (claimtag reads relations labelled "source" or "cue")' }]);
     const badLink = importLabelStudio(file([{ id: 'r2', type: 'textarea', from_name: 'attribute-evidence', to_name: 'text', value: { start: 9, end: 20, text: ['javascript:alert(1)'] } }]));
     expect(!badLink.ok && badLink.error.details).toEqual(['[0].annotations[0].result[2].value: evidence: "javascript:alert(1)" is not an https: link']);
+  });
+});
+
+describe('W3C Web Annotation: linking annotations and attribute bodies', () => {
+  const documents = () => structureBundle().documents.map((d) => ({ ref: d.id, title: d.title, text: d.text }));
+  type Item = { id: string; motivation: string; body: unknown; target: unknown; linkKind?: string };
+  const items = () => (JSON.parse(exportW3c(structureBundle())) as { first: { items: Item[] } }).first.items;
+
+  it('each link is a linking annotation from the claim (target) to its source or cue (body), by their annotation ids', () => {
+    expect(items()).toContainEqual({
+      id: 'urn:claimtag:relation:rel-1',
+      type: 'Annotation',
+      motivation: 'linking',
+      created: '2025-05-28T12:00:00.000Z',
+      creator: { id: 'urn:claimtag:annotator:u1', type: 'Person', name: 'Ann Lee' },
+      body: 'urn:claimtag:annotation:s-dar',
+      target: 'urn:claimtag:annotation:k-prices',
+      linkKind: 'source',
+    });
+    const ids = new Set(items().map((i) => i.id));
+    for (const link of items().filter((i) => i.motivation === 'linking')) expect([ids.has(link.body as string), ids.has(link.target as string)]).toEqual([true, true]);
+  });
+
+  it('attribute values are bodies naming their attribute: options classify, dates describe, evidence links are SpecificResources', () => {
+    const prices = items().find((i) => i.id === 'urn:claimtag:annotation:k-prices');
+    expect(prices?.body).toEqual([
+      { type: 'TextualBody', purpose: 'tagging', value: 'fact' },
+      { type: 'TextualBody', purpose: 'commenting', value: 'checked\twith «CPI»', format: 'text/plain' },
+      { type: 'TextualBody', purpose: 'classifying', value: 'check-worthy', attribute: 'check-worthiness' },
+      { type: 'TextualBody', purpose: 'describing', value: '2025-05-28', attribute: 'claim-date' },
+      { type: 'SpecificResource', source: 'https://stats.example.gov/cpi?year=2025&m=5', purpose: 'linking', attribute: 'evidence' },
+      // Non-ASCII addresses in their URI form, as the model's schema requires (format "uri").
+      { type: 'SpecificResource', source: 'https://xn--r8jz45g.jp/%E8%A8%BC%E6%8B%A0/%F0%9F%98%80', purpose: 'linking', attribute: 'evidence' },
+      { type: 'TextualBody', purpose: 'classifying', value: 'mostly-false', attribute: 'verdict' },
+    ]);
+  });
+
+  it('export → import → export: links and values come back, the file is identical', () => {
+    const bundle = structureBundle();
+    const first = exportW3c(bundle);
+    const back = bundleFromImport(value(importW3c(first, { documents: documents() })));
+    expect(relationView(back)).toEqual(relationView(bundle));
+    // Evidence links come back in the URI form the file holds them in.
+    const uriForm = { ...bundle, annotations: bundle.annotations.map((a) => (Array.isArray(a.attributes?.evidence) ? { ...a, attributes: { ...a.attributes, evidence: a.attributes.evidence.map(asUri) } } : a)) };
+    expect(structuredClaims(back)).toEqual(structuredClaims(uriForm));
+    expect(exportW3c(back)).toBe(first);
+  });
+
+  it('refuses a linking annotation whose claim is not in the file, naming the record', () => {
+    const collection = JSON.parse(exportW3c(structureBundle())) as { first: { items: Array<Record<string, unknown>> } };
+    const i = collection.first.items.findIndex((x) => x.motivation === 'linking');
+    collection.first.items[i] = { ...collection.first.items[i], target: 'urn:claimtag:annotation:nowhere' };
+    const r = importW3c(JSON.stringify(collection), { documents: documents() });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.details).toEqual([`annotations[${i}]: the cue link names "nowhere", which is not a claim in this file (a dangling link)`]);
   });
 });

@@ -99,6 +99,8 @@ export interface ImportedAnnotation {
  * the same annotator's layer; importers refuse links whose ends are missing.
  */
 export interface ImportedRelation {
+  /** The link's id in the file, if it had one. */
+  ref?: string;
   kind: RelationKind;
   claimRef: string;
   targetRef: string;

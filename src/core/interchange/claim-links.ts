@@ -56,14 +56,14 @@ export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Values as a list: one option key or date, or the links. */
 export const valueList = (value: string | string[]): string[] => (Array.isArray(value) ? value : [value]);
 
-/** What a reader sees for a value: the option's name, the date, the links joined by " · ". */
-export function displayValue(entry: AttributeEntry): string {
+/** What a reader sees for a value: the option's name, the date, the links joined by `separator`. */
+export function displayValue(entry: AttributeEntry, separator = ' · '): string {
   const { definition, type, value } = entry;
   if (type === 'choice' || type === 'scale') {
     const key = valueList(value)[0] ?? '';
     return definition?.options.find((o) => o.key === key)?.name ?? key;
   }
-  return valueList(value).join(' · ');
+  return valueList(value).join(separator);
 }
 
 /** The role a label marks; absent means 'claim'. */

@@ -1,10 +1,15 @@
 // Claims with structure (#20) through Label Studio, W3C Web Annotation, doccano and CSV: links
 // and attribute values written the way each consumer reads them, read back, and dangling links
 // refused with the record and the reason.
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { structureBundle } from '../../../test/interchange/structure-bundle';
 import { relationView, structuredClaims, value } from '../../../test/interchange/structure-views';
 import { bundleFromImport } from './bundle-from-import';
+import { exportCsv } from './csv';
+import { exportDoccano } from './doccano';
+import { importDoccano } from './doccano-import';
+import { exportFormats, summaryFor } from './index';
 import { exportLabelStudio, labelStudioConfigFor } from './label-studio';
 import { importLabelStudio } from './label-studio-import';
 import { asUri, exportW3c } from './w3c';
@@ -127,5 +132,62 @@ describe('W3C Web Annotation: linking annotations and attribute bodies', () => {
     const r = importW3c(JSON.stringify(collection), { documents: documents() });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error.details).toEqual([`annotations[${i}]: the cue link names "nowhere", which is not a claim in this file (a dangling link)`]);
+  });
+});
+
+describe('doccano: the relation-extraction form', () => {
+  type Line = { text: string; entities: Array<{ id: number; start_offset: number; end_offset: number; label: string }>; relations: Array<{ id: number; from_id: number; to_id: number; type: string }>; annotator: string };
+  const lines = (jsonl: string) => jsonl.trimEnd().split('\n').map((l) => JSON.parse(l) as Line);
+
+  it('writes entities with integer ids per line and relations from the claim to its source or cue, as doccano imports them', () => {
+    const [first] = lines(exportDoccano(structureBundle())).filter((l) => l.annotator === 'Ann Lee');
+    const entity = (quote: string) => first.entities.find((e) => first.text.slice(e.start_offset, e.end_offset) === quote)?.id;
+    expect(first.relations).toContainEqual({ id: expect.any(Number), from_id: entity('prices rose 😀 by 20%'), to_id: entity('Foreign Minister Ishaq Dar'), type: 'source' });
+    expect(first.relations).toContainEqual({ id: expect.any(Number), from_id: entity('prices rose 😀 by 20%'), to_id: entity('said'), type: 'cue' });
+    for (const l of lines(exportDoccano(structureBundle()))) {
+      const ids = new Set(l.entities.map((e) => e.id));
+      expect(l.entities.every((e) => Number.isInteger(e.id))).toBe(true);
+      for (const r of l.relations) expect([ids.has(r.from_id), ids.has(r.to_id)]).toEqual([true, true]);
+    }
+  });
+
+  it('export → import → export: links come back (attribute values are not carried by doccano, as the summary says)', () => {
+    const bundle = structureBundle();
+    const first = exportDoccano(bundle);
+    const back = bundleFromImport(value(importDoccano(first)));
+    expect(relationView(back)).toEqual(relationView(bundle));
+    expect(exportDoccano(back)).toBe(first);
+    expect(summaryFor('doccano', exportFormats.doccano.export(bundle))).toContain('- attribute values (check-worthiness, verdict, evidence links, claim dates): doccano has no per-span attributes');
+  });
+
+  it('refuses a relation naming an entity that is not on its line, saying which line and relation', () => {
+    const line = { text: 'Dar said prices rose.', entities: [{ id: 4, start_offset: 0, end_offset: 3, label: 'source' }, { id: 5, start_offset: 9, end_offset: 20, label: 'fact' }], relations: [{ id: 0, from_id: 5, to_id: 4, type: 'source' }, { id: 1, from_id: 5, to_id: 9, type: 'cue' }] };
+    const r = importDoccano(`${JSON.stringify(line)}\n`, { annotator: 'A' });
+    expect(!r.ok && r.error.details).toEqual(['line 1.relations[1]: the cue relation names entity 9, which is not on this line (a dangling link)']);
+    const partial = value(importDoccano(JSON.stringify(line), { annotator: 'A', partial: true }), true);
+    expect(partial.relations?.map((x) => [x.kind, x.claimRef, x.targetRef])).toEqual([['source', 'line 1#5', 'line 1#4']]);
+  });
+});
+
+describe('CSV: source, cue and one column per attribute', () => {
+  const rows = () => parse(exportCsv(structureBundle()), { bom: true, relax_quotes: false, record_delimiter: '\r\n' }) as string[][];
+
+  it('has the attribute columns by name after the fixed ones, and fills them per claim', () => {
+    const [header, ...body] = rows();
+    expect(header).toEqual(['document', 'annotator', 'label', 'start', 'end', 'quote', 'attribution', 'confidence', 'note', 'created', 'source', 'cue', 'Check-worthiness', 'Verdict', 'Evidence', 'Claim date']);
+    const prices = Object.fromEntries(header.map((h, i) => [h, body.find((r) => r[5] === 'prices rose 😀 by 20%')?.[i]]));
+    expect(prices).toMatchObject({ source: 'Foreign Minister Ishaq Dar', cue: 'said', 'Check-worthiness': 'Check-worthy', Verdict: 'Mostly false', Evidence: 'https://stats.example.gov/cpi?year=2025&m=5\nhttps://例え.jp/証拠/😀', 'Claim date': '2025-05-28' });
+    const exports = Object.fromEntries(header.map((h, i) => [h, body.find((r) => r[5] === '輸出が倍増した')?.[i]]));
+    expect(exports).toMatchObject({ source: '東京の報道官', cue: '述べた', Verdict: 'False', 'Check-worthiness': 'Not factual' });
+    expect(body.every((r) => r.length === header.length)).toBe(true);
+  });
+
+  it('keeps formula-looking sources defused', () => {
+    const bundle = structureBundle();
+    const dar = bundle.annotations.find((a) => a.id === 's-dar');
+    if (!dar) throw new Error('fixture');
+    bundle.documents[0].text = bundle.documents[0].text.replace('Foreign Minister Ishaq Dar', '=Foreign Minister Ishaq D');
+    dar.quote = '=Foreign Minister Ishaq D';
+    expect(exportCsv(bundle)).toContain(`"'=Foreign Minister Ishaq D"`);
   });
 });

@@ -3,7 +3,7 @@
 // backing two claims, and every attribute type (choice, scale, links, date), two annotators.
 import { CHECK_WORTHINESS_PRESET, type AttributeDefinition, type Relation } from '../../src/shared/claim-structure';
 import type { Annotation, Bundle, Label } from '../../src/shared/types';
-import { makeDocument } from '../../src/core/interchange/test-bundle';
+import { makeDocument } from './test-bundle';
 
 export const VERDICT: AttributeDefinition = {
   key: 'verdict',
@@ -80,7 +80,7 @@ export function structureBundle(): Bundle {
   const prices = span('k-prices', 'prices rose 😀 by 20%', 'fact', 0, {
     confidence: 'high',
     note: 'checked\twith «CPI»',
-    attributes: { 'check-worthiness': 'check-worthy', verdict: 'mostly-false', evidence: ['https://stats.example.gov/cpi?year=2025&m=5', 'https://例え.jp/証拠/😀'], 'claim-date': '2025-05-28' },
+    attributes: { 'check-worthiness': 'check-worthy', verdict: 'mostly-false', evidence: ['https://stats.example.gov/cpi?year=2025&m=5', 'https://xn--r8jz45g.jp/%E8%A8%BC%E6%8B%A0/%F0%9F%98%80'], 'claim-date': '2025-05-28' },
   });
   link(prices, dar, 'source');
   link(prices, said, 'cue');

@@ -5,7 +5,8 @@ import type { Result } from '../../shared/result';
 import type { Annotation, DocumentRecord, Label } from '../../shared/types';
 import { Library } from '../store/library';
 import { loadBundledSample } from '../store/bundled-sample';
-import { makeTempDir } from '../testing/temp-library';
+import { makeTempDir } from '../../../test/support/temp-library';
+import { dumpLibrary } from '../../../test/support/dump-library';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createServices } from './services';
 
@@ -118,10 +119,12 @@ describe('editing labels', () => {
       ['fact', '1'],
       ['opinion', '2'],
       ['allegation', '3'],
+      ['source', '8'],
+      ['cue', '9'],
       ['statistic', '4'],
       ['prediction', ''],
     ]);
-    expect(labels[3].examples).toEqual({ positive: ['40 people'], negative: [] });
+    expect(labels.find((l) => l.id === 'statistic')!.examples).toEqual({ positive: ['40 people'], negative: [] });
     await tagWith(doc, 'prediction', 'Rates will rise next year.');
     expect((await refuse('saveLabel', { id: 'stat-2', name: 'statistic', color: '#7a5c99', shortcut: '', definition: '' })).message).toBe('Another label is already called “Statistic”.');
     expect((await refuse('saveLabel', { id: 'p', name: 'P', color: '#7a5c99', shortcut: '4', definition: '' })).message).toBe('4 is already the shortcut for Statistic.');
@@ -146,7 +149,7 @@ describe('delete, merge, archive', () => {
     const a = await tagWith(doc, 'allegation', 'This was a disgrace.');
     await call('deleteAnnotation', { id: a.id });
     const labels = await call<Label[]>('deleteLabel', { id: 'allegation' });
-    expect(labels.map((l) => l.id)).toEqual(['fact', 'opinion']);
+    expect(labels.map((l) => l.id)).toEqual(['fact', 'opinion', 'source', 'cue']);
     expect(library.annotations.exists(a.id)).toBe(false);
     expect((await refuse('deleteLabel', { id: 'allegation' })).code).toBe('not-found');
   });
@@ -159,7 +162,7 @@ describe('delete, merge, archive', () => {
     await call('deleteAnnotation', { id: gone.id });
     const { labels, moved } = await call<{ labels: Label[]; moved: number }>('mergeLabel', { from: 'allegation', into: 'opinion' });
     expect(moved).toBe(1);
-    expect(labels.map((l) => l.id)).toEqual(['fact', 'opinion']);
+    expect(labels.map((l) => l.id)).toEqual(['fact', 'opinion', 'source', 'cue']);
     expect(library.annotations.get(live.id).labelId).toBe('opinion');
     expect(library.annotations.get(gone.id).labelId).toBe('opinion');
     // undo of the earlier deletion brings it back under the merged label
@@ -209,8 +212,8 @@ describe('tag-set files', () => {
     dialogs.exportPath = path.join(tmp.dir, 'scheme.json');
     expect(await call('exportTagSet')).toEqual({ written: dialogs.exportPath });
     const file = JSON.parse(fs.readFileSync(dialogs.exportPath, 'utf8'));
-    expect(file).toMatchObject({ format: 'claimtag-tagset', version: 1 });
-    expect(Object.keys(file.labels[0]).sort()).toEqual(['archived', 'color', 'definition', 'examples', 'id', 'name', 'shortcut']);
+    expect(file).toMatchObject({ format: 'claimtag-tagset', version: 2 });
+    expect(Object.keys(file.labels[0]).sort()).toEqual(['archived', 'attributes', 'color', 'definition', 'examples', 'id', 'name', 'role', 'shortcut']);
     const exportedLabels = library.labels.list();
     library.close();
 
@@ -222,6 +225,28 @@ describe('tag-set files', () => {
     expect(result.labels).toEqual(exportedLabels);
     // importing the same file again changes nothing
     expect(await call('importTagSet')).toMatchObject({ added: [], updated: [] });
+  });
+
+  it('imports a version 2 file’s roles and attributes; refuses one that would strand saved values, changing nothing', async () => {
+    const verdict = { key: 'verdict', name: 'Verdict', type: 'scale', options: [{ key: 'true', name: 'True' }, { key: 'false', name: 'False' }] };
+    const scheme = (attributes: unknown[]) => ({
+      format: 'claimtag-tagset',
+      version: 2,
+      labels: [{ ...base(), archived: false, role: 'claim', attributes }, { id: 'speaker', name: 'Speaker', color: '#7a4fa0', shortcut: '', definition: '', examples: { positive: [], negative: [] }, archived: false, role: 'source', attributes: [] }],
+    });
+    dialogs.openFile = path.join(tmp.dir, 'v2.json');
+    fs.writeFileSync(dialogs.openFile, JSON.stringify(scheme([verdict])));
+    expect(await call('importTagSet')).toMatchObject({ added: ['Speaker'], updated: ['Fact'] });
+    expect(library.labels.find('fact')!.attributes).toEqual([verdict]);
+    expect(library.labels.find('speaker')!.role).toBe('source');
+    const doc = addDocument();
+    const claim = await tagWith(doc, 'fact', 'Officials said 40 people died.');
+    await call('setAnnotationAttributes', { id: claim.id, values: { verdict: 'false' } });
+    fs.writeFileSync(dialogs.openFile, JSON.stringify(scheme([])));
+    const before = dumpLibrary(library);
+    const err = await refuse('importTagSet');
+    expect(err).toMatchObject({ code: 'conflict', message: expect.stringMatching(/^Fact: 1 annotation of “Fact” has values for “Verdict” .* Nothing was changed\.$/) });
+    expect(dumpLibrary(library)).toEqual(before);
   });
 
   it('cancelled dialogs change nothing', async () => {

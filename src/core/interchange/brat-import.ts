@@ -8,7 +8,7 @@ import { bratRelationKind, readBratConf, type BratConfReading } from './brat-con
 import { BRAT_ATTRIBUTE_NOTE, BRAT_ATTRIBUTION_PREFIX, BRAT_CONFIDENCE_ATTRIBUTE, BRAT_FRAGMENT_SEPARATOR, BRAT_LINE_BREAKS, BRAT_NOTE_TYPE, bratLines } from './brat-rules';
 import { ISO_DATE } from './claim-links';
 import { ImportProblems } from './import-problems';
-import { attributeValueProblem, checkRelations, setAttribute } from './import-structure';
+import { checkAttributeValue, checkRelations, setAttribute } from './import-structure';
 import { documentTextProblem, labelIdProblem, preview, resolveSpan, textTarget, type TextTarget } from './import-text';
 import { IMPORT_LIMITS, exceedsBytes, formatBytes } from './limits';
 import { fileSizeFailure } from './read-import-file';
@@ -100,9 +100,9 @@ export function importBrat(fileText: string, options: ImportOptions = {}): Resul
         const [, key, raw] = attribute;
         const type = ISO_DATE.test(raw.trim()) ? 'date' : 'links';
         const value = type === 'date' ? raw.trim() : raw.split(' ').filter(Boolean);
-        const problem = attributeValueProblem(key, type, value);
-        if (problem) return problems.reject(where, problem);
-        for (const a of claims) setAttribute((a.attributes ??= {}), key, type, value);
+        const checked = checkAttributeValue(key, type, value);
+        if (checked.problem !== null) return problems.reject(where, checked.problem);
+        for (const a of claims) setAttribute((a.attributes ??= {}), key, type, checked.value);
         return;
       }
       for (const a of claims) addNote(a, body, noted);
@@ -142,8 +142,8 @@ export function importBrat(fileText: string, options: ImportOptions = {}): Resul
     if (key === '' || value === '') return problems.skip(where, `not imported: attribute ${preview(name)} ${preview(raw)} has no letters or digits to make a key of`);
     const declared = conf?.attributes.get(name);
     if (declared && declared.values.length > 0 && !declared.values.includes(raw)) return problems.reject(where, `${preview(raw)} is not one of the values annotation.conf allows for ${name} (${declared.values.join(', ')})`);
-    const problem = attributeValueProblem(key, 'choice', value);
-    if (problem) return problems.reject(where, problem);
+    const checked = checkAttributeValue(key, 'choice', value);
+    if (checked.problem !== null) return problems.reject(where, checked.problem);
     if (claims.some((a) => a.attributes?.[key] !== undefined)) return problems.reject(where, `${targetId} already has a value for ${name}`);
     attributeNames.set(key, name);
     for (const a of claims) (a.attributes ??= {})[key] = value;

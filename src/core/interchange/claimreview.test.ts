@@ -130,7 +130,7 @@ describe('ClaimReview against the schema.org vocabulary', () => {
       reviewRating: { '@type': 'Rating', ratingValue: 2, bestRating: 5, worstRating: 1, alternateName: 'Mostly false' },
       author: { '@type': 'Organization', name: 'Desk 🔎 ڈیسک', url: 'https://factcheck.example.org/' },
       datePublished: '2025-05-28',
-      isBasedOn: ['https://stats.example.gov/cpi?year=2025&m=5', 'https://例え.jp/証拠/😀'],
+      isBasedOn: ['https://stats.example.gov/cpi?year=2025&m=5', 'https://xn--r8jz45g.jp/%E8%A8%BC%E6%8B%A0/%F0%9F%98%80'],
     });
     expect([ties.claimReviewed, (ties.itemReviewed as { author: unknown }).author, ties.reviewRating]).toEqual([
       'تعلقات بہتر ہوں گے',

@@ -18,11 +18,6 @@ import type { Desk, ExportOptions } from './types';
 
 export const SCHEMA_ORG_CONTEXT = 'https://schema.org';
 
-export const CLAIMREVIEW_NEVER_CARRIED = [
-  'claims without a verdict on a scale (only rated claims are reviews)',
-  'the offsets of claims, notes, confidence and cue words',
-  "the review's own web address (add `url` where the review is published)",
-];
 
 /** Source labels whose id or name says organisation write their sources as schema.org Organization; others as Person. */
 const ORGANIZATION_LABEL = /organi[sz]ation|^org$/i;

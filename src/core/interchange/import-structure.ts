@@ -1,61 +1,43 @@
 // Checks shared by the importers that read a claim's structure (claim-structure.ts): attribute
 // values as the model allows them, links whose both ends are in the file, and what a label's
 // role and attributes are when the file only shows them in use.
+import { ATTRIBUTE_KEY_PATTERN, evidenceLinkProblem, isCalendarDate } from '../../shared/attribute-rules';
 import { ATTRIBUTE_LIMITS, type AttributeDefinition, type AttributeType, type AttributeValues, type RelationKind } from '../../shared/claim-structure';
-import { ISO_DATE, inferAttributeType } from './claim-links';
+import { inferAttributeType } from './claim-links';
 import type { ImportProblems } from './import-problems';
 import { preview } from './import-text';
 import type { ImportedAnnotation, ImportedLabel, ImportedRelation } from './types';
 
-/** Attribute and option keys: lower-case letters, digits and single dashes. */
-export const ATTRIBUTE_KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
+/** Why a key cannot be an attribute or option key (the shared rules' pattern), or null. */
 export function keyProblem(key: string, what: string): string | null {
   if (key.length > ATTRIBUTE_LIMITS.keyLength) return `${what} ${preview(key)} is longer than ${ATTRIBUTE_LIMITS.keyLength} characters`;
-  return ATTRIBUTE_KEY.test(key) ? null : `${what} ${preview(key)} must be lower-case letters, digits and dashes`;
+  return ATTRIBUTE_KEY_PATTERN.test(key) && key !== 'constructor' && key !== 'prototype' ? null : `${what} ${preview(key)} must be lower-case letters, digits and dashes`;
 }
 
-/** Why a date is not a calendar date YYYY-MM-DD, or null. */
-export function dateProblem(value: string): string | null {
-  if (!ISO_DATE.test(value)) return `${preview(value)} is not a date like 2025-05-28`;
-  const d = new Date(`${value}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value ? `${preview(value)} is not a calendar date` : null;
-}
-
-/** Why a link cannot be kept, or null: evidence links are https: URLs only. */
-export function linkProblem(value: string): string | null {
-  if (value.length > ATTRIBUTE_LIMITS.urlLength) return `a link is longer than ${ATTRIBUTE_LIMITS.urlLength} characters`;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return `${preview(value)} is not a web address`;
-  }
-  return url.protocol === 'https:' ? null : `${preview(value)} is not an https: link`;
-}
-
-/** Why a value cannot be an attribute of `type`, or null. */
-export function attributeValueProblem(key: string, type: AttributeType, value: string | string[], definition?: AttributeDefinition): string | null {
+/**
+ * Why a value cannot be an attribute of `type`, or null with the value as claimtag stores it
+ * (links normalised by the shared attribute rules, src/shared/attribute-rules.ts).
+ */
+export function checkAttributeValue(key: string, type: AttributeType, value: string | string[], definition?: AttributeDefinition): { problem: string } | { problem: null; value: string | string[] } {
   const bad = keyProblem(key, 'attribute');
-  if (bad) return bad;
+  if (bad) return { problem: bad };
   if (type === 'links') {
     const links = Array.isArray(value) ? value : [value];
-    if (links.length > ATTRIBUTE_LIMITS.linksPerValue) return `${key} has more than ${ATTRIBUTE_LIMITS.linksPerValue} links`;
+    if (links.length > ATTRIBUTE_LIMITS.linksPerValue) return { problem: `${key} has more than ${ATTRIBUTE_LIMITS.linksPerValue} links` };
+    const kept: string[] = [];
     for (const link of links) {
-      const problem = linkProblem(link);
-      if (problem) return `${key}: ${problem}`;
+      const checked = evidenceLinkProblem(link);
+      if (checked.problem !== null) return { problem: `${key}: ${checked.problem}` };
+      kept.push(checked.url);
     }
-    return null;
+    return { problem: null, value: kept };
   }
-  if (Array.isArray(value)) return value.length === 1 ? attributeValueProblem(key, type, value[0], definition) : `${key} takes one value, not ${value.length}`;
-  if (type === 'date') {
-    const problem = dateProblem(value);
-    return problem ? `${key}: ${problem}` : null;
-  }
+  if (Array.isArray(value)) return value.length === 1 ? checkAttributeValue(key, type, value[0], definition) : { problem: `${key} takes one value, not ${value.length}` };
+  if (type === 'date') return isCalendarDate(value) ? { problem: null, value } : { problem: `${key}: ${preview(value)} is not a calendar date written year-month-day, e.g. 2025-05-28` };
   const option = keyProblem(value, `${key} value`);
-  if (option) return option;
-  if (definition && !definition.options.some((o) => o.key === value)) return `${preview(value)} is not one of the values of ${key} (${definition.options.map((o) => o.key).join(', ')})`;
-  return null;
+  if (option) return { problem: option };
+  if (definition && !definition.options.some((o) => o.key === value)) return { problem: `${preview(value)} is not one of the values of ${key} (${definition.options.map((o) => o.key).join(', ')})` };
+  return { problem: null, value };
 }
 
 /** Stores a value the way the model keeps it: links as a list, anything else as one string. */

@@ -3,7 +3,7 @@ import { fail, type Result } from '../../shared/result';
 import { RELATION_KINDS, type AttributeType, type AttributeValues, type RelationKind } from '../../shared/claim-structure';
 import type { Confidence } from '../../shared/types';
 import { ImportProblems } from './import-problems';
-import { attributeValueProblem, checkRelations, setAttribute } from './import-structure';
+import { checkAttributeValue, checkRelations, setAttribute } from './import-structure';
 import { LABEL_STUDIO_ATTRIBUTE_PREFIX } from './label-studio';
 import { confidence, documentText, idString, isoDateTime, noteString, offset, shortString } from './import-schema';
 import { documentTextProblem, labelIdProblem, resolveSpan, textTarget } from './import-text';
@@ -388,7 +388,7 @@ function readAttribute(region: Region, key: string, x: { where: string; type: st
     if (!v.success) return problems.rejectZod(v.error, `${x.where}.value`);
     value = v.data.datetime.slice(0, 10);
   }
-  const problem = attributeValueProblem(key, type, value);
-  if (problem) return problems.reject(`${x.where}.value`, problem);
-  setAttribute(region.attributes, key, type, value);
+  const checked = checkAttributeValue(key, type, value);
+  if (checked.problem !== null) return problems.reject(`${x.where}.value`, checked.problem);
+  setAttribute(region.attributes, key, type, checked.value);
 }

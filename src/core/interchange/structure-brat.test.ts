@@ -10,7 +10,7 @@ import { bratFileIdentity, parseBratManifest } from './brat-manifest';
 import { BRAT_CONF_FILE, BRAT_MANIFEST_FILE } from './brat-rules';
 import { bundleFromImport } from './bundle-from-import';
 import { exportFormats } from './index';
-import { readAsBrat } from './testing/brat-reference';
+import { readAsBrat } from '../../../test/interchange/brat-reference';
 import type { ParsedImport } from './types';
 
 function importAll(files: Record<string, string>): ParsedImport {
@@ -49,7 +49,7 @@ describe('brat: relations and attributes', () => {
     expect(ann).toMatch(/^A\d+\tverdict T\d+ mostly-false$/m);
     expect(ann).toMatch(/^A\d+\tcheck-worthiness T\d+ check-worthy$/m);
     expect(ann).toContain('AnnotatorNotes T3\tAttribute claim-date: 2025-05-28');
-    expect(ann).toContain('Attribute evidence: https://stats.example.gov/cpi?year=2025&m=5 https://例え.jp/証拠/😀');
+    expect(ann).toContain('Attribute evidence: https://stats.example.gov/cpi?year=2025&m=5 https://xn--r8jz45g.jp/%E8%A8%BC%E6%8B%A0/%F0%9F%98%80');
     const conf = files[BRAT_CONF_FILE];
     expect(conf).toContain('Source\tArg1:fact|opinion, Arg2:source');
     expect(conf).toContain('Cue\tArg1:fact|opinion, Arg2:cue');
@@ -125,7 +125,7 @@ describe('brat: relations and attributes', () => {
 
   it('refuses an evidence note with a link that is not https:, naming the line', () => {
     const r = importBrat(`T1\tfact 0 4\t${STRUCTURE_TEXT.slice(0, 4)}\n#1\tAnnotatorNotes T1\tAttribute evidence: http://insecure.example/\n`, { companionText: STRUCTURE_TEXT, annotator: 'A' });
-    expect(!r.ok && r.error.details).toEqual(['line 2: evidence: "http://insecure.example/" is not an https: link']);
+    expect(!r.ok && r.error.details).toEqual(['line 2: evidence: Only https:// links are kept as evidence; “http://insecure.example/” is not one.']);
   });
 
   it('the export summary says what brat cannot carry', () => {

@@ -3,7 +3,7 @@ import { splitsSurrogatePair } from '../../shared/offsets';
 import { fail, type Result } from '../../shared/result';
 import { RELATION_KINDS } from '../../shared/claim-structure';
 import { ImportProblems } from './import-problems';
-import { attributeValueProblem, checkRelations, setAttribute } from './import-structure';
+import { checkAttributeValue, checkRelations, setAttribute } from './import-structure';
 import { arrayOfAtMost, confidence, isoDateTime, noteString, offset, shortString } from './import-schema';
 import { documentTextProblem, preview, resolveSpan, textTarget, type SpanResult, type TextTarget } from './import-text';
 import { IMPORT_LIMITS } from './limits';
@@ -123,9 +123,9 @@ export function importW3c(fileText: string, options: ImportOptions = {}): Result
       if (b.attribute === undefined) continue;
       const type = b.type === 'SpecificResource' ? 'links' : b.purpose === 'describing' ? 'date' : 'choice';
       const v = b.type === 'SpecificResource' ? b.source : b.value;
-      const problem = attributeValueProblem(b.attribute, type, v);
-      if (problem) return problems.reject(`${where}.body[${k}]`, problem);
-      setAttribute(attributes, b.attribute, type, v);
+      const checked = checkAttributeValue(b.attribute, type, v);
+      if (checked.problem !== null) return problems.reject(`${where}.body[${k}]`, checked.problem);
+      setAttribute(attributes, b.attribute, type, checked.value);
     }
 
     const span = locate(target, a.target.selector);

@@ -29,8 +29,8 @@ export function exportW3c(bundle: Bundle, options: ExportOptions = {}): string {
       const body: object[] = [{ type: 'TextualBody', purpose: 'tagging', value: a.labelId }];
       if (a.note !== '') body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note, format: 'text/plain' });
       for (const e of attributeEntries(a, selection.labelById.get(a.labelId))) {
-        // The model's resources are URIs: an address with non-ASCII letters is written in its URI form.
-        if (e.type === 'links') body.push(...valueList(e.value).map((url) => ({ type: 'SpecificResource', source: asUri(url), purpose: 'linking', attribute: e.key })));
+        // Links are stored in their URI form (src/shared/attribute-rules.ts), as the model's resources must be.
+        if (e.type === 'links') body.push(...valueList(e.value).map((url) => ({ type: 'SpecificResource', source: url, purpose: 'linking', attribute: e.key })));
         else body.push({ type: 'TextualBody', purpose: e.type === 'date' ? 'describing' : 'classifying', value: valueList(e.value)[0], attribute: e.key });
       }
       return {
@@ -80,13 +80,4 @@ export function exportW3c(bundle: Bundle, options: ExportOptions = {}): string {
     first: { id: `${id}:page:1`, type: 'AnnotationPage', startIndex: 0, items: all },
   };
   return `${JSON.stringify(collection, null, 2)}\n`;
-}
-
-/** The URI form of a web address (punycode host, percent-encoded path), as the model requires; the text itself if it does not parse. */
-export function asUri(address: string): string {
-  try {
-    return new URL(address).href;
-  } catch {
-    return address;
-  }
 }

@@ -7,7 +7,7 @@ import { Library } from '../core/store/library';
 import { makeTempDir } from '../core/testing/temp-library';
 import { cli, SAMPLE, spawnCli } from './__fixtures__/harness';
 
-const KEYS = ['annotators', 'document', 'notes', 'sentences', 'spans'];
+const KEYS = ['annotators', 'document', 'notes', 'sentences', 'spans', 'structure'];
 const SENTENCE_KEYS = ['cohenKappa', 'count', 'fleissKappa', 'krippendorffAlpha', 'percentAgreement'];
 const SPAN_KEYS = ['alphaU', 'alphaUByLabel', 'f1'];
 

@@ -101,7 +101,7 @@ export function computeAgreement(input: AgreementInput): AgreementReport {
       krippendorffAlpha: sentenceMeasure("Krippendorff's alpha", krippendorffAlphaNominal(study)),
     },
     spans: { alphaU: m < 2 ? null : finite(alpha.overall.value, notes), alphaUByLabel, f1 },
-    structure: computeStructureAgreement(input, annotators),
+    structure: computeStructureAgreement(input, annotators, { pairwise }),
     notes,
   };
 }

@@ -5,6 +5,7 @@ import { bruteForceAlpha } from '../../../test/agreement/brute-force-alpha';
 import { buildConfusion } from '../compare/confusion';
 import { buildDifferences } from '../compare/differences';
 import { computeAgreement } from './compute-agreement';
+import { computeCorpusAgreement } from './corpus-agreement';
 import { seededRandom } from './seeded-random';
 import { computeStructureAgreement } from './structure-agreement';
 import type { AgreementAnnotation, AgreementInput, AgreementLabel, AgreementLink } from './types';
@@ -249,5 +250,72 @@ describe('computeAgreement', () => {
     const report = computeAgreement(input);
     expect(report.structure.attributes.find((r) => r.attribute === 'verdict')).toMatchObject({ units: 2, values: 4 });
     expect(report.structure.linksEmpty).toMatch(/nobody has linked/);
+  });
+});
+
+describe('corpus structure agreement', () => {
+  /** Random documents in which two or three analysts mostly agree on spans, values and links. */
+  function randomDocuments(seed: number, count: number, analysts: string[]): AgreementInput[] {
+    const random = seededRandom(seed);
+    return Array.from({ length: count }, (_, d) => {
+      const annotations: AgreementAnnotation[] = [];
+      const relations: AgreementLink[] = [];
+      for (let c = 0; c < 6; c++) {
+        const truth = Math.floor(random() * 5);
+        const base = c * 60;
+        const shift = Math.floor(random() * 3);
+        for (const who of analysts) {
+          if (random() < 0.1) continue;
+          const jitter = random() < 0.3 ? shift : 0;
+          const value = random() < 0.7 ? truth : Math.floor(random() * 5);
+          const claim = span(who, 'fact', base + jitter, base + 20, random() < 0.9 ? { verdict: verdict.options[value].key } : undefined);
+          const source = span(who, 'source', base + 30 + (random() < 0.2 ? 1 : 0), base + 40);
+          annotations.push(claim, source);
+          if (random() < 0.85) relations.push(link(claim, source));
+        }
+      }
+      return { documentId: `d${d}`, text: TEXT, annotations, relations, labels: LABELS };
+    });
+  }
+
+  /** The documents as one text, spans shifted. */
+  function concatenated(docs: AgreementInput[]): AgreementInput {
+    return {
+      documentId: 'all',
+      text: docs.map((d) => d.text).join(''),
+      annotations: docs.flatMap((d, k) => d.annotations.map((a) => ({ ...a, start: a.start + k * TEXT.length, end: a.end + k * TEXT.length }))),
+      relations: docs.flatMap((d) => d.relations ?? []),
+      labels: LABELS,
+    };
+  }
+
+  it.each([[['Ana', 'Bo']], [['Ana', 'Bo', 'Cy']]])('pools counts over documents (%j): the same figures as one long document, with intervals', (analysts) => {
+    const docs = randomDocuments(analysts.length * 17, 12, analysts);
+    const corpus = computeCorpusAgreement(docs, { resamples: 200, seed: 3 }).structure;
+    const whole = computeStructureAgreement(concatenated(docs), analysts);
+    const pooled = corpus.attributes.find((r) => r.attribute === 'verdict')!;
+    const single = whole.attributes.find((r) => r.attribute === 'verdict')!;
+    expect(pooled.units).toBe(single.units);
+    expect(pooled.units).toBeGreaterThan(40);
+    expect(pooled.nominal).toBeCloseTo(single.nominal!, 12);
+    expect(pooled.ordinal).toBeCloseTo(single.ordinal!, 12);
+    expect(pooled.nominalInterval![0]).toBeLessThanOrEqual(pooled.nominal!);
+    expect(pooled.ordinalInterval![1]).toBeGreaterThanOrEqual(pooled.ordinal!);
+    expect(corpus.links).toHaveLength((analysts.length * (analysts.length - 1)) / 2);
+    corpus.links.forEach((l, p) => {
+      expect(l).toMatchObject({ linksA: whole.links[p].linksA, linksB: whole.links[p].linksB, overlap: { agreed: whole.links[p].overlap.agreed }, exact: { agreed: whole.links[p].exact.agreed } });
+      expect(l.overlap.f1!).toBeGreaterThan(l.exact.f1!);
+      expect(l.overlap.f1Interval![0]).toBeLessThanOrEqual(l.overlap.f1!);
+      expect(l.overlap.f1Interval![1]).toBeGreaterThanOrEqual(l.overlap.f1!);
+    });
+    expect(corpus.method).toMatch(/resampling documents \(200 resamples, seed 3\)/);
+  });
+
+  it('gives the empty states over a corpus too', () => {
+    const plain = randomDocuments(4, 3, ['Ana', 'Bo']).map((d) => ({ ...d, relations: [], labels: [{ id: 'fact' }, { id: 'source', role: 'source' as const }] }));
+    const corpus = computeCorpusAgreement(plain, { resamples: 50 }).structure;
+    expect(corpus.attributesEmpty).toMatch(/no label in the tag set has/);
+    expect(corpus.linksEmpty).toMatch(/nobody has linked/);
+    expect(corpus.attributes).toEqual([]);
   });
 });

@@ -69,6 +69,8 @@ export interface StructureTallies {
 export interface StructureOptions {
   resamples?: number;
   seed?: number;
+  /** False when there are too many analysts to list pairs: links are then not compared. */
+  pairwise?: boolean;
 }
 
 const isCompared = (d: AttributeDefinition): d is AttributeDefinition & { type: ComparedAttributeType } =>
@@ -98,7 +100,7 @@ export function attributeSpaces(labels: readonly AgreementLabel[], documents: re
 }
 
 /** Reads one document's spans and links and counts what the figures need. */
-export function tallyStructure(input: AgreementInput, annotators: readonly string[], spaces: readonly AttributeSpace[]): StructureTallies {
+export function tallyStructure(input: AgreementInput, annotators: readonly string[], spaces: readonly AttributeSpace[], pairwise = true): StructureTallies {
   const m = annotators.length;
   const analystOf = new Map(annotators.map((name, k) => [name, k]));
   const roleOf = new Map<string, LabelRole>();
@@ -170,7 +172,7 @@ export function tallyStructure(input: AgreementInput, annotators: readonly strin
 
   // link counts per pair and kind
   const pairLinks: StructureTallies['links'] = [];
-  for (let i = 0; i < m; i++) {
+  for (let i = 0; pairwise && i < m; i++) {
     for (let j = i + 1; j < m; j++) {
       const counts = { source: [0, 0, 0, 0], cue: [0, 0, 0, 0] } as Record<RelationKind, [number, number, number, number]>;
       const linksA = links[i];
@@ -269,7 +271,8 @@ export function computeStructureAgreement(input: AgreementInput, annotators: rea
   const resamples = options.resamples ?? DEFAULT_RESAMPLES;
   const seed = options.seed ?? DEFAULT_SEED;
   const spaces = attributeSpaces(input.labels ?? [], [input]);
-  const tallies = tallyStructure(input, annotators, spaces);
+  const pairwise = options.pairwise ?? true;
+  const tallies = tallyStructure(input, annotators, spaces, pairwise);
   const attributes = spaces.map((space, s) => {
     const { units, missing, unknown } = tallies.attributes[s];
     const K = space.categories.length;
@@ -297,7 +300,7 @@ export function computeStructureAgreement(input: AgreementInput, annotators: rea
     attributes: attributes.filter((_, s) => anyValue(input, spaces[s])),
     attributesEmpty: attributesEmptyReason(annotators, spaces, tallies.valuesSet, attributes),
     links,
-    linksEmpty: linksEmptyReason(annotators, tallies.linksMade),
+    linksEmpty: linksEmptyReason(annotators, tallies.linksMade, pairwise),
     method: method(`over the matched units (${resamples} resamples, seed ${seed})`),
     notes,
   };
@@ -381,7 +384,8 @@ export function linkRows(
 ): LinkAgreement[] {
   const rows: LinkAgreement[] = [];
   let p = 0;
-  for (let i = 0; i < annotators.length; i++) {
+  // counts is empty when pairs are not listed
+  for (let i = 0; i < annotators.length && p < counts.length; i++) {
     for (let j = i + 1; j < annotators.length; j++, p++) {
       for (const kind of RELATION_KINDS) {
         const [overlap, exact, a, b] = counts[p][kind];
@@ -408,8 +412,9 @@ export function attributesEmptyReason(annotators: readonly string[], spaces: rea
   return 'No attribute values to compare: no claim marked by two analysts carries a value of the same attribute from both.';
 }
 
-export function linksEmptyReason(annotators: readonly string[], linksMade: readonly number[]): string | null {
+export function linksEmptyReason(annotators: readonly string[], linksMade: readonly number[], pairwise: boolean): string | null {
   if (annotators.length < 2) return 'No links to compare: that needs at least two analysts.';
+  if (!pairwise) return `No links to compare: links are compared pair by pair, and ${annotators.length} analysts make too many pairs to list.`;
   const linkers = annotators.filter((_, k) => linksMade[k] > 0);
   if (linkers.length === 0) return 'No links to compare: nobody has linked a claim to its source or cue.';
   if (linkers.length === 1) {
@@ -429,4 +434,152 @@ export function structureNotes(droppedLinks: number, rows: readonly AttributeAgr
   const unknown = rows.filter((r) => r.unknown > 0);
   if (unknown.length > 0) notes.push(`Left out values that are no longer options of the tag set: ${unknown.map((r) => `${r.name} (${r.unknown})`).join(', ')}.`);
   return notes;
+}
+
+// ------------------------------------------------------------------ corpus
+
+/**
+ * Structure agreement over a corpus: coincidences and link counts added up over the documents
+ * (micro-averaged), with intervals from the same document resamples as the rest of the corpus
+ * report. Feed each resample's document sequence to `replicate`, then call `report`.
+ */
+export class CorpusStructure {
+  private readonly spaces: AttributeSpace[];
+  /** Per attribute, per document: the document's coincidences (sparse) and pairable units. */
+  private readonly documentCoincidences: SparseCoincidences[][];
+  private readonly totals: Float64Array[];
+  private readonly units: number[];
+  private readonly missing: number[];
+  private readonly unknown: number[];
+  private readonly attributeReplicates: Replicates[][];
+  /** Per document: link counts laid out pair by pair, kind by kind, 4 numbers each. */
+  private readonly linkCounts: Float64Array[];
+  private readonly linkTotal: Float64Array;
+  private readonly linkReplicates: Replicates[];
+  private readonly valuesSet: number[];
+  private readonly linksMade: number[];
+  private readonly droppedLinks: number;
+  private readonly sum: Float64Array;
+  private readonly linkSum: Float64Array;
+  private readonly hasValues: boolean[];
+
+  constructor(
+    documents: readonly AgreementInput[],
+    private readonly annotators: readonly string[],
+    private readonly resamples: number,
+    private readonly pairwise: boolean,
+  ) {
+    const labels = documents.find((d) => d.labels)?.labels ?? [];
+    this.spaces = attributeSpaces(labels, documents);
+    const m = annotators.length;
+    const pairCount = pairwise ? (m * (m - 1)) / 2 : 0;
+    const linkSize = pairCount * RELATION_KINDS.length * 4;
+    this.documentCoincidences = this.spaces.map(() => []);
+    this.totals = this.spaces.map((s) => new Float64Array(s.categories.length ** 2));
+    this.units = this.spaces.map(() => 0);
+    this.missing = this.spaces.map(() => 0);
+    this.unknown = this.spaces.map(() => 0);
+    this.hasValues = this.spaces.map((space) => documents.some((d) => anyValue(d, space)));
+    this.linkCounts = [];
+    this.linkTotal = new Float64Array(linkSize);
+    this.valuesSet = annotators.map(() => 0);
+    this.linksMade = annotators.map(() => 0);
+    let dropped = 0;
+    for (const d of documents) {
+      const t = tallyStructure({ ...d, labels }, annotators, this.spaces, pairwise);
+      this.spaces.forEach((space, s) => {
+        const K = space.categories.length;
+        const dense = new Float64Array(K * K);
+        for (const u of t.attributes[s].units) addCoincidences(dense, u);
+        addCoincidences(this.totals[s], sparse(dense));
+        this.documentCoincidences[s].push(sparse(dense));
+        this.units[s] += t.attributes[s].units.length;
+        this.missing[s] += t.attributes[s].missing;
+        this.unknown[s] += t.attributes[s].unknown;
+      });
+      const counts = new Float64Array(linkSize);
+      t.links.forEach((byKind, p) =>
+        RELATION_KINDS.forEach((kind, k) => {
+          for (let i = 0; i < 4; i++) counts[(p * RELATION_KINDS.length + k) * 4 + i] = byKind[kind][i];
+        }),
+      );
+      for (let i = 0; i < linkSize; i++) this.linkTotal[i] += counts[i];
+      this.linkCounts.push(counts);
+      t.valuesSet.forEach((n, k) => (this.valuesSet[k] += n));
+      t.linksMade.forEach((n, k) => (this.linksMade[k] += n));
+      dropped += t.droppedLinks;
+    }
+    this.droppedLinks = dropped;
+    this.attributeReplicates = this.spaces.map((space) => (space.definition.type === 'scale' ? [new Replicates(resamples), new Replicates(resamples)] : [new Replicates(resamples)]));
+    // per pair and kind: overlap F1, exact F1
+    this.linkReplicates = Array.from({ length: pairCount * RELATION_KINDS.length * 2 }, () => new Replicates(resamples));
+    this.sum = new Float64Array(Math.max(0, ...this.spaces.map((s) => s.categories.length ** 2)));
+    this.linkSum = new Float64Array(linkSize);
+  }
+
+  /** Adds one bootstrap replicate: the documents drawn, by index. */
+  replicate(sequence: Int32Array): void {
+    this.spaces.forEach((space, s) => {
+      if (this.units[s] === 0) return;
+      const K = space.categories.length;
+      const sum = this.sum.subarray(0, K * K);
+      sum.fill(0);
+      const perDocument = this.documentCoincidences[s];
+      for (const d of sequence) addCoincidences(sum, perDocument[d]);
+      this.attributeReplicates[s][0].add(alphaFromCoincidences(sum, K, 'nominal').value);
+      if (space.definition.type === 'scale') this.attributeReplicates[s][1].add(alphaFromCoincidences(sum, K, 'ordinal').value);
+    });
+    if (this.linkSum.length === 0) return;
+    const sum = this.linkSum;
+    sum.fill(0);
+    for (const d of sequence) {
+      const counts = this.linkCounts[d];
+      for (let i = 0; i < counts.length; i++) sum[i] += counts[i];
+    }
+    for (let c = 0; c < sum.length / 4; c++) {
+      const both = sum[c * 4 + 2] + sum[c * 4 + 3];
+      this.linkReplicates[c * 2].add(both > 0 ? (2 * sum[c * 4]) / both : null);
+      this.linkReplicates[c * 2 + 1].add(both > 0 ? (2 * sum[c * 4 + 1]) / both : null);
+    }
+  }
+
+  report(seed: number): StructureAgreement {
+    const attributes = this.spaces.map((space, s) =>
+      attributeRow(space, this.totals[s], this.units[s], this.missing[s], this.unknown[s], this.attributeReplicates[s].map((r) => r.interval())),
+    );
+    const counts: StructureTallies['links'] = [];
+    const intervals: Array<Record<RelationKind, { overlap: [number, number] | null; exact: [number, number] | null }>> = [];
+    const pairCount = this.linkTotal.length / (RELATION_KINDS.length * 4);
+    for (let p = 0; p < pairCount; p++) {
+      const byKind = {} as Record<RelationKind, [number, number, number, number]>;
+      const intervalByKind = {} as Record<RelationKind, { overlap: [number, number] | null; exact: [number, number] | null }>;
+      RELATION_KINDS.forEach((kind, k) => {
+        const c = p * RELATION_KINDS.length + k;
+        byKind[kind] = [this.linkTotal[c * 4], this.linkTotal[c * 4 + 1], this.linkTotal[c * 4 + 2], this.linkTotal[c * 4 + 3]];
+        intervalByKind[kind] = { overlap: this.linkReplicates[c * 2].interval(), exact: this.linkReplicates[c * 2 + 1].interval() };
+      });
+      counts.push(byKind);
+      intervals.push(intervalByKind);
+    }
+    return {
+      attributes: attributes.filter((_, s) => this.hasValues[s]),
+      attributesEmpty: attributesEmptyReason(this.annotators, this.spaces, this.valuesSet, attributes),
+      links: linkRows(this.annotators, counts, intervals),
+      linksEmpty: linksEmptyReason(this.annotators, this.linksMade, this.pairwise),
+      method: method(`from resampling documents (${this.resamples} resamples, seed ${seed}); counts are added up over the documents`),
+      notes: structureNotes(this.droppedLinks, attributes, 'matched units'),
+    };
+  }
+}
+
+function sparse(dense: Float64Array): SparseCoincidences {
+  const cells: number[] = [];
+  const weights: number[] = [];
+  dense.forEach((w, i) => {
+    if (w !== 0) {
+      cells.push(i);
+      weights.push(w);
+    }
+  });
+  return { cells: Int32Array.from(cells), weights: Float64Array.from(weights) };
 }

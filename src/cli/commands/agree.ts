@@ -96,7 +96,9 @@ export function runAgree(args: string[], io: CliIo): number {
     // the reference is what analysts are scored against, not one of the analysts
     const compared = annotators?.length ? annotators : [...new Set(inputs.flatMap((i) => i.annotations.map((a) => a.annotator)))].filter((n) => n !== REFERENCE_NAME).sort(byCodeUnits);
     // α_u lays the documents end to end, so the order must not depend on where they came from
-    const documents = [...inputs].sort((a, b) => byCodeUnits(a.sha256, b.sha256)).map(({ documentId, text, annotations }) => ({ documentId, text, annotations }));
+    const documents = [...inputs]
+      .sort((a, b) => byCodeUnits(a.sha256, b.sha256))
+      .map(({ documentId, text, annotations, labels, relations }) => ({ documentId, text, annotations, labels, relations }));
     const corpus = computeCorpusAgreement(documents, { annotators: compared, resamples, seed });
     if (values.format === 'json') {
       const reports = documents.map((d) => computeAgreement({ ...d, annotators: compared }));
@@ -104,8 +106,8 @@ export function runAgree(args: string[], io: CliIo): number {
     } else io.out(formatCorpusTable(corpus));
     return 0;
   }
-  const reports: AgreementReport[] = inputs.map(({ documentId, text, annotations }) =>
-    computeAgreement({ documentId, text, annotations, annotators }),
+  const reports: AgreementReport[] = inputs.map(({ documentId, text, annotations, labels, relations }) =>
+    computeAgreement({ documentId, text, annotations, annotators, labels, relations }),
   );
   if (values.format === 'json') io.out(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
   else io.out(reports.map(formatAgreementTable).join('\n\n'));
@@ -192,13 +194,18 @@ function inputsFromLibrary(file: string, io: CliIo): DocumentInput[] {
   const library = openLibraryForReading(file, io);
   try {
     const annotatorNames = library.annotators.list().map((a) => a.name);
+    const labels = library.labels.list();
     return library.documents.list().map((d) => ({
       annotatorNames,
       documentId: d.id,
       sha256: d.sha256,
       aliases: [],
       text: library.documents.textOf(d.id),
-      annotations: library.annotations.listForDocument(d.id).map((a) => ({ annotator: a.annotatorName, label: a.labelId, start: a.start, end: a.end })),
+      annotations: library.annotations
+        .listForDocument(d.id)
+        .map((a) => ({ id: a.id, annotator: a.annotatorName, label: a.labelId, start: a.start, end: a.end, ...(a.attributes ? { attributes: a.attributes } : {}) })),
+      labels,
+      relations: library.relations.listForDocument(d.id).map((r) => ({ annotator: r.annotatorName, kind: r.kind, claimId: r.claimId, targetId: r.targetId })),
     }));
   } finally {
     library.close();

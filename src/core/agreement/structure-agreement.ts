@@ -429,7 +429,7 @@ export function structureNotes(droppedLinks: number, rows: readonly AttributeAgr
   if (droppedLinks > 0) notes.push(`Left out ${droppedLinks} link${droppedLinks === 1 ? '' : 's'} whose claim or target is not among the compared annotations.`);
   const few = rows.filter((r) => r.units > 0 && r.units < FEW_UNITS);
   if (few.length > 0) {
-    notes.push(`Attribute α over fewer than ${FEW_UNITS} ${unitName} (${few.map((r) => r.name).join(', ')}) is unstable; read its interval.`);
+    notes.push(`Attribute α over fewer than ${FEW_UNITS} ${unitName} (${few.map((r) => r.name).join(', ')}) is unstable with so few units.`);
   }
   const unknown = rows.filter((r) => r.unknown > 0);
   if (unknown.length > 0) notes.push(`Left out values that are no longer options of the tag set: ${unknown.map((r) => `${r.name} (${r.unknown})`).join(', ')}.`);

@@ -319,3 +319,15 @@ describe('corpus structure agreement', () => {
     expect(corpus.attributes).toEqual([]);
   });
 });
+
+describe('corpus intervals', () => {
+  it('gives none when a single document holds all the units', () => {
+    const one = doc([span('Ana', 'fact', 0, 10, { verdict: 'true' }), span('Bo', 'fact', 0, 10, { verdict: 'false' }), span('Ana', 'fact', 20, 30, { verdict: 'false' }), span('Bo', 'fact', 20, 30, { verdict: 'false' })]);
+    const empty = doc([span('Ana', 'fact', 0, 10), span('Bo', 'fact', 0, 10)]);
+    const corpus = computeCorpusAgreement([one, { ...empty, documentId: 'e' }], { resamples: 50 }).structure;
+    const verdictRow = corpus.attributes.find((r) => r.attribute === 'verdict')!;
+    expect(verdictRow.nominal).not.toBeNull();
+    expect(verdictRow.nominalInterval).toBeNull();
+    expect(corpus.notes.join(' ')).toMatch(/single document holds all/);
+  });
+});

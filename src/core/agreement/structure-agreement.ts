@@ -462,6 +462,9 @@ export class CorpusStructure {
   private readonly sum: Float64Array;
   private readonly linkSum: Float64Array;
   private readonly hasValues: boolean[];
+  /** Documents that add units to each attribute, and links to each pair and kind. */
+  private readonly attributeDocuments: number[];
+  private readonly linkDocuments: number[];
 
   constructor(
     documents: readonly AgreementInput[],
@@ -484,6 +487,8 @@ export class CorpusStructure {
     this.linkTotal = new Float64Array(linkSize);
     this.valuesSet = annotators.map(() => 0);
     this.linksMade = annotators.map(() => 0);
+    this.attributeDocuments = this.spaces.map(() => 0);
+    this.linkDocuments = new Array<number>(linkSize / 4).fill(0);
     let dropped = 0;
     for (const d of documents) {
       const t = tallyStructure({ ...d, labels }, annotators, this.spaces, pairwise);
@@ -494,6 +499,7 @@ export class CorpusStructure {
         addCoincidences(this.totals[s], sparse(dense));
         this.documentCoincidences[s].push(sparse(dense));
         this.units[s] += t.attributes[s].units.length;
+        if (t.attributes[s].units.length > 0) this.attributeDocuments[s]++;
         this.missing[s] += t.attributes[s].missing;
         this.unknown[s] += t.attributes[s].unknown;
       });
@@ -504,6 +510,7 @@ export class CorpusStructure {
         }),
       );
       for (let i = 0; i < linkSize; i++) this.linkTotal[i] += counts[i];
+      for (let c = 0; c < linkSize / 4; c++) if (counts[c * 4 + 2] + counts[c * 4 + 3] > 0) this.linkDocuments[c]++;
       this.linkCounts.push(counts);
       t.valuesSet.forEach((n, k) => (this.valuesSet[k] += n));
       t.linksMade.forEach((n, k) => (this.linksMade[k] += n));
@@ -544,8 +551,9 @@ export class CorpusStructure {
   }
 
   report(seed: number): StructureAgreement {
+    // resampling documents says nothing when one document carries everything
     const attributes = this.spaces.map((space, s) =>
-      attributeRow(space, this.totals[s], this.units[s], this.missing[s], this.unknown[s], this.attributeReplicates[s].map((r) => r.interval())),
+      attributeRow(space, this.totals[s], this.units[s], this.missing[s], this.unknown[s], this.attributeReplicates[s].map((r) => (this.attributeDocuments[s] >= 2 ? r.interval() : null))),
     );
     const counts: StructureTallies['links'] = [];
     const intervals: Array<Record<RelationKind, { overlap: [number, number] | null; exact: [number, number] | null }>> = [];
@@ -556,7 +564,8 @@ export class CorpusStructure {
       RELATION_KINDS.forEach((kind, k) => {
         const c = p * RELATION_KINDS.length + k;
         byKind[kind] = [this.linkTotal[c * 4], this.linkTotal[c * 4 + 1], this.linkTotal[c * 4 + 2], this.linkTotal[c * 4 + 3]];
-        intervalByKind[kind] = { overlap: this.linkReplicates[c * 2].interval(), exact: this.linkReplicates[c * 2 + 1].interval() };
+        const spread = this.linkDocuments[c] >= 2;
+        intervalByKind[kind] = { overlap: spread ? this.linkReplicates[c * 2].interval() : null, exact: spread ? this.linkReplicates[c * 2 + 1].interval() : null };
       });
       counts.push(byKind);
       intervals.push(intervalByKind);
@@ -567,7 +576,12 @@ export class CorpusStructure {
       links: linkRows(this.annotators, counts, intervals),
       linksEmpty: linksEmptyReason(this.annotators, this.linksMade, this.pairwise),
       method: method(`from resampling documents (${this.resamples} resamples, seed ${seed}); counts are added up over the documents`),
-      notes: structureNotes(this.droppedLinks, attributes, 'matched units'),
+      notes: [
+        ...structureNotes(this.droppedLinks, attributes, 'matched units'),
+        ...(this.attributeDocuments.some((n) => n === 1) || this.linkDocuments.some((n) => n === 1)
+          ? ['No interval where a single document holds all the matched units or links: resampling documents cannot show its spread.']
+          : []),
+      ],
     };
   }
 }

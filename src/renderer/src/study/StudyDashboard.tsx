@@ -11,6 +11,7 @@ import { StructureAgreement } from '../compare/StructureAgreement';
 import { StudyCreateForm } from './StudyCreateForm';
 import { useChartStyles } from './use-chart-styles';
 import './study.css';
+import { useCommands } from '../commands/use-commands';
 
 interface Props {
   api: ClaimtagApi;
@@ -62,16 +63,7 @@ export function StudyDashboard({ api, onClose, onOpenDocument }: Props) {
     if (chosen) void loadReport(chosen);
   }, [chosen, loadReport]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.defaultPrevented) {
-        e.preventDefault();
-        onClose();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useCommands({ 'close-studies': () => onClose() }, () => ({ studyDashboard: true }));
 
   const [notice, setNotice] = useState<string | null>(null);
   const goNext = async (kind: 'mine' | 'unsettled') => {

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECK_WORTHINESS_PRESET } from '../shared/claim-structure';
 import type { StructureAgreement } from '../shared/structure-agreement';
 import { Library } from '../core/store/library';
-import { makeTempDir } from '../core/testing/temp-library';
-import { cli } from './__fixtures__/harness';
+import { makeTempDir } from '../../test/support/temp-library';
+import { cli } from '../../test/cli/harness';
 
 const TEXT = 'Minister Dar said the talks failed. Officials claimed trade rose. The report denied any deal. Critics said prices doubled.';
 const at = (needle: string) => ({ start: TEXT.indexOf(needle), end: TEXT.indexOf(needle) + needle.length });

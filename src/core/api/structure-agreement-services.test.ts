@@ -11,7 +11,7 @@ import type { StudyReport } from '../../shared/study';
 import type { Annotation, DocumentRecord, Label } from '../../shared/types';
 import { loadBundledSample } from '../store/bundled-sample';
 import { Library } from '../store/library';
-import { makeTempDir } from '../testing/temp-library';
+import { makeTempDir } from '../../../test/support/temp-library';
 import { createDispatch, type Dispatch } from './dispatch';
 import { CURRENT_ANNOTATOR_SETTING } from '../ownership/ownership';
 import { createServices } from './services';

@@ -1,6 +1,7 @@
 // Shapes shared by every exporter and importer. Importers return UTF-16 offsets (like the
 // rest of the app); only the files themselves speak in code points.
 import type { Confidence, Label } from '../../shared/types';
+import type { AttributeValues, RelationKind } from '../../shared/claim-structure';
 import type { DoccanoOffsetUnit } from './doccano-offsets';
 
 import type { ExportFormatChoice } from '../../shared/export-formats';
@@ -82,8 +83,23 @@ export interface ImportedAnnotation {
   note: string;
   attribution: string;
   confidence: Confidence | null;
+  /** Values of the label's attributes as the file gives them; checked against the library's label when written. */
+  attributes?: AttributeValues;
   createdAt?: string;
   updatedAt?: string;
+}
+
+/**
+ * A link from a claim to its source or cue span (#20), by the file's annotation ids
+ * (ImportedAnnotation.ref). Both ends must be annotations of the same file, document and annotator.
+ */
+export interface ImportedRelation {
+  /** The link's id in the file, if it had one. */
+  ref?: string;
+  kind: RelationKind;
+  claimRef: string;
+  targetRef: string;
+  createdAt?: string;
 }
 
 export type ImportedLabel = Partial<Omit<Label, 'id'>> & { id: string };
@@ -100,6 +116,8 @@ export interface ParsedImport {
   annotators: ImportedAnnotator[];
   annotations: ImportedAnnotation[];
   labels: ImportedLabel[];
+  /** Links between the annotations above (#20); absent means none. */
+  relations?: ImportedRelation[];
   /** Items left out: invalid ones (only with `partial`) and valid but unsupported ones (e.g. brat relations). */
   rejected: RejectedItem[];
 }

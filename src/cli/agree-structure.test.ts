@@ -63,6 +63,20 @@ describe('claimtag agree and claim structure', () => {
     expect(table.out).toMatch(/Ana\s+Ben\s+source\s+2\s+3\s+1\s+0\.500\s+0\.333\s+0\.400\s+0\.000/);
   });
 
+  it('reads the same structure from each analyst’s claimtag JSON export', async () => {
+    const files: string[] = [];
+    for (const name of ['Ana', 'Ben']) {
+      const out = path.join(tmp.dir, `${name}.json`);
+      expect((await cli(['export', '--db', db, '--format', 'json', '--annotator', name, '--out', out])).code).toBe(0);
+      files.push(out);
+    }
+    const fromFiles = (JSON.parse((await cli(['agree', ...files, '--format', 'json'])).out) as { structure: StructureAgreement }).structure;
+    const fromDb = (JSON.parse((await cli(['agree', '--db', db, '--format', 'json'])).out) as { structure: StructureAgreement }).structure;
+    expect(fromFiles.attributes).toEqual(fromDb.attributes);
+    expect(fromFiles.links).toEqual(fromDb.links);
+    expect(fromFiles.links[0].overlap.agreed).toBe(1);
+  });
+
   it('pools over the corpus with intervals, and names the empty states', async () => {
     const json = await cli(['agree', '--db', db, '--corpus', '--resamples', '50', '--format', 'json']);
     const corpus = (JSON.parse(json.out) as { corpus: { structure: StructureAgreement } }).corpus.structure;

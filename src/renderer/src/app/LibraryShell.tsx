@@ -12,6 +12,7 @@ import { CompareView } from '../compare/CompareView';
 import { StudyDashboard } from '../study/StudyDashboard';
 import { TeamPanel } from '../team/TeamPanel';
 import { useMenuCommand } from './use-menu-command';
+import { NoticeHost } from '../chrome/NoticeHost';
 import { useStore, type ClaimtagStore } from '../store/claimtag-store';
 import { loadLibrary, reloadOpenDocument } from '../store/loaders';
 
@@ -46,9 +47,8 @@ export function LibraryShell({ api, store, initialDocument, annotator, dataDir, 
   const labels = useStore(store, (s) => s.labels);
   const [modal, setModal] = useState<Modal>(null);
   const [dragging, setDragging] = useState(false);
-  const [message, setMessage] = useState<{ text: string; tone: 'info' | 'error'; id: number } | null>(null);
-
-  const say = useCallback((text: string, tone: 'info' | 'error' = 'info') => setMessage({ text, tone, id: Date.now() }), []);
+  /** Posts a notice once into the window's one notice list (shown by NoticeHost below). */
+  const say = useCallback((text: string, tone: 'info' | 'error' = 'info') => void store.notify(text, tone), [store]);
 
   // What the background checks found (a backup that failed verification, damage in the
   // library file): shown as an error notice that stays until dismissed.
@@ -229,7 +229,6 @@ export function LibraryShell({ api, store, initialDocument, annotator, dataDir, 
           say(on ? `Blind mode is on for ${scope === 'document' ? 'this document' : 'every document'}: other analysts’ work stays hidden until you mark a document done.` : `Blind mode is off for ${scope === 'document' ? 'this document' : 'the library'}.`);
         }}
         onLabelsRemoved={() => void refresh()}
-        externalNotice={message}
         library={libraryPanel}
       />
       )}
@@ -238,6 +237,7 @@ export function LibraryShell({ api, store, initialDocument, annotator, dataDir, 
           <p>Drop articles ({ARTICLE_EXTENSIONS_SHOWN}) or annotation files to import</p>
         </div>
       )}
+      <NoticeHost store={store} />
       {importer.progress && <ImportProgressBar progress={importer.progress} />}
       {importer.lastRun && !importer.progress && (
         <ImportSummaryDialog

@@ -322,7 +322,7 @@ export function CompareView({ api, document: doc, onClose, revision = 0 }: Props
                     }
                   >
                     <span className={`cmp-kind cmp-kind-${k}`} aria-hidden="true">
-                      {KIND_INFO[k].letter}
+                      {KIND_INFO[k].mark}
                     </span>
                     {KIND_INFO[k].name} <span className="cmp-count">{counts.get(k) ?? 0}</span>
                   </button>
@@ -365,7 +365,7 @@ export function CompareView({ api, document: doc, onClose, revision = 0 }: Props
                     >
                       <div className="cmp-item-head">
                         <span className={`cmp-kind cmp-kind-${d.kind}`} aria-hidden="true">
-                          {KIND_INFO[d.kind].letter}
+                          {KIND_INFO[d.kind].mark}
                         </span>
                         <span className="cmp-item-kind">{KIND_INFO[d.kind].name}</span>
                         {d.settled && <span className="cmp-settled">✓ settled</span>}

@@ -1,5 +1,6 @@
 import type { Annotation, Label } from '../../../shared/types';
 import type { BlockIndex } from './dom-offsets';
+import { HIGHLIGHT_ALPHA } from '../../../shared/contrast';
 import { appearanceOf, withAlpha } from './label-appearance';
 import { inWindows, type OffsetWindow } from './section-visibility';
 
@@ -65,7 +66,7 @@ export class HighlightPainter {
       const look = appearanceOf(label, i);
       this.labelNames.set(label.id, look.highlightName);
       rules.push(
-        `::highlight(${look.highlightName}) { background-color: ${withAlpha(look.color, 0.16)}; text-decoration-line: underline; text-decoration-style: ${look.underline}; text-decoration-color: ${look.color}; text-decoration-thickness: 2px; }`,
+        `::highlight(${look.highlightName}) { background-color: ${withAlpha(look.color, HIGHLIGHT_ALPHA)}; text-decoration-line: underline; text-decoration-style: ${look.underline}; text-decoration-color: ${look.color}; text-decoration-thickness: 2px; }`,
       );
     });
     // Other analysts' layers: read-only overlays, drawn with an overline (hers are underlined) and no label colour.

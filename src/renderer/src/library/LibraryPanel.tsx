@@ -197,7 +197,8 @@ export function LibraryPanel({ api, documents, libraryVersion, labels, currentId
                 <span className="doc-item-counts">
                   {labels.map((l, i) => (
                     <span key={l.id} className="doc-count" title={`${l.name}: ${d.counts[l.id] ?? 0}`}>
-                      <LabelSwatch label={l} index={i} /> {d.counts[l.id] ?? 0}
+                      <LabelSwatch label={l} index={i} labels={labels} />
+                      <span className="doc-count-name">{l.name}</span> {d.counts[l.id] ?? 0}
                     </span>
                   ))}
                 </span>

@@ -6,7 +6,6 @@ import { AnnotationList } from '../panels/AnnotationList';
 import { LabelToolbar } from '../chrome/LabelToolbar';
 import { SelectionPopover } from '../chrome/SelectionPopover';
 import { StatusBar } from '../chrome/StatusBar';
-import { NoticeToast } from '../chrome/NoticeToast';
 import { ShortcutsSheet } from '../chrome/ShortcutsSheet';
 import { GuidelinesPanel } from '../tagset/GuidelinesPanel';
 import { TagSetDialog } from '../tagset/TagSetDialog';
@@ -30,7 +29,6 @@ interface Props {
   /** Offset to scroll to once the article is shown (a search hit). */
   jumpTo: number | null;
   library: ReactNode;
-  externalNotice: { text: string; tone: 'info' | 'error'; id: number } | null;
   onRenameAnnotator(): void;
   onExport(): void;
   onCompare(): void;
@@ -47,9 +45,8 @@ const isTypingTarget = (t: EventTarget | null) =>
 
 const NEXT_CONFIDENCE: Record<string, Confidence | null> = { none: 'low', low: 'medium', medium: 'high', high: null };
 
-export function Workbench({ api, store, document: doc, annotator, dataDir, jumpTo, library, externalNotice, onRenameAnnotator, onExport, onCompare, onLabelsRemoved, done, onToggleDone, onBlind }: Props) {
+export function Workbench({ api, store, document: doc, annotator, dataDir, jumpTo, library, onRenameAnnotator, onExport, onCompare, onLabelsRemoved, done, onToggleDone, onBlind }: Props) {
   const wb = useWorkbench(api, store, doc);
-  const { notify } = wb;
   const shownLayers = useStore(store, (s) => s.shownLayers);
   const blind = useStore(store, (s) => s.blind);
   // Other layers the analyst chose to show, painted beside hers; never in her list, keys or figures.
@@ -57,10 +54,6 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
   const referenceIds = useMemo(() => new Set((wb.layers?.layers ?? []).filter((l) => l.kind === 'reference').map((l) => l.annotatorId)), [wb.layers]);
   const overlayOf = useCallback<OverlayOf>((a) => (a.annotatorId === annotator.id ? null : referenceIds.has(a.annotatorId) ? 'reference' : 'colleague'), [annotator.id, referenceIds]);
   const foreign = wb.selected && wb.selected.annotatorId !== annotator.id ? wb.selected : null;
-
-  useEffect(() => {
-    if (externalNotice) notify(externalNotice.text, externalNotice.tone);
-  }, [externalNotice, notify]);
 
   useEffect(() => {
     if (jumpTo === null) return;
@@ -321,7 +314,6 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
           }}
         />
       )}
-      {wb.notice && <NoticeToast notice={wb.notice} onUndo={() => void wb.undo()} onRetry={wb.retry} onDismiss={wb.dismissNotice} />}
     </div>
   );
 }

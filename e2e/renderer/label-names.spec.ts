@@ -1,10 +1,11 @@
+import type { Locator } from '@playwright/test';
 import { test, expect } from '../support/app-fixture';
 import { ArticlePage } from '../support/article-page';
 
 test.use({ viewport: { width: 1024, height: 760 } });
 
 /** An element's own box is inside the window and it shows some of its text (not squeezed to nothing). */
-async function shownName(locator: import('@playwright/test').Locator) {
+async function shownName(locator: Locator) {
   return locator.evaluate((el) => {
     const r = el.getBoundingClientRect();
     return { text: el.textContent, width: Math.round(r.width), inside: r.left >= 0 && r.right <= window.innerWidth };

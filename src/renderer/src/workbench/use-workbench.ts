@@ -290,7 +290,9 @@ export function useWorkbench(api: ClaimtagApi, store: ClaimtagStore, document: D
 
   const selected = useMemo(() => annotations.find((a) => a.id === selectedId) ?? null, [annotations, selectedId]);
 
-  actions.current = { undo: () => void undo(), retry };
+  useEffect(() => {
+    actions.current = { undo: () => void undo(), retry };
+  });
 
   return {
     labels,

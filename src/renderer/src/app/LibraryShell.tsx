@@ -6,6 +6,7 @@ import { ExportDialog } from '../export/ExportDialog';
 import { LibraryPanel } from '../library/LibraryPanel';
 import { DeleteDialog, ImportProgressBar, ImportSummaryDialog, PasteDialog, RenameDialog } from '../library/LibraryDialogs';
 import { useImporter } from '../library/use-importer';
+import { useLibrarySearch } from '../library/use-library-search';
 import { prefetchWorkbench } from '../workbench/workbench-prefetch';
 import { Workbench } from '../workbench/Workbench';
 import { CompareView } from '../compare/CompareView';
@@ -92,6 +93,8 @@ export function LibraryShell({ api, store, initialDocument, annotator, dataDir, 
     [api, say],
   );
 
+  const search = useLibrarySearch(api, document, (id) => void open(id));
+
   const onImported = useCallback(
     (results: ImportResult[]) => {
       if (results.some((r) => r.ok)) void refreshAll();
@@ -155,8 +158,12 @@ export function LibraryShell({ api, store, initialDocument, annotator, dataDir, 
       libraryVersion={libraryVersion}
       labels={labels}
       currentId={document.id}
+      search={search}
       me={annotator.name}
-      onOpen={(id, offset) => void open(id, offset)}
+      onOpen={(id, offset) => {
+        search.openedAt(id, offset ?? null);
+        void open(id, offset);
+      }}
       onImport={() => void importer.importFromDialog()}
       onPaste={() => setModal({ kind: 'paste' })}
       onRename={(doc) => setModal({ kind: 'rename', doc })}
@@ -200,6 +207,8 @@ export function LibraryShell({ api, store, initialDocument, annotator, dataDir, 
         store={store}
         document={document}
         jumpTo={jumpTo}
+        libraryHits={search.inDocument}
+        onStepHit={search.step}
         annotator={annotator}
         dataDir={dataDir}
         onRenameAnnotator={onRenameAnnotator}

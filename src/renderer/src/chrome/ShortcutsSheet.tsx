@@ -19,6 +19,7 @@ const GROUPS: Array<{ title: string; keys: Array<[string, string]> }> = [
       ['Shift+arrows', 'Extend the text selection in the article'],
       ['Escape', 'Clear the selection, close a dialog'],
       ['Ctrl+F', 'Find in the document (Enter: next, Shift+Enter: previous)'],
+      ['F3 / Shift+F3', 'Next / previous library search hit, on into the next document'],
     ],
   },
   {

@@ -28,6 +28,10 @@ interface Props {
   dataDir: string;
   /** Offset to scroll to once the article is shown (a search hit). */
   jumpTo: number | null;
+  /** The library search's words in this document, and the current one (-1: none), marked in the text. */
+  libraryHits: { hits: ReadonlyArray<readonly [number, number]>; current: number };
+  /** F3 / Shift+F3: the next or previous library search hit, on into other documents. */
+  onStepHit(delta: 1 | -1): void;
   library: ReactNode;
   onRenameAnnotator(): void;
   onExport(): void;
@@ -45,7 +49,7 @@ const isTypingTarget = (t: EventTarget | null) =>
 
 const NEXT_CONFIDENCE: Record<string, Confidence | null> = { none: 'low', low: 'medium', medium: 'high', high: null };
 
-export function Workbench({ api, store, document: doc, annotator, dataDir, jumpTo, library, onRenameAnnotator, onExport, onCompare, onLabelsRemoved, done, onToggleDone, onBlind }: Props) {
+export function Workbench({ api, store, document: doc, annotator, dataDir, jumpTo, libraryHits, onStepHit, library, onRenameAnnotator, onExport, onCompare, onLabelsRemoved, done, onToggleDone, onBlind }: Props) {
   const wb = useWorkbench(api, store, doc);
   const shownLayers = useStore(store, (s) => s.shownLayers);
   const blind = useStore(store, (s) => s.blind);
@@ -61,6 +65,16 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
     return () => clearTimeout(t);
   }, [jumpTo]);
   const editor = useRef<ArticleEditorHandle>(null);
+  // The library search's words, painted (and the current one scrolled to) once the article is shown.
+  useEffect(() => {
+    let tries = 0;
+    let t: ReturnType<typeof setTimeout> | undefined;
+    const show = () => {
+      if (editor.current?.showLibraryHits(libraryHits.hits, libraryHits.current) === false && tries++ < 100) t = setTimeout(show, 50);
+    };
+    show();
+    return () => clearTimeout(t);
+  }, [libraryHits]);
   const [selectionRect, setSelectionRect] = useState<DOMRect | null>(null);
   const [finding, setFinding] = useState(false);
   const [showShortcuts, setShowShortcuts] = useState(false);
@@ -118,6 +132,13 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // F3 types nothing: it steps through the library search's hits from anywhere, the search box included.
+      if (e.key === 'F3' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        if (e.target instanceof HTMLElement && e.target.closest('[role="dialog"]')) return;
+        e.preventDefault();
+        onStepHit(e.shiftKey ? -1 : 1);
+        return;
+      }
       if (isTypingTarget(e.target)) return;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
@@ -178,7 +199,7 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [activeLabels, selectedArticleText, step, tag, wb]);
+  }, [activeLabels, selectedArticleText, step, tag, wb, onStepHit]);
 
   const coveredShare = useMemo(
     () => (doc.text.length ? coverage(wb.mine.map((a) => [a.start, a.end] as [number, number])) / doc.text.length : 0),

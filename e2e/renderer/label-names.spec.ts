@@ -81,3 +81,44 @@ test('Compare marks agreement with a symbol, never a label’s letter', async ({
   expect(marks.length).toBeGreaterThan(0);
   for (const mark of marks) expect(['F', 'O', 'A']).not.toContain(mark);
 });
+
+for (const width of [900, 1600]) {
+  test(`at ${width} px a light highlighter colour is accepted, its badge letters dark, and the preview shows it on both pages unclipped`, async ({ app, page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await app.start();
+    const article = new ArticlePage(page);
+    await article.enterName('Ayesha');
+    await page.getByRole('button', { name: 'Tag set…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Tag set' });
+    await dialog.getByRole('list', { name: 'Labels' }).getByRole('button', { name: /Fact/ }).click();
+    await dialog.getByLabel('Colour', { exact: true }).fill('#ffd966');
+    await expect(dialog.getByText(/^Readable: dark badge letters/)).toBeVisible();
+    // Each preview sample is whole: inside the dialog and not cut by its own box.
+    for (const theme of ['light', 'dark']) {
+      const sample = dialog.locator(`.tagset-underline.${theme}`);
+      await expect(sample).toHaveText(`on ${theme}`);
+      const fits = await sample.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const box = el.closest('[role="dialog"]')!.getBoundingClientRect();
+        let clipped = false;
+        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+          const s = getComputedStyle(p);
+          if (s.overflowX !== 'visible') {
+            const pr = p.getBoundingClientRect();
+            if (r.right > pr.right + 0.5 || r.left < pr.left - 0.5) clipped = true;
+          }
+        }
+        return { inside: r.left >= box.left && r.right <= box.right, clipped, whole: el.scrollWidth <= el.clientWidth + 1 };
+      });
+      expect(fits).toEqual({ inside: true, clipped: false, whole: true });
+    }
+    await page.screenshot({ path: `test-results/screens/tagset-light-colour-${width}.png` });
+    await dialog.getByRole('button', { name: 'Save label' }).click();
+    await expect(dialog.getByRole('status')).toHaveText('Saved “Fact”.');
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    expect(app.library!.labels.find('fact')!.color).toBe('#ffd966');
+    const badge = page.getByRole('toolbar', { name: 'Tag the selection' }).getByRole('button', { name: /^Fact/ }).locator('.swatch');
+    await expect(badge).toHaveCSS('background-color', 'rgb(255, 217, 102)');
+    await expect(badge).toHaveCSS('color', 'rgb(31, 35, 40)');
+  });
+}

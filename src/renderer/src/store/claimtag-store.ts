@@ -203,8 +203,10 @@ export class ClaimtagStore {
   /** Posts a notice once; info notices leave by themselves, errors stay until dismissed. Returns its id. */
   notify(message: string, tone: Notice['tone'] = 'info', options: NoticeOptions = {}): number {
     const notice: Notice = { id: ++this.noticeId, message, tone, postedAt: this.now(), ...options };
-    const replaced = this.state.notices.filter((n) => (tone === 'error' ? n.tone === 'error' : n.tone !== 'error'));
-    const gone = tone === 'error' ? replaced.slice(0, Math.max(0, replaced.length - ERRORS_SHOWN + 1)) : replaced;
+    // The same words again replace the notice that says them (one on screen, on the new clock).
+    const same = this.state.notices.filter((n) => n.tone === tone && n.message === message);
+    const others = this.state.notices.filter((n) => !same.includes(n) && (tone === 'error' ? n.tone === 'error' : n.tone !== 'error'));
+    const gone = [...same, ...(tone === 'error' ? others.slice(0, Math.max(0, others.length - ERRORS_SHOWN + 1)) : others)];
     for (const n of gone) this.clearTimer(n.id);
     this.set({ notices: [...this.state.notices.filter((n) => !gone.includes(n)), notice] });
     this.schedule(notice);

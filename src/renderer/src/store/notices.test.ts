@@ -39,6 +39,14 @@ describe('the notice list', () => {
     expect(messages(store)).toHaveLength(ERRORS_SHOWN);
   });
 
+  it('says the same words once: a repeated error replaces the one on screen', () => {
+    const store = new ClaimtagStore(() => Date.now());
+    store.notify('This is Bilal’s annotation.', 'error');
+    store.notify('Disk full.', 'error');
+    store.notify('This is Bilal’s annotation.', 'error');
+    expect(messages(store)).toEqual(['Disk full.', 'This is Bilal’s annotation.']);
+  });
+
   it('withdraws Undo and Retry when the view that posted them closes, keeping the message', () => {
     const store = new ClaimtagStore(() => Date.now());
     store.notify('Deleted “x”.', 'info', { owner: 'wb1', undo: () => {} });

@@ -12,7 +12,7 @@ import { DifferenceFilters } from './DifferenceFilters';
 import { DifferenceList } from './DifferenceList';
 import { KIND_ORDER } from './format';
 import { useComparison } from './use-comparison';
-import { useDifferenceKeys } from './use-difference-keys';
+import { useCommands } from '../commands/use-commands';
 import './compare.css';
 
 interface Props {
@@ -70,7 +70,21 @@ export function CompareView({ api, document: doc, onClose, revision = 0 }: Props
     listRef.current?.querySelector(`[data-id="${CSS.escape(activeId)}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [activeId]);
 
-  useDifferenceKeys({ paused: !!deciding, step, decide: active ? () => setDeciding(active) : null, clearCell: cell ? () => setCell(null) : null });
+  // J/K step anywhere in the view; arrows and Enter in the list (keys declared in src/shared/commands.ts).
+  useCommands(
+    {
+      'compare-next': () => step(1),
+      'compare-previous': () => step(-1),
+      'compare-list-next': () => step(1),
+      'compare-list-previous': () => step(-1),
+      'compare-decide': () => setDeciding(active),
+      'compare-clear-cell': () => setCell(null),
+    },
+    (focus) => {
+      const inList = !!focus?.closest('[role="listbox"]');
+      return { compareView: true, differenceListFocus: inList, differenceActive: active !== null && (inList || !focus || focus === document.body), compareCellOpen: cell !== null };
+    },
+  );
 
   const decide: typeof comparison.decide = async (d, choice, reason) => {
     const refused = await comparison.decide(d, choice, reason);

@@ -72,9 +72,9 @@ const SCREENS: Array<{ name: string; open: (page: Page) => Promise<void>; close:
   {
     // A notice: one at the bottom of the window, with its dismiss button.
     name: 'notice',
-    open: async (page) => page.getByRole('button', { name: 'Mark done' }).click(),
+    open: async (page) => page.locator('.topbar .done-toggle').click(),
     close: async (page) => {
-      await page.getByRole('button', { name: '✓ Done' }).click();
+      await page.locator('.topbar .done-toggle').click();
       await page.getByRole('button', { name: /Dismiss notice/ }).click();
     },
   },

@@ -87,6 +87,8 @@ export const COMMANDS = {
   'list-previous': { title: 'Previous annotation (in the list)', group: 'Moving around', keys: ['ArrowUp'], when: ['workbench', 'annotationListFocus'] },
   'clear-selection': { title: 'Clear the selection', group: 'Moving around', keys: ['Escape'], when: ['workbench'] },
   find: { title: 'Find in the document (Enter: next, Shift+Enter: previous)', group: 'Moving around', keys: ['Mod+F'], when: ['workbench'], menu: { in: 'Edit', label: 'Find in Document…' } },
+  'next-search-hit': { title: 'Next library search hit, on into the next document', group: 'Moving around', keys: ['F3'], when: ['workbench'], inFields: true },
+  'previous-search-hit': { title: 'Previous library search hit, back into the previous document', group: 'Moving around', keys: ['Shift+F3'], when: ['workbench'], inFields: true },
   guidelines: { title: 'Show or hide the label definitions', group: 'Moving around', keys: [], when: ['workbench'], menu: { in: 'View', label: 'Guidelines' } },
 
   // Details of the selected annotation

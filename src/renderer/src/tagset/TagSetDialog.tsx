@@ -6,6 +6,7 @@ import type { Label } from '../../../shared/types';
 import { Dialog } from '../chrome/Dialog';
 import { LabelSwatch } from '../chrome/LabelSwatch';
 import { contrastVerdict } from '../../../shared/contrast';
+import { ColourPreview, readableSummary } from './ColourPreview';
 import './tagset.css';
 
 interface Props {
@@ -415,24 +416,14 @@ export function TagSetDialog({ api, onClose, onChanged }: Props) {
                   />
                 </span>
               </div>
-              <div className="tagset-preview" aria-hidden="true">
-                <span className="tagset-badge-sample" style={{ backgroundColor: verdict ? draft.color : 'transparent' }}>
-                  {draft.name.trim() || 'Label'}
-                </span>
-                <span className="tagset-underline light" style={{ textDecorationColor: verdict ? draft.color : 'transparent' }}>
-                  on light
-                </span>
-                <span className="tagset-underline dark" style={{ textDecorationColor: verdict ? draft.color : 'transparent' }}>
-                  on dark
-                </span>
-              </div>
+              <ColourPreview color={verdict ? draft.color : null} name={draft.name} />
             </div>
             <div id={idOf('verdict')} className="tagset-verdict" aria-live="polite">
               {!verdict ? (
                 <p className="field-error">Use a colour like #2f7d4f.</p>
               ) : verdict.ok ? (
                 <p className="tagset-ok">
-                  Readable: white text {verdict.withWhite.toFixed(1)}:1 (at least 3:1 needed).{verdict.note ? ` ${verdict.note}` : ''}
+                  {readableSummary(verdict)}
                 </p>
               ) : (
                 <p className="field-error" role={errors.color ? 'alert' : undefined}>

@@ -1,0 +1,115 @@
+// Editing a label's attribute definitions in the Tag set dialog: pure steps (add, retype, rename,
+// add/move/remove options, presets), so the editor component only wires them to controls.
+
+import { ATTRIBUTE_LIMITS, CHECK_WORTHINESS_PRESET, type AttributeDefinition, type AttributeType } from '../../../shared/claim-structure';
+import { slugFor } from './label-draft';
+
+/** A verdict scale a desk can start from: first = best rating, last = worst. */
+export const VERDICT_PRESET: AttributeDefinition = {
+  key: 'verdict',
+  name: 'Verdict',
+  type: 'scale',
+  options: [
+    { key: 'true', name: 'True' },
+    { key: 'mostly-true', name: 'Mostly true' },
+    { key: 'half-true', name: 'Half true' },
+    { key: 'mostly-false', name: 'Mostly false' },
+    { key: 'false', name: 'False' },
+  ],
+};
+
+/** One-click starting points offered in the editor. */
+export const ATTRIBUTE_PRESETS: ReadonlyArray<{ id: string; title: string; attribute: AttributeDefinition }> = [
+  { id: 'check-worthiness', title: 'Check-worthiness (ClaimBuster)', attribute: CHECK_WORTHINESS_PRESET },
+  { id: 'verdict', title: 'Verdict scale (true … false)', attribute: VERDICT_PRESET },
+  { id: 'evidence', title: 'Evidence links', attribute: { key: 'evidence', name: 'Evidence', type: 'links', options: [] } },
+  { id: 'claim-date', title: 'Claim date', attribute: { key: 'claim-date', name: 'Claim date', type: 'date', options: [] } },
+];
+
+export const TYPE_NAMES: Record<AttributeType, string> = {
+  choice: 'Choice (one of a list)',
+  scale: 'Rating scale (ordered, best first)',
+  links: 'Links (https:)',
+  date: 'Date',
+};
+
+export const hasOptions = (type: AttributeType) => type === 'choice' || type === 'scale';
+
+const copy = (a: AttributeDefinition): AttributeDefinition => ({ ...a, options: a.options.map((o) => ({ ...o })) });
+
+export const canAddAttribute = (list: readonly AttributeDefinition[]) => list.length < ATTRIBUTE_LIMITS.attributesPerLabel;
+
+export function addAttribute(list: readonly AttributeDefinition[]): AttributeDefinition[] {
+  if (!canAddAttribute(list)) return [...list];
+  const key = slugFor('attribute', list.map((a) => a.key), 'attribute', ATTRIBUTE_LIMITS.keyLength);
+  return [...list, { key, name: '', type: 'choice', options: [] }];
+}
+
+/** Adds a preset; a second copy gets a fresh key so keys stay unique within the label. */
+export function addPreset(list: readonly AttributeDefinition[], preset: AttributeDefinition): AttributeDefinition[] {
+  if (!canAddAttribute(list)) return [...list];
+  const key = slugFor(preset.key, list.map((a) => a.key), preset.key, ATTRIBUTE_LIMITS.keyLength);
+  return [...list, { ...copy(preset), key }];
+}
+
+export function removeAttribute(list: readonly AttributeDefinition[], i: number): AttributeDefinition[] {
+  return list.filter((_, j) => j !== i);
+}
+
+/** `saved`: keys of the attributes already saved; theirs never change (files and values use them), a new one's follows its name. */
+export function changeAttribute(
+  list: readonly AttributeDefinition[],
+  i: number,
+  patch: Partial<Pick<AttributeDefinition, 'name' | 'type'>>,
+  saved: ReadonlySet<string>,
+): AttributeDefinition[] {
+  return list.map((a, j) => {
+    if (j !== i) return a;
+    const next = { ...a, ...patch };
+    if (patch.name !== undefined && !saved.has(a.key)) next.key = slugFor(patch.name, list.filter((_, k) => k !== i).map((x) => x.key), a.key, ATTRIBUTE_LIMITS.keyLength);
+    if (patch.type && !hasOptions(patch.type)) next.options = [];
+    return next;
+  });
+}
+
+export const canAddOption = (a: AttributeDefinition) => a.options.length < ATTRIBUTE_LIMITS.optionsPerAttribute;
+
+export function addOption(list: readonly AttributeDefinition[], i: number, name: string): AttributeDefinition[] {
+  return list.map((a, j) => {
+    if (j !== i || !canAddOption(a) || !name.trim()) return a;
+    const key = slugFor(name, a.options.map((o) => o.key), 'option', ATTRIBUTE_LIMITS.keyLength);
+    return { ...a, options: [...a.options, { key, name: name.trim() }] };
+  });
+}
+
+export function renameOption(list: readonly AttributeDefinition[], i: number, o: number, name: string): AttributeDefinition[] {
+  return list.map((a, j) => (j !== i ? a : { ...a, options: a.options.map((x, k) => (k === o ? { ...x, name } : x)) }));
+}
+
+export function removeOption(list: readonly AttributeDefinition[], i: number, o: number): AttributeDefinition[] {
+  return list.map((a, j) => (j !== i ? a : { ...a, options: a.options.filter((_, k) => k !== o) }));
+}
+
+/** Moves option `o` one place up (-1) or down (+1); on a scale the first is the best rating. */
+export function moveOption(list: readonly AttributeDefinition[], i: number, o: number, by: -1 | 1): AttributeDefinition[] {
+  return list.map((a, j) => {
+    const to = o + by;
+    if (j !== i || to < 0 || to >= a.options.length) return a;
+    const options = [...a.options];
+    [options[o], options[to]] = [options[to], options[o]];
+    return { ...a, options };
+  });
+}
+
+/** What is wrong with the definitions before they are sent, in the analyst's words (the core checks again). */
+export function attributeProblem(list: readonly AttributeDefinition[]): string | null {
+  for (const a of list) {
+    const name = a.name.trim() || 'An attribute';
+    if (!a.name.trim()) return 'Every attribute needs a name.';
+    if (hasOptions(a.type) && a.options.length < 2) return `${name} needs at least two options.`;
+    if (a.options.some((o) => !o.name.trim())) return `Every option of ${name} needs a name.`;
+  }
+  const names = list.map((a) => a.name.trim().toLowerCase());
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  return twice ? `Two attributes are called “${list[names.indexOf(twice)].name.trim()}”.` : null;
+}

@@ -135,8 +135,11 @@ export function TagSetDialog({ api, onClose, onChanged, startWith }: Props) {
       shortcut: draft.shortcut.trim(),
       definition: draft.definition,
       examples: { positive: draft.positive.filter((x) => x.trim()), negative: draft.negative.filter((x) => x.trim()) },
-      role: draft.role,
-      attributes: draft.attributes.map((a) => ({ ...a, name: a.name.trim(), options: a.options.map((o) => ({ ...o, name: o.name.trim() })) })),
+      // Role and attributes only when the label has (or had) them: a plain claim label saves as before.
+      ...(draft.role !== 'claim' || (selected?.role ?? 'claim') !== 'claim' ? { role: draft.role } : {}),
+      ...(draft.attributes.length > 0 || (selected?.attributes?.length ?? 0) > 0
+        ? { attributes: draft.attributes.map((a) => ({ ...a, name: a.name.trim(), options: a.options.map((o) => ({ ...o, name: o.name.trim() })) })) }
+        : {}),
     };
     await run(
       () => api.saveLabel(input),

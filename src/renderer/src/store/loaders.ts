@@ -4,6 +4,7 @@
 
 import type { ClaimtagApi } from '../../../shared/contract';
 import type { ClaimtagStore } from './claimtag-store';
+import { structureApi } from '../workbench/structure-calls';
 
 /** The library list, tag set, annotators and blind mode: at start, and after an import changed them. */
 export async function loadLibrary(api: ClaimtagApi, store: ClaimtagStore): Promise<void> {
@@ -20,10 +21,17 @@ export async function loadLayers(api: ClaimtagApi, store: ClaimtagStore, documen
   if (layers.ok) store.setLayers(layers.value);
 }
 
+/** The open document's links from claims to their sources and cues (#20). */
+export async function loadRelations(api: ClaimtagApi, store: ClaimtagStore, documentId: string): Promise<void> {
+  const relations = await structureApi(api).listRelations({ documentId });
+  if (relations.ok) store.setRelations(documentId, relations.value);
+}
+
 /** Rows of the open document changed outside the workbench: fetch them and its layers again, without reopening. */
 export async function reloadOpenDocument(api: ClaimtagApi, store: ClaimtagStore): Promise<void> {
   const documentId = store.getSnapshot().open?.documentId;
   if (!documentId) return;
   const [annotations, layers] = await Promise.all([api.listAnnotations({ documentId }), api.documentLayers({ documentId })]);
   if (annotations.ok && layers.ok) store.replaceFromOutside(documentId, annotations.value, layers.value);
+  await loadRelations(api, store, documentId);
 }

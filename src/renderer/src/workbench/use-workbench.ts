@@ -5,7 +5,7 @@ import type { Annotation, DocumentRecord } from '../../../shared/types';
 import { HEAD_LIMIT, openingRequests, takeWorkbench } from './workbench-prefetch';
 import { AnnotationHistory, describeAction, type AnnotationAction, type AnnotationFields } from './annotation-history';
 import { useStore, type ClaimtagStore, type Notice } from '../store/claimtag-store';
-import { loadLayers } from '../store/loaders';
+import { loadLayers, loadRelations } from '../store/loaders';
 
 export type { Notice } from '../store/claimtag-store';
 
@@ -131,6 +131,7 @@ export function useWorkbench(api: ClaimtagApi, store: ClaimtagStore, document: D
       void api.listAnnotations({ documentId: document.id }).then(finish);
     });
     void loadLayers(api, store, document.id);
+    void loadRelations(api, store, document.id);
     if (generation === 0) void api.rememberOpenDocument({ id: document.id });
     return () => {
       live = false;
@@ -161,9 +162,11 @@ export function useWorkbench(api: ClaimtagApi, store: ClaimtagStore, document: D
   );
 
   const create = useCallback(
-    async (labelId: string, start: number, end: number) => {
+    async (labelId: string, start: number, end: number, options: { select?: boolean } = {}) => {
+      const select = options.select ?? true;
       const duplicate = mine.find((a) => a.start === start && a.end === end && a.labelId === labelId);
       if (duplicate) {
+        if (!select) return duplicate;
         setSelectedId(duplicate.id);
         notify('That span already has this label.');
         return null;
@@ -171,7 +174,7 @@ export function useWorkbench(api: ClaimtagApi, store: ClaimtagStore, document: D
       const created = await persist(() => api.createAnnotation({ documentId: document.id, labelId, start, end }));
       if (!created) return null;
       upsert(created);
-      setSelectedId(created.id);
+      if (select) setSelectedId(created.id);
       record({ kind: 'create', annotation: created });
       return created;
     },
@@ -292,6 +295,10 @@ export function useWorkbench(api: ClaimtagApi, store: ClaimtagStore, document: D
     selected,
     select: setSelectedId,
     notify,
+    /** Runs one API call with the save indicator and the shared error handling (see above). */
+    persist,
+    /** Puts a row the core returned into the store. */
+    upsert,
     copyToMine,
     /** A change is waiting for Retry (e.g. after the disk was full). */
     retryable,

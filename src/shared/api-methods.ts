@@ -52,6 +52,11 @@ export const API_METHODS = [
   'joinTeam',
   'syncTeam',
   'takeLibraryNotices',
+  // claims with structure (#20)
+  'linkClaim',
+  'unlinkClaim',
+  'listRelations',
+  'setAnnotationAttributes',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];

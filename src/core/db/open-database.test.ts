@@ -36,6 +36,8 @@ describe('openDatabase', () => {
       { id: 'fact', shortcut: '1' },
       { id: 'opinion', shortcut: '2' },
       { id: 'allegation', shortcut: '3' },
+      { id: 'source', shortcut: '8' },
+      { id: 'cue', shortcut: '9' },
     ]);
     db.close();
   });
@@ -47,7 +49,7 @@ describe('openDatabase', () => {
     first.close();
     const second = openDatabase(file);
     expect(second.prepare("SELECT value FROM settings WHERE key = 'k'").get()).toEqual({ value: 'v' });
-    expect(second.prepare('SELECT count(*) AS n FROM labels').get()).toEqual({ n: 3 });
+    expect(second.prepare('SELECT count(*) AS n FROM labels').get()).toEqual({ n: 5 });
     second.close();
   });
 

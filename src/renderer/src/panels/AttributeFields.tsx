@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { ATTRIBUTE_LIMITS, type AttributeDefinition, type AttributeValues } from '../../../shared/claim-structure';
 import type { Annotation, Label } from '../../../shared/types';
-import { evidenceUrlProblem } from '../workbench/structure-calls';
+import { evidenceLinkProblem } from '../../../shared/attribute-rules';
 
 type Value = AttributeValues[string];
 
@@ -112,11 +112,10 @@ function LinkList({ def, value, onSet }: { def: AttributeDefinition; value: stri
   const add = () => {
     const url = draft.trim();
     if (!url) return;
-    const wrong = url.length > ATTRIBUTE_LIMITS.urlLength ? `A link can be at most ${ATTRIBUTE_LIMITS.urlLength} characters long.` : evidenceUrlProblem(url);
-    if (wrong) return setProblem(wrong);
-    const href = new URL(url).href;
-    if (value.includes(href)) return setProblem('That link is already listed.');
-    onSet([...value, href]);
+    const checked = evidenceLinkProblem(url);
+    if (checked.problem !== null) return setProblem(checked.problem);
+    if (value.includes(checked.url)) return setProblem('That link is already listed.');
+    onSet([...value, checked.url]);
     setDraft('');
     setProblem(null);
   };

@@ -4,7 +4,6 @@
 
 import type { ClaimtagApi } from '../../../shared/contract';
 import type { ClaimtagStore } from './claimtag-store';
-import { structureApi } from '../workbench/structure-calls';
 
 /** The library list, tag set, annotators and blind mode: at start, and after an import changed them. */
 export async function loadLibrary(api: ClaimtagApi, store: ClaimtagStore): Promise<void> {
@@ -23,7 +22,7 @@ export async function loadLayers(api: ClaimtagApi, store: ClaimtagStore, documen
 
 /** The open document's links from claims to their sources and cues (#20). */
 export async function loadRelations(api: ClaimtagApi, store: ClaimtagStore, documentId: string): Promise<void> {
-  const relations = await structureApi(api).listRelations({ documentId });
+  const relations = await api.listRelations({ documentId });
   if (relations.ok) store.setRelations(documentId, relations.value);
 }
 

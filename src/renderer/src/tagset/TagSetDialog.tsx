@@ -4,6 +4,7 @@ import type { ClaimtagApi } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
 import type { Label } from '../../../shared/types';
 import { Dialog } from '../chrome/Dialog';
+import { normalizeAttributeDefinitions } from '../../../shared/attribute-rules';
 import { attributeProblem } from './attribute-draft';
 import { draftOf, errorsFrom, newDraft, plural, slugFor, type Draft, type Errors, type Field } from './label-draft';
 import { LabelForm } from './LabelForm';
@@ -135,11 +136,8 @@ export function TagSetDialog({ api, onClose, onChanged, startWith }: Props) {
       shortcut: draft.shortcut.trim(),
       definition: draft.definition,
       examples: { positive: draft.positive.filter((x) => x.trim()), negative: draft.negative.filter((x) => x.trim()) },
-      // Role and attributes only when the label has (or had) them: a plain claim label saves as before.
-      ...(draft.role !== 'claim' || (selected?.role ?? 'claim') !== 'claim' ? { role: draft.role } : {}),
-      ...(draft.attributes.length > 0 || (selected?.attributes?.length ?? 0) > 0
-        ? { attributes: draft.attributes.map((a) => ({ ...a, name: a.name.trim(), options: a.options.map((o) => ({ ...o, name: o.name.trim() })) })) }
-        : {}),
+      role: draft.role,
+      attributes: normalizeAttributeDefinitions(draft.attributes),
     };
     await run(
       () => api.saveLabel(input),

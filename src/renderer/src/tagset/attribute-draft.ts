@@ -2,6 +2,7 @@
 // add/move/remove options, presets), so the editor component only wires them to controls.
 
 import { ATTRIBUTE_LIMITS, CHECK_WORTHINESS_PRESET, type AttributeDefinition, type AttributeType } from '../../../shared/claim-structure';
+import { checkAttributeDefinitions, normalizeAttributeDefinitions } from '../../../shared/attribute-rules';
 import { slugFor } from './label-draft';
 
 /** A verdict scale a desk can start from: first = best rating, last = worst. */
@@ -101,15 +102,7 @@ export function moveOption(list: readonly AttributeDefinition[], i: number, o: n
   });
 }
 
-/** What is wrong with the definitions before they are sent, in the analyst's words (the core checks again). */
+/** The first thing wrong with the definitions before they are sent (the shared rule the core applies too), or null. */
 export function attributeProblem(list: readonly AttributeDefinition[]): string | null {
-  for (const a of list) {
-    const name = a.name.trim() || 'An attribute';
-    if (!a.name.trim()) return 'Every attribute needs a name.';
-    if (hasOptions(a.type) && a.options.length < 2) return `${name} needs at least two options.`;
-    if (a.options.some((o) => !o.name.trim())) return `Every option of ${name} needs a name.`;
-  }
-  const names = list.map((a) => a.name.trim().toLowerCase());
-  const twice = names.find((n, i) => names.indexOf(n) !== i);
-  return twice ? `Two attributes are called “${list[names.indexOf(twice)].name.trim()}”.` : null;
+  return checkAttributeDefinitions(normalizeAttributeDefinitions(list))[0]?.message ?? null;
 }

@@ -134,7 +134,7 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
 
   const linkTo = useCallback(
     async (claim: Annotation, kind: RelationKind, target: Annotation) => {
-      if (await structure.link(claim, target, kind)) setLinking(null);
+      if (await structure.link(claim, kind, target)) setLinking(null);
     },
     [structure],
   );
@@ -142,9 +142,7 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
   const linkWords = useCallback(
     async (claim: Annotation, kind: RelationKind, span: [number, number], labelId?: string) => {
       const existing = candidatesFor(kind, annotator.id, wb.annotations, wb.labels).find((a) => a.start === span[0] && a.end === span[1]);
-      const made = existing
-        ? await structure.link(claim, existing, kind)
-        : await structure.markAndLink(claim, kind, labelId ?? linkLabels[kind][0].id, span[0], span[1]);
+      const made = await structure.link(claim, kind, existing ?? { labelId: labelId ?? linkLabels[kind][0].id, start: span[0], end: span[1] });
       if (!made) return;
       setLinking(null);
       editor.current?.clearSelection();

@@ -162,11 +162,9 @@ export function useWorkbench(api: ClaimtagApi, store: ClaimtagStore, document: D
   );
 
   const create = useCallback(
-    async (labelId: string, start: number, end: number, options: { select?: boolean } = {}) => {
-      const select = options.select ?? true;
+    async (labelId: string, start: number, end: number) => {
       const duplicate = mine.find((a) => a.start === start && a.end === end && a.labelId === labelId);
       if (duplicate) {
-        if (!select) return duplicate;
         setSelectedId(duplicate.id);
         notify('That span already has this label.');
         return null;
@@ -174,7 +172,7 @@ export function useWorkbench(api: ClaimtagApi, store: ClaimtagStore, document: D
       const created = await persist(() => api.createAnnotation({ documentId: document.id, labelId, start, end }));
       if (!created) return null;
       upsert(created);
-      if (select) setSelectedId(created.id);
+      setSelectedId(created.id);
       record({ kind: 'create', annotation: created });
       return created;
     },

@@ -38,7 +38,7 @@ export function ClaimLinksSection({ role, links, readOnly, hasLabel, onStart, on
     );
   }
   return (
-    <section className="claim-links" aria-label="Attribution">
+    <section className="claim-links" aria-label="Source and cue">
       {(['source', 'cue'] as const).map((kind) => {
         const spans = kind === 'source' ? links.sources : links.cues;
         return (

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
 import type { RelationKind } from '../../../shared/claim-structure';
 import type { Annotation } from '../../../shared/types';
 import type { ArticleEditorHandle } from './ArticleEditor';
@@ -23,7 +23,8 @@ interface Box {
 }
 interface Drawn {
   outlines: Array<Box & { kind: OutlineKind; key: string }>;
-  connectors: Array<{ top: number; height: number; x: number; kind: OutlineKind; key: string; focusY: number; targetY: number }>;
+  /** `mark`: the letters shown at the target's line (one label per line: "S C" when source and cue share it). */
+  connectors: Array<{ top: number; height: number; x: number; kind: OutlineKind; key: string; focusY: number; targetY: number; mark: string }>;
 }
 
 const EMPTY: Drawn = { outlines: [], connectors: [] };
@@ -39,12 +40,18 @@ export function LinkOverlay({ editor, container, focus, spans }: Props) {
   const [drawn, setDrawn] = useState<Drawn>(EMPTY);
   const [tick, setTick] = useState(0);
 
-  useLayoutEffect(() => {
+  // After mount (the container's ref is set by then): redraw when the article's size changes.
+  useEffect(() => {
     const el = container.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => setTick((t) => t + 1));
+    const redraw = () => setTick((t) => t + 1);
+    const observer = new ResizeObserver(redraw);
     observer.observe(el);
-    return () => observer.disconnect();
+    window.addEventListener('resize', redraw);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', redraw);
+    };
   }, [container]);
 
   useLayoutEffect(() => {
@@ -52,6 +59,8 @@ export function LinkOverlay({ editor, container, focus, spans }: Props) {
     const handle = editor.current;
     if (!el || !handle || !focus || spans.length === 0) return setDrawn(EMPTY);
     const origin = el.getBoundingClientRect();
+    // The connectors live in the card's start padding, left of the text.
+    const band = parseFloat(getComputedStyle(el).paddingInlineStart) || 40;
     const local = (r: DOMRect): Box => ({ left: r.left - origin.left, top: r.top - origin.top, width: r.width, height: r.height });
     const focusRects = handle.clientRects(focus.start, focus.end).map(local);
     const outlines: Drawn['outlines'] = [];
@@ -63,7 +72,18 @@ export function LinkOverlay({ editor, container, focus, spans }: Props) {
       const focusY = focusRects[0].top + focusRects[0].height / 2;
       const targetY = rects[0].top + rects[0].height / 2;
       const top = Math.min(focusY, targetY);
-      connectors.push({ top, height: Math.max(Math.abs(targetY - focusY), 2), x: 26 - (i % 4) * 6, kind: s.kind, key: s.annotation.id, focusY: focusY - top, targetY: targetY - top });
+      const sameLine = connectors.find((c) => Math.abs(c.top + c.targetY - targetY) < 4);
+      if (sameLine) sameLine.mark = [sameLine.mark, MARK[s.kind]].filter(Boolean).join(' ');
+      connectors.push({
+        top,
+        height: Math.max(Math.abs(targetY - focusY), 2),
+        x: Math.max(3, band - 20 - (i % 4) * 5),
+        kind: s.kind,
+        key: s.annotation.id,
+        focusY: focusY - top,
+        targetY: targetY - top,
+        mark: sameLine ? '' : MARK[s.kind],
+      });
     });
     setDrawn({ outlines, connectors });
     // tick: the article's size changed (a resize, a font change): draw again.
@@ -79,7 +99,7 @@ export function LinkOverlay({ editor, container, focus, spans }: Props) {
         <div key={c.key} className={`link-connector is-${c.kind}`} style={{ left: c.x, top: c.top, height: c.height }}>
           <span className="link-tick is-focus" style={{ top: c.focusY }} />
           <span className="link-tick is-target" style={{ top: c.targetY }}>
-            <span className="link-mark">{MARK[c.kind]}</span>
+            {c.mark && <span className="link-mark">{c.mark}</span>}
           </span>
         </div>
       ))}

@@ -34,7 +34,7 @@ export function checkLabelStructure(
 ): Result<{ role: LabelRole; attributes: AttributeDefinition[] }> {
   const nextRole = role ?? existing?.role ?? 'claim';
   const nextAttributes = attributes ? normalizeAttributeDefinitions(attributes) : (existing?.attributes ?? []);
-  const problems = checkAttributeDefinitions(nextAttributes);
+  const problems = checkAttributeDefinitions(attributes ?? nextAttributes);
   if (problems.length > 0) {
     return { ok: false, error: { code: 'invalid-input', message: problems[0].message, details: problemDetails(problems) } };
   }
@@ -42,7 +42,7 @@ export function checkLabelStructure(
     const links = library.relations.liveCountForLabel(existing.id);
     if (links > 0) {
       return fail('conflict', `“${existing.name}” is used in ${plural(links, 'link')} between claims and their sources or cues, so it keeps marking ${ROLE_WORDS[existing.role ?? 'claim']}. Remove those links first, or make a new label.`, [
-        `role: ${plural(links, 'link')} use this label`,
+        `role: ${plural(links, 'link')} ${links === 1 ? 'uses' : 'use'} this label`,
       ]);
     }
   }
@@ -67,7 +67,7 @@ export function mergeFits(library: Library, from: Label, into: Label): Result<nu
   }
   const lost = valuesLost(library.annotations.attributeValuesOfLabel(from.id), into.attributes ?? []);
   if (lost.annotations > 0) {
-    return fail('conflict', `${plural(lost.annotations, 'annotation')} of “${from.name}” carry attribute values “${into.name}” has no place for (${lost.keys.join(', ')}). Give “${into.name}” those attributes first, or clear the values.`);
+    return fail('conflict', `${plural(lost.annotations, 'annotation')} of “${from.name}” ${lost.annotations === 1 ? 'carries' : 'carry'} attribute values “${into.name}” has no place for (${lost.keys.join(', ')}). Give “${into.name}” those attributes first, or clear the values.`);
   }
   return ok(null);
 }

@@ -5,7 +5,7 @@ import { LibrarySession } from '../../src/core/api/library-session';
 import { databasePathIn } from '../../src/core/data-dir';
 import { loadBundledSample } from '../../src/core/store/bundled-sample';
 import type { Library } from '../../src/core/store/library';
-import { makeTempDir } from '../../src/core/testing/temp-library';
+import { makeTempDir } from '../../test/support/temp-library';
 import { API_METHODS } from '../../src/shared/api-methods';
 import { serveRenderer } from './static-server';
 

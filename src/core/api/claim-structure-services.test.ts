@@ -9,8 +9,8 @@ import type { AppError, Result } from '../../shared/result';
 import type { Annotation, Annotator, DocumentRecord, Label } from '../../shared/types';
 import { loadBundledSample } from '../store/bundled-sample';
 import { Library } from '../store/library';
-import { dumpLibrary } from '../testing/dump-library';
-import { makeTempDir } from '../testing/temp-library';
+import { dumpLibrary } from '../../../test/support/dump-library';
+import { makeTempDir } from '../../../test/support/temp-library';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createServices } from './services';
 

@@ -5,8 +5,8 @@ import type { Result } from '../../shared/result';
 import type { Annotation, DocumentRecord, Label } from '../../shared/types';
 import { Library } from '../store/library';
 import { loadBundledSample } from '../store/bundled-sample';
-import { makeTempDir } from '../testing/temp-library';
-import { dumpLibrary } from '../testing/dump-library';
+import { makeTempDir } from '../../../test/support/temp-library';
+import { dumpLibrary } from '../../../test/support/dump-library';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createServices } from './services';
 

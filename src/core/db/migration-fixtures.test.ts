@@ -9,18 +9,18 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatch } from '../api/dispatch';
 import { createServices } from '../api/services';
-import { childCommand, childEnv, REPO_ROOT } from '../reliability/child-runner';
-import { dumpFile, integrityOf } from '../reliability/test-helpers';
+import { childCommand, childEnv, REPO_ROOT } from '../../../test/support/child-runner';
+import { dumpFile, integrityOf } from '../../../test/support/db-helpers';
 import { sha256Of } from '../store/documents-repo';
 import { Library } from '../store/library';
-import { makeTempDir } from '../testing/temp-library';
+import { makeTempDir } from '../../../test/support/temp-library';
 import type { Result } from '../../shared/result';
 import type { Annotation } from '../../shared/types';
 import { LATEST_SCHEMA_VERSION, migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
 import { openDatabase } from './open-database';
 
-const FIXTURES = path.join(__dirname, 'migrations', '__fixtures__');
+const FIXTURES = path.join(__dirname, '../../../test/db/migration-fixtures');
 /**
  * Schema versions that shipped in a release. When a release ships a new schema, add its
  * version here and commit its fixture (make-fixture.ts); users have such files on disk.
@@ -172,7 +172,7 @@ function runChild(command: string[], file: string, mode: 'slow' | 'fast', kill: 
 
 describe('a migration killed midway', () => {
   it('leaves exactly the old schema or exactly the new one, and the real open then migrates', { timeout: 120_000 }, async () => {
-    const command = childCommand(path.join(__dirname, '..', 'reliability', 'migrate-crash-child.ts'), path.join(tmp.dir, 'migrate-child.cjs'));
+    const command = childCommand(path.join(__dirname, '../../../test/reliability/migrate-crash-child.ts'), path.join(tmp.dir, 'migrate-child.cjs'));
     const file = copyFixture(1, 'killed.sqlite');
     openDatabase(file).close(); // the released library, at today's schema: the heavy step is what is pending
     const oldSchema = schemaOf(file);

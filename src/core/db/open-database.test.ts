@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../shared/result';
-import { makeTempDir } from '../testing/temp-library';
+import { makeTempDir } from '../../../test/support/temp-library';
 import { migrate, schemaVersion } from './migrate';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import type { Migration } from './migrations/migration';

@@ -93,6 +93,12 @@ export function TagSetDialog({ api, onClose, onChanged, startWith }: Props) {
     };
   }, [api, showLabels, startNew, startWith]);
 
+  // Opened while the labels were loading, the dialog held focus itself: now the current label takes it.
+  const loaded = labels !== null;
+  useEffect(() => {
+    if (loaded && document.activeElement?.getAttribute('role') === 'dialog') keepFocus();
+  }, [loaded]);
+
   const selected = labels?.find((l) => l.id === selectedId) ?? null;
   const savedAttributeKeys = useMemo(() => new Set((selected?.attributes ?? []).map((a) => a.key)), [selected]);
 

@@ -102,7 +102,7 @@ test('tag set: add "statistic" on key 4 and tag with it, rename, refused shortcu
   await dialog.getByRole('button', { name: 'Export…' }).click();
   await expect(dialog.getByRole('status')).toHaveText(`Tag set saved to ${exported}.`);
   const file = JSON.parse(fs.readFileSync(exported, 'utf8'));
-  expect(file).toMatchObject({ format: 'claimtag-tagset', version: 1 });
+  expect(file).toMatchObject({ format: 'claimtag-tagset', version: 2 });
   expect(file.labels.find((l: { id: string }) => l.id === 'statistic')).toEqual({
     id: 'statistic',
     name: 'Figure',
@@ -111,6 +111,8 @@ test('tag set: add "statistic" on key 4 and tag with it, rename, refused shortcu
     definition: 'A number presented as a measurement of something.',
     examples: { positive: ['Around three million remain.'], negative: ['Many people left.'] },
     archived: true,
+    role: 'claim',
+    attributes: [],
   });
 
   // a fresh library in a second window imports it; a newer-version file is refused and changes nothing

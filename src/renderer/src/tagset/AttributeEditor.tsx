@@ -4,12 +4,12 @@ import {
   addAttribute,
   addOption,
   addPreset,
-  ATTRIBUTE_PRESETS,
   canAddAttribute,
   canAddOption,
   changeAttribute,
   hasOptions,
   moveOption,
+  PRESETS,
   removeAttribute,
   removeOption,
   renameOption,
@@ -76,7 +76,7 @@ export function AttributeEditor({ labelName, attributes, savedKeys, onChange, er
         </button>
         <span className="attr-presets" role="group" aria-label="Presets">
           <span className="tagset-hint">Presets:</span>
-          {ATTRIBUTE_PRESETS.map((p) => (
+          {PRESETS.map((p) => (
             <button
               key={p.id}
               type="button"

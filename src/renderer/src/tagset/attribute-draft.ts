@@ -1,31 +1,18 @@
 // Editing a label's attribute definitions in the Tag set dialog: pure steps (add, retype, rename,
 // add/move/remove options, presets), so the editor component only wires them to controls.
 
-import { ATTRIBUTE_LIMITS, CHECK_WORTHINESS_PRESET, type AttributeDefinition, type AttributeType } from '../../../shared/claim-structure';
+import { ATTRIBUTE_LIMITS, ATTRIBUTE_PRESETS, type AttributeDefinition, type AttributeType } from '../../../shared/claim-structure';
 import { checkAttributeDefinitions, normalizeAttributeDefinitions } from '../../../shared/attribute-rules';
 import { slugFor } from './label-draft';
 
-/** A verdict scale a desk can start from: first = best rating, last = worst. */
-export const VERDICT_PRESET: AttributeDefinition = {
-  key: 'verdict',
-  name: 'Verdict',
-  type: 'scale',
-  options: [
-    { key: 'true', name: 'True' },
-    { key: 'mostly-true', name: 'Mostly true' },
-    { key: 'half-true', name: 'Half true' },
-    { key: 'mostly-false', name: 'Mostly false' },
-    { key: 'false', name: 'False' },
-  ],
+/** What each preset's button says (the presets themselves are shared: claim-structure.ts). */
+const PRESET_TITLES: Record<string, string> = {
+  'check-worthiness': 'Check-worthiness (ClaimBuster)',
+  verdict: 'Verdict scale (true … false)',
+  evidence: 'Evidence links',
+  'claim-date': 'Claim date',
 };
-
-/** One-click starting points offered in the editor. */
-export const ATTRIBUTE_PRESETS: ReadonlyArray<{ id: string; title: string; attribute: AttributeDefinition }> = [
-  { id: 'check-worthiness', title: 'Check-worthiness (ClaimBuster)', attribute: CHECK_WORTHINESS_PRESET },
-  { id: 'verdict', title: 'Verdict scale (true … false)', attribute: VERDICT_PRESET },
-  { id: 'evidence', title: 'Evidence links', attribute: { key: 'evidence', name: 'Evidence', type: 'links', options: [] } },
-  { id: 'claim-date', title: 'Claim date', attribute: { key: 'claim-date', name: 'Claim date', type: 'date', options: [] } },
-];
+export const PRESETS = ATTRIBUTE_PRESETS.map((attribute) => ({ id: attribute.key, title: PRESET_TITLES[attribute.key] ?? attribute.name, attribute }));
 
 export const TYPE_NAMES: Record<AttributeType, string> = {
   choice: 'Choice (one of a list)',

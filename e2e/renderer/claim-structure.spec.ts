@@ -170,3 +170,104 @@ test('by keyboard alone: tag a claim, mark its source and cue, rate it, add evid
   await expect(links.locator('.is-cue .claim-link-quote')).toHaveCount(0);
   expect(dump(app).relations).toEqual([expect.objectContaining({ kind: 'source' })]);
 });
+
+test('tag set: presets, an attribute typed by hand, options in order, a role per label; refusals change nothing; no source label says how to add one', async ({ app, page }) => {
+  await app.start();
+  const article = new ArticlePage(page);
+  await article.enterName('Ayesha');
+  await page.getByRole('button', { name: 'Tag set…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Tag set' });
+  const list = dialog.getByRole('list', { name: 'Labels' });
+  await list.getByRole('button', { name: /Fact/ }).focus();
+  await page.keyboard.press('Enter');
+  const editor = dialog.getByRole('group', { name: 'Attributes of Fact' });
+  await expect(editor.getByText('No attributes yet.')).toBeVisible();
+
+  // one-click presets: ClaimBuster's check-worthiness and a verdict scale
+  await editor.getByRole('button', { name: 'Add the preset Check-worthiness (ClaimBuster)' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(editor.getByRole('textbox', { name: 'Attribute 1 name' })).toBeFocused();
+  await editor.getByRole('button', { name: 'Add the preset Verdict scale (true … false)' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(editor.getByRole('textbox', { name: 'Verdict option 5' })).toHaveValue('False');
+  // the desk's own order: "Half true" moved below "Mostly false", an option added by typing
+  await editor.getByRole('button', { name: 'Move Half true down' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(editor.getByRole('textbox', { name: 'Verdict option 4' })).toHaveValue('Half true');
+  await editor.getByRole('textbox', { name: 'New option for Verdict' }).focus();
+  await page.keyboard.type('Unproven');
+  await page.keyboard.press('Enter');
+  await expect(editor.getByRole('textbox', { name: 'Verdict option 6' })).toHaveValue('Unproven');
+
+  // an attribute by hand with no name is refused in words, and nothing is saved
+  await editor.getByRole('button', { name: 'Add attribute' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(editor.getByRole('textbox', { name: 'Attribute 3 name' })).toBeFocused();
+  const before = app.library!.labels.list();
+  await dialog.getByRole('button', { name: 'Save label' }).click();
+  await expect(dialog.getByRole('alert').filter({ hasText: 'Give the attribute a name.' })).toBeVisible();
+  expect(app.library!.labels.list()).toEqual(before);
+  await editor.getByRole('textbox', { name: 'Attribute 3 name' }).focus();
+  await page.keyboard.type('Claim date');
+  await editor.getByRole('combobox', { name: 'Type of Claim date' }).selectOption('date');
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog.getByRole('status')).toHaveText('Saved “Fact”.');
+  expect(app.library!.labels.find('fact')!.attributes).toEqual([
+    { key: 'check-worthiness', name: 'Check-worthiness', type: 'choice', options: [
+      { key: 'check-worthy', name: 'Check-worthy' },
+      { key: 'not-worth-checking', name: 'Not worth checking' },
+      { key: 'not-factual', name: 'Not factual' },
+    ] },
+    { key: 'verdict', name: 'Verdict', type: 'scale', options: [
+      { key: 'true', name: 'True' },
+      { key: 'mostly-true', name: 'Mostly true' },
+      { key: 'mostly-false', name: 'Mostly false' },
+      { key: 'half-true', name: 'Half true' },
+      { key: 'false', name: 'False' },
+      { key: 'unproven', name: 'Unproven' },
+    ] },
+    { key: 'claim-date', name: 'Claim date', type: 'date', options: [] },
+  ]);
+  await shots(page, 'claim-structure-tagset');
+
+  // a role per label: a new "Speaker" label marks sources
+  await dialog.getByRole('button', { name: 'Add label' }).click();
+  await page.keyboard.type('Speaker');
+  await dialog.getByRole('radio', { name: /^Source/ }).check();
+  await dialog.getByRole('button', { name: 'Add this label' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Added “Speaker”.');
+  expect(app.library!.labels.find('speaker')!.role).toBe('source');
+  await expect(list.getByRole('button', { name: /Speaker/ })).toContainText('source');
+  // archive both source labels: the workbench then has none
+  for (const name of [/Speaker/, /^Source/]) {
+    await list.getByRole('button', { name }).click();
+    await dialog.getByRole('button', { name: 'Archive', exact: true }).click();
+    await expect(dialog.getByRole('status')).toContainText('Archived');
+  }
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+
+  // the details card: the claim's attributes, and how to add a source label
+  await article.select(CLAIM);
+  await page.keyboard.press('1');
+  await expect(page.getByRole('radiogroup', { name: /Verdict/ })).toBeVisible();
+  await page.keyboard.press('s');
+  await expect(page.getByText('Your tag set has no source label. Open the tag set (✎), add a label and choose “Source” under What it marks.')).toBeVisible();
+  const links = page.getByRole('region', { name: 'Source and cue' });
+  await expect(links).toContainText('Your tag set has no source label.');
+  await page.keyboard.press('v');
+  await page.keyboard.press('1');
+  await expect(page.getByRole('radio', { name: 'Check-worthy' })).toHaveAttribute('aria-checked', 'true');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('radio', { name: 'Mostly true' })).toHaveAttribute('aria-checked', 'true');
+  await expect.poll(() => app.library!.db.prepare('SELECT attribute_values FROM annotations').get()).toEqual({
+    attribute_values: JSON.stringify({ 'check-worthiness': 'check-worthy', verdict: 'mostly-true' }),
+  });
+  await shots(page, 'claim-structure-details');
+  await links.getByRole('button', { name: 'Add a source label…' }).click();
+  const reopened = page.getByRole('dialog', { name: 'Tag set' });
+  await expect(reopened.getByLabel('Name', { exact: true })).toBeFocused();
+  await expect(reopened.getByRole('radio', { name: /^Source/ })).toBeChecked();
+});

@@ -60,7 +60,7 @@ export function LinkOverlay({ editor, container, focus, spans }: Props) {
     if (!el || !handle || !focus || spans.length === 0) return setDrawn(EMPTY);
     const origin = el.getBoundingClientRect();
     // The connectors live in the card's start padding, left of the text.
-    const band = parseFloat(getComputedStyle(el).paddingInlineStart) || 40;
+    const band = parseFloat(getComputedStyle(el).paddingLeft) || 40;
     const local = (r: DOMRect): Box => ({ left: r.left - origin.left, top: r.top - origin.top, width: r.width, height: r.height });
     const focusRects = handle.clientRects(focus.start, focus.end).map(local);
     const outlines: Drawn['outlines'] = [];

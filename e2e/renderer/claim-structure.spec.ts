@@ -142,6 +142,22 @@ test('by keyboard alone: tag a claim, mark its source and cue, rate it, add evid
   await page.keyboard.press('Escape');
   await page.keyboard.press('j');
   await expect(page.locator('.annotation-item.selected .annotation-label')).toHaveText('Fact');
+
+  // undo walks back the evidence, the verdict and the cue (with the span it marked); redo brings them again
+  const evidenceShown = page.getByText('https://example.org/report?id=7', { exact: true });
+  await page.keyboard.press('Control+z');
+  await expect(evidenceShown).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('radio', { name: 'Mostly true' })).toHaveAttribute('aria-checked', 'false');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByText('Undid: link to the cue “said”.')).toBeVisible();
+  await expect(links.locator('.is-cue .claim-link-quote')).toHaveCount(0);
+  await expect(article.items).toHaveCount(2);
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Shift+z');
+  await expect(evidenceShown).toBeVisible();
+  await expect(links.locator('.is-cue .claim-link-quote')).toHaveText(`“${CUE}”`);
+  await expect(page.getByRole('radio', { name: 'Mostly true' })).toHaveAttribute('aria-checked', 'true');
+  await expect(article.items).toHaveCount(3);
   await shots(page, 'claim-structure-workbench');
   const before = dump(app);
   expect(before.relations).toHaveLength(2);
@@ -228,6 +244,7 @@ test('tag set: presets, an attribute typed by hand, options in order, a role per
     ] },
     { key: 'claim-date', name: 'Claim date', type: 'date', options: [] },
   ]);
+  await editor.getByRole('textbox', { name: 'Attribute 2 name' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await shots(page, 'claim-structure-tagset');
 
   // a role per label: a new "Speaker" label marks sources

@@ -58,7 +58,7 @@ test('under the Tag set dialog opened by mouse, no shortcut fires; focus is insi
   await expect(page.getByRole('dialog')).toHaveCount(1);
   await expect(page.locator('.find-bar')).toHaveCount(0);
   labels.release();
-  await expect(dialog.getByRole('list', { name: 'Labels' }).getByRole('button')).toHaveCount(3);
+  await expect(dialog.getByRole('list', { name: 'Labels' }).getByRole('button')).toHaveCount(5); // three claim labels, Source and Cue (#20)
   // Once they are there, the current label holds focus (the dialog itself held it meanwhile).
   await expect(dialog.getByRole('button', { name: /^Fact/ })).toBeFocused();
   await page.keyboard.press('Control+e');
@@ -68,10 +68,19 @@ test('under the Tag set dialog opened by mouse, no shortcut fires; focus is insi
   expect({ annotations: annotationRows(app), labels: labelRows(app) }).toEqual(before);
 
   // Tab and Shift+Tab cycle inside the dialog, however far they go.
-  /** Which of the dialog's enabled controls has focus (-1: none of them). */
+  /** Which of the dialog's enabled controls has focus (-1: none of them); of a radio group, Tab reaches the checked one. */
   const at = () =>
-    dialog.evaluate((d) => Array.from(d.querySelectorAll('button, input, select, textarea')).filter((e) => !(e as HTMLButtonElement).disabled && (e as HTMLElement).getClientRects().length > 0).indexOf(document.activeElement!));
-  const tabbable = await dialog.evaluate((d) => Array.from(d.querySelectorAll('button, input, select, textarea')).filter((e) => !(e as HTMLButtonElement).disabled && (e as HTMLElement).getClientRects().length > 0).length);
+    dialog.evaluate((d) =>
+      Array.from(d.querySelectorAll('button, input, select, textarea'))
+        .filter((e) => !(e as HTMLButtonElement).disabled && (e as HTMLElement).getClientRects().length > 0 && !((e as HTMLInputElement).type === 'radio' && !(e as HTMLInputElement).checked))
+        .indexOf(document.activeElement!),
+    );
+  const tabbable = await dialog.evaluate(
+    (d) =>
+      Array.from(d.querySelectorAll('button, input, select, textarea')).filter(
+        (e) => !(e as HTMLButtonElement).disabled && (e as HTMLElement).getClientRects().length > 0 && !((e as HTMLInputElement).type === 'radio' && !(e as HTMLInputElement).checked),
+      ).length,
+  );
   const seen = new Set<number>();
   for (let i = 0; i < tabbable + 3; i++) {
     await page.keyboard.press('Tab');
@@ -166,7 +175,7 @@ test('Shift+A spends the selection: the next digit does not tag the name', async
 test('a digit with nothing selected says what to do', async ({ app, page }) => {
   const article = await start(app, page);
   await page.keyboard.press('1');
-  await expect(notice(page)).toHaveText(/Select text first, then press 1–3\./);
+  await expect(notice(page)).toHaveText(/Select text first, then press 1–9\./);
   await expect(article.items).toHaveCount(0);
 });
 
@@ -230,7 +239,7 @@ test('screens: the shortcuts sheet and a dialog with its focus ring, at every wi
       await page.getByRole('button', { name: 'Tag set…' }).focus();
       await page.keyboard.press('Enter');
       const dialog = page.getByRole('dialog', { name: 'Tag set' });
-      await expect(dialog.getByRole('list', { name: 'Labels' }).getByRole('button')).toHaveCount(3);
+      await expect(dialog.getByRole('list', { name: 'Labels' }).getByRole('button')).toHaveCount(5);
       await page.keyboard.press('Tab');
       await page.screenshot({ path: path.join(dir, `tagset-focus-${width}-${scheme}.png`) });
       await page.keyboard.press('Escape');

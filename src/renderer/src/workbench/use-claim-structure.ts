@@ -15,7 +15,7 @@ const NO_RELATIONS: Relation[] = [];
 export function useClaimStructure(api: ClaimtagApi, store: ClaimtagStore, wb: ReturnType<typeof useWorkbench>, documentId: string) {
   const stored = useStore(store, (s) => (s.open?.documentId === documentId ? s.open.relations : NO_RELATIONS));
   const relations = useMemo(() => liveRelations(stored, wb.annotations), [stored, wb.annotations]);
-  const { persist, notify, upsert } = wb;
+  const { persist, notify, upsert, record, annotations } = wb;
 
   /** Links a claim to her existing span (`target`), or to a span of `labelId` the same call marks. */
   const link = useCallback(
@@ -26,12 +26,14 @@ export function useClaimStructure(api: ClaimtagApi, store: ClaimtagStore, wb: Re
       }
       const made = await persist(() => api.linkClaim('id' in target ? { claimId: claim.id, targetId: target.id } : { claimId: claim.id, target }));
       if (!made) return null;
+      const madeTarget = !annotations.some((a) => a.id === made.target.id);
       upsert(made.target);
       store.applyRelation(made.relation);
+      record({ kind: 'link', relation: made.relation, target: made.target, madeTarget });
       notify(`Linked “${clip(claim.quote, 40)}” to its ${kind} “${clip(made.target.quote, 40)}”.`);
       return made;
     },
-    [api, notify, persist, relations, store, upsert],
+    [api, notify, persist, relations, store, upsert, record, annotations],
   );
 
   const unlink = useCallback(
@@ -39,9 +41,11 @@ export function useClaimStructure(api: ClaimtagApi, store: ClaimtagStore, wb: Re
       const removed = await persist(() => api.unlinkClaim({ id: relation.id }));
       if (!removed) return;
       store.applyRelation({ ...removed, deletedAt: removed.deletedAt ?? new Date().toISOString() });
+      const target = annotations.find((a) => a.id === relation.targetId);
+      if (target) record({ kind: 'unlink', relation, target });
       notify(`Removed the ${relation.kind} link.`);
     },
-    [api, notify, persist, store],
+    [api, notify, persist, store, record, annotations],
   );
 
   /** Sets (or, with null, clears) one attribute value: one call carrying the annotation's values. */
@@ -51,10 +55,13 @@ export function useClaimStructure(api: ClaimtagApi, store: ClaimtagStore, wb: Re
       if (value === null || (Array.isArray(value) && value.length === 0) || value === '') delete values[key];
       else values[key] = value;
       const updated = await persist(() => api.setAnnotationAttributes({ id: annotation.id, values }));
-      if (updated) upsert(updated);
+      if (updated) {
+        upsert(updated);
+        record({ kind: 'attributes', id: annotation.id, before: annotation.attributes ?? {}, after: updated.attributes ?? {} });
+      }
       return updated;
     },
-    [api, persist, upsert],
+    [api, persist, upsert, record],
   );
 
   return { relations, link, unlink, setAttribute };

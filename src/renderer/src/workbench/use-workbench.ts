@@ -232,6 +232,36 @@ export function useWorkbench(api: ClaimtagApi, store: ClaimtagStore, document: D
 
   const replay = useCallback(
     async (action: AnnotationAction, direction: 'undo' | 'redo') => {
+      if (action.kind === 'link' || action.kind === 'unlink') {
+        // Links (#20): a span marked with its link goes and comes back with it; otherwise the link alone.
+        const linked = (action.kind === 'link') === (direction === 'redo');
+        if (action.kind === 'link' && action.madeTarget) {
+          const id = action.target.id;
+          const row = await persist(() => (linked ? api.restoreAnnotation({ id }) : api.deleteAnnotation({ id })));
+          if (row) (linked ? upsert : drop)(row);
+          return row !== null;
+        }
+        if (linked) {
+          const made = await persist(() => api.linkClaim({ claimId: action.relation.claimId, targetId: action.target.id }));
+          if (made) {
+            action.relation = made.relation;
+            store.applyRelation(made.relation);
+            setSelectedId(made.relation.claimId);
+          }
+          return made !== null;
+        }
+        const removed = await persist(() => api.unlinkClaim({ id: action.relation.id }));
+        if (removed) store.applyRelation({ ...removed, deletedAt: removed.deletedAt ?? new Date().toISOString() });
+        return removed !== null;
+      }
+      if (action.kind === 'attributes') {
+        const updated = await persist(() => api.setAnnotationAttributes({ id: action.id, values: direction === 'undo' ? action.before : action.after }));
+        if (updated) {
+          upsert(updated);
+          setSelectedId(updated.id);
+        }
+        return updated !== null;
+      }
       if (action.kind === 'update') {
         const fields = direction === 'undo' ? action.before : action.after;
         const updated = await persist(() => api.updateAnnotation({ id: action.id, ...fields }));
@@ -258,7 +288,7 @@ export function useWorkbench(api: ClaimtagApi, store: ClaimtagStore, document: D
       }
       return deleted !== null;
     },
-    [api, persist, upsert, drop],
+    [api, persist, upsert, drop, store],
   );
 
   /** Label names and quotes for the undo and redo notices (read when the notice is written). */
@@ -306,6 +336,8 @@ export function useWorkbench(api: ClaimtagApi, store: ClaimtagStore, document: D
     persist,
     /** Puts a row the core returned into the store. */
     upsert,
+    /** Records an action for undo (structure changes made outside this hook). */
+    record,
     copyToMine,
     /** A change is waiting for Retry (e.g. after the disk was full). */
     retryable,

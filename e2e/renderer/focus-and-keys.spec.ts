@@ -58,7 +58,7 @@ test('under the Tag set dialog opened by mouse, no shortcut fires; focus is insi
   await expect(page.getByRole('dialog')).toHaveCount(1);
   await expect(page.locator('.find-bar')).toHaveCount(0);
   labels.release();
-  await expect(dialog.getByRole('list', { name: 'Labels' }).getByRole('button')).toHaveCount(5); // three claim labels, Source and Cue (#20)
+  await expect(dialog.getByRole('list', { name: 'Labels' }).getByRole('button')).toHaveCount(labelRows(app).length);
   // Once they are there, the current label holds focus (the dialog itself held it meanwhile).
   await expect(dialog.getByRole('button', { name: /^Fact/ })).toBeFocused();
   await page.keyboard.press('Control+e');
@@ -175,7 +175,11 @@ test('Shift+A spends the selection: the next digit does not tag the name', async
 test('a digit with nothing selected says what to do', async ({ app, page }) => {
   const article = await start(app, page);
   await page.keyboard.press('1');
-  await expect(notice(page)).toHaveText(/Select text first, then press 1–9\./);
+  await expect(notice(page)).toHaveText(/Select text first, then press 1–3, 8 or 9\./);
+  // A key no label holds says so too, even with text selected.
+  await article.select('dramatic development');
+  await page.keyboard.press('5');
+  await expect(notice(page)).toHaveText(/No label is on key 5; the tag set uses 1–3, 8 or 9\./);
   await expect(article.items).toHaveCount(0);
 });
 
@@ -239,7 +243,7 @@ test('screens: the shortcuts sheet and a dialog with its focus ring, at every wi
       await page.getByRole('button', { name: 'Tag set…' }).focus();
       await page.keyboard.press('Enter');
       const dialog = page.getByRole('dialog', { name: 'Tag set' });
-      await expect(dialog.getByRole('list', { name: 'Labels' }).getByRole('button')).toHaveCount(5);
+      await expect(dialog.getByRole('list', { name: 'Labels' }).getByRole('button')).toHaveCount(labelRows(app).length);
       await page.keyboard.press('Tab');
       await page.screenshot({ path: path.join(dir, `tagset-focus-${width}-${scheme}.png`) });
       await page.keyboard.press('Escape');

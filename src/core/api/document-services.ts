@@ -1,3 +1,4 @@
+import { saveExtension } from '../../shared/export-formats';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,8 +36,6 @@ type Arriving = {
   similar?: 'separate';
   mapOnto?: Array<{ ref: string; documentId: string }>;
 };
-
-const EXTENSIONS: Record<string, string> = { html: '.html', pdf: '.pdf', md: '.md', json: '.json', w3c: '.jsonld', brat: '', doccano: '.jsonl', labelstudio: '.json', csv: '.csv' };
 
 /** Library management: search, rename, delete, import from dialogs/drops/clipboard, export. */
 export function createDocumentServices(library: Library, ports: HostPorts, currentAnnotator: () => Annotator | null): DocumentServices {
@@ -172,8 +171,8 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
         bundle.annotators = bundle.annotators.filter((a) => keep.has(a.id));
       }
       const base = bundle.documents.length === 1 ? bundle.documents[0].title : 'claimtag-export';
-      const suggested = `${base.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().slice(0, 80) || 'claimtag-export'}${EXTENSIONS[format]}`;
-      const target = await ports.chooseExportPath(suggested, EXTENSIONS[format]);
+      const suggested = `${base.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().slice(0, 80) || 'claimtag-export'}${saveExtension(format)}`;
+      const target = await ports.chooseExportPath(suggested, saveExtension(format));
       if (!target) return { cancelled: true as const };
       const job = new AbortController();
       runningExport?.abort();

@@ -4,7 +4,7 @@ import { AppFailure, type AppError } from '../../shared/result';
 import type { Label } from '../../shared/types';
 import { writeFileAtomic } from '../fs/atomic-write';
 import type { Library } from '../store/library';
-import { archivedHolders, checkLabel, inUseMessage, plural } from '../tagset/label-rules';
+import { archivedHolders, checkLabel, inUseMessage, plural } from '../../shared/label-rules';
 import { checkLabelStructure, mergeFits } from '../tagset/label-structure';
 import { MAX_TAG_SET_BYTES, parseTagSet, planTagSetImport, serializeTagSet } from '../tagset/tag-set-file';
 import type { HostPorts } from './host-ports';

@@ -3,7 +3,10 @@
 import type { Confidence, Label } from '../../shared/types';
 import type { DoccanoOffsetUnit } from './doccano-offsets';
 
-export type ExportFormatId = 'html' | 'md' | 'json' | 'w3c' | 'brat' | 'doccano' | 'labelstudio' | 'csv';
+import type { ExportFormatChoice } from '../../shared/export-formats';
+
+/** The formats written here, from the catalogue (src/shared/export-formats.ts); pdf is printed from html by library-io. */
+export type ExportFormatId = Exclude<ExportFormatChoice, 'pdf'>;
 export type ImportFormatId = 'json' | 'w3c' | 'brat' | 'doccano' | 'labelstudio';
 
 export interface ExportOptions {

@@ -1,3 +1,4 @@
+import { firstFreeKey, isHexColor, newLabelColor } from '../../shared/label-rules';
 import { importedLabelIdProblem } from '../../shared/label-id';
 import { AppFailure } from '../../shared/result';
 import type { Annotator, Block, Label } from '../../shared/types';
@@ -55,7 +56,6 @@ export interface MergeReport {
   rejected: RejectedItem[];
 }
 
-const NEW_LABEL_COLORS = ['#7a5c99', '#9a6b1f', '#3f7f7f', '#8a3b5c', '#4d6b2f', '#5a5a8a'];
 
 /** Who is arriving with an import, before anything is written: lets the user rename. */
 export function arrivingAnnotators(library: Library, parsed: ParsedImport): Array<{ name: string; clash: boolean; known: boolean }> {
@@ -178,11 +178,11 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
       if (labels.has(id)) return;
       const info = parsed.labels.find((l) => l.id === id);
       const used = new Set([...labels.values()].map((l) => l.shortcut));
-      const shortcut = ['1', '2', '3', '4', '5', '6', '7', '8', '9'].find((k) => !used.has(k)) ?? '';
+      const shortcut = firstFreeKey(used);
       const label: Label = {
         id,
         name: info?.name ?? id.charAt(0).toUpperCase() + id.slice(1),
-        color: info?.color && /^#[0-9a-f]{6}$/i.test(info.color) ? info.color : NEW_LABEL_COLORS[labels.size % NEW_LABEL_COLORS.length],
+        color: info?.color && isHexColor(info.color) ? info.color : newLabelColor([...labels.values()]),
         shortcut,
         definition: info?.definition ?? '',
         archived: false,

@@ -232,8 +232,8 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
           return;
         }
         const label = activeLabels.find((l) => l.shortcut === chord);
-        if (!label) return false;
-        void tag(label.id);
+        if (label) void tag(label.id);
+        else notify(`No label is on key ${chord}; the tag set uses ${shortcutRange(activeLabels.map((l) => l.shortcut)) || 'no keys yet'}.`);
       },
       delete: () => {
         if (linking) return notify(`Press Esc to stop marking the ${linking.kind} first.`);

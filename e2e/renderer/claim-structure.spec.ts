@@ -176,6 +176,30 @@ test('by keyboard alone: tag a claim, mark its source and cue, rate it, add evid
   await expect(links.locator('.is-cue .claim-link-quote')).toHaveText(`“${CUE}”`);
   await expect(page.getByRole('radio', { name: 'Mostly true' })).toHaveAttribute('aria-checked', 'true');
   await expect(page.getByText('https://example.org/report?id=7', { exact: true })).toBeVisible();
+  // with nothing selected, resting the pointer on the claim outlines its source and cue
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.link-outline')).toHaveCount(0);
+  const at = await page.evaluate((needle) => {
+    const root = document.querySelector('.article-text')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const i = node.data.indexOf(needle);
+      if (i < 0) continue;
+      const r = document.createRange();
+      r.setStart(node, i + 5);
+      r.setEnd(node, i + 6);
+      const box = r.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    }
+    throw new Error('claim not found');
+  }, CLAIM);
+  await page.mouse.move(at.x, at.y);
+  await expect(page.locator('.link-outline.is-source')).toHaveCount(1);
+  await expect(page.locator('.link-outline.is-cue')).toHaveCount(1);
+  await page.mouse.move(2, 2);
+  await expect(page.locator('.link-outline')).toHaveCount(0);
+  await page.keyboard.press('j');
+
   // the source's own card lists the claim it backs
   await page.keyboard.press('j');
   await expect(page.locator('.annotation-item.selected .annotation-label')).toHaveText('Source');

@@ -52,6 +52,8 @@ export const API_METHODS = [
   'joinTeam',
   'syncTeam',
   'takeLibraryNotices',
+  // scale (#14)
+  'cancelJob',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];
@@ -65,3 +67,6 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** The one channel main uses to send menu commands to the page. */
 export const MENU_CHANNEL = 'claimtag:menu';
+
+/** The one channel main uses to send long-job events (src/shared/jobs.ts) to the page. */
+export const JOB_CHANNEL = 'claimtag:job';

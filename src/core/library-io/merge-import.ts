@@ -9,6 +9,7 @@ import type { SimilarDocument } from '../../shared/contract';
 import { findReferenceAnnotator } from '../compare/reference';
 import { reanchor, SIMILAR_TEXT, textSimilarity } from './reanchor';
 import { textChanges } from './text-difference';
+import type { JobControl } from '../jobs/job-runner';
 
 export interface MergeOptions {
   /** Arriving annotator name → the name to file their work under. */
@@ -25,7 +26,12 @@ export interface MergeOptions {
   mapOnto?: Readonly<Record<string, string>>;
   /** Leave out (and report) annotations with an unusable label id instead of refusing the file. */
   partial?: boolean;
+  /** A long import's job (issue #14): progress per row written, and a cancel seen between rows (the transaction rolls back). */
+  job?: Pick<JobControl, 'progress' | 'check'>;
 }
+
+/** Rows between two progress reports and cancel checks. */
+const ROWS_PER_STEP = 500;
 
 /** The rename asked for `name`, read as an own key only (a name like "constructor" is data, not a method). */
 const renamedTo = (options: MergeOptions, name: string): string | undefined =>
@@ -234,6 +240,10 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
     let intoReference = 0;
     const writer = library.annotations.importer();
     for (let i = 0; i < parsed.annotations.length; i++) {
+      if (options.job && i % ROWS_PER_STEP === 0) {
+        options.job.check();
+        options.job.progress(i, parsed.annotations.length);
+      }
       const original = parsed.annotations[i];
       const documentId = docIds.get(original.documentRef);
       if (!documentId) throw new AppFailure({ code: 'invalid-input', message: `An annotation refers to an unknown document "${original.documentRef}".` });
@@ -290,6 +300,8 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
       report.annotationsAdded++;
     }
     writer.finish();
+    options.job?.check();
+    options.job?.progress(parsed.annotations.length, parsed.annotations.length);
     if (intoReference > 0) {
       throw AppFailure.forbidden(
         'reference',

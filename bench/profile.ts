@@ -10,7 +10,7 @@ import { createServices } from '../src/core/api/services';
 import { databasePathIn } from '../src/core/data-dir';
 import { loadBundledSample } from '../src/core/store/bundled-sample';
 import { Library } from '../src/core/store/library';
-import { makeTempDir } from '../src/core/testing/temp-library';
+import { makeTempDir } from '../test/support/temp-library';
 import { API_METHODS } from '../src/shared/api-methods';
 import { serveRenderer } from '../e2e/support/static-server';
 import { makeArticle, makeSpans, seedLibrary } from './lib/fixture';

@@ -14,6 +14,7 @@ const ROOT = path.resolve(__dirname, '..');
 const RESULTS = path.join(ROOT, 'bench/results');
 const SECTIONS: Array<{ name: string; timeoutMs: number }> = [
   { name: 'export', timeoutMs: 60_000 },
+  { name: 'interchange', timeoutMs: 120_000 },
   { name: 'import', timeoutMs: 240_000 },
   { name: 'store', timeoutMs: 150_000 },
   { name: 'agree', timeoutMs: 150_000 },

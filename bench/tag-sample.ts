@@ -6,7 +6,7 @@ import { chromium } from '@playwright/test';
 import { LibrarySession } from '../src/core/api/library-session';
 import { databasePathIn } from '../src/core/data-dir';
 import { loadBundledSample } from '../src/core/store/bundled-sample';
-import { makeTempDir } from '../src/core/testing/temp-library';
+import { makeTempDir } from '../test/support/temp-library';
 import { API_METHODS } from '../src/shared/api-methods';
 import { serveRenderer } from '../e2e/support/static-server';
 

@@ -1,6 +1,7 @@
 // Seeded, deterministic inputs for the benchmarks. Nothing generated here is written to the
 // repository: every run builds the same article and annotations from the same seed.
-import { seededRandom } from '../../src/core/agreement/synthetic-document';
+import { createHash } from 'node:crypto';
+import { seededRandom } from '../../test/agreement/synthetic-document';
 import { blocksOfLines } from '../../src/core/library-io/merge-import';
 import { Library } from '../../src/core/store/library';
 import type { Annotation, Block, Bundle, Label } from '../../src/shared/types';
@@ -122,7 +123,7 @@ export function makeBundle(article: Article, spans: readonly Span[]): Bundle {
     createdAt, updatedAt: createdAt, deletedAt: null,
   }));
   return {
-    documents: [{ id: 'bench', title: 'Benchmark article (1 MB)', source: 'bench', text: article.text, sha256: '', blocks: article.blocks, createdAt }],
+    documents: [{ id: 'bench', title: 'Benchmark article (1 MB)', source: 'bench', text: article.text, sha256: createHash('sha256').update(article.text).digest('hex'), blocks: article.blocks, createdAt }],
     annotators: [{ id: 'u1', name: BENCH_ANNOTATOR }],
     labels: BENCH_LABELS,
     annotations,

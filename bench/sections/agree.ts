@@ -1,13 +1,14 @@
 // Agree: `claimtag agree` (the real CLI process) on 3 annotators × 10,000 annotations of a
-// ~1 MB article, plus computeAgreement alone at 3 × 1k / 10k / 100k (text growing with it).
+// ~1 MB article, plus computeAgreement alone at 3 × 1k / 10k / 100k (text growing with it)
+// and at 300 annotators, and `claimtag import` of one of those 10k-annotation files.
 // Baselines from the same run: CLI start-up (`claimtag --help`) for the process, and sorting
 // the same spans (an n log n floor any span comparison pays) for the growth.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { computeAgreement } from '../../src/core/agreement';
-import { syntheticDocument } from '../../src/core/agreement/synthetic-document';
-import { makeTempDir } from '../../src/core/testing/temp-library';
+import { syntheticDocument } from '../../test/agreement/synthetic-document';
+import { makeTempDir } from '../../test/support/temp-library';
 import { OffsetConverter } from '../../src/shared/offsets';
 import { runCli } from '../../src/cli/main';
 import { Figures, timeRuns } from '../lib/result';
@@ -69,6 +70,12 @@ export async function run() {
       const base = f.baseline(`sort3x${tag}`, `sort the same ${3 * per} spans`, sortTimes);
       growth[tag] = { agree: fig.summary.median, sort: base.summary.median, n: inp.annotations.length };
     }
+    const many = syntheticDocument({ seed: 7, annotators: 300, annotationsPerAnnotator: 100, textLength: 100_000 });
+    f.add('compute300x100', 'computeAgreement 300 annotators × 100', await timeRuns(RUNS, () => computeAgreement(many), 1), { role: 'diagnostic' });
+    let fresh = 0;
+    f.add('cliImport10k', 'claimtag import of one 10k-annotation file into a new library (process wall)', await timeRuns(RUNS, () => wall(['import', '--db', path.join(tmp.dir, `import-${fresh++}.sqlite`), files[0]])(), 0), { baseline: 'cliStartup' });
+    const again = path.join(tmp.dir, 'import-0.sqlite');
+    f.add('cliImportAgain', 'claimtag import of the same file again (all unchanged, process wall)', await timeRuns(RUNS, wall(['import', '--db', again, files[0]]), 0), { baseline: 'cliStartup' });
     const ratio = (a: string, b: string) => growth[b].agree / growth[a].agree;
     f.add('growth1kTo10k', 'growth 1k → 10k (×10 input; linear = 10)', [ratio('1k', '10k')], { unit: 'ratio', role: 'diagnostic', note: `sort baseline ×${(growth['10k'].sort / growth['1k'].sort).toFixed(1)}` });
     f.add('growth10kTo100k', 'growth 10k → 100k (×10 input; linear = 10)', [ratio('10k', '100k')], { unit: 'ratio', role: 'diagnostic', note: `sort baseline ×${(growth['100k'].sort / growth['10k'].sort).toFixed(1)}` });

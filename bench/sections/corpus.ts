@@ -4,7 +4,7 @@
 // the per-document reports of the same documents (what `claimtag agree` did before), which
 // the corpus computation has to read the same data for.
 import { computeAgreement, computeCorpusAgreement } from '../../src/core/agreement';
-import { syntheticDocument } from '../../src/core/agreement/synthetic-document';
+import { syntheticDocument } from '../../test/agreement/synthetic-document';
 import type { AgreementInput } from '../../src/core/agreement';
 import { Figures, timeRuns } from '../lib/result';
 

@@ -17,6 +17,8 @@ import { PDF_LIMITS } from '../../src/core/import/import-limits';
 import type { WorkerMemorySample } from '../../src/core/import/import-worker-protocol';
 import { parsePdf } from '../../src/core/import/pdf-parse';
 import { buildPdf, column } from '../../test/pdf-builder';
+import { buildDocx, type FixtureParagraph } from '../../test/import/docx-fixture-builder';
+import { unzipSync } from 'fflate';
 import { Figures, timeRuns } from '../lib/result';
 
 const RUNS = 5;
@@ -61,6 +63,19 @@ export function twoMegabyteNewsPage(): string {
 <aside><ul>${related}</ul></aside><footer>© Daily Example</footer></body></html>`;
   while (Buffer.byteLength(html) < 2 * MB) html = html.replace('</body>', `<div class="ad" hidden>${'<span>advert</span>'.repeat(2000)}</div></body>`);
   return html;
+}
+
+/** A ~1 MB .docx of headings, list items and paragraphs (the bytes grow with the paragraph count). */
+export function oneMegabyteDocx(): Uint8Array {
+  const paragraphs = (count: number): FixtureParagraph[] =>
+    Array.from({ length: count }, (_, i) => (i % 12 === 0 ? { text: SENTENCES[i % 5], style: 'Heading2' } : i % 7 === 0 ? { text: SENTENCES[i % 5], listLevel: i % 2 } : { text: paragraph(i).split(/(?<=\.) /) }));
+  let count = 1000;
+  let bytes = buildDocx(paragraphs(count), { title: 'Bench document' });
+  for (let attempt = 0; attempt < 6 && Math.abs(bytes.length - MB) > MB * 0.05; attempt++) {
+    count = Math.max(1, Math.round((count * MB) / bytes.length));
+    bytes = buildDocx(paragraphs(count), { title: 'Bench document' });
+  }
+  return bytes;
 }
 
 /** Peak heap growth (MiB) of an in-process run, sampled by the callback it is given. */
@@ -155,7 +170,16 @@ export async function run() {
     f.baseline('htmlPlainHeap', 'heap grown by the plain parse5 parse', [await heapGrowth(() => parse(html))], { unit: 'MB' });
     f.add('htmlInProcessHeap', 'heap grown by the reader view, in-process', [await heapGrowth(() => parseHtmlArticle(html))], { unit: 'MB', baseline: 'htmlPlainHeap', role: 'diagnostic' });
     f.add('htmlImportHeap', 'heap grown in the import worker (HTML; sampled at start and end only)', htmlSamples.map(workerGrowth), { unit: 'MB', baseline: 'htmlPlainHeap' });
-    return { figures: f.list, details: { pdfBytes: pdf.length, htmlBytes: Buffer.byteLength(html), bundledWorker: bundledWorker() !== undefined } };
+
+    const docx = oneMegabyteDocx();
+    const docxFile = path.join(dir, 'article.docx');
+    writeFileSync(docxFile, docx);
+    f.baseline('docxUnzip', `unzip of the same .docx (fflate, in-process)`, await timeRuns(RUNS, () => unzipSync(docx)));
+    f.add('docxImport', `importFile of a ${(docx.length / 1e6).toFixed(2)} MB .docx: worker start, unzip, XML walk, blocks`, await timeRuns(IMPORT_RUNS, async () => {
+      const result = await importFile(docxFile);
+      if (!result.ok) throw new Error(result.error.message);
+    }), { baseline: 'docxUnzip' });
+    return { figures: f.list, details: { docxBytes: docx.length, pdfBytes: pdf.length, htmlBytes: Buffer.byteLength(html), bundledWorker: bundledWorker() !== undefined } };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -12,7 +12,7 @@ import { createDispatch } from '../../src/core/api/dispatch';
 import type { HostPorts } from '../../src/core/api/host-ports';
 import { createServices } from '../../src/core/api/services';
 import { Library } from '../../src/core/store/library';
-import { makeTempDir } from '../../src/core/testing/temp-library';
+import { makeTempDir } from '../../test/support/temp-library';
 import type { Result } from '../../src/shared/result';
 import { startLibraryWorker } from '../../src/core/worker/library-worker-client';
 import { buildLibraries } from '../lib/library-fixture';

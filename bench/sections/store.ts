@@ -10,7 +10,7 @@ import { mergeImport } from '../../src/core/library-io/merge-import';
 import { openDatabase } from '../../src/core/db/open-database';
 import { Library } from '../../src/core/store/library';
 import { sha256Of } from '../../src/core/store/documents-repo';
-import { makeTempDir } from '../../src/core/testing/temp-library';
+import { makeTempDir } from '../../test/support/temp-library';
 import type { Annotation, Bundle, DocumentRecord } from '../../src/shared/types';
 import type { ParsedImport } from '../../src/core/interchange/types';
 import { BENCH_LABELS, makeArticle, makeSpans } from '../lib/fixture';

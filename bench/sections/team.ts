@@ -7,8 +7,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { openDatabase } from '../../src/core/db/open-database';
-import { findPgBin } from '../../src/core/testing/pg-cluster';
-import { startTeam, type Analyst, type TeamFixture } from '../../src/core/testing/team-fixture';
+import { findPgBin } from '../../test/support/pg-cluster';
+import { startTeam, type Analyst, type TeamFixture } from '../../test/support/team-fixture';
 import { LocalTeam } from '../../src/core/team/local-team';
 import { makeArticle, makeSpans } from '../lib/fixture';
 import { Figures } from '../lib/result';

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
-import { makeTempDir } from '../../src/core/testing/temp-library';
+import { makeTempDir } from '../../test/support/temp-library';
 import { RENDERER_CSP } from '../../src/main/security/csp';
 import { API_METHODS, channelFor } from '../../src/shared/api-methods';
 import '../../src/renderer/src/api';

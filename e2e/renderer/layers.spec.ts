@@ -12,7 +12,7 @@ import { loadBundle } from '../../src/core/library-io/load-bundle';
 import { loadBundledSample } from '../../src/core/store/bundled-sample';
 import { Library } from '../../src/core/store/library';
 import { ensureReferenceAnnotator } from '../../src/core/compare/reference';
-import { dumpLibrary } from '../../src/core/testing/dump-library';
+import { dumpLibrary } from '../../test/support/dump-library';
 
 const MINE = 'dramatic development';
 const HIS_FACT = 'Pakistan and Afghanistan have agreed to upgrade their diplomatic relations to ambassador level';

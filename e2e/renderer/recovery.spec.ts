@@ -3,7 +3,7 @@ import path from 'node:path';
 import { test, expect } from '../support/app-fixture';
 import { ArticlePage } from '../support/article-page';
 import { createBackup } from '../../src/core/reliability/backups';
-import { corruptMiddlePages, makeIndexDisagree, populate } from '../../src/core/reliability/test-helpers';
+import { corruptMiddlePages, makeIndexDisagree, populate } from '../../test/support/db-helpers';
 
 test('a damaged library gets a recovery screen; restoring the verified backup brings the work back', async ({ app, page }) => {
   await app.start();

@@ -2,7 +2,7 @@
 // that match the claims table, and a claims table whose quotes stay readable on an A4 page.
 import { test, expect } from '@playwright/test';
 import { exportHtmlReport } from '../../src/core/interchange/html-report';
-import { GENERATED_AT, annotationFor, makeDocument, sampleBundle, LABELS } from '../../src/core/interchange/test-bundle';
+import { GENERATED_AT, annotationFor, makeDocument, sampleBundle, LABELS } from '../../test/interchange/test-bundle';
 
 const URDU = 'وزیر خارجہ نے کہا کہ تعلقات بہتر ہوں گے۔ اس کے بعد مذاکرات ہوں گے۔';
 

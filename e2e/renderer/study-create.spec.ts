@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, type AppHarness } from '../support/app-fixture';
 import { ArticlePage } from '../support/article-page';
-import { syntheticDocument } from '../../src/core/agreement/synthetic-document';
+import { syntheticDocument } from '../../test/agreement/synthetic-document';
 
 const SHOTS = process.env.CLAIMTAG_SHOTS_DIR ?? 'test-results/screens';
 

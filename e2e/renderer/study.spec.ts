@@ -1,6 +1,6 @@
 import { test, expect, type AppHarness } from '../support/app-fixture';
 import { ArticlePage } from '../support/article-page';
-import { syntheticDocument } from '../../src/core/agreement/synthetic-document';
+import { syntheticDocument } from '../../test/agreement/synthetic-document';
 import { createStudy } from '../../src/core/study/study-service';
 
 /** Twelve articles tagged by three analysts, in one study with half of them double-annotated. */

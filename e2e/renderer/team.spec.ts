@@ -8,8 +8,8 @@ import { Library } from '../../src/core/store/library';
 import { initTeamServer } from '../../src/core/team/admin';
 import { parseServerUrl } from '../../src/core/team/connection';
 import { joinTeam, syncTeam } from '../../src/core/team/sync';
-import { startPgCluster, type PgCluster } from '../../src/core/testing/pg-cluster';
-import { makeTempDir } from '../../src/core/testing/temp-library';
+import { startPgCluster, type PgCluster } from '../../test/support/pg-cluster';
+import { makeTempDir } from '../../test/support/temp-library';
 
 const SHOTS = process.env.CLAIMTAG_SHOTS_DIR ?? 'test-results/screens';
 const STUDY = 'Election claims 2026';

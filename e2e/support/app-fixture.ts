@@ -5,7 +5,7 @@ import { LibrarySession } from '../../src/core/api/library-session';
 import { databasePathIn } from '../../src/core/data-dir';
 import { loadBundledSample } from '../../src/core/store/bundled-sample';
 import type { Library } from '../../src/core/store/library';
-import { makeTempDir } from '../../src/core/testing/temp-library';
+import { makeTempDir } from '../../test/support/temp-library';
 import { API_METHODS } from '../../src/shared/api-methods';
 import type { JobEvent } from '../../src/shared/jobs';
 import { startLibraryWorker, type LibraryWorker } from '../../src/core/worker/library-worker-client';

@@ -4,10 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeCorpusAgreement } from '../core/agreement';
-import { syntheticDocument } from '../core/agreement/synthetic-document';
-import { makeTempDir } from '../core/testing/temp-library';
+import { syntheticDocument } from '../../test/agreement/synthetic-document';
+import { makeTempDir } from '../../test/support/temp-library';
 import { OffsetConverter } from '../shared/offsets';
-import { cli } from './__fixtures__/harness';
+import { cli } from '../../test/cli/harness';
 
 const CORPUS_KEYS = ['annotators', 'bootstrap', 'documents', 'notes', 'sentences', 'spans'];
 

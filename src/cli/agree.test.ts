@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Library } from '../core/store/library';
-import { makeTempDir } from '../core/testing/temp-library';
-import { cli, SAMPLE, spawnCli } from './__fixtures__/harness';
+import { makeTempDir } from '../../test/support/temp-library';
+import { cli, SAMPLE, spawnCli } from '../../test/cli/harness';
 
 const KEYS = ['annotators', 'document', 'notes', 'sentences', 'spans'];
 const SENTENCE_KEYS = ['cohenKappa', 'count', 'fleissKappa', 'krippendorffAlpha', 'percentAgreement'];

@@ -4,11 +4,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDocx } from '../core/import/docx-fixture-builder';
-import { makeTempDir } from '../core/testing/temp-library';
-import { cli, REPO, rowCounts, SAMPLE, spawnCli } from './__fixtures__/harness';
+import { buildDocx } from '../../test/import/docx-fixture-builder';
+import { makeTempDir } from '../../test/support/temp-library';
+import { cli, REPO, rowCounts, SAMPLE, spawnCli } from '../../test/cli/harness';
 
-const MINIMAL = path.join(__dirname, '__fixtures__/minimal.claimtag.json');
+const MINIMAL = path.join(__dirname, '../../test/cli/minimal.claimtag.json');
 const COMMANDS = ['import', 'export', 'list', 'agree'];
 
 let temp: ReturnType<typeof makeTempDir>;

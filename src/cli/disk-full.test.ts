@@ -7,8 +7,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isDiskFull } from '../core/db/open-database';
 import { Library } from '../core/store/library';
-import { makeTempDir } from '../core/testing/temp-library';
-import { cli } from './__fixtures__/harness';
+import { makeTempDir } from '../../test/support/temp-library';
+import { cli } from '../../test/cli/harness';
 
 let tmp: ReturnType<typeof makeTempDir>;
 beforeEach(() => {
@@ -86,7 +86,7 @@ describe('a full disk', () => {
       expect(listed.code).toBe(0);
       expect(listed.out).toContain('Bridge');
       expect(listed.err).toContain('the disk holding the library is full');
-      const imported = await cli(['import', path.join(__dirname, '__fixtures__/minimal.claimtag.json')], env);
+      const imported = await cli(['import', path.join(__dirname, '../../test/cli/minimal.claimtag.json')], env);
       expect(imported.code).toBe(1);
       expect(imported.err).toContain('The disk holding the library is full');
       expect(fs.readFileSync(file).equals(before)).toBe(true);

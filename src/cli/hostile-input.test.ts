@@ -7,8 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServices } from '../core/api/services';
 import { createDispatch } from '../core/api/dispatch';
 import { Library } from '../core/store/library';
-import { makeTempDir } from '../core/testing/temp-library';
-import { cli } from './__fixtures__/harness';
+import { makeTempDir } from '../../test/support/temp-library';
+import { cli } from '../../test/cli/harness';
 import { oneLine, terminalSafe } from './terminal-text';
 
 let tmp: ReturnType<typeof makeTempDir>;
@@ -94,7 +94,7 @@ describe('prototype pollution', () => {
 
   it('an arriving annotator named "constructor" is filed under that name, not under a method of Object', async () => {
     const file = path.join(tmp.dir, 'work.json');
-    const json = fs.readFileSync(path.join(__dirname, '__fixtures__/minimal.claimtag.json'), 'utf8').replaceAll('"Ayesha"', '"constructor"');
+    const json = fs.readFileSync(path.join(__dirname, '../../test/cli/minimal.claimtag.json'), 'utf8').replaceAll('"Ayesha"', '"constructor"');
     fs.writeFileSync(file, json);
     const result = await cli(['import', file, '--rename', 'hasOwnProperty=x'], env);
     expect(result.err).toBe('');

@@ -4,11 +4,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dumpFile } from '../core/reliability/test-helpers';
+import { dumpFile } from '../../test/support/db-helpers';
 import { Library } from '../core/store/library';
 import { CURRENT_ANNOTATOR_SETTING } from '../core/ownership/ownership';
-import { makeTempDir } from '../core/testing/temp-library';
-import { cli } from './__fixtures__/harness';
+import { makeTempDir } from '../../test/support/temp-library';
+import { cli } from '../../test/cli/harness';
 
 const TEXT = [
   'The minister said the border will reopen on Monday after three weeks of closure and talks in the capital.',

@@ -3,10 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syntheticDocument } from '../core/agreement/synthetic-document';
+import { syntheticDocument } from '../../test/agreement/synthetic-document';
 import { Library } from '../core/store/library';
-import { makeTempDir } from '../core/testing/temp-library';
-import { cli, rowCounts } from './__fixtures__/harness';
+import { makeTempDir } from '../../test/support/temp-library';
+import { cli, rowCounts } from '../../test/cli/harness';
 
 let temp: ReturnType<typeof makeTempDir>;
 let db: string;

@@ -3,12 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cli } from './__fixtures__/harness';
+import { cli } from '../../test/cli/harness';
 import { createDispatch } from '../core/api/dispatch';
 import { createServices } from '../core/api/services';
 import { Library } from '../core/store/library';
-import { makeTempDir } from '../core/testing/temp-library';
-import { dumpFile } from '../core/reliability/test-helpers';
+import { makeTempDir } from '../../test/support/temp-library';
+import { dumpFile } from '../../test/support/db-helpers';
 
 let tmp: ReturnType<typeof makeTempDir>;
 let file: string;

@@ -52,6 +52,11 @@ export const API_METHODS = [
   'joinTeam',
   'syncTeam',
   'takeLibraryNotices',
+  // claims with structure (#20)
+  'linkClaim',
+  'unlinkClaim',
+  'listRelations',
+  'setAnnotationAttributes',
   // scale (#14)
   'cancelJob',
 ] as const;
@@ -61,9 +66,8 @@ export type ApiMethodName = (typeof API_METHODS)[number];
 /** The IPC channel for a method; only main and the preload use it. */
 export const channelFor = (method: ApiMethodName): string => `claimtag:${method}`;
 
-/** Commands the application menu sends to the page; the page owns what they do. */
-export const MENU_COMMANDS = ['import', 'paste', 'export', 'compare', 'find', 'undo', 'redo', 'shortcuts', 'guidelines', 'rename-annotator'] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+/** Commands the application menu sends to the page (declared in the command table); the page owns what they do. */
+export { MENU_COMMANDS, type MenuCommand } from './commands';
 
 /** The one channel main uses to send menu commands to the page. */
 export const MENU_CHANNEL = 'claimtag:menu';

@@ -86,3 +86,26 @@ export const CHECK_WORTHINESS_PRESET: AttributeDefinition = {
     { key: 'not-factual', name: 'Not factual' },
   ],
 };
+
+/** A default verdict scale a desk can start from, best → worst (first = bestRating, last = worstRating). */
+export const VERDICT_SCALE_PRESET: AttributeDefinition = {
+  key: 'verdict',
+  name: 'Verdict',
+  type: 'scale',
+  options: [
+    { key: 'true', name: 'True' },
+    { key: 'mostly-true', name: 'Mostly true' },
+    { key: 'half-true', name: 'Half true' },
+    { key: 'mostly-false', name: 'Mostly false' },
+    { key: 'false', name: 'False' },
+  ],
+};
+
+/** Evidence: https: links the check relied on. */
+export const EVIDENCE_LINKS_PRESET: AttributeDefinition = { key: 'evidence', name: 'Evidence', type: 'links', options: [] };
+
+/** When the claim was made (ClaimReview's itemReviewed.datePublished). */
+export const CLAIM_DATE_PRESET: AttributeDefinition = { key: 'claim-date', name: 'Claim date', type: 'date', options: [] };
+
+/** The presets the Tag set dialog offers to add to a label with one action, in that order. */
+export const ATTRIBUTE_PRESETS: readonly AttributeDefinition[] = [CHECK_WORTHINESS_PRESET, VERDICT_SCALE_PRESET, EVIDENCE_LINKS_PRESET, CLAIM_DATE_PRESET];

@@ -14,6 +14,7 @@ import type { BlindState, DocumentLayers } from './layers';
 import type { TeamStatus } from './team';
 import type { API_METHODS, MenuCommand } from './api-methods';
 import type { JobEvent } from './jobs';
+import { ATTRIBUTE_LIMITS, ATTRIBUTE_TYPES, LABEL_ROLES, type Relation } from './claim-structure';
 
 const id = z.string().min(1).max(100);
 const offset = z.number().int().min(0).max(50_000_000);
@@ -97,6 +98,28 @@ const arriving = z
   })
   .strict();
 
+/** What linkClaim returns: the link, and the source or cue span it points to (made by the call when `target` was given). */
+export interface LinkedClaim {
+  relation: Relation;
+  target: Annotation;
+}
+
+// Claims with structure (#20): shapes checked at the boundary; the rules themselves (unique keys,
+// option counts, https: links, real dates) are in ./attribute-rules and run in the core.
+const attributeKey = z.string().min(1).max(ATTRIBUTE_LIMITS.keyLength);
+const attributeDefinition = z
+  .object({
+    key: attributeKey,
+    name: z.string().max(ATTRIBUTE_LIMITS.nameLength * 2),
+    type: z.enum(ATTRIBUTE_TYPES),
+    options: z.array(z.object({ key: attributeKey, name: z.string().max(ATTRIBUTE_LIMITS.nameLength * 2) }).strict()).max(ATTRIBUTE_LIMITS.optionsPerAttribute * 2),
+  })
+  .strict();
+const attributeValues = z.record(
+  attributeKey,
+  z.union([z.string().max(ATTRIBUTE_LIMITS.urlLength * 2), z.array(z.string().max(ATTRIBUTE_LIMITS.urlLength * 2)).max(ATTRIBUTE_LIMITS.linksPerValue * 2)]),
+);
+
 export const contract = {
   getStartupState: returns<StartupState>()(empty),
   setAnnotatorName: returns<Annotator>()(z.object({ name: z.string().trim().min(1).max(80) }).strict()),
@@ -127,6 +150,10 @@ export const contract = {
         shortcut: z.string().regex(/^[1-9]?$/, 'Use one digit from 1 to 9, or none.'),
         definition: z.string().max(4_000),
         examples: z.object({ positive: z.array(z.string().max(2_000)).max(50), negative: z.array(z.string().max(2_000)).max(50) }).strict().optional(),
+        /** What the label marks (#20); left out: a new label marks claims, an existing one keeps its role. */
+        role: z.enum(LABEL_ROLES).optional(),
+        /** The label's attributes (#20), the whole list; left out: an existing label keeps its own. */
+        attributes: z.array(attributeDefinition).max(ATTRIBUTE_LIMITS.attributesPerLabel * 2).optional(),
       })
       .strict(),
   ),
@@ -268,6 +295,24 @@ export const contract = {
   // harden (#15): what background checks found, told to the analyst in the app, not the console.
   /** Notices from background work since the last call (backup verification, library integrity); each is returned once. */
   takeLibraryNotices: returns<LibraryNotice[]>()(empty),
+  // Claims with structure (#20, rel-core): links from a claim to its source and cue spans, attribute values.
+  /**
+   * Links the analyst's claim to her source or cue span: an existing one (`targetId`), or one this
+   * call marks (`target`, reusing her identical span when there is one). The kind is the role of the
+   * span's label. Linking again returns the same link.
+   */
+  linkClaim: returns<LinkedClaim>()(
+    z.union([
+      z.object({ claimId: id, targetId: id }).strict(),
+      z.object({ claimId: id, target: z.object({ labelId: id, start: offset, end: offset }).strict() }).strict(),
+    ]),
+  ),
+  /** Removes one of the analyst's links (soft-deleted; linkClaim makes it again). */
+  unlinkClaim: returns<Relation>()(z.object({ id }).strict()),
+  /** The document's live links whose two ends are live, everyone's (only hers while blind). */
+  listRelations: returns<Relation[]>()(z.object({ documentId: id }).strict()),
+  /** Sets all of an annotation's attribute values at once (absent or empty = no value); returns the annotation. */
+  setAnnotationAttributes: returns<Annotation>()(z.object({ id, values: attributeValues }).strict()),
   // scale (#14): long jobs stream JobEvents (src/shared/jobs.ts) on JOB_CHANNEL and stop on request.
   /** Stops the long job with this id (from its events); what it had not finished is not kept. */
   cancelJob: returns<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(100) }).strict()),

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Library } from '../../core/store/library';
-import { makeTempDir } from '../../core/testing/temp-library';
-import { corruptMiddlePages, dumpFile, populate } from '../../core/reliability/test-helpers';
-import { cli, spawnCli } from '../__fixtures__/harness';
+import { makeTempDir } from '../../../test/support/temp-library';
+import { corruptMiddlePages, dumpFile, populate } from '../../../test/support/db-helpers';
+import { cli, spawnCli } from '../../../test/cli/harness';
 
 let tmp: ReturnType<typeof makeTempDir>;
 let db: string;

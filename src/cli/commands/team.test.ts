@@ -3,12 +3,12 @@
 // with `claimtag import`), tag, sync, and read the status; bad addresses change nothing.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dumpFile } from '../../core/reliability/test-helpers';
+import { dumpFile } from '../../../test/support/db-helpers';
 import { Library } from '../../core/store/library';
 import { LocalTeam } from '../../core/team/local-team';
-import { startPgCluster, type PgCluster } from '../../core/testing/pg-cluster';
-import { makeTempDir } from '../../core/testing/temp-library';
-import { cli, SAMPLE } from '../__fixtures__/harness';
+import { startPgCluster, type PgCluster } from '../../../test/support/pg-cluster';
+import { makeTempDir } from '../../../test/support/temp-library';
+import { cli, SAMPLE } from '../../../test/cli/harness';
 
 let cluster: PgCluster;
 let tmp: ReturnType<typeof makeTempDir>;

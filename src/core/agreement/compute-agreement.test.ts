@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../shared/result';
 import { computeAgreement, MAX_PAIRWISE_ANNOTATORS } from './compute-agreement';
-import { syntheticDocument } from './synthetic-document';
+import { syntheticDocument } from '../../../test/agreement/synthetic-document';
 import type { AgreementAnnotation, AgreementInput, AgreementReport } from './types';
 
 const TEXT = 'The minister said talks failed. Officials denied it! Was it true? Sources say yes.\nA new policy starts Monday.';

@@ -5,7 +5,7 @@ import { computeAgreement } from './compute-agreement';
 import { computeCorpusAgreement, type CorpusAgreement } from './corpus-agreement';
 import { labelSentences } from './sentence-labels';
 import { splitSentences } from './sentence-splitter';
-import { syntheticDocument } from './synthetic-document';
+import { syntheticDocument } from '../../../test/agreement/synthetic-document';
 import type { AgreementAnnotation, AgreementInput } from './types';
 
 function corpus(seed: number, count: number, options: { annotators?: number; perAnnotator?: number; textLength?: number } = {}): AgreementInput[] {

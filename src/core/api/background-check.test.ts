@@ -6,9 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LibraryNotice } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import { listBackups } from '../reliability/backups';
-import { makeIndexDisagree, populate } from '../reliability/test-helpers';
+import { makeIndexDisagree, populate } from '../../../test/support/db-helpers';
 import { Library } from '../store/library';
-import { makeTempDir } from '../testing/temp-library';
+import { makeTempDir } from '../../../test/support/temp-library';
 import { LibrarySession } from './library-session';
 
 let tmp: ReturnType<typeof makeTempDir>;

@@ -5,7 +5,7 @@ import type { AppError, Result } from '../../shared/result';
 import type { DocumentRecord } from '../../shared/types';
 import { loadBundledSample } from '../store/bundled-sample';
 import { Library } from '../store/library';
-import { makeTempDir } from '../testing/temp-library';
+import { makeTempDir } from '../../../test/support/temp-library';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createServices } from './services';
 

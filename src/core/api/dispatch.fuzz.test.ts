@@ -13,8 +13,8 @@ import { contract } from '../../shared/contract';
 import type { ErrorCode, Result } from '../../shared/result';
 import { loadBundledSample } from '../store/bundled-sample';
 import { Library } from '../store/library';
-import { makeTempDir } from '../testing/temp-library';
-import { dumpDatabase } from '../reliability/test-helpers';
+import { makeTempDir } from '../../../test/support/temp-library';
+import { dumpDatabase } from '../../../test/support/db-helpers';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createServices } from './services';
 

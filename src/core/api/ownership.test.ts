@@ -12,8 +12,8 @@ import type { Annotation, Annotator, DocumentRecord } from '../../shared/types';
 import { ensureReferenceAnnotator } from '../compare/reference';
 import { loadBundledSample } from '../store/bundled-sample';
 import { Library } from '../store/library';
-import { dumpLibrary } from '../testing/dump-library';
-import { makeTempDir } from '../testing/temp-library';
+import { dumpLibrary } from '../../../test/support/dump-library';
+import { makeTempDir } from '../../../test/support/temp-library';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createServices } from './services';
 import { headlessPorts } from './host-ports';
@@ -71,6 +71,7 @@ const othersRows = () => ({
   annotations: library.db.prepare('SELECT * FROM annotations WHERE annotator_id != ? ORDER BY id').all(ayesha.id),
   status: library.db.prepare('SELECT * FROM document_status WHERE annotator_id != ? ORDER BY document_id').all(ayesha.id),
   annotators: library.db.prepare('SELECT id, name FROM annotators WHERE id != ? ORDER BY id').all(ayesha.id),
+  relations: library.db.prepare('SELECT * FROM relations WHERE annotator_id != ? ORDER BY id').all(ayesha.id),
 });
 
 const base64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64');
@@ -110,7 +111,7 @@ afterEach(() => {
  * One proof per mutating method. `Record` over every method not known to be read-only: adding a
  * method to the contract fails to compile here until its ownership is proved.
  */
-type ReadOnly = 'getStartupState' | 'listDocuments' | 'listDocumentPage' | 'getDocument' | 'listLabels' | 'listAnnotators' | 'listAnnotations' | 'searchDocuments' | 'documentLayers' | 'getBlindMode' | 'getRecoveryOptions' | 'chooseImportFiles' | 'compareDocument' | 'exportTagSet' | 'exportDocuments' | 'cancelExport' | 'listStudies' | 'getStudyReport' | 'nextStudyDocument' | 'nextUnsettledInStudy' | 'exportStudyDiagnosis' | 'getTeamStatus' | 'takeLibraryNotices' | 'cancelJob';
+type ReadOnly = 'getStartupState' | 'listDocuments' | 'listDocumentPage' | 'getDocument' | 'listLabels' | 'listAnnotators' | 'listAnnotations' | 'searchDocuments' | 'documentLayers' | 'getBlindMode' | 'getRecoveryOptions' | 'chooseImportFiles' | 'compareDocument' | 'exportTagSet' | 'exportDocuments' | 'cancelExport' | 'listStudies' | 'getStudyReport' | 'nextStudyDocument' | 'nextUnsettledInStudy' | 'exportStudyDiagnosis' | 'getTeamStatus' | 'takeLibraryNotices' | 'listRelations' | 'cancelJob';
 
 const proofs: Record<Exclude<ApiMethod, ReadOnly>, () => Promise<void>> = {
   // Team mode: colleagues' rows arrive only from the server under their authors' ids (proved on a
@@ -305,6 +306,45 @@ const proofs: Record<Exclude<ApiMethod, ReadOnly>, () => Promise<void>> = {
     const r = (await dispatch('assignStudy', { name: 'Nope', doubleShare: 0 })) as Result<unknown>;
     expect(r.ok ? null : r.error.code).toBe('not-found');
     expect(dumpLibrary(library)).toEqual(refusedBefore);
+  },
+  // Claims with structure (#20): links join two spans of one analyst; values belong to the span's owner.
+  async linkClaim() {
+    const hisSource = library.annotations.add({ documentId: doc.id, annotatorId: bilal.id, labelId: 'source', ...at('Alpha') }, TEXT);
+    const mySource = await call<Annotation>('createAnnotation', { documentId: doc.id, labelId: 'source', ...at('Gamma') });
+    // his claim, to her source / to a span marked on his claim / to his source: his work is his
+    const error = await refused('linkClaim', { claimId: his.id, targetId: mySource.id }, 'not-owner');
+    expect(error.message).toBe("This is Bilal's annotation. Copy it to your own work to change it.");
+    await refused('linkClaim', { claimId: his.id, targetId: hisSource.id }, 'not-owner');
+    await refused('linkClaim', { claimId: his.id, target: { labelId: 'source', ...at('Alpha') } }, 'not-owner');
+    // across analysts: her claim to his source
+    await refused('linkClaim', { claimId: mine.id, targetId: hisSource.id }, 'not-owner');
+    await refused('linkClaim', { claimId: ref.id, target: { labelId: 'source', ...at('Alpha') } }, 'reference');
+    // her claim to her source: linked, and nobody else's rows change
+    const before = othersRows();
+    const linked = await call<{ relation: { annotatorId: string; kind: string; claimId: string; targetId: string } }>('linkClaim', { claimId: mine.id, targetId: mySource.id });
+    expect(linked.relation).toMatchObject({ annotatorId: ayesha.id, kind: 'source', claimId: mine.id, targetId: mySource.id });
+    expect(othersRows()).toEqual(before);
+  },
+  async unlinkClaim() {
+    const hisSource = library.annotations.add({ documentId: doc.id, annotatorId: bilal.id, labelId: 'source', ...at('Alpha') }, TEXT);
+    const hisLink = library.relations.add({ documentId: doc.id, annotatorId: bilal.id, kind: 'source', claimId: his.id, targetId: hisSource.id });
+    const error = await refused('unlinkClaim', { id: hisLink.id }, 'not-owner');
+    expect(error.message).toBe("This link is in Bilal's work. Only Bilal can remove it.");
+    const before = othersRows();
+    const { relation } = await call<{ relation: { id: string } }>('linkClaim', { claimId: mine.id, target: { labelId: 'source', ...at('Gamma') } });
+    expect((await call<{ deletedAt: string | null }>('unlinkClaim', { id: relation.id })).deletedAt).not.toBeNull();
+    expect(othersRows()).toEqual(before);
+  },
+  async setAnnotationAttributes() {
+    const verdict = { key: 'verdict', name: 'Verdict', type: 'scale', options: [{ key: 'true', name: 'True' }, { key: 'false', name: 'False' }] };
+    await call('saveLabel', { id: 'fact', name: 'Fact', color: '#2f7d4f', shortcut: '1', definition: '', attributes: [verdict] });
+    await call('saveLabel', { id: 'opinion', name: 'Opinion', color: '#2d6cb5', shortcut: '2', definition: '', attributes: [verdict] });
+    await refused('setAnnotationAttributes', { id: his.id, values: { verdict: 'false' } }, 'not-owner');
+    await refused('setAnnotationAttributes', { id: hisDeleted.id, values: { verdict: 'false' } }, 'not-owner');
+    await refused('setAnnotationAttributes', { id: ref.id, values: { verdict: 'true' } }, 'reference');
+    const before = othersRows();
+    expect((await call<Annotation>('setAnnotationAttributes', { id: mine.id, values: { verdict: 'true' } })).attributes).toEqual({ verdict: 'true' });
+    expect(othersRows()).toEqual(before);
   },
   async recoverLibrary() {
     const before = dumpLibrary(library);

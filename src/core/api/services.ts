@@ -8,8 +8,10 @@ import { createStudyServices } from './study-services';
 import { createTagSetServices } from './tag-set-services';
 import { createDocumentServices } from './document-services';
 import { createTeamServices } from './team-services';
+import { requireUsableLabel } from './label-lookup';
+import { createClaimStructureServices, deleteAnnotationWithLinks, restoreAnnotationWithLinks, updateAnnotationKeepingStructure } from './claim-structure-services';
 import { headlessPorts, type HostPorts } from './host-ports';
-import { CURRENT_ANNOTATOR_SETTING, currentAnnotatorOf, documentLayers, othersHidden, requireNotBlind, requireOwn } from '../ownership/ownership';
+import { CURRENT_ANNOTATOR_SETTING, currentAnnotatorOf, documentLayers, othersHidden, requireCurrentAnnotator, requireNotBlind, requireOwn } from '../ownership/ownership';
 import type { BlindState } from '../../shared/layers';
 import { silentJobRunner, type JobRunner } from '../jobs/job-runner';
 
@@ -35,11 +37,7 @@ export function createServices(ctx: ServiceContext): ApiServices {
 
   const currentAnnotator = (): Annotator | null => currentAnnotatorOf(library);
 
-  const requireAnnotator = (): Annotator => {
-    const annotator = currentAnnotator();
-    if (!annotator) throw new AppFailure({ code: 'conflict', message: 'Enter your name before tagging, so your work is attributed to you.' });
-    return annotator;
-  };
+  const requireAnnotator = (): Annotator => requireCurrentAnnotator(library);
 
   const ensureSample = (): string => {
     const known = library.settings.get(SAMPLE_DOCUMENT);
@@ -51,12 +49,7 @@ export function createServices(ctx: ServiceContext): ApiServices {
     });
   };
 
-  const requireLabel = (labelId: string) => {
-    const label = library.labels.find(labelId);
-    if (!label) throw new AppFailure({ code: 'not-found', message: `There is no label "${labelId}" in this tag set.` });
-    if (label.archived) throw new AppFailure({ code: 'conflict', message: `The label "${label.name}" is archived.` });
-    return label;
-  };
+  const requireLabel = (labelId: string) => requireUsableLabel(library, labelId);
 
   return {
     ...createDocumentServices(library, ctx.ports ?? headlessPorts, currentAnnotator, jobs),
@@ -72,6 +65,7 @@ export function createServices(ctx: ServiceContext): ApiServices {
     cancelJob: ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     ...createTagSetServices(library, ctx.ports ?? headlessPorts, currentAnnotator),
     ...createTeamServices(library, ctx.ports ?? headlessPorts),
+    ...createClaimStructureServices(library),
 
     getStartupState(): StartupState {
       const last = library.settings.get(LAST_DOCUMENT);
@@ -129,7 +123,7 @@ export function createServices(ctx: ServiceContext): ApiServices {
       const me = requireAnnotator();
       requireOwn(library, library.annotations.get(id), me);
       if (patch.labelId !== undefined) requireLabel(patch.labelId);
-      return library.annotations.update(id, patch);
+      return updateAnnotationKeepingStructure(library, id, patch);
     },
 
     copyAnnotationToMine({ id }) {
@@ -144,7 +138,16 @@ export function createServices(ctx: ServiceContext): ApiServices {
         if (same) return library.annotations.get(same);
         const text = library.documents.textOf(source.documentId);
         return library.annotations.add(
-          { documentId: source.documentId, annotatorId: me.id, labelId: source.labelId, start: source.start, end: source.end, attribution: source.attribution, confidence: source.confidence },
+          {
+            documentId: source.documentId,
+            annotatorId: me.id,
+            labelId: source.labelId,
+            start: source.start,
+            end: source.end,
+            attribution: source.attribution,
+            confidence: source.confidence,
+            attributes: source.attributes,
+          },
           text,
         );
       });
@@ -174,11 +177,11 @@ export function createServices(ctx: ServiceContext): ApiServices {
 
     deleteAnnotation({ id }) {
       requireOwn(library, library.annotations.get(id), requireAnnotator());
-      return library.annotations.softDelete(id);
+      return deleteAnnotationWithLinks(library, id);
     },
     restoreAnnotation({ id }) {
       requireOwn(library, library.annotations.get(id), requireAnnotator());
-      return library.annotations.restore(id);
+      return restoreAnnotationWithLinks(library, id);
     },
   };
 }

@@ -8,8 +8,8 @@ import type { StudyProgress, StudySummary } from '../../shared/study';
 import { parseAnalystList, studyFormProblems } from '../../shared/study-form';
 import { loadBundledSample } from '../store/bundled-sample';
 import { Library } from '../store/library';
-import { dumpLibrary } from '../testing/dump-library';
-import { makeTempDir } from '../testing/temp-library';
+import { dumpLibrary } from '../../../test/support/dump-library';
+import { makeTempDir } from '../../../test/support/temp-library';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createServices } from './services';
 

@@ -6,7 +6,7 @@ import type { StudyReport, StudySummary } from '../../shared/study';
 import { loadBundledSample } from '../store/bundled-sample';
 import { Library } from '../store/library';
 import { assignStudy, createStudy } from '../study/study-service';
-import { makeTempDir } from '../testing/temp-library';
+import { makeTempDir } from '../../../test/support/temp-library';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createServices } from './services';
 

@@ -5,7 +5,7 @@ import type { Result } from '../../shared/result';
 import type { Annotation, DocumentRecord, Label } from '../../shared/types';
 import { Library } from '../store/library';
 import { loadBundledSample } from '../store/bundled-sample';
-import { makeTempDir } from '../testing/temp-library';
+import { makeTempDir } from '../../../test/support/temp-library';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createServices } from './services';
 
@@ -118,10 +118,12 @@ describe('editing labels', () => {
       ['fact', '1'],
       ['opinion', '2'],
       ['allegation', '3'],
+      ['source', '8'],
+      ['cue', '9'],
       ['statistic', '4'],
       ['prediction', ''],
     ]);
-    expect(labels[3].examples).toEqual({ positive: ['40 people'], negative: [] });
+    expect(labels.find((l) => l.id === 'statistic')!.examples).toEqual({ positive: ['40 people'], negative: [] });
     await tagWith(doc, 'prediction', 'Rates will rise next year.');
     expect((await refuse('saveLabel', { id: 'stat-2', name: 'statistic', color: '#7a5c99', shortcut: '', definition: '' })).message).toBe('Another label is already called “Statistic”.');
     expect((await refuse('saveLabel', { id: 'p', name: 'P', color: '#7a5c99', shortcut: '4', definition: '' })).message).toBe('4 is already the shortcut for Statistic.');
@@ -146,7 +148,7 @@ describe('delete, merge, archive', () => {
     const a = await tagWith(doc, 'allegation', 'This was a disgrace.');
     await call('deleteAnnotation', { id: a.id });
     const labels = await call<Label[]>('deleteLabel', { id: 'allegation' });
-    expect(labels.map((l) => l.id)).toEqual(['fact', 'opinion']);
+    expect(labels.map((l) => l.id)).toEqual(['fact', 'opinion', 'source', 'cue']);
     expect(library.annotations.exists(a.id)).toBe(false);
     expect((await refuse('deleteLabel', { id: 'allegation' })).code).toBe('not-found');
   });
@@ -159,7 +161,7 @@ describe('delete, merge, archive', () => {
     await call('deleteAnnotation', { id: gone.id });
     const { labels, moved } = await call<{ labels: Label[]; moved: number }>('mergeLabel', { from: 'allegation', into: 'opinion' });
     expect(moved).toBe(1);
-    expect(labels.map((l) => l.id)).toEqual(['fact', 'opinion']);
+    expect(labels.map((l) => l.id)).toEqual(['fact', 'opinion', 'source', 'cue']);
     expect(library.annotations.get(live.id).labelId).toBe('opinion');
     expect(library.annotations.get(gone.id).labelId).toBe('opinion');
     // undo of the earlier deletion brings it back under the merged label

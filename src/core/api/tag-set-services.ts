@@ -5,7 +5,7 @@ import type { Label } from '../../shared/types';
 import { writeFileAtomic } from '../fs/atomic-write';
 import type { Library } from '../store/library';
 import { archivedHolders, checkLabel, inUseMessage, plural } from '../tagset/label-rules';
-import { LabelStore } from '../tagset/label-store';
+import { checkLabelStructure, mergeFits } from '../tagset/label-structure';
 import { MAX_TAG_SET_BYTES, parseTagSet, planTagSetImport, serializeTagSet } from '../tagset/tag-set-file';
 import type { HostPorts } from './host-ports';
 
@@ -21,7 +21,7 @@ const failWith = (error: AppError): never => {
  * Field problems carry "field: message" details, the same shape as contract validation.
  */
 export function createTagSetServices(library: Library, ports: HostPorts, currentAnnotator: () => { id: string } | null = () => null): TagSetServices {
-  const store = new LabelStore(library.db);
+  const store = library.labels;
 
   /** Merging or deleting a label rewrites its annotations: refused while other analysts' rows carry it. */
   const requireNoOthersUse = (label: Label, action: 'merge' | 'delete'): void => {
@@ -47,6 +47,8 @@ export function createTagSetServices(library: Library, ports: HostPorts, current
         if (problems.length) {
           failWith({ code: problems[0].field === 'color' ? 'invalid-input' : 'conflict', message: problems[0].message, details: problems.map((p) => `${p.field}: ${p.message}`) });
         }
+        const structure = checkLabelStructure(library, existing ?? null, input.role, input.attributes);
+        if (!structure.ok) return failWith(structure.error);
         for (const holder of archivedHolders(input.shortcut, input.id, labels)) store.clearShortcut(holder.id);
         const fields = {
           id: input.id,
@@ -55,9 +57,11 @@ export function createTagSetServices(library: Library, ports: HostPorts, current
           shortcut: input.shortcut,
           definition: input.definition.trim(),
           examples: cleanExamples(input.examples ?? existing?.examples),
+          role: structure.value.role,
+          attributes: structure.value.attributes,
         };
         if (existing) store.update({ ...fields, archived: existing.archived });
-        else store.insert({ ...fields, archived: false, sortOrder: store.nextSortOrder() });
+        else store.add({ ...fields, archived: false, sortOrder: store.nextSortOrder() });
         return library.labels.list();
       });
     },
@@ -76,8 +80,10 @@ export function createTagSetServices(library: Library, ports: HostPorts, current
         const target = requireLabel(into);
         if (source.id === target.id) failWith({ code: 'invalid-input', message: 'Choose another label to merge into.' });
         requireNoOthersUse(source, 'merge');
-        const { live } = store.usage(from);
-        store.moveAnnotations(from, into);
+        const fits = mergeFits(library, source, target);
+        if (!fits.ok) failWith(fits.error);
+        const { live } = library.annotations.labelUsage(from);
+        library.annotations.relabelAll(from, into);
         store.remove(from);
         return { labels: library.labels.list(), moved: live };
       });
@@ -86,11 +92,11 @@ export function createTagSetServices(library: Library, ports: HostPorts, current
     deleteLabel({ id }) {
       return library.transaction(() => {
         const label = requireLabel(id);
-        const { live } = store.usage(id);
+        const { live } = library.annotations.labelUsage(id);
         if (live > 0) failWith({ code: 'conflict', message: inUseMessage(label, live), details: [`usage: ${plural(live, 'annotation')}`] });
         requireNoOthersUse(label, 'delete');
         // Deleted annotations of this label can no longer come back with Undo: the label is gone.
-        store.purgeDeletedAnnotations(id);
+        library.annotations.purgeDeletedOfLabel(id);
         store.remove(id);
         return library.labels.list();
       });
@@ -115,7 +121,7 @@ export function createTagSetServices(library: Library, ports: HostPorts, current
         if (!plan.ok) return failWith(plan.error);
         for (const id of plan.value.clearShortcuts) store.clearShortcut(id);
         for (const l of plan.value.update) store.update(l);
-        for (const l of plan.value.add) store.insert(l);
+        for (const l of plan.value.add) store.add(l);
         return { labels: library.labels.list(), added: plan.value.add.map((l) => l.name), updated: plan.value.update.map((l) => l.name) };
       });
     },

@@ -9,18 +9,18 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatch } from '../api/dispatch';
 import { createServices } from '../api/services';
-import { childCommand, childEnv, REPO_ROOT } from '../reliability/child-runner';
-import { dumpFile, integrityOf } from '../reliability/test-helpers';
+import { childCommand, childEnv, REPO_ROOT } from '../../../test/support/child-runner';
+import { dumpFile, integrityOf } from '../../../test/support/db-helpers';
 import { sha256Of } from '../store/documents-repo';
 import { Library } from '../store/library';
-import { makeTempDir } from '../testing/temp-library';
+import { makeTempDir } from '../../../test/support/temp-library';
 import type { Result } from '../../shared/result';
 import type { Annotation } from '../../shared/types';
 import { LATEST_SCHEMA_VERSION, migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
 import { openDatabase } from './open-database';
 
-const FIXTURES = path.join(__dirname, 'migrations', '__fixtures__');
+const FIXTURES = path.join(__dirname, '../../../test/db/migration-fixtures');
 /**
  * Schema versions that shipped in a release. When a release ships a new schema, add its
  * version here and commit its fixture (make-fixture.ts); users have such files on disk.
@@ -32,6 +32,9 @@ const fixtures = fs
   .filter((m): m is RegExpExecArray => m !== null)
   .map((m) => ({ version: Number(m[1]), file: path.join(FIXTURES, m[0]) }))
   .sort((a, b) => a.version - b.version);
+
+/** Rows later migrations add to a released library on purpose (by id): the bundled source and cue labels (10). */
+const BUNDLED_ROWS: Record<string, string[]> = { labels: ['source', 'cue'] };
 
 let tmp: ReturnType<typeof makeTempDir>;
 beforeAll(() => (tmp = makeTempDir('claimtag-migrations-')));
@@ -86,7 +89,9 @@ describe('schema fixtures', () => {
         if (table === '__user_version') continue;
         expect(after[table], `table ${table} survives`).toBeDefined();
         const afterRows = after[table] as Array<Record<string, unknown>>;
-        expect(afterRows, `rows of ${table}`).toHaveLength(rows.length);
+        const bundled = BUNDLED_ROWS[table] ?? [];
+        expect(afterRows, `rows of ${table}`).toHaveLength(rows.length + bundled.length);
+        for (const id of bundled) expect(afterRows.map((r) => r.id), `${table} bundles ${id}`).toContain(id);
         for (const row of rows as Array<Record<string, unknown>>) {
           expect(afterRows, `a row of ${table}`).toContainEqual(expect.objectContaining(row));
         }
@@ -112,6 +117,9 @@ describe('schema fixtures', () => {
         ['opinion', false],
         ['allegation', false],
         ['rumour', true],
+        // bundled by migration 10; the library's own labels as they were
+        ['source', false],
+        ['cue', false],
       ]);
       expect(library.settings.get('current-annotator')).toBe('ann-ayesha');
       // Search (schema 2) indexed the documents that were already there.
@@ -164,7 +172,7 @@ function runChild(command: string[], file: string, mode: 'slow' | 'fast', kill: 
 
 describe('a migration killed midway', () => {
   it('leaves exactly the old schema or exactly the new one, and the real open then migrates', { timeout: 120_000 }, async () => {
-    const command = childCommand(path.join(__dirname, '..', 'reliability', 'migrate-crash-child.ts'), path.join(tmp.dir, 'migrate-child.cjs'));
+    const command = childCommand(path.join(__dirname, '../../../test/reliability/migrate-crash-child.ts'), path.join(tmp.dir, 'migrate-child.cjs'));
     const file = copyFixture(1, 'killed.sqlite');
     openDatabase(file).close(); // the released library, at today's schema: the heavy step is what is pending
     const oldSchema = schemaOf(file);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../shared/result';
-import { makeTempDir } from '../testing/temp-library';
+import { makeTempDir } from '../../../test/support/temp-library';
 import { migrate, schemaVersion } from './migrate';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import type { Migration } from './migrations/migration';
@@ -36,6 +36,8 @@ describe('openDatabase', () => {
       { id: 'fact', shortcut: '1' },
       { id: 'opinion', shortcut: '2' },
       { id: 'allegation', shortcut: '3' },
+      { id: 'source', shortcut: '8' },
+      { id: 'cue', shortcut: '9' },
     ]);
     db.close();
   });
@@ -47,7 +49,7 @@ describe('openDatabase', () => {
     first.close();
     const second = openDatabase(file);
     expect(second.prepare("SELECT value FROM settings WHERE key = 'k'").get()).toEqual({ value: 'v' });
-    expect(second.prepare('SELECT count(*) AS n FROM labels').get()).toEqual({ n: 3 });
+    expect(second.prepare('SELECT count(*) AS n FROM labels').get()).toEqual({ n: 5 });
     second.close();
   });
 

@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importPaths } from '../library-io/import-paths';
-import { dumpDatabase } from '../reliability/test-helpers';
+import { dumpDatabase } from '../../../test/support/db-helpers';
 import { Library } from '../store/library';
-import { makeTempDir } from '../testing/temp-library';
+import { makeTempDir } from '../../../test/support/temp-library';
 import { checkRegularFile, checkRegularFileSync } from './regular-file';
 
 let tmp: ReturnType<typeof makeTempDir>;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHtmlArticle } from './html-article';
 import { importFile } from './import-file';
 import { htmlFragmentToBlocks, parseHtml } from './import-html';
-import { blocksOf, expectDocument, type ExpectedBlock } from './import-test-helpers';
+import { blocksOf, expectDocument, type ExpectedBlock } from '../../../test/import/import-test-helpers';
 import { buildDocument } from './imported-document';
 
 const FIXTURES = path.join(__dirname, '../../../test/fixtures');

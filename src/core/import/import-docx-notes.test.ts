@@ -4,9 +4,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { buildDocxFromXml, documentXml } from './docx-fixture-builder';
+import { buildDocxFromXml, documentXml } from '../../../test/import/docx-fixture-builder';
 import { importDocx } from './import-docx';
-import { blocksOf, expectDocument, type ExpectedBlock } from './import-test-helpers';
+import { blocksOf, expectDocument, type ExpectedBlock } from '../../../test/import/import-test-helpers';
 
 const FIXTURES = path.join(__dirname, '../../../test/fixtures/docx');
 const fixture = async (name: string) => expectDocument(await importDocx(await readFile(path.join(FIXTURES, name)), name));

@@ -2,9 +2,9 @@ import { deflateRawSync } from 'node:zlib';
 import { strToU8 } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { WorkerMemorySample } from './import-worker-protocol';
-import { buildDocx, buildDocxFromXml, documentXml } from './docx-fixture-builder';
+import { buildDocx, buildDocxFromXml, documentXml } from '../../../test/import/docx-fixture-builder';
 import { importDocx, type DocxImportOptions } from './import-docx';
-import { blocksOf, expectDocument, expectError, type ExpectedBlock } from './import-test-helpers';
+import { blocksOf, expectDocument, expectError, type ExpectedBlock } from '../../../test/import/import-test-helpers';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const URDU = 'وزیر اعظم نے کہا کہ انتخابات شفاف تھے۔';

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/result';
-import { buildDocx } from './docx-fixture-builder';
+import { buildDocx } from '../../../test/import/docx-fixture-builder';
 import { buildDocument, titleFromFileName } from './imported-document';
 import { importDocx } from './import-docx';
 import { importClipboard, importFile, type ImportedDocument } from './import-file';
@@ -10,7 +10,7 @@ import { parseHtml } from './import-html';
 import { parseHtmlArticle } from './html-article';
 import { parseMarkdown } from './import-markdown';
 import { parseText } from './import-txt';
-import { blocksOf, expectDocument, expectError, expectWellFormed, fixtureFolder, type ExpectedBlock } from './import-test-helpers';
+import { blocksOf, expectDocument, expectError, expectWellFormed, fixtureFolder, type ExpectedBlock } from '../../../test/import/import-test-helpers';
 import { sha256 } from './normalize-text';
 import { MAX_IMPORT_BYTES } from './read-file-safely';
 

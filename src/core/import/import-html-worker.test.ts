@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importClipboard, importFile } from './import-file';
 import { HTML_LIMITS } from './import-limits';
-import { expectError } from './import-test-helpers';
+import { expectError } from '../../../test/import/import-test-helpers';
 
 /** Counts event-loop turns of this (the serving) thread while `work` runs. */
 async function turnsDuring<T>(work: Promise<T>): Promise<{ result: T; turns: number }> {

@@ -3,7 +3,7 @@ import { AppFailure } from '../../shared/result';
 import { buildDocument } from './imported-document';
 import { parseHtmlArticle } from './html-article';
 import { parseHtml } from './import-html';
-import { blocksOf, expectDocument, type ExpectedBlock } from './import-test-helpers';
+import { blocksOf, expectDocument, type ExpectedBlock } from '../../../test/import/import-test-helpers';
 
 const importHtml = (html: string) => expectDocument(buildDocument(parseHtml(html), { title: 'Saved page', source: 'page.html' }));
 

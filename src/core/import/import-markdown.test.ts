@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from './imported-document';
 import { parseMarkdown } from './import-markdown';
-import { blocksOf, expectDocument, type ExpectedBlock } from './import-test-helpers';
+import { blocksOf, expectDocument, type ExpectedBlock } from '../../../test/import/import-test-helpers';
 
 const importMd = (source: string) => expectDocument(buildDocument(parseMarkdown(source), { title: 'Fallback', source: 'a.md' }));
 

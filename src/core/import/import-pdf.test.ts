@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPdf, column, type PdfLine } from '../../../test/pdf-builder';
 import { importPdf } from './import-pdf';
 import { PDF_LIMITS } from './import-limits';
-import { blocksOf, expectDocument, expectError, type ExpectedBlock } from './import-test-helpers';
+import { blocksOf, expectDocument, expectError, type ExpectedBlock } from '../../../test/import/import-test-helpers';
 import { NO_TEXT_LAYER_MESSAGE, SCRIPTED_PDF_MESSAGE } from './pdf-parse';
 
 const FIXTURES = path.join(__dirname, '../../../test/fixtures/pdf');

@@ -1,7 +1,7 @@
 import { chmod, mkdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectError, fixtureFolder } from './import-test-helpers';
+import { expectError, fixtureFolder } from '../../../test/import/import-test-helpers';
 import { decodeText, MAX_IMPORT_BYTES, readFileSafely } from './read-file-safely';
 
 const fixtures = fixtureFolder('claimtag-read-');

@@ -18,8 +18,8 @@ import { importDoccano } from './doccano-import';
 import { exportFormats, summaryFor } from './index';
 import { exportLabelStudio, labelStudioConfigFor } from './label-studio';
 import { PREDICTION_ANNOTATOR, importLabelStudio } from './label-studio-import';
-import { readAsBrat } from './testing/brat-reference';
-import { LABELS, UNICODE_TEXT, sampleBundle, unicodeBundle } from './test-bundle';
+import { readAsBrat } from '../../../test/interchange/brat-reference';
+import { LABELS, UNICODE_TEXT, sampleBundle, unicodeBundle } from '../../../test/interchange/test-bundle';
 import type { ParsedImport } from './types';
 import { exportW3c } from './w3c';
 import { importW3c } from './w3c-import';
@@ -179,7 +179,7 @@ describe('Label Studio, as its converter and task import read it', () => {
   });
 
   it("reads the converter's JSON-MIN output, listing per-region fields it cannot place", () => {
-    const file = readFileSync(path.join(__dirname, 'testing', 'label-studio-json-min.json'), 'utf8');
+    const file = readFileSync(path.join(__dirname, '../../../test/interchange/label-studio-json-min.json'), 'utf8');
     const r = value(importLabelStudio(file, { partial: true }));
     const bundle = unicodeBundle();
     expect(byPosition(r.annotations.map((a) => [a.label, a.quote]))).toEqual(byPosition(bundle.annotations.map((a) => [a.labelId, a.quote])));

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportFormats } from './index';
 import { labelStudioConfig } from './label-studio';
-import { GENERATED_AT, LABELS, sampleBundle } from './test-bundle';
+import { GENERATED_AT, LABELS, sampleBundle } from '../../../test/interchange/test-bundle';
 
-const GOLDEN_DIR = path.join(__dirname, '__golden__');
+const GOLDEN_DIR = path.join(__dirname, '../../../test/interchange/golden');
 const update = process.env.UPDATE_GOLDEN === '1';
 
 function compareGolden(relative: string, actual: string): void {

@@ -9,7 +9,7 @@ import { CSV_COLUMNS, exportCsv } from './csv';
 import { exportHtmlReport, REPORT_CSP } from './html-report';
 import { exportMarkdownReport } from './markdown-report';
 import { exportFormats, importFormats } from './index';
-import { GENERATED_AT, NAUGHTY_NOTE, annotationFor, makeDocument, sampleBundle, LABELS } from './test-bundle';
+import { GENERATED_AT, NAUGHTY_NOTE, annotationFor, makeDocument, sampleBundle, LABELS } from '../../../test/interchange/test-bundle';
 
 describe('CSV', () => {
   const csv = exportCsv(sampleBundle());

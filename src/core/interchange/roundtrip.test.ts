@@ -13,7 +13,7 @@ import { exportDoccano } from './doccano';
 import { importDoccano } from './doccano-import';
 import { exportLabelStudio } from './label-studio';
 import { importLabelStudio } from './label-studio-import';
-import { LABELS, makeDocument, sampleBundle } from './test-bundle';
+import { LABELS, makeDocument, sampleBundle } from '../../../test/interchange/test-bundle';
 import type { ParsedImport } from './types';
 import { exportW3c } from './w3c';
 import { importW3c } from './w3c-import';

@@ -6,10 +6,10 @@ import path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { sampleBundle, unicodeBundle } from './test-bundle';
+import { sampleBundle, unicodeBundle } from '../../../test/interchange/test-bundle';
 import { exportW3c } from './w3c';
 
-const SUITE = path.join(__dirname, 'testing', 'w3c-web-annotation-tests');
+const SUITE = path.join(__dirname, '../../../test/interchange/w3c-web-annotation-tests');
 const readJson = (relative: string): Record<string, unknown> => JSON.parse(readFileSync(path.join(SUITE, relative), 'utf8')) as Record<string, unknown>;
 
 type Validator = { file: string; validate: (data: unknown) => string | null };

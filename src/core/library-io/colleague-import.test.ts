@@ -4,10 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportClaimtagJson } from '../interchange/claimtag-json';
 import { loadBundledSample } from '../store/bundled-sample';
 import { Library } from '../store/library';
-import { makeTempDir } from '../testing/temp-library';
+import { makeTempDir } from '../../../test/support/temp-library';
 import { importPaths } from './import-paths';
 import { loadBundle } from './load-bundle';
-import { dumpLibrary } from '../testing/dump-library';
+import { dumpLibrary } from '../../../test/support/dump-library';
 
 const RESOURCES = path.resolve(__dirname, '../../../resources');
 let tmp: ReturnType<typeof makeTempDir>;

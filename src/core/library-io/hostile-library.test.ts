@@ -10,8 +10,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../db/migrations';
 import { loadBundledSample } from '../store/bundled-sample';
 import { Library } from '../store/library';
-import { dumpDatabase, populate } from '../reliability/test-helpers';
-import { makeTempDir } from '../testing/temp-library';
+import { dumpDatabase, populate } from '../../../test/support/db-helpers';
+import { makeTempDir } from '../../../test/support/temp-library';
 import { importPaths } from './import-paths';
 import { readOtherLibrary } from './read-other-library';
 

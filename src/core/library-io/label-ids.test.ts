@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importedLabelIdProblem } from '../../shared/label-id';
-import { dumpDatabase } from '../reliability/test-helpers';
+import { dumpDatabase } from '../../../test/support/db-helpers';
 import { Library } from '../store/library';
-import { makeTempDir } from '../testing/temp-library';
+import { makeTempDir } from '../../../test/support/temp-library';
 import { importPaths } from './import-paths';
 
 let tmp: ReturnType<typeof makeTempDir>;

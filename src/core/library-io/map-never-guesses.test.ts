@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Library } from '../store/library';
-import { dumpLibrary } from '../testing/dump-library';
-import { makeTempDir } from '../testing/temp-library';
+import { dumpLibrary } from '../../../test/support/dump-library';
+import { makeTempDir } from '../../../test/support/temp-library';
 import { importPaths } from './import-paths';
 
 const SHARED = [

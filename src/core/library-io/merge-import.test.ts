@@ -9,7 +9,7 @@ import { importClaimtagJson } from '../interchange/claimtag-json-import';
 import { exportW3c } from '../interchange/w3c';
 import type { ImportedAnnotation, ParsedImport } from '../interchange/types';
 import { Library } from '../store/library';
-import { makeTempDir } from '../testing/temp-library';
+import { makeTempDir } from '../../../test/support/temp-library';
 import { importPaths } from './import-paths';
 import { loadBundle } from './load-bundle';
 import { blocksOfLines, mergeImport } from './merge-import';

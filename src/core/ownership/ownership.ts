@@ -30,6 +30,13 @@ export function notYoursFailure(library: Library, annotation: Pick<Annotation, '
   return AppFailure.forbidden('not-owner', `This is ${annotation.annotatorName}'s annotation. Copy it to your own work to change it.`);
 }
 
+/** The current analyst; refused (conflict) while the library has none named yet. */
+export function requireCurrentAnnotator(library: Library): Annotator {
+  const annotator = currentAnnotatorOf(library);
+  if (!annotator) throw new AppFailure({ code: 'conflict', message: 'Enter your name before tagging, so your work is attributed to you.' });
+  return annotator;
+}
+
 /** Throws unless the current analyst owns `annotation`. */
 export function requireOwn(library: Library, annotation: Annotation, me: Annotator): void {
   if (annotation.annotatorId !== me.id) throw notYoursFailure(library, annotation, me);

@@ -7,9 +7,9 @@ import { AppFailure } from '../../shared/result';
 import { LATEST_SCHEMA_VERSION } from '../db/migrate';
 import { openDatabase } from '../db/open-database';
 import { Library } from '../store/library';
-import { makeTempDir } from '../testing/temp-library';
+import { makeTempDir } from '../../../test/support/temp-library';
 import { backupsDir, createBackup, listBackups, restoreBackup } from './backups';
-import { corruptMiddlePages, dumpDatabase, dumpFile, integrityOf, populate } from './test-helpers';
+import { corruptMiddlePages, dumpDatabase, dumpFile, integrityOf, populate } from '../../../test/support/db-helpers';
 
 let tmp: ReturnType<typeof makeTempDir>;
 let file: string;

@@ -9,14 +9,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { makeTempDir } from '../testing/temp-library';
-import { childCommand, childEnv, REPO_ROOT as ROOT } from './child-runner';
-import { BATCH_SIZE } from './crash-spans';
+import { makeTempDir } from '../../../test/support/temp-library';
+import { childCommand, childEnv, REPO_ROOT as ROOT } from '../../../test/support/child-runner';
+import { BATCH_SIZE } from '../../../test/reliability/crash-spans';
 
 const KILLS = Number(process.env.CLAIMTAG_CRASH_KILLS ?? 55);
 const SEED = Number(process.env.CLAIMTAG_CRASH_SEED ?? Date.now() % 1e9);
 const CRASH_ANNOTATOR = 'Crash Tester';
-const CHILD = path.join(__dirname, 'crash-child.ts');
+const CHILD = path.join(__dirname, '../../../test/reliability/crash-child.ts');
 
 let tmp: ReturnType<typeof makeTempDir>;
 let command: string[];

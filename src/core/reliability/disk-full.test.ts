@@ -8,8 +8,8 @@ import { createDispatch, type Dispatch } from '../api/dispatch';
 import { createServices } from '../api/services';
 import { mergeImport } from '../library-io/merge-import';
 import { Library } from '../store/library';
-import { makeTempDir } from '../testing/temp-library';
-import { dumpDatabase } from './test-helpers';
+import { makeTempDir } from '../../../test/support/temp-library';
+import { dumpDatabase } from '../../../test/support/db-helpers';
 
 let tmp: ReturnType<typeof makeTempDir>;
 let library: Library;

@@ -4,10 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../shared/result';
 import { openDatabase } from '../db/open-database';
 import { Library } from '../store/library';
-import { makeTempDir } from '../testing/temp-library';
+import { makeTempDir } from '../../../test/support/temp-library';
 import { createBackup, restoreBackup } from './backups';
 import { moveAsideDamaged } from './recovery';
-import { corruptMiddlePages, dumpDatabase, dumpFile, populate } from './test-helpers';
+import { corruptMiddlePages, dumpDatabase, dumpFile, populate } from '../../../test/support/db-helpers';
 
 let tmp: ReturnType<typeof makeTempDir>;
 let file: string;

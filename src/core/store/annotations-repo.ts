@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { StatementCache } from './statement-cache';
 import type { Annotation, Confidence } from '../../shared/types';
+import type { AttributeValues } from '../../shared/claim-structure';
 import { AppFailure } from '../../shared/result';
 import { splitsSurrogatePair } from '../../shared/offsets';
 import { newId, nowIso } from './ids';
@@ -22,12 +23,34 @@ interface AnnotationRow {
   note: string;
   attribution: string;
   confidence: Confidence | null;
+  attribute_values: string;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
 }
 
 const SELECT = `SELECT a.*, n.name AS annotator_name FROM annotations a JOIN annotators n ON n.id = a.annotator_id`;
+
+/** Stored values (checked when saved); anything malformed reads as none. */
+export function parseAttributeValues(json: string): AttributeValues {
+  try {
+    const v = JSON.parse(json) as unknown;
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return {};
+    const kept = Object.entries(v).filter(
+      (e): e is [string, string | string[]] => typeof e[1] === 'string' || (Array.isArray(e[1]) && e[1].every((x: unknown) => typeof x === 'string')),
+    );
+    return Object.fromEntries(kept);
+  } catch {
+    return {};
+  }
+}
+
+/** Attribute values are left out when there are none, as the shared type says. */
+const withValues = (json: string): { attributes?: AttributeValues } => {
+  if (json === '{}') return {};
+  const values = parseAttributeValues(json);
+  return Object.keys(values).length > 0 ? { attributes: values } : {};
+};
 
 const toAnnotation = (r: AnnotationRow): Annotation => ({
   id: r.id,
@@ -43,6 +66,7 @@ const toAnnotation = (r: AnnotationRow): Annotation => ({
   note: r.note,
   attribution: r.attribution,
   confidence: r.confidence,
+  ...withValues(r.attribute_values),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   deletedAt: r.deleted_at,
@@ -57,6 +81,8 @@ export interface NewAnnotation {
   note?: string;
   attribution?: string;
   confidence?: Confidence | null;
+  /** Values of the label's attributes, already checked against its definitions. */
+  attributes?: AttributeValues;
   /** Kept when importing another library's work; generated otherwise. */
   id?: string;
   createdAt?: string;
@@ -68,6 +94,8 @@ export interface AnnotationPatch {
   note?: string;
   attribution?: string;
   confidence?: Confidence | null;
+  /** The whole set of values (replacing the stored ones), already checked against the label. */
+  attributes?: AttributeValues;
 }
 
 /** Throws unless [start, end) is a non-empty span of `text` that splits no character. */
@@ -85,8 +113,8 @@ export function assertValidSpan(text: string, start: number, end: number): void 
 }
 
 const INSERT_INTO = `INSERT INTO annotations (id, document_id, annotator_id, label_id, start_offset, end_offset, quote, prefix, suffix,
-    note, attribution, confidence, created_at, updated_at)`;
-const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+    note, attribution, confidence, attribute_values, created_at, updated_at)`;
+const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 const INSERT = `${INSERT_INTO} VALUES ${ROW}`;
 const INSERT_UNLESS_ID_TAKEN = `${INSERT} ON CONFLICT (id) DO NOTHING`;
 /** Rows per statement when importing: one statement per row costs ~40% more in SQLite and the binding. */
@@ -103,7 +131,7 @@ export interface AnnotationImporter {
 class IdTaken extends Error {}
 
 /**
- * Appends the 14 column values of one row (checked; quote and context from `text`), in the
+ * Appends the 15 column values of one row (checked; quote and context from `text`), in the
  * order of INSERT_INTO.
  */
 function pushRow(params: unknown[], a: NewAnnotation, text: string, id: string): void {
@@ -122,6 +150,7 @@ function pushRow(params: unknown[], a: NewAnnotation, text: string, id: string):
     a.note ?? '',
     a.attribution ?? '',
     a.confidence ?? null,
+    JSON.stringify(a.attributes ?? {}),
     createdAt,
     a.updatedAt ?? createdAt,
   );
@@ -262,17 +291,41 @@ export class AnnotationsRepo {
     if (current.deletedAt) throw new AppFailure({ code: 'conflict', message: 'That annotation was deleted; undo the deletion first.' });
     this.sql
       .get(
-        'UPDATE annotations SET label_id = ?, note = ?, attribution = ?, confidence = ?, updated_at = ? WHERE id = ?',
+        'UPDATE annotations SET label_id = ?, note = ?, attribution = ?, confidence = ?, attribute_values = ?, updated_at = ? WHERE id = ?',
       )
       .run(
         patch.labelId ?? current.labelId,
         patch.note ?? current.note,
         patch.attribution ?? current.attribution,
         patch.confidence === undefined ? current.confidence : patch.confidence,
+        JSON.stringify(patch.attributes ?? current.attributes ?? {}),
         nowIso(),
         id,
       );
     return this.get(id);
+  }
+
+  /** Annotations using a label: live ones, and soft-deleted ones kept for undo. */
+  labelUsage(labelId: string): { live: number; deleted: number } {
+    return this.sql
+      .get('SELECT COALESCE(SUM(deleted_at IS NULL), 0) AS live, COALESCE(SUM(deleted_at IS NOT NULL), 0) AS deleted FROM annotations WHERE label_id = ?')
+      .get(labelId) as { live: number; deleted: number };
+  }
+
+  /** The attribute values stored on a label's annotations (deleted ones too: undo brings them back), one entry per annotation that has any. */
+  attributeValuesOfLabel(labelId: string): AttributeValues[] {
+    const rows = this.sql.get("SELECT attribute_values FROM annotations WHERE label_id = ? AND attribute_values <> '{}'").all(labelId) as Array<{ attribute_values: string }>;
+    return rows.map((r) => parseAttributeValues(r.attribute_values));
+  }
+
+  /** Re-labels every annotation of `from` (deleted ones too) as `into`; returns how many rows moved. */
+  relabelAll(from: string, into: string): number {
+    return this.sql.get('UPDATE annotations SET label_id = ?, updated_at = ? WHERE label_id = ?').run(into, nowIso(), from).changes;
+  }
+
+  /** Permanently drops the soft-deleted annotations of a label (they can no longer be restored). */
+  purgeDeletedOfLabel(labelId: string): number {
+    return this.sql.get('DELETE FROM annotations WHERE label_id = ? AND deleted_at IS NOT NULL').run(labelId).changes;
   }
 
   softDelete(id: string): Annotation {

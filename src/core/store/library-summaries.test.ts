@@ -12,7 +12,7 @@ import { MIGRATIONS } from '../db/migrations';
 import { openDatabase } from '../db/open-database';
 import { createDispatch, type Dispatch } from '../api/dispatch';
 import { createServices } from '../api/services';
-import { makeTempDir } from '../testing/temp-library';
+import { makeTempDir } from '../../../test/support/temp-library';
 import type { Result } from '../../shared/result';
 import { DOCUMENT_SORTS, type DocumentSummary } from '../../shared/types';
 import { Library } from './library';

@@ -8,6 +8,7 @@ import { AnnotatorsRepo } from './annotators-repo';
 import { BlindModeRepo } from './blind-mode-repo';
 import { DocumentsRepo } from './documents-repo';
 import { LabelsRepo } from './labels-repo';
+import { RelationsRepo } from './relations-repo';
 import { SettingsRepo } from './settings-repo';
 import { StudiesRepo } from '../study/studies-repo';
 
@@ -17,6 +18,7 @@ export class Library {
   readonly annotations: AnnotationsRepo;
   readonly annotators: AnnotatorsRepo;
   readonly labels: LabelsRepo;
+  readonly relations: RelationsRepo;
   readonly settings: SettingsRepo;
   readonly studies: StudiesRepo;
   readonly blindMode: BlindModeRepo;
@@ -26,6 +28,7 @@ export class Library {
     this.annotations = new AnnotationsRepo(db);
     this.annotators = new AnnotatorsRepo(db);
     this.labels = new LabelsRepo(db);
+    this.relations = new RelationsRepo(db);
     this.settings = new SettingsRepo(db);
     this.studies = new StudiesRepo(db);
     this.blindMode = new BlindModeRepo(db, this.settings);

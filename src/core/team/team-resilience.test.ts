@@ -4,11 +4,11 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childEnv, REPO_ROOT } from '../reliability/child-runner';
-import { paragraphs, startTeam, STUDY as STUDY_NAME, type Analyst, type TeamFixture } from '../testing/team-fixture';
+import { childEnv, REPO_ROOT } from '../../../test/support/child-runner';
+import { paragraphs, startTeam, STUDY as STUDY_NAME, type Analyst, type TeamFixture } from '../../../test/support/team-fixture';
 import { LocalTeam } from './local-team';
 
-const CHILD = path.join(REPO_ROOT, 'src/core/testing/team-sync-child.ts');
+const CHILD = path.join(REPO_ROOT, 'test/support/team-sync-child.ts');
 const TEXT = Array.from({ length: 400 }, (_, i) => `Claim ${i} is stated here.`).join(' ');
 
 let team: TeamFixture;

@@ -1,8 +1,8 @@
 // Team mode against a real PostgreSQL cluster (started here, as an unprivileged user, on a free
 // loopback port; stopped in afterAll). Three analysts, three library files, one study.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dumpFile } from '../reliability/test-helpers';
-import { paragraphs, startTeam, type Analyst, type TeamFixture } from '../testing/team-fixture';
+import { dumpFile } from '../../../test/support/db-helpers';
+import { paragraphs, startTeam, type Analyst, type TeamFixture } from '../../../test/support/team-fixture';
 import { LocalTeam } from './local-team';
 import { upsertAnnotations, upsertDecisions } from './sync';
 

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportClaimtagJson } from '../interchange/claimtag-json';
 import { sha256Of } from '../store/documents-repo';
-import { makeTempDir } from '../testing/temp-library';
+import { makeTempDir } from '../../../test/support/temp-library';
 import type { Result } from '../../shared/result';
 import type { Annotation, DocumentPage, Bundle } from '../../shared/types';
 import { startLibraryWorker, type LibraryWorker } from './library-worker-client';

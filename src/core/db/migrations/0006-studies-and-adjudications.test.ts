@@ -3,8 +3,8 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dumpFile } from '../../reliability/test-helpers';
-import { makeTempDir } from '../../testing/temp-library';
+import { dumpFile } from '../../../../test/support/db-helpers';
+import { makeTempDir } from '../../../../test/support/temp-library';
 import { migrate } from '../migrate';
 import { MIGRATIONS } from '.';
 
@@ -39,7 +39,7 @@ describe('migration 6', () => {
     const db = new Database(file);
     try {
       db.pragma('foreign_keys = ON');
-      migrate(db);
+      migrate(db, MIGRATIONS.filter((m) => m.version <= 6));
       const rows = db.prepare('SELECT document_id, kind, start_offset, end_offset, reason, decided_by, decided_at, label_id, span_start FROM adjudications ORDER BY id').all();
       expect(rows).toEqual([
         { document_id: 'd1', kind: 'accept', start_offset: 0, end_offset: 5, reason: 'clear', decided_by: 'Lead', decided_at: '2026-01-02T10:00:00.000Z', label_id: null, span_start: null },

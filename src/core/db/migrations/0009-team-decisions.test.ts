@@ -3,8 +3,8 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dumpFile } from '../../reliability/test-helpers';
-import { makeTempDir } from '../../testing/temp-library';
+import { dumpFile } from '../../../../test/support/db-helpers';
+import { makeTempDir } from '../../../../test/support/temp-library';
 import { migrate } from '../migrate';
 import { MIGRATIONS } from '.';
 

@@ -7,8 +7,9 @@ import { librarySummaries } from './0005-library-summaries';
 import { studiesAndAdjudications } from './0006-studies-and-adjudications';
 import { teamOutbox } from './0008-team-outbox';
 import { teamDecisions } from './0009-team-decisions';
+import { claimStructure } from './0010-claim-structure';
 
 /** Every released schema step, oldest first. Append only: never edit a released step. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, documentSearch, tagSetGuidelinesAndDone, blindDocuments, librarySummaries, studiesAndAdjudications, teamOutbox, teamDecisions];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, documentSearch, tagSetGuidelinesAndDone, blindDocuments, librarySummaries, studiesAndAdjudications, teamOutbox, teamDecisions, claimStructure];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -8,6 +8,7 @@ import { LibraryShell } from './LibraryShell';
 import { NamePrompt } from './NamePrompt';
 import { StartupError } from './StartupError';
 import { ClaimtagStore } from '../store/claimtag-store';
+import { useCommandDispatcher, useCommands } from '../commands/use-commands';
 
 
 type Screen =
@@ -40,6 +41,8 @@ export function App() {
   );
 
   const [attempt, setAttempt] = useState(0);
+  useCommandDispatcher(api);
+  useCommands({ 'rename-annotator': () => (screen.kind === 'workbench' ? setRenaming(true) : false) });
 
   useEffect(() => {
     if (!api) {

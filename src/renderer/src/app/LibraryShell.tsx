@@ -12,7 +12,7 @@ import { Workbench } from '../workbench/Workbench';
 import { CompareView } from '../compare/CompareView';
 import { StudyDashboard } from '../study/StudyDashboard';
 import { TeamPanel } from '../team/TeamPanel';
-import { useMenuCommand } from './use-menu-command';
+import { useCommands } from '../commands/use-commands';
 import { useStore, type ClaimtagStore } from '../store/claimtag-store';
 import { loadLibrary, reloadOpenDocument } from '../store/loaders';
 
@@ -107,30 +107,13 @@ export function LibraryShell({ api, store, initialDocument, annotator, dataDir, 
   /** Counts team syncs that brought colleagues' work: the open document is shown afresh after each. */
   const [teamArrivals, setTeamArrivals] = useState(0);
 
-  useMenuCommand('import', () => void importer.importFromDialog());
-  useMenuCommand('paste', () => setModal({ kind: 'paste' }));
-  useMenuCommand('export', () => setModal({ kind: 'export' }));
-  useMenuCommand('compare', () => setComparing(true));
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'd') {
-        e.preventDefault();
-        setStudying(true); // the study dashboard
-        return;
-      }
-      if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey) return;
-      if (e.key.toLowerCase() === 'o') {
-        e.preventDefault();
-        void importer.importFromDialog();
-      } else if (e.key.toLowerCase() === 'e') {
-        e.preventDefault();
-        setModal({ kind: 'export' });
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [importer]);
+  useCommands({
+    import: () => void importer.importFromDialog(),
+    paste: () => setModal({ kind: 'paste' }),
+    export: () => setModal({ kind: 'export' }),
+    compare: () => setComparing(true),
+    studies: () => setStudying(true),
+  });
 
   const dropHandlers = {
     onDragOver: (e: React.DragEvent) => {

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Dialog } from '../chrome/Dialog';
 
 interface Props {
   initial?: string;
@@ -23,24 +24,12 @@ export function NamePrompt({ initial = '', onSubmit, onCancel }: Props) {
   };
 
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onCancel?.()}>
-      <form className="dialog" role="dialog" aria-modal="true" aria-labelledby="name-title" onSubmit={submit}>
-        <h1 id="name-title">{first ? 'Welcome to claimtag' : 'Change your name'}</h1>
-        <p className="dialog-lead">
-          {first
-            ? 'Your tags are signed with your name, so colleagues can compare their work with yours. You can change it later from the status bar.'
-            : 'Your existing tags keep your identity; only the name shown changes.'}
-        </p>
-        <label className="field">
-          <span>Your name</span>
-          <input autoFocus value={name} maxLength={80} onChange={(e) => setName(e.target.value)} placeholder="e.g. Ayesha Khan" aria-invalid={error ? true : undefined} aria-describedby={error ? 'name-error' : undefined} />
-        </label>
-        {error && (
-          <p id="name-error" className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
+    <Dialog
+      title={first ? 'Welcome to claimtag' : 'Change your name'}
+      onClose={onCancel}
+      onSubmit={(e) => void submit(e)}
+      actions={
+        <>
           {onCancel && (
             <button type="button" className="button" onClick={onCancel}>
               Cancel
@@ -49,8 +38,23 @@ export function NamePrompt({ initial = '', onSubmit, onCancel }: Props) {
           <button type="submit" className="button primary" disabled={busy}>
             {first ? 'Start tagging' : 'Save name'}
           </button>
-        </div>
-      </form>
-    </div>
+        </>
+      }
+    >
+      <p className="dialog-lead">
+        {first
+          ? 'Your tags are signed with your name, so colleagues can compare their work with yours. You can change it later from the status bar.'
+          : 'Your existing tags keep your identity; only the name shown changes.'}
+      </p>
+      <label className="field">
+        <span>Your name</span>
+        <input autoFocus value={name} maxLength={80} onChange={(e) => setName(e.target.value)} placeholder="e.g. Ayesha Khan" aria-invalid={error ? true : undefined} aria-describedby={error ? 'name-error' : undefined} />
+      </label>
+      {error && (
+        <p id="name-error" className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </Dialog>
   );
 }

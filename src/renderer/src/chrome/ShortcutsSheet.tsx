@@ -1,45 +1,10 @@
 import { Dialog } from './Dialog';
+import { shortcutSheet } from '../commands/shortcut-sheet';
+import './shortcuts.css';
 
-const GROUPS: Array<{ title: string; keys: Array<[string, string]> }> = [
-  {
-    title: 'Tagging',
-    keys: [
-      ['1 … 9', 'Tag the selected text with that label, or relabel your selected annotation'],
-      ['Delete', 'Delete your selected annotation'],
-      ['M', 'Copy the selected colleague’s or reference annotation to your own work'],
-      ['Ctrl+Z', 'Undo your last annotation action'],
-      ['Ctrl+Shift+Z, Ctrl+Y', 'Redo'],
-    ],
-  },
-  {
-    title: 'Moving around',
-    keys: [
-      ['J / K', 'Next / previous of your annotations'],
-      ['↓ / ↑', 'Next / previous annotation (in the list)'],
-      ['Shift+arrows', 'Extend the text selection in the article'],
-      ['Escape', 'Clear the selection, close a dialog'],
-      ['Ctrl+F', 'Find in the document (Enter: next, Shift+Enter: previous)'],
-    ],
-  },
-  {
-    title: 'Details of the selected annotation',
-    keys: [
-      ['N', 'Write a note'],
-      ['A', 'Type the attribution (who makes the claim)'],
-      ['Shift+A', 'Attribute to the text selected in the article'],
-      ['C', 'Cycle confidence: low, medium, high, none'],
-    ],
-  },
-  {
-    title: 'Library and files',
-    keys: [
-      ['Ctrl+O', 'Import articles or annotation files'],
-      ['Ctrl+E', 'Export reports and data'],
-      ['?', 'This list'],
-    ],
-  },
-];
+const MAC = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 
+/** Every key of the command table, grouped as the table groups them. */
 export function ShortcutsSheet({ onClose }: { onClose(): void }) {
   return (
     <Dialog
@@ -53,16 +18,21 @@ export function ShortcutsSheet({ onClose }: { onClose(): void }) {
       }
     >
       <div className="shortcut-groups">
-        {GROUPS.map((g) => (
+        {shortcutSheet(MAC).map((g) => (
           <section key={g.title}>
             <h2>{g.title}</h2>
             <dl>
-              {g.keys.map(([k, what]) => (
-                <div key={k} className="shortcut">
-                  <dt>
-                    <kbd>{k}</kbd>
+              {g.rows.map((row) => (
+                <div key={row.id} className="shortcut">
+                  <dt aria-label={row.keys.join(' or ')}>
+                    {row.keys.map((k, i) => (
+                      <span key={k}>
+                        {i > 0 && <span className="shortcut-or">or </span>}
+                        <kbd>{k}</kbd>
+                      </span>
+                    ))}
                   </dt>
-                  <dd>{what}</dd>
+                  <dd>{row.title}</dd>
                 </div>
               ))}
             </dl>

@@ -9,6 +9,7 @@ import { decisionAt, describeDecision } from './decision-summary';
 import { ConfusionTable, type CellFilter } from './ConfusionTable';
 import { DecisionDialog, type DecisionChoice } from './DecisionDialog';
 import { KIND_INFO, KIND_ORDER, shorten } from './format';
+import { useCommands } from '../commands/use-commands';
 import './compare.css';
 
 interface Props {
@@ -96,36 +97,21 @@ export function CompareView({ api, document: doc, onClose, revision = 0 }: Props
     listRef.current?.querySelector(`[data-id="${CSS.escape(activeId)}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [activeId]);
 
-  // J/K step anywhere in the view (not while typing or in the dialog); arrows and Enter in the list.
-  const keys = useRef<(e: KeyboardEvent) => void>(() => {});
-  const handleKey = (e: KeyboardEvent) => {
-    if (deciding || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
-    const target = e.target instanceof HTMLElement ? e.target : null;
-    if (target?.closest('input, textarea, select, [role="dialog"]')) return;
-    const inList = !!target?.closest('[role="listbox"]');
-    const free = inList || !target || target === document.body;
-    const key = e.key;
-    if (key === 'j' || key === 'J' || (key === 'ArrowDown' && inList)) {
-      e.preventDefault();
-      step(1);
-    } else if (key === 'k' || key === 'K' || (key === 'ArrowUp' && inList)) {
-      e.preventDefault();
-      step(-1);
-    } else if (key === 'Enter' && active && free) {
-      e.preventDefault();
-      setDeciding(active);
-    } else if (key === 'Escape' && cell) {
-      setCell(null);
-    }
-  };
-  useEffect(() => {
-    keys.current = handleKey;
-  });
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => keys.current(e);
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  // J/K step anywhere in the view; arrows and Enter in the list (keys declared in src/shared/commands.ts).
+  useCommands(
+    {
+      'compare-next': () => step(1),
+      'compare-previous': () => step(-1),
+      'compare-list-next': () => step(1),
+      'compare-list-previous': () => step(-1),
+      'compare-decide': () => setDeciding(active),
+      'compare-clear-cell': () => setCell(null),
+    },
+    (focus) => {
+      const inList = !!focus?.closest('[role="listbox"]');
+      return { compareView: true, differenceListFocus: inList, differenceActive: active !== null && (inList || !focus || focus === document.body), compareCellOpen: cell !== null };
+    },
+  );
 
   // The reference version can be compared like an analyst, to score the others against it.
   const choosable =

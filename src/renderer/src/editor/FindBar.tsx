@@ -39,7 +39,7 @@ export function FindBar({ text, onShow, onClose }: Props) {
     <div className="find-bar" role="search">
       <input
         ref={input}
-        type="search"
+        type="text"
         aria-label="Find in document"
         placeholder="Find in document"
         value={query}

@@ -10,6 +10,7 @@ import { STUDY_FORM_MESSAGES } from '../../../shared/study-form';
 import { StudyCreateForm } from './StudyCreateForm';
 import { useChartStyles } from './use-chart-styles';
 import './study.css';
+import { useCommands } from '../commands/use-commands';
 
 interface Props {
   api: ClaimtagApi;
@@ -61,16 +62,7 @@ export function StudyDashboard({ api, onClose, onOpenDocument }: Props) {
     if (chosen) void loadReport(chosen);
   }, [chosen, loadReport]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.defaultPrevented) {
-        e.preventDefault();
-        onClose();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useCommands({ 'close-studies': () => onClose() }, () => ({ studyDashboard: true }));
 
   const [notice, setNotice] = useState<string | null>(null);
   const goNext = async (kind: 'mine' | 'unsettled') => {

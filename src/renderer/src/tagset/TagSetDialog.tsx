@@ -141,6 +141,12 @@ export function TagSetDialog({ api, onClose, onChanged }: Props) {
     };
   }, [api, showLabels]);
 
+  // Opened while the labels were loading, the dialog held focus itself: now the current label takes it.
+  const loaded = labels !== null;
+  useEffect(() => {
+    if (loaded && document.activeElement?.getAttribute('role') === 'dialog') keepFocus();
+  }, [loaded]);
+
   const selected = labels?.find((l) => l.id === selectedId) ?? null;
   const verdict = useMemo(() => (draft && /^#[0-9a-f]{6}$/i.test(draft.color) ? contrastVerdict(draft.color) : null), [draft]);
 

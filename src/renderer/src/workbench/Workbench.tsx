@@ -11,12 +11,14 @@ import { ShortcutsSheet } from '../chrome/ShortcutsSheet';
 import { GuidelinesPanel } from '../tagset/GuidelinesPanel';
 import { TagSetDialog } from '../tagset/TagSetDialog';
 import { FindBar } from '../editor/FindBar';
-import { useMenuCommand } from '../app/use-menu-command';
+import { useCommands } from '../commands/use-commands';
 import type { Confidence } from '../../../shared/types';
 import { AnnotationFilters, applyFilters, NO_FILTERS, type Filters } from '../panels/AnnotationFilters';
 import { pickAnnotationAt } from './pick-annotation';
 import { useWorkbench } from './use-workbench';
 import { LayerBar } from './LayerBar';
+import { SkipLink } from '../chrome/SkipLink';
+import { blocksSpanned, shortcutRange } from './span-blocks';
 import { useStore, type ClaimtagStore } from '../store/claimtag-store';
 import type { OverlayOf } from '../editor/highlight-painter';
 import type { Annotation } from '../../../shared/types';
@@ -41,9 +43,6 @@ interface Props {
   /** The tag set lost a label (merged or deleted): the library's figures need the core's word. */
   onLabelsRemoved(): void;
 }
-
-const isTypingTarget = (t: EventTarget | null) =>
-  t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.closest('[role="dialog"]') !== null);
 
 const NEXT_CONFIDENCE: Record<string, Confidence | null> = { none: 'low', low: 'medium', medium: 'high', high: null };
 
@@ -81,12 +80,6 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
 
   const clearFocusRequest = useCallback(() => setFocusField(null), []);
 
-  useMenuCommand('undo', () => void wb.undo());
-  useMenuCommand('redo', () => void wb.redo());
-  useMenuCommand('find', () => setFinding(true));
-  useMenuCommand('shortcuts', () => setShowShortcuts(true));
-  useMenuCommand('guidelines', () => setShowGuidelines((v) => !v));
-
   const selectedArticleText = useCallback(() => {
     const span = editor.current?.selectionOffsets();
     return span ? doc.text.slice(span[0], span[1]) : null;
@@ -103,13 +96,28 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
         if (created) {
           editor.current?.clearSelection();
           setSelectionRect(null);
+          // Tagged as asked (every export carries such a span), but said so: it is often a slip of the mouse.
+          const spanned = blocksSpanned(doc.blocks, created.start, created.end);
+          if (spanned > 1) notify(`This claim spans ${spanned} paragraphs: tagged ‘${wb.labels.find((l) => l.id === labelId)?.name ?? labelId}’ across them. Undo if you meant one.`, 'info', true);
         }
       } else if (wb.selected) {
         if (wb.selected.labelId !== labelId) await wb.update(wb.selected.id, { labelId });
+      } else {
+        const keys = shortcutRange(wb.labels.filter((l) => !l.archived).map((l) => l.shortcut));
+        notify(keys ? `Select text first, then press ${keys}.` : 'Select text first, then choose a label.');
       }
     },
-    [wb],
+    [wb, doc.blocks, notify],
   );
+
+  /** Shift+A: the selected article text becomes the attribution; the selection is spent (a digit next would tag the name). */
+  const attributeToSelection = () => {
+    const text = selectedArticleText();
+    if (!text || !wb.selected) return false;
+    void wb.update(wb.selected.id, { attribution: text });
+    editor.current?.clearSelection();
+    setSelectionRect(null);
+  };
 
   const step = useCallback(
     (delta: 1 | -1) => {
@@ -123,69 +131,42 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
     [wb, filters],
   );
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (isTypingTarget(e.target)) return;
-      const mod = e.ctrlKey || e.metaKey;
-      const key = e.key.toLowerCase();
-      if (mod && key === 'z') {
-        e.preventDefault();
-        void (e.shiftKey ? wb.redo() : wb.undo());
-        return;
-      }
-      if (mod && key === 'y') {
-        e.preventDefault();
-        void wb.redo();
-        return;
-      }
-      if (mod && key === 'f') {
-        e.preventDefault();
-        setFinding(true);
-        return;
-      }
-      if (mod || e.altKey) return;
-      const label = activeLabels.find((l) => l.shortcut === e.key);
-      if (label) {
-        e.preventDefault();
+  // The workbench's commands (keys, menu and the shortcuts sheet come from src/shared/commands.ts).
+  const mineSelected = wb.selected;
+  useCommands(
+    {
+      tag: ({ chord }) => {
+        const label = activeLabels.find((l) => l.shortcut === chord);
+        if (!label) return false;
         void tag(label.id);
-      } else if (key === 'j' || (e.key === 'ArrowDown' && e.target instanceof HTMLElement && e.target.closest('.annotation-list'))) {
-        e.preventDefault();
-        step(1);
-      } else if (key === 'k' || (e.key === 'ArrowUp' && e.target instanceof HTMLElement && e.target.closest('.annotation-list'))) {
-        e.preventDefault();
-        step(-1);
-      } else if ((e.key === 'Delete' || e.key === 'Backspace') && wb.selected) {
-        e.preventDefault();
-        void wb.remove(wb.selected.id);
-      } else if (e.key === '?') {
-        e.preventDefault();
-        setShowShortcuts(true);
-      } else if (key === 'n' && wb.selected) {
-        e.preventDefault();
-        setFocusField({ field: 'note', annotationId: wb.selected.id, n: Date.now() });
-      } else if (e.key === 'A' && wb.selected) {
-        const text = selectedArticleText();
-        if (text) {
-          e.preventDefault();
-          void wb.update(wb.selected.id, { attribution: text });
-        }
-      } else if (e.key === 'a' && wb.selected) {
-        e.preventDefault();
-        setFocusField({ field: 'attribution', annotationId: wb.selected.id, n: Date.now() });
-      } else if (key === 'm' && wb.selected) {
-        e.preventDefault();
-        void wb.copyToMine(wb.selected.id);
-      } else if (key === 'c' && wb.selected) {
-        e.preventDefault();
-        void wb.update(wb.selected.id, { confidence: NEXT_CONFIDENCE[wb.selected.confidence ?? 'none'] });
-      } else if (e.key === 'Escape') {
+      },
+      delete: () => void wb.remove(mineSelected!.id),
+      'copy-to-mine': () => void wb.copyToMine(mineSelected!.id),
+      undo: () => void wb.undo(),
+      redo: () => void wb.redo(),
+      'next-annotation': () => step(1),
+      'previous-annotation': () => step(-1),
+      'list-next': () => step(1),
+      'list-previous': () => step(-1),
+      'clear-selection': () => {
         wb.select(null);
         editor.current?.clearSelection();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [activeLabels, selectedArticleText, step, tag, wb]);
+      },
+      find: () => setFinding(true),
+      guidelines: () => setShowGuidelines((v) => !v),
+      shortcuts: () => setShowShortcuts(true),
+      note: () => setFocusField({ field: 'note', annotationId: mineSelected!.id, n: Date.now() }),
+      attribution: () => setFocusField({ field: 'attribution', annotationId: mineSelected!.id, n: Date.now() }),
+      'attribute-to-selection': () => attributeToSelection(),
+      confidence: () => void wb.update(mineSelected!.id, { confidence: NEXT_CONFIDENCE[mineSelected!.confidence ?? 'none'] }),
+    },
+    (focus) => ({
+      workbench: true,
+      annotationSelected: wb.selected !== null,
+      textSelected: editor.current?.selectionOffsets() != null,
+      annotationListFocus: focus?.closest('.annotation-list') != null,
+    }),
+  );
 
   const coveredShare = useMemo(
     () => (doc.text.length ? coverage(wb.mine.map((a) => [a.start, a.end] as [number, number])) / doc.text.length : 0),
@@ -194,6 +175,7 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
 
   return (
     <div className="workbench">
+      <SkipLink onSkip={() => editor.current?.focus()} />
       <header className="topbar">
         <div className="brand" aria-hidden="true">
           claimtag

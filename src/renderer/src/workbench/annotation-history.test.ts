@@ -100,9 +100,14 @@ describe('AnnotationHistory', () => {
   });
 
   it('names actions for the messages the analyst sees', () => {
-    expect(describeAction({ kind: 'create', annotation: annotation('a') })).toBe('tag');
-    expect(describeAction({ kind: 'delete', annotation: annotation('a') })).toBe('deletion');
-    expect(describeAction({ kind: 'update', id: 'a', before: { labelId: 'x' }, after: { labelId: 'y' } })).toBe('label change');
-    expect(describeAction({ kind: 'update', id: 'a', before: { note: '' }, after: { note: 'n' } })).toBe('edit');
+    const names = { label: (id: string) => ({ fact: 'Fact', x: 'Opinion', y: 'Allegation' })[id] ?? id, quote: (id: string) => (id === 'a' ? 'text' : null) };
+    expect(describeAction({ kind: 'create', annotation: annotation('a') }, names)).toBe('tag ‘Fact’ on “text”');
+    expect(describeAction({ kind: 'delete', annotation: annotation('a') }, names)).toBe('deletion of ‘Fact’ on “text”');
+    expect(describeAction({ kind: 'update', id: 'a', before: { labelId: 'x' }, after: { labelId: 'y' } }, names)).toBe('label ‘Opinion’ → ‘Allegation’ on “text”');
+    expect(describeAction({ kind: 'update', id: 'a', before: { note: '' }, after: { note: 'n' } }, names)).toBe('note on “text”');
+    expect(describeAction({ kind: 'update', id: 'a', before: { confidence: null }, after: { confidence: 'low' } }, names)).toBe('confidence on “text”');
+    expect(describeAction({ kind: 'update', id: 'gone', before: { note: '', attribution: '' }, after: { note: 'n', attribution: 'x' } }, names)).toBe('edit');
+    const long = { ...annotation('a'), quote: 'x'.repeat(100) };
+    expect(describeAction({ kind: 'create', annotation: long }, names)).toBe(`tag ‘Fact’ on “${'x'.repeat(39)}…”`);
   });
 });

@@ -55,13 +55,32 @@ export class AnnotationHistory {
   }
 }
 
-export function describeAction(action: AnnotationAction): string {
+/** What the notice names: a label's name by id, and the quote of an annotation still in the list. */
+export interface ActionNames {
+  label(labelId: string): string;
+  quote(annotationId: string): string | null;
+}
+
+const clipQuote = (s: string, n = 40): string => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
+
+/** What an action did, for "Undid: …" and "Redid: …": e.g. tag ‘Fact’ on “the minister said…”. */
+export function describeAction(action: AnnotationAction, names: ActionNames): string {
+  const on = (quote: string | null) => (quote ? ` on “${clipQuote(quote)}”` : '');
   switch (action.kind) {
     case 'create':
-      return 'tag';
+      return `tag ‘${names.label(action.annotation.labelId)}’${on(action.annotation.quote)}`;
     case 'delete':
-      return 'deletion';
-    case 'update':
-      return action.after.labelId !== undefined ? 'label change' : 'edit';
+      return `deletion of ‘${names.label(action.annotation.labelId)}’${on(action.annotation.quote)}`;
+    case 'update': {
+      const { before, after } = action;
+      const fields = (Object.keys(after) as Array<keyof AnnotationFields>).filter((k) => after[k] !== undefined);
+      const what =
+        after.labelId !== undefined
+          ? `label ‘${names.label(before.labelId ?? '')}’ → ‘${names.label(after.labelId)}’`
+          : fields.length === 1
+            ? ({ note: 'note', attribution: 'attribution', confidence: 'confidence', labelId: 'label' } as const)[fields[0]]
+            : 'edit';
+      return `${what}${on(names.quote(action.id))}`;
+    }
   }
 }

@@ -3,7 +3,7 @@ import type { ClaimtagApi } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
 import type { Annotation, DocumentRecord } from '../../../shared/types';
 import { HEAD_LIMIT, openingRequests, takeWorkbench } from './workbench-prefetch';
-import { AnnotationHistory, describeAction, type AnnotationAction, type AnnotationFields } from './annotation-history';
+import { AnnotationHistory, describeAction, type ActionNames, type AnnotationAction, type AnnotationFields } from './annotation-history';
 import { useStore, type ClaimtagStore, type Notice } from '../store/claimtag-store';
 import { loadLayers } from '../store/loaders';
 
@@ -260,13 +260,22 @@ export function useWorkbench(api: ClaimtagApi, store: ClaimtagStore, document: D
     [api, persist, upsert, drop],
   );
 
+  /** Label names and quotes for the undo and redo notices (read when the notice is written). */
+  const names = useRef<ActionNames>({ label: (id) => id, quote: () => null });
+  useEffect(() => {
+    names.current = {
+      label: (id) => labels.find((l) => l.id === id)?.name ?? id,
+      quote: (id) => annotations.find((a) => a.id === id)?.quote ?? null,
+    };
+  });
+
   const undo = useCallback(async () => {
     const action = history.current.peekUndo();
     if (!action) return notify('Nothing to undo.');
     if (await replay(action, 'undo')) {
       history.current.commitUndo();
       syncHistory();
-      notify(`Undid the ${describeAction(action)}.`);
+      notify(`Undid: ${describeAction(action, names.current)}.`);
     }
   }, [notify, replay, syncHistory]);
 
@@ -276,7 +285,7 @@ export function useWorkbench(api: ClaimtagApi, store: ClaimtagStore, document: D
     if (await replay(action, 'redo')) {
       history.current.commitRedo();
       syncHistory();
-      notify(`Redid the ${describeAction(action)}.`);
+      notify(`Redid: ${describeAction(action, names.current)}.`);
     }
   }, [notify, replay, syncHistory]);
 

@@ -1,7 +1,7 @@
 // Writes the library fixture for one released schema version, as that release left it on
 // disk (WAL mode in the header, checkpointed). Run once per release, then commit the file:
 //
-//   npx tsx src/core/db/migrations/__fixtures__/make-fixture.ts 1
+//   npx tsx test/db/migration-fixtures/make-fixture.ts 1
 //
 // The rows are inserted with plain SQL against the v1 tables, with fixed ids and times, so
 // the file only changes when the schema steps do. migration-fixtures.test.ts migrates every
@@ -10,8 +10,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { migrate } from '../../migrate';
-import { MIGRATIONS } from '../index';
+import { migrate } from '../../../src/core/db/migrate';
+import { MIGRATIONS } from '../../../src/core/db/migrations/index';
 
 const version = Number(process.argv[2]);
 if (!MIGRATIONS.some((m) => m.version === version)) throw new Error(`usage: make-fixture.ts <version>, one of ${MIGRATIONS.map((m) => m.version).join(', ')}`);

@@ -6,14 +6,14 @@
 // Usage: node --import tsx crash-child.ts <library file> <data dir> <seed> [<resources dir>]
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { createDispatch } from '../api/dispatch';
-import { createServices } from '../api/services';
-import { mergeImport } from '../library-io/merge-import';
-import { loadBundledSample } from '../store/bundled-sample';
-import { Library } from '../store/library';
-import type { Result } from '../../shared/result';
-import type { Annotation, DocumentRecord } from '../../shared/types';
-import type { StartupState } from '../../shared/contract';
+import { createDispatch } from '../../src/core/api/dispatch';
+import { createServices } from '../../src/core/api/services';
+import { mergeImport } from '../../src/core/library-io/merge-import';
+import { loadBundledSample } from '../../src/core/store/bundled-sample';
+import { Library } from '../../src/core/store/library';
+import type { Result } from '../../src/shared/result';
+import type { Annotation, DocumentRecord } from '../../src/shared/types';
+import type { StartupState } from '../../src/shared/contract';
 import { BATCH_SIZE, distinctSpans, randomSpan } from './crash-spans';
 
 export const CRASH_ANNOTATOR = 'Crash Tester';
@@ -34,7 +34,7 @@ function die(what: string): never {
 
 async function main(): Promise<void> {
   const library = Library.open(file);
-  const resources = resourcesArg ?? path.resolve(__dirname, '../../../resources');
+  const resources = resourcesArg ?? path.resolve(__dirname, '../../resources');
   const dispatch = createDispatch(createServices({ library, dataDir, loadSample: () => loadBundledSample(resources) }), (err) =>
     die(`internal: ${err instanceof Error ? err.message : String(err)}`),
   );

@@ -2,11 +2,11 @@
 // two annotators and hostile notes, plus a short document with emoji, Urdu and combining marks.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Annotation, Bundle, DocumentRecord, Label } from '../../shared/types';
-import { paragraphBlocks } from './bundle-from-import';
-import { sha256Hex } from './import-text';
+import type { Annotation, Bundle, DocumentRecord, Label } from '../../src/shared/types';
+import { paragraphBlocks } from '../../src/core/interchange/bundle-from-import';
+import { sha256Hex } from '../../src/core/interchange/import-text';
 
-export const SAMPLE_ARTICLE_PATH = join(__dirname, '../../../resources/pakistan-afghanistan-ties.txt');
+export const SAMPLE_ARTICLE_PATH = join(__dirname, '../../resources/pakistan-afghanistan-ties.txt');
 
 export const LABELS: Label[] = [
   { id: 'fact', name: 'Fact', color: '#1b7f5a', shortcut: '1', definition: 'Verifiable statement about the world.', archived: false, sortOrder: 0 },

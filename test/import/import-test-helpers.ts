@@ -3,9 +3,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
-import type { Result } from '../../shared/result';
-import type { BlockKind } from '../../shared/types';
-import type { ImportedDocument } from './imported-document';
+import type { Result } from '../../src/shared/result';
+import type { BlockKind } from '../../src/shared/types';
+import type { ImportedDocument } from '../../src/core/import/imported-document';
 
 export type ExpectedBlock = [kind: BlockKind, level: number | undefined, text: string];
 

@@ -2,13 +2,13 @@
 // the team-mode tests and bench. Alice and Bilal annotate; Carol annotates and adjudicates.
 import path from 'node:path';
 import pg from 'pg';
-import { createServices } from '../api/services';
-import { Library } from '../store/library';
-import { initTeamServer, type InitResult } from '../team/admin';
-import { parseServerUrl } from '../team/connection';
-import { joinTeam, syncTeam, type SyncOptions } from '../team/sync';
-import type { ApiServices } from '../../shared/contract';
-import type { Block } from '../../shared/types';
+import { createServices } from '../../src/core/api/services';
+import { Library } from '../../src/core/store/library';
+import { initTeamServer, type InitResult } from '../../src/core/team/admin';
+import { parseServerUrl } from '../../src/core/team/connection';
+import { joinTeam, syncTeam, type SyncOptions } from '../../src/core/team/sync';
+import type { ApiServices } from '../../src/shared/contract';
+import type { Block } from '../../src/shared/types';
 import { startPgCluster, type PgCluster } from './pg-cluster';
 import { makeTempDir } from './temp-library';
 

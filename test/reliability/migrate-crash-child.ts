@@ -5,9 +5,9 @@
 //
 // Usage: node --import tsx migrate-crash-child.ts <library file> slow|fast
 import Database from 'better-sqlite3';
-import { migrate } from '../db/migrate';
-import { MIGRATIONS, LATEST_SCHEMA_VERSION } from '../db/migrations';
-import type { Migration } from '../db/migrations/migration';
+import { migrate } from '../../src/core/db/migrate';
+import { MIGRATIONS, LATEST_SCHEMA_VERSION } from '../../src/core/db/migrations';
+import type { Migration } from '../../src/core/db/migrations/migration';
 
 const [file, mode] = process.argv.slice(2);
 const say = (line: string): void => void process.stdout.write(`${line}\n`);

@@ -2,9 +2,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { runCli } from '../main';
+import { runCli } from '../../src/cli/main';
 
-export const REPO = path.resolve(__dirname, '../../..');
+export const REPO = path.resolve(__dirname, '../..');
 export const BIN = path.join(REPO, 'bin/claimtag.mjs');
 export const SAMPLE = path.join(REPO, 'resources/pakistan-afghanistan-ties.txt');
 

@@ -1,10 +1,10 @@
 // Seeded synthetic documents for benchmarks and property tests: news-like sentences (with a
 // few astral characters) and annotators who mostly follow one another with small deviations.
 
-import { seededRandom } from './seeded-random';
-import type { AgreementAnnotation, AgreementInput } from './types';
+import { seededRandom } from '../../src/core/agreement/seeded-random';
+import type { AgreementAnnotation, AgreementInput } from '../../src/core/agreement/types';
 
-export { seededRandom } from './seeded-random';
+export { seededRandom } from '../../src/core/agreement/seeded-random';
 
 const WORDS = ['the', 'minister', 'said', 'officials', 'claimed', 'reportedly', 'border', 'trade', 'talks', 'Dr.', 'U.S.', 'sources', 'according', 'to', 'allegedly', 'new', 'policy', '🇵🇰', 'week', 'denied'];
 const LABELS = ['fact', 'opinion', 'allegation'];

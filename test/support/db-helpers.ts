@@ -1,7 +1,7 @@
 // Helpers for the reliability tests: real libraries with real rows, real damage.
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import type { Library } from '../store/library';
+import type { Library } from '../../src/core/store/library';
 
 /** Adds `documents` documents (each ~2 KB) with a few annotations each, by one annotator. */
 export function populate(library: Library, documents = 40, tag = 'p'): void {

@@ -3,6 +3,7 @@ import type { ClaimtagApi } from '../../../shared/contract';
 import { EXPORT_FORMAT_IDS, type ExportFormatChoice } from '../../../shared/export-formats';
 import type { Annotator, DocumentRecord, DocumentSummary } from '../../../shared/types';
 import { Dialog } from '../chrome/Dialog';
+import { useJobActivity } from '../chrome/job-activity';
 
 const FORMATS: Record<ExportFormatChoice, { name: string; about: string }> = {
   html: { name: 'HTML report', about: 'One self-contained file: the article with highlighted claims, a summary and a table of claims. Opens anywhere, prints well.' },
@@ -32,6 +33,8 @@ export function ExportDialog({ api, document: doc, onDone, onClose }: Props) {
   const [annotators, setAnnotators] = useState<Annotator[]>([]);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
+  // How far the export's job is (#14: its events, chrome/job-activity.ts).
+  const exportJob = useJobActivity().jobs.find((j) => j.kind === 'export');
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -155,7 +158,7 @@ export function ExportDialog({ api, document: doc, onDone, onClose }: Props) {
       </div>
       {busy && (
         <p className="dialog-lead" role="status">
-          Writing the export… large libraries can take a few seconds.
+          Writing the export… large libraries can take a few seconds.{exportJob && exportJob.done > 0 ? ` ${(exportJob.done / 1e6).toFixed(1)} MB written.` : ''}
         </p>
       )}
       {error && (

@@ -9,7 +9,7 @@ import { MAX_IMPORT_BYTES } from '../import/read-file-safely';
 import { readClaimReviewDesk, writeClaimReviewDesk } from '../library-io/claimreview-desk';
 import { exportBundle } from '../library-io/export-bundle';
 import { importPaths, type FileOutcome } from '../library-io/import-paths';
-import { loadBundle } from '../library-io/load-bundle';
+import { keepLinksOf, loadBundle } from '../library-io/load-bundle';
 import type { Library } from '../store/library';
 import { newId } from '../store/ids';
 import type { HostPorts } from './host-ports';
@@ -74,6 +74,8 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
         ...(r.reanchored || r.unanchored
           ? [`Mapped onto your copy of the article: ${r.reanchored} placed where their quote and context occur once, ${r.unanchored} left out because placing them would be a guess.`]
           : []),
+        ...(r.attributesAdded.length ? [`Attributes added to labels: ${r.attributesAdded.join(', ')}.`] : []),
+        ...(r.relationsAdded ? [`${r.relationsAdded} link${r.relationsAdded === 1 ? '' : 's'} from claims to their sources or cues added.`] : []),
         ...r.rejected.map((x) => `${x.where}: ${x.reason}`),
       ],
     };
@@ -173,6 +175,8 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
         bundle.annotations = bundle.annotations.filter((a) => keep.has(a.annotatorId));
         bundle.annotators = bundle.annotators.filter((a) => keep.has(a.id));
       }
+      const links = keepLinksOf(bundle.annotations, bundle.relations);
+      if (bundle.relations) bundle.relations = links;
       const base = bundle.documents.length === 1 ? bundle.documents[0].title : 'claimtag-export';
       const suggested = `${base.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().slice(0, 80) || 'claimtag-export'}${saveExtension(format)}`;
       const target = await ports.chooseExportPath(suggested, saveExtension(format));

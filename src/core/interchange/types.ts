@@ -90,16 +90,15 @@ export interface ImportedAnnotation {
   note: string;
   attribution: string;
   confidence: Confidence | null;
-  /** Values of the label's attributes, by attribute key (see claim-structure.ts). */
+  /** Values of the label's attributes as the file gives them; checked against the library's label when written. */
   attributes?: AttributeValues;
   createdAt?: string;
   updatedAt?: string;
 }
 
 /**
- * A link from a claim to its source or cue span, both named by their `ref` (unique within one
- * import; importers give every linked annotation one). Both ends are in the same document and
- * the same annotator's layer; importers refuse links whose ends are missing.
+ * A link from a claim to its source or cue span (#20), by the file's annotation ids
+ * (ImportedAnnotation.ref). Both ends must be annotations of the same file, document and annotator.
  */
 export interface ImportedRelation {
   /** The link's id in the file, if it had one. */
@@ -126,7 +125,7 @@ export interface ParsedImport {
   annotators: ImportedAnnotator[];
   annotations: ImportedAnnotation[];
   labels: ImportedLabel[];
-  /** Links from claims to their source and cue spans; absent means none. */
+  /** Links between the annotations above (#20); absent means none. */
   relations?: ImportedRelation[];
   /** Items left out: invalid ones (only with `partial`) and valid but unsupported ones (e.g. brat relations). */
   rejected: RejectedItem[];

@@ -13,6 +13,7 @@ import type { ErrorCode, RefusalReason, Result } from './result';
 import type { BlindState, DocumentLayers } from './layers';
 import type { TeamStatus } from './team';
 import type { API_METHODS, MenuCommand } from './api-methods';
+import type { JobEvent } from './jobs';
 import { ATTRIBUTE_LIMITS, ATTRIBUTE_TYPES, LABEL_ROLES, type Relation } from './claim-structure';
 
 const id = z.string().min(1).max(100);
@@ -75,6 +76,7 @@ export interface SimilarDocument {
 }
 
 import { DESK_LIMITS, EXPORT_FORMAT_IDS, type Desk } from './export-formats';
+import { MAX_IMPORT_BASE64_CHARS } from './import-limits';
 export { EXPORT_FORMAT_IDS, type ExportFormatChoice } from './export-formats';
 
 /** Pairs an input schema with the output type it promises (a phantom, never read at run time). */
@@ -189,8 +191,8 @@ export const contract = {
     z
       .object({
         name: z.string().min(1).max(255),
-        // base64 of at most ~20 MB; the core re-checks the decoded size.
-        dataBase64: z.string().max(28_000_000),
+        // base64 of at most MAX_IMPORT_BYTES; the core re-checks the decoded size.
+        dataBase64: z.string().max(MAX_IMPORT_BASE64_CHARS),
         replaceInvalid: z.boolean().optional(),
         arriving: arriving.optional(),
       })
@@ -328,6 +330,9 @@ export const contract = {
       })
       .strict(),
   ),
+  // scale (#14): long jobs stream JobEvents (src/shared/jobs.ts) on JOB_CHANNEL and stop on request.
+  /** Stops the long job with this id (from its events); what it had not finished is not kept. */
+  cancelJob: returns<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(100) }).strict()),
 };
 
 export type ApiMethod = keyof typeof contract;
@@ -341,6 +346,8 @@ export type ClaimtagApi = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<Re
 export type ClaimtagBridge = ClaimtagApi & {
   /** Runs `listener` for each application-menu command; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Runs `listener` for each long-job event (progress, end, a change waiting); returns the unsubscribe function. */
+  onJobEvent(listener: (event: JobEvent) => void): () => void;
 };
 
 /** The implementation side: services take validated input and return (or throw AppFailure). */

@@ -41,11 +41,11 @@ export function bundleFromImport(parsed: ParsedImport, now = '1970-01-01T00:00:0
       deletedAt: null,
     };
   });
-  const byRef = new Map(annotations.map((a) => [a.id, a]));
+  const byId = new Map(annotations.map((a) => [a.id, a]));
   const relations: Relation[] = (parsed.relations ?? []).flatMap((r, i) => {
-    const claim = byRef.get(r.claimRef);
-    if (!claim || !byRef.has(r.targetRef)) return [];
-    return [{ id: r.ref ?? `relation-${i + 1}`, documentId: claim.documentId, annotatorId: claim.annotatorId, annotatorName: claim.annotatorName, kind: r.kind, claimId: r.claimRef, targetId: r.targetRef, createdAt: r.createdAt ?? now, deletedAt: null }];
+    const claim = byId.get(r.claimRef);
+    if (!claim || !byId.has(r.targetRef)) return [];
+    return [{ id: r.ref ?? `imported-relation-${i + 1}`, documentId: claim.documentId, annotatorId: claim.annotatorId, annotatorName: claim.annotatorName, kind: r.kind, claimId: r.claimRef, targetId: r.targetRef, createdAt: r.createdAt ?? now, deletedAt: null }];
   });
   return {
     documents: parsed.documents.map((d) => ({
@@ -73,8 +73,8 @@ function labelWithDefaults(l: ParsedImport['labels'][number], index: number): La
     definition: l.definition ?? '',
     archived: l.archived ?? false,
     sortOrder: l.sortOrder ?? index,
-    ...(l.role && l.role !== 'claim' ? { role: l.role } : {}),
-    ...(l.attributes?.length ? { attributes: l.attributes } : {}),
+    ...(l.role !== undefined && l.role !== 'claim' ? { role: l.role } : {}),
+    ...(l.attributes && l.attributes.length > 0 ? { attributes: l.attributes } : {}),
   };
 }
 

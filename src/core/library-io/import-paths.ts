@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fail, ok, type AppError, type Result } from '../../shared/result';
 import { importFile, type ImportOptions as ArticleImportOptions } from '../import/import-file';
 import { importFormats } from '../interchange';
+import { IMPORTABLE_SHOWN } from '../../shared/import-formats';
 import type { BratManifest } from '../interchange/brat';
 import { MAX_BRAT_MANIFEST_BYTES, bratFileIdentity, parseBratManifest, type BratFileIdentity } from '../interchange/brat-manifest';
 import { BRAT_CONF_FILE, BRAT_MANIFEST_FILE } from '../interchange/brat-rules';
@@ -56,7 +57,7 @@ async function importOne(library: Library, file: string, options: ImportPathsOpt
   }
   const kind = classifyFile(name, head);
   if (kind.kind === 'unsupported') {
-    return failure(file, 'unsupported', `"${name}" is not a format claimtag reads. Articles: .txt, .md, .html, .docx. Annotations: claimtag .json or a colleague's claimtag library (.sqlite), W3C .jsonld, brat .ann, doccano .jsonl, Label Studio .json.`);
+    return failure(file, 'unsupported', `"${name}" is not a format claimtag reads. ${IMPORTABLE_SHOWN}`);
   }
   if (kind.kind === 'library') {
     const parsed = await readOtherLibrary(file);
@@ -94,6 +95,7 @@ async function importOne(library: Library, file: string, options: ImportPathsOpt
     brat = companion.value;
   }
   const documents = kind.format === 'w3c' ? library.documents.list().map((d) => ({ ref: d.id, title: d.title, source: d.source, text: library.documents.textOf(d.id) })) : undefined;
+  options.job?.check();
   const parsed = format.import(text, {
     // The export's manifest knows whose folder this is; the chosen annotator is for files without one.
     annotator: brat?.identity.annotator ?? options.annotator,
@@ -107,6 +109,7 @@ async function importOne(library: Library, file: string, options: ImportPathsOpt
     documents,
   });
   if (!parsed.ok) return { file, ok: false, error: { ...parsed.error, message: `${name}: ${parsed.error.message}` } };
+  options.job?.check();
   try {
     return { file, ok: true, kind: 'annotations', report: mergeImport(library, parsed.value, options) };
   } catch (err) {

@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { ApiServices, ImportResult } from '../../shared/contract';
 import { AppFailure } from '../../shared/result';
 import { importClipboard } from '../import/import-file';
-import { MAX_IMPORT_BYTES } from '../import/read-file-safely';
+import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../shared/import-limits';
+import { readClaimReviewDesk, writeClaimReviewDesk } from '../library-io/claimreview-desk';
 import { exportBundle } from '../library-io/export-bundle';
 import { importPaths, type FileOutcome } from '../library-io/import-paths';
 import { keepLinksOf, loadBundle } from '../library-io/load-bundle';
@@ -27,6 +28,8 @@ type DocumentServices = Pick<
   | 'importClipboard'
   | 'exportDocuments'
   | 'cancelExport'
+  | 'getClaimReviewDesk'
+  | 'setClaimReviewDesk'
 >;
 
 type Arriving = {
@@ -140,7 +143,7 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
       const safeName = path.basename(name.replace(/[\\/]/g, '_')).replace(/^\.+/, '') || 'dropped-file';
       const bytes = Buffer.from(dataBase64, 'base64');
       if (bytes.length > MAX_IMPORT_BYTES) {
-        return { ok: false, name: safeName, message: `"${safeName}" is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB, the most claimtag imports at once.`, details: [], canReplaceInvalid: false };
+        return { ok: false, name: safeName, message: tooLargeToImport(`"${safeName}"`), details: [], canReplaceInvalid: false };
       }
       const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'claimtag-drop-'));
       try {
@@ -182,10 +185,19 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
       runningExport?.abort();
       runningExport = job;
       try {
-        return { written: await exportBundle(bundle, format, target, { printToPdf: ports.printToPdf, signal: job.signal }) };
+        const desk = format === 'claimreview' ? readClaimReviewDesk(library) : null;
+        return { written: await exportBundle(bundle, format, target, { printToPdf: ports.printToPdf, signal: job.signal, ...(desk ? { formatOptions: { desk } } : {}) }) };
       } finally {
         if (runningExport === job) runningExport = null;
       }
+    },
+
+    getClaimReviewDesk() {
+      return readClaimReviewDesk(library);
+    },
+
+    setClaimReviewDesk({ desk }) {
+      return writeClaimReviewDesk(library, desk);
     },
 
     cancelExport() {

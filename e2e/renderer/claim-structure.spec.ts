@@ -312,3 +312,33 @@ test('tag set: presets, an attribute typed by hand, options in order, a role per
   await expect(reopened.getByLabel('Name', { exact: true })).toBeFocused();
   await expect(reopened.getByRole('radio', { name: /^Source/ })).toBeChecked();
 });
+
+test("a colleague's links show read-only with his layer, outlined like hers", async ({ app, page }) => {
+  await app.start();
+  const article = new ArticlePage(page);
+  await article.enterName('Ayesha');
+  const library = app.library!;
+  const doc = library.documents.list()[0];
+  const text = library.documents.get(doc.id).text;
+  const bilal = library.annotators.add('Bilal');
+  const span = (labelId: string, quote: string) => {
+    const start = text.indexOf(quote);
+    return library.annotations.add({ documentId: doc.id, annotatorId: bilal.id, labelId, start, end: start + quote.length }, text);
+  };
+  const claim = span('opinion', CLAIM);
+  const source = span('source', SOURCE);
+  library.relations.add({ documentId: doc.id, annotatorId: bilal.id, kind: 'source', claimId: claim.id, targetId: source.id });
+  await page.reload();
+  await article.waitReady();
+  await page.getByRole('group', { name: 'Layers' }).getByRole('button', { name: /Bilal/ }).click();
+  await article.clickOn('further contribute');
+  const card = page.getByRole('region', { name: "Bilal's annotation, read-only" });
+  await expect(card.getByRole('region', { name: 'Source and cue' }).locator('.is-source .claim-link-quote')).toHaveText(`“${SOURCE}”`);
+  await expect(card.getByRole('button', { name: /Unlink/ })).toHaveCount(0);
+  await expect(page.locator('.link-outline.is-source')).toHaveCount(1);
+  // S on his claim says how to work with it, and links nothing
+  const before = library.relations.listForDocument(doc.id).length;
+  await page.keyboard.press('s');
+  await expect(page.getByText('This is Bilal’s claim: copy it to your work (M) to link its source.')).toBeVisible();
+  expect(library.relations.listForDocument(doc.id)).toHaveLength(before);
+});

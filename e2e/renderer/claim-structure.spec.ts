@@ -208,6 +208,7 @@ test('by keyboard alone: tag a claim, mark its source and cue, rate it, add evid
   await page.keyboard.press('k');
   await page.getByRole('button', { name: `Unlink the cue “${CUE}”` }).click();
   await expect(links.locator('.is-cue .claim-link-quote')).toHaveCount(0);
+  await expect(links.getByRole('button', { name: /Mark the cue/ })).toBeFocused();
   expect(dump(app).relations).toEqual([expect.objectContaining({ kind: 'source' })]);
 });
 

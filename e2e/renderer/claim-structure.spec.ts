@@ -78,13 +78,16 @@ test('by keyboard alone: tag a claim, mark its source and cue, rate it, add evid
   // S: mark the source. The status line says what to do; Esc stops without a change.
   await page.keyboard.press('s');
   const bar = page.getByRole('region', { name: 'Mark the source' });
-  await expect(bar.getByRole('status')).toContainText('select its words in the article and press Enter');
+  await expect(bar.getByRole('status')).toContainText('select its words in the article and press Enter (they become a Source span). Esc cancels.');
   await page.keyboard.press('Escape');
   await expect(bar).toHaveCount(0);
   await expect(page.locator('.annotation-item.selected')).toHaveCount(1);
   await page.keyboard.press('s');
   await expect(bar).toBeVisible();
   await findAndSelect(page, SOURCE);
+  // no tagging popover while marking: Enter is the one way on
+  await expect(page.getByRole('toolbar', { name: 'Tag selection as' })).toHaveCount(0);
+  await shots(page, 'claim-structure-marking');
   await page.keyboard.press('Enter');
   const links = page.getByRole('region', { name: 'Source and cue' });
   await expect(links.locator('.is-source .claim-link-quote')).toHaveText(`“${SOURCE}”`);

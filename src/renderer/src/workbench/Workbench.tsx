@@ -467,7 +467,7 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
         onRedo={() => void wb.redo()}
         onRenameAnnotator={onRenameAnnotator}
       />
-      {selectionRect && <SelectionPopover rect={selectionRect} labels={activeLabels} onTag={(id) => void tag(id)} />}
+      {selectionRect && !linking && <SelectionPopover rect={selectionRect} labels={activeLabels} onTag={(id) => void tag(id)} />}
       {showShortcuts && <ShortcutsSheet onClose={() => setShowShortcuts(false)} />}
       {showTagSet && (
         <TagSetDialog

@@ -254,6 +254,7 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
         const def = wb.labels.find((l) => l.id === mineSelected!.labelId)?.attributes ?? [];
         if (def.length === 0) notify('This label has no attributes. Add some in the tag set (✎).');
         else if (mineSelected!.annotatorId === annotator.id) setFocusField({ field: 'attributes', annotationId: mineSelected!.id, n: Date.now() });
+        else notify(`This is ${mineSelected!.annotatorName}’s annotation: its attributes are shown, read-only. Copy it to your work (M) to change them.`);
       },
       'copy-to-mine': () => void wb.copyToMine(mineSelected!.id),
       undo: () => void wb.undo(),

@@ -124,6 +124,32 @@ test('Escape closes only the topmost dialog, and each gives focus back to what o
   await expect(page.getByLabel('Find in document')).toBeFocused();
 });
 
+test('every dialog opened by mouse takes focus, keeps Tab inside, closes on Escape and gives focus back', async ({ app, page }) => {
+  await start(app, page);
+  const title = await page.locator('.doc-title').textContent();
+  const openers: Array<[string, ReturnType<Page['getByRole']>, RegExp]> = [
+    ['tag set', page.getByRole('button', { name: 'Tag set…' }), /^Tag set$/],
+    ['export', page.getByRole('button', { name: 'Export…' }), /Export/],
+    ['shortcuts', page.getByRole('button', { name: 'Keyboard shortcuts' }), /Keyboard shortcuts/],
+    ['paste', page.getByRole('button', { name: 'Paste', exact: true }), /clipboard/],
+    ['team', page.getByRole('button', { name: 'Team', exact: true }), /./],
+    ['rename', page.getByRole('button', { name: `Rename ${title}` }), /Rename/],
+    ['delete', page.getByRole('button', { name: `Delete ${title}` }), /Delete/],
+    ['your name', page.getByRole('button', { name: 'Ayesha' }), /Change your name/],
+  ];
+  for (const [what, opener, name] of openers) {
+    await opener.click();
+    const dialog = page.getByRole('dialog', { name });
+    await expect(dialog, what).toBeVisible();
+    await expect.poll(() => focusedInside(page, '[role="dialog"]'), what).toBe(true);
+    for (let i = 0; i < 12; i++) await page.keyboard.press('Tab');
+    expect(await focusedInside(page, '[role="dialog"]'), what).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog'), what).toHaveCount(0);
+    await expect(opener, what).toBeFocused();
+  }
+});
+
 test('Tab from the top of the window offers a way past the library list', async ({ app, page }) => {
   const article = await start(app, page);
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());

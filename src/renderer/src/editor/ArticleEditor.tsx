@@ -18,6 +18,8 @@ export interface ArticleEditorHandle {
   scrollToAnnotation(annotation: Annotation): void;
   /** Paints search hits and scrolls to the current one. */
   showSearch(hits: ReadonlyArray<readonly [number, number]>, current: number): void;
+  /** Paints the library search's words (a mark unlike a claim's) and scrolls to the current one, if any; false while the article is not shown yet. */
+  showLibraryHits(hits: ReadonlyArray<readonly [number, number]>, current: number): boolean;
   /** Selects [start, end) in the article and gives it focus (keyboard tagging after a find). */
   selectRange(start: number, end: number): void;
   /** Scrolls a document offset into view and puts the caret there. */
@@ -257,6 +259,16 @@ function ArticleSurface({ document: doc, labels, annotations, overlayOf, selecte
         painterRef.current?.search(index, hits, current);
         const hit = hits[current];
         if (hit) this.scrollToAnnotation({ start: hit[0], end: hit[1] } as Annotation);
+      },
+      showLibraryHits(hits, current) {
+        if (!indexRef.current) return false;
+        const hit = hits[current];
+        if (hit) reach(hit[0], hit[1]);
+        const index = indexRef.current;
+        if (!index) return false;
+        painterRef.current?.search(index, hits, current, 'library');
+        if (hit) this.scrollToAnnotation({ start: hit[0], end: hit[1] } as Annotation);
+        return true;
       },
       selectRange(start, end) {
         reach(start, end);

@@ -1,5 +1,6 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { ApiInput, ClaimtagApi, ImportResult } from '../../../shared/contract';
+import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../../shared/import-limits';
 
 export interface ImportProgress {
   done: number;
@@ -24,19 +25,24 @@ export interface ImportRun {
 const askable = (r: ImportResult): boolean =>
   !r.ok && (Boolean(r.nameClashes?.length) || r.reason === 'own-layer' || (r.reason === 'similar-document' && Boolean(r.similar?.length)));
 
-const MAX_DROP_BYTES = 20 * 1024 * 1024;
-
 /** Imports files one at a time, so progress is visible and one failure never stops the rest. */
 export function useImporter(api: ClaimtagApi, onImported: (results: ImportResult[]) => void) {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [lastRun, setLastRun] = useState<ImportRun | null>(null);
+  /** Set by Cancel: the file being imported is rolled back by the library, the files after it are not started. */
+  const cancelled = useRef(false);
 
   const runAll = useCallback(
     async (items: Array<{ name: string; run: () => Promise<ImportResult>; retry?: () => RetryableFile }>) => {
       const results: ImportResult[] = [];
       const retryable: RetryableFile[] = [];
       const clashes = new Map<number, RetryableFile>();
+      cancelled.current = false;
       for (const [i, item] of items.entries()) {
+        if (cancelled.current) {
+          results.push({ ok: false, name: item.name, message: `"${item.name}" was not imported: the import was cancelled before it.`, details: [], canReplaceInvalid: false });
+          continue;
+        }
         setProgress({ done: i, total: items.length, current: item.name });
         let result: ImportResult;
         try {
@@ -66,8 +72,8 @@ export function useImporter(api: ClaimtagApi, onImported: (results: ImportResult
           return {
             name: file.name,
             run: async (): Promise<ImportResult> => {
-              if (file.size > MAX_DROP_BYTES) {
-                return { ok: false, name: file.name, message: `"${file.name}" is larger than 20 MB, the most claimtag imports at once.`, details: [], canReplaceInvalid: false };
+              if (file.size > MAX_IMPORT_BYTES) {
+                return { ok: false, name: file.name, message: tooLargeToImport(`"${file.name}"`), details: [], canReplaceInvalid: false };
               }
               dataBase64 = await toBase64(file);
               return unwrap(file.name, await api.importFileData({ name: file.name, dataBase64 }));
@@ -138,7 +144,11 @@ export function useImporter(api: ClaimtagApi, onImported: (results: ImportResult
     [api, runAll],
   );
 
-  return { progress, lastRun, dismissRun: () => setLastRun(null), importDropped, importFromDialog, importPasted, retryWithReplacement, retryWithNames };
+  const cancel = useCallback(() => {
+    cancelled.current = true;
+  }, []);
+
+  return { progress, lastRun, cancel, dismissRun: () => setLastRun(null), importDropped, importFromDialog, importPasted, retryWithReplacement, retryWithNames };
 }
 
 async function toBase64(file: File): Promise<string> {

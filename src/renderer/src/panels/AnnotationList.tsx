@@ -200,7 +200,7 @@ const AnnotationRow = memo(function AnnotationRow({ annotation: a, label, labelI
       }}
     >
       <div className="annotation-head">
-        {label && <LabelSwatch label={label} index={labelIndex} />}
+        {label && <LabelSwatch label={label} index={labelIndex} labels={labels} />}
         <span className="annotation-label">{label?.name ?? a.labelId}</span>
         <span className="annotation-annotator">{a.annotatorName}</span>
       </div>

@@ -1,4 +1,5 @@
 import type { ContrastVerdict } from '../../../shared/contrast';
+import { ColourPreview, readableSummary } from './ColourPreview';
 
 interface Props {
   color: string;
@@ -11,7 +12,7 @@ interface Props {
   onChange(color: string): void;
 }
 
-/** A label's colour: picker and hex field, a preview on light and dark, and whether white text stays readable on it. */
+/** A label's colour: picker and hex field, a preview on light and dark, and whether what is drawn stays readable. */
 export function ColourField({ color, name, verdict, error, verdictId, describedBy, onChange }: Props) {
   return (
     <>
@@ -31,24 +32,14 @@ export function ColourField({ color, name, verdict, error, verdictId, describedB
             />
           </span>
         </div>
-        <div className="tagset-preview" aria-hidden="true">
-          <span className="tagset-badge-sample" style={{ backgroundColor: verdict ? color : 'transparent' }}>
-            {name.trim() || 'Label'}
-          </span>
-          <span className="tagset-underline light" style={{ textDecorationColor: verdict ? color : 'transparent' }}>
-            on light
-          </span>
-          <span className="tagset-underline dark" style={{ textDecorationColor: verdict ? color : 'transparent' }}>
-            on dark
-          </span>
-        </div>
+        <ColourPreview color={verdict ? color : null} name={name} />
       </div>
       <div id={verdictId} className="tagset-verdict" aria-live="polite">
         {!verdict ? (
           <p className="field-error">Use a colour like #2f7d4f.</p>
         ) : verdict.ok ? (
           <p className="tagset-ok">
-            Readable: white text {verdict.withWhite.toFixed(1)}:1 (at least 3:1 needed).{verdict.note ? ` ${verdict.note}` : ''}
+            {readableSummary(verdict)}
           </p>
         ) : (
           <p className="field-error" role={error ? 'alert' : undefined}>

@@ -6,7 +6,6 @@ import { AnnotationList } from '../panels/AnnotationList';
 import { LabelToolbar } from '../chrome/LabelToolbar';
 import { SelectionPopover } from '../chrome/SelectionPopover';
 import { StatusBar } from '../chrome/StatusBar';
-import { NoticeToast } from '../chrome/NoticeToast';
 import { ShortcutsSheet } from '../chrome/ShortcutsSheet';
 import { GuidelinesPanel } from '../tagset/GuidelinesPanel';
 import { TagSetDialog } from '../tagset/TagSetDialog';
@@ -40,8 +39,11 @@ interface Props {
   dataDir: string;
   /** Offset to scroll to once the article is shown (a search hit). */
   jumpTo: number | null;
+  /** The library search's words in this document, and the current one (-1: none), marked in the text. */
+  libraryHits: { hits: ReadonlyArray<readonly [number, number]>; current: number };
+  /** F3 / Shift+F3: the next or previous library search hit, on into other documents. */
+  onStepHit(delta: 1 | -1): void;
   library: ReactNode;
-  externalNotice: { text: string; tone: 'info' | 'error'; id: number } | null;
   onRenameAnnotator(): void;
   onExport(): void;
   onCompare(): void;
@@ -55,7 +57,7 @@ interface Props {
 
 const NEXT_CONFIDENCE: Record<string, Confidence | null> = { none: 'low', low: 'medium', medium: 'high', high: null };
 
-export function Workbench({ api, store, document: doc, annotator, dataDir, jumpTo, library, externalNotice, onRenameAnnotator, onExport, onCompare, onLabelsRemoved, done, onToggleDone, onBlind }: Props) {
+export function Workbench({ api, store, document: doc, annotator, dataDir, jumpTo, libraryHits, onStepHit, library, onRenameAnnotator, onExport, onCompare, onLabelsRemoved, done, onToggleDone, onBlind }: Props) {
   const wb = useWorkbench(api, store, doc);
   const { notify } = wb;
   const shownLayers = useStore(store, (s) => s.shownLayers);
@@ -67,15 +69,21 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
   const foreign = wb.selected && wb.selected.annotatorId !== annotator.id ? wb.selected : null;
 
   useEffect(() => {
-    if (externalNotice) notify(externalNotice.text, externalNotice.tone);
-  }, [externalNotice, notify]);
-
-  useEffect(() => {
     if (jumpTo === null) return;
     const t = setTimeout(() => editor.current?.scrollToOffset(jumpTo), 50);
     return () => clearTimeout(t);
   }, [jumpTo]);
   const editor = useRef<ArticleEditorHandle>(null);
+  // The library search's words, painted (and the current one scrolled to) once the article is shown.
+  useEffect(() => {
+    let tries = 0;
+    let t: ReturnType<typeof setTimeout> | undefined;
+    const show = () => {
+      if (editor.current?.showLibraryHits(libraryHits.hits, libraryHits.current) === false && tries++ < 100) t = setTimeout(show, 50);
+    };
+    show();
+    return () => clearTimeout(t);
+  }, [libraryHits]);
   const [selectionRect, setSelectionRect] = useState<DOMRect | null>(null);
   const [finding, setFinding] = useState(false);
   const [showShortcuts, setShowShortcuts] = useState(false);
@@ -268,6 +276,8 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
         editor.current?.clearSelection();
       },
       find: () => setFinding(true),
+      'next-search-hit': () => onStepHit(1),
+      'previous-search-hit': () => onStepHit(-1),
       guidelines: () => setShowGuidelines((v) => !v),
       shortcuts: () => setShowShortcuts(true),
       note: () => setFocusField({ field: 'note', annotationId: mineSelected!.id, n: Date.now() }),
@@ -489,7 +499,6 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
           }}
         />
       )}
-      {wb.notice && <NoticeToast notice={wb.notice} onUndo={() => void wb.undo()} onRetry={wb.retry} onDismiss={wb.dismissNotice} />}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ClaimtagApi } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
 import type { Annotation, DocumentRecord } from '../../../shared/types';
@@ -22,7 +22,6 @@ export function useWorkbench(api: ClaimtagApi, store: ClaimtagStore, document: D
   const labels = useStore(store, (s) => s.labels);
   const open = useStore(store, (s) => s.open);
   const me = useStore(store, (s) => s.me);
-  const notice = useStore(store, (s) => s.notice);
   const annotations = useMemo(() => (open?.documentId === document.id ? open.annotations : []), [open, document.id]);
   const loaded = open?.documentId === document.id && open.loaded;
   const mine = useMemo(() => annotations.filter((a) => a.annotatorId === me?.id), [annotations, me]);
@@ -36,9 +35,18 @@ export function useWorkbench(api: ClaimtagApi, store: ClaimtagStore, document: D
   );
   const pending = useRef(0);
 
+  // Undo and Retry on a notice run this workbench's latest handlers; they leave with the workbench.
+  const owner = useId();
+  const actions = useRef({ undo: () => {}, retry: () => {} });
+  useEffect(() => () => store.withdrawActions(owner), [store, owner]);
   const notify = useCallback(
-    (message: string, tone: Notice['tone'] = 'info', undoable = false, retryable = false) => store.notify(message, tone, { undoable, retryable }),
-    [store],
+    (message: string, tone: Notice['tone'] = 'info', undoable = false, retryable = false) =>
+      void store.notify(message, tone, {
+        owner,
+        ...(undoable ? { undo: () => actions.current.undo() } : {}),
+        ...(retryable ? { retry: () => actions.current.retry() } : {}),
+      }),
+    [store, owner],
   );
 
   /** Runs one API call with the save indicator; returns the value, or null after reporting the error. */
@@ -322,6 +330,10 @@ export function useWorkbench(api: ClaimtagApi, store: ClaimtagStore, document: D
 
   const selected = useMemo(() => annotations.find((a) => a.id === selectedId) ?? null, [annotations, selectedId]);
 
+  useEffect(() => {
+    actions.current = { undo: () => void undo(), retry };
+  });
+
   return {
     labels,
     /** Every row shown to her (hers and others'); `mine` is what her list, keys and figures use. */
@@ -345,8 +357,6 @@ export function useWorkbench(api: ClaimtagApi, store: ClaimtagStore, document: D
     /** Reloads labels and annotations (after the tag set changed, e.g. a merge). */
     reload: () => setGeneration((g) => g + 1),
     save,
-    notice,
-    dismissNotice: store.dismissNotice,
     create,
     update,
     remove,

@@ -262,6 +262,7 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
         const def = wb.labels.find((l) => l.id === mineSelected!.labelId)?.attributes ?? [];
         if (def.length === 0) notify('This label has no attributes. Add some in the tag set (✎).');
         else if (mineSelected!.annotatorId === annotator.id) setFocusField({ field: 'attributes', annotationId: mineSelected!.id, n: Date.now() });
+        else notify(`This is ${mineSelected!.annotatorName}’s annotation: its attributes are shown, read-only. Copy it to your work (M) to change them.`);
       },
       'copy-to-mine': () => void wb.copyToMine(mineSelected!.id),
       undo: () => void wb.undo(),
@@ -477,7 +478,7 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
         onRedo={() => void wb.redo()}
         onRenameAnnotator={onRenameAnnotator}
       />
-      {selectionRect && <SelectionPopover rect={selectionRect} labels={activeLabels} onTag={(id) => void tag(id)} />}
+      {selectionRect && !linking && <SelectionPopover rect={selectionRect} labels={activeLabels} onTag={(id) => void tag(id)} />}
       {showShortcuts && <ShortcutsSheet onClose={() => setShowShortcuts(false)} />}
       {showTagSet && (
         <TagSetDialog

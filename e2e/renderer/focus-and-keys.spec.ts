@@ -68,10 +68,19 @@ test('under the Tag set dialog opened by mouse, no shortcut fires; focus is insi
   expect({ annotations: annotationRows(app), labels: labelRows(app) }).toEqual(before);
 
   // Tab and Shift+Tab cycle inside the dialog, however far they go.
-  /** Which of the dialog's enabled controls has focus (-1: none of them). */
+  /** Which of the dialog's enabled controls has focus (-1: none of them); of a radio group, Tab reaches the checked one. */
   const at = () =>
-    dialog.evaluate((d) => Array.from(d.querySelectorAll('button, input, select, textarea')).filter((e) => !(e as HTMLButtonElement).disabled && (e as HTMLElement).getClientRects().length > 0).indexOf(document.activeElement!));
-  const tabbable = await dialog.evaluate((d) => Array.from(d.querySelectorAll('button, input, select, textarea')).filter((e) => !(e as HTMLButtonElement).disabled && (e as HTMLElement).getClientRects().length > 0).length);
+    dialog.evaluate((d) =>
+      Array.from(d.querySelectorAll('button, input, select, textarea'))
+        .filter((e) => !(e as HTMLButtonElement).disabled && (e as HTMLElement).getClientRects().length > 0 && !((e as HTMLInputElement).type === 'radio' && !(e as HTMLInputElement).checked))
+        .indexOf(document.activeElement!),
+    );
+  const tabbable = await dialog.evaluate(
+    (d) =>
+      Array.from(d.querySelectorAll('button, input, select, textarea')).filter(
+        (e) => !(e as HTMLButtonElement).disabled && (e as HTMLElement).getClientRects().length > 0 && !((e as HTMLInputElement).type === 'radio' && !(e as HTMLInputElement).checked),
+      ).length,
+  );
   const seen = new Set<number>();
   for (let i = 0; i < tabbable + 3; i++) {
     await page.keyboard.press('Tab');
@@ -113,6 +122,32 @@ test('Escape closes only the topmost dialog, and each gives focus back to what o
   await page.keyboard.press('Escape');
   await expect(exportDialog).toHaveCount(0);
   await expect(page.getByLabel('Find in document')).toBeFocused();
+});
+
+test('every dialog opened by mouse takes focus, keeps Tab inside, closes on Escape and gives focus back', async ({ app, page }) => {
+  await start(app, page);
+  const title = await page.locator('.doc-title').textContent();
+  const openers: Array<[string, ReturnType<Page['getByRole']>, RegExp]> = [
+    ['tag set', page.getByRole('button', { name: 'Tag set…' }), /^Tag set$/],
+    ['export', page.getByRole('button', { name: 'Export…' }), /Export/],
+    ['shortcuts', page.getByRole('button', { name: 'Keyboard shortcuts' }), /Keyboard shortcuts/],
+    ['paste', page.getByRole('button', { name: 'Paste', exact: true }), /clipboard/],
+    ['team', page.getByRole('button', { name: 'Team', exact: true }), /./],
+    ['rename', page.getByRole('button', { name: `Rename ${title}` }), /Rename/],
+    ['delete', page.getByRole('button', { name: `Delete ${title}` }), /Delete/],
+    ['your name', page.getByRole('button', { name: 'Ayesha' }), /Change your name/],
+  ];
+  for (const [what, opener, name] of openers) {
+    await opener.click();
+    const dialog = page.getByRole('dialog', { name });
+    await expect(dialog, what).toBeVisible();
+    await expect.poll(() => focusedInside(page, '[role="dialog"]'), what).toBe(true);
+    for (let i = 0; i < 12; i++) await page.keyboard.press('Tab');
+    expect(await focusedInside(page, '[role="dialog"]'), what).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog'), what).toHaveCount(0);
+    await expect(opener, what).toBeFocused();
+  }
 });
 
 test('Tab from the top of the window offers a way past the library list', async ({ app, page }) => {

@@ -6,6 +6,8 @@
 //
 // Adding a command is one entry below (plus its handler where the view binds its handlers).
 
+import { SHORTCUT_KEYS } from './label-rules';
+
 /**
  * Facts a `when` can test, computed at each keydown. Views (`workbench`, `compareView`,
  * `studyDashboard`) are one at a time. Two are implied for every command:
@@ -31,6 +33,8 @@ export const CONTEXT_KEYS = [
   'differenceActive',
   /** Compare shows only the differences of one confusion-table cell. */
   'compareCellOpen',
+  /** The workbench is marking the selected claim's source or cue (#20). */
+  'linking',
 ] as const;
 export type ContextKey = (typeof CONTEXT_KEYS)[number];
 /** A term of a `when`: the fact holds, or (with `!`) does not. A `when` holds when all its terms do. */
@@ -68,12 +72,11 @@ export interface CommandSpec {
   readonly menu?: { readonly in: MenuName; readonly label: string };
 }
 
-const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 
 /** The table. Order matters only where one key has several bindings (the first that applies runs). */
 export const COMMANDS = {
   // Tagging
-  tag: { title: 'Tag the selected text with that label, or relabel your selected annotation', group: 'Tagging', keys: DIGITS, keysShown: '1 … 9', when: ['workbench'] },
+  tag: { title: 'Tag the selected text with that label, or relabel your selected annotation', group: 'Tagging', keys: SHORTCUT_KEYS, keysShown: `${SHORTCUT_KEYS[0]} … ${SHORTCUT_KEYS[SHORTCUT_KEYS.length - 1]}`, when: ['workbench'] },
   delete: { title: 'Delete your selected annotation', group: 'Tagging', keys: ['Delete', 'Backspace'], when: ['workbench', 'annotationSelected'] },
   'copy-to-mine': { title: 'Copy the selected colleague’s or reference annotation to your own work', group: 'Tagging', keys: ['M'], when: ['workbench', 'annotationSelected'] },
   undo: { title: 'Undo your last annotation action', group: 'Tagging', keys: ['Mod+Z'], when: ['workbench'], menu: { in: 'Edit', label: 'Undo' } },
@@ -84,8 +87,10 @@ export const COMMANDS = {
   'previous-annotation': { title: 'Previous of your annotations', group: 'Moving around', keys: ['K'], when: ['workbench'] },
   'list-next': { title: 'Next annotation (in the list)', group: 'Moving around', keys: ['ArrowDown'], when: ['workbench', 'annotationListFocus'] },
   'list-previous': { title: 'Previous annotation (in the list)', group: 'Moving around', keys: ['ArrowUp'], when: ['workbench', 'annotationListFocus'] },
-  'clear-selection': { title: 'Clear the selection', group: 'Moving around', keys: ['Escape'], when: ['workbench'] },
+  'clear-selection': { title: 'Clear the selection', group: 'Moving around', keys: ['Escape'], when: ['workbench', '!linking'] },
   find: { title: 'Find in the document (Enter: next, Shift+Enter: previous)', group: 'Moving around', keys: ['Mod+F'], when: ['workbench'], menu: { in: 'Edit', label: 'Find in Document…' } },
+  'next-search-hit': { title: 'Next library search hit, on into the next document', group: 'Moving around', keys: ['F3'], when: ['workbench'], inFields: true },
+  'previous-search-hit': { title: 'Previous library search hit, back into the previous document', group: 'Moving around', keys: ['Shift+F3'], when: ['workbench'], inFields: true },
   guidelines: { title: 'Show or hide the label definitions', group: 'Moving around', keys: [], when: ['workbench'], menu: { in: 'View', label: 'Guidelines' } },
 
   // Details of the selected annotation
@@ -93,6 +98,12 @@ export const COMMANDS = {
   attribution: { title: 'Type the attribution (who makes the claim)', group: 'Details of the selected annotation', keys: ['A'], when: ['workbench', 'annotationSelected'] },
   'attribute-to-selection': { title: 'Attribute to the text selected in the article', group: 'Details of the selected annotation', keys: ['Shift+A'], when: ['workbench', 'annotationSelected', 'textSelected'] },
   confidence: { title: 'Cycle confidence: low, medium, high, none', group: 'Details of the selected annotation', keys: ['C'], when: ['workbench', 'annotationSelected'] },
+  // claims with structure (#20)
+  'mark-source': { title: 'Mark the selected claim’s source: select its words, then Enter', group: 'Details of the selected annotation', keys: ['S'], when: ['workbench', 'annotationSelected'] },
+  'mark-cue': { title: 'Mark the selected claim’s cue (“said”): select its words, then Enter', group: 'Details of the selected annotation', keys: ['U'], when: ['workbench', 'annotationSelected'] },
+  'link-confirm': { title: 'Link the selected words (or the source under the caret) while marking', group: 'Details of the selected annotation', keys: ['Enter'], when: ['workbench', 'linking'] },
+  'link-cancel': { title: 'Stop marking a source or cue', group: 'Details of the selected annotation', keys: ['Escape'], when: ['workbench', 'linking'] },
+  attributes: { title: 'Choose the claim’s attributes (verdict, evidence…): digits pick an option', group: 'Details of the selected annotation', keys: ['V'], when: ['workbench', 'annotationSelected'] },
 
   // Compare
   'compare-next': { title: 'Next difference', group: 'Compare', keys: ['J'], when: ['compareView'] },

@@ -13,6 +13,7 @@ import type { ErrorCode, FailureReason, Result } from './result';
 import type { BlindState, DocumentLayers } from './layers';
 import type { TeamStatus } from './team';
 import type { API_METHODS, MenuCommand } from './api-methods';
+import type { JobEvent } from './jobs';
 import { ATTRIBUTE_LIMITS, ATTRIBUTE_TYPES, LABEL_ROLES, type Relation } from './claim-structure';
 
 const id = z.string().min(1).max(100);
@@ -74,7 +75,7 @@ export interface SimilarDocument {
   changes: Array<{ ours: string; theirs: string; before: string; after: string }>;
 }
 
-import { EXPORT_FORMAT_IDS } from './export-formats';
+import { DESK_LIMITS, EXPORT_FORMAT_IDS, type Desk } from './export-formats';
 import { MAX_IMPORT_BASE64_CHARS } from './import-limits';
 export { EXPORT_FORMAT_IDS, type ExportFormatChoice } from './export-formats';
 
@@ -313,6 +314,25 @@ export const contract = {
   listRelations: returns<Relation[]>()(z.object({ documentId: id }).strict()),
   /** Sets all of an annotation's attribute values at once (absent or empty = no value); returns the annotation. */
   setAnnotationAttributes: returns<Annotation>()(z.object({ id, values: attributeValues }).strict()),
+  // The desk ClaimReview exports name as their author (#20, rel-io).
+  getClaimReviewDesk: returns<Desk | null>()(empty),
+  /** Saves the desk with the library; null forgets it. The address must be http(s). */
+  setClaimReviewDesk: returns<Desk | null>()(
+    z
+      .object({
+        desk: z
+          .object({
+            name: z.string().trim().min(1).max(DESK_LIMITS.nameLength),
+            url: z.url({ protocol: /^https?$/, error: 'The desk address must start with https:// or http://.' }).max(DESK_LIMITS.urlLength).optional(),
+          })
+          .strict()
+          .nullable(),
+      })
+      .strict(),
+  ),
+  // scale (#14): long jobs stream JobEvents (src/shared/jobs.ts) on JOB_CHANNEL and stop on request.
+  /** Stops the long job with this id (from its events); what it had not finished is not kept. */
+  cancelJob: returns<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(100) }).strict()),
 };
 
 export type ApiMethod = keyof typeof contract;
@@ -326,6 +346,8 @@ export type ClaimtagApi = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<Re
 export type ClaimtagBridge = ClaimtagApi & {
   /** Runs `listener` for each application-menu command; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Runs `listener` for each long-job event (progress, end, a change waiting); returns the unsubscribe function. */
+  onJobEvent(listener: (event: JobEvent) => void): () => void;
 };
 
 /** The implementation side: services take validated input and return (or throw AppFailure). */

@@ -6,15 +6,17 @@ import type { ApiServices, ImportResult } from '../../shared/contract';
 import { AppFailure } from '../../shared/result';
 import { importClipboard } from '../import/import-file';
 import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../shared/import-limits';
+import { readClaimReviewDesk, writeClaimReviewDesk } from '../library-io/claimreview-desk';
 import { exportBundle } from '../library-io/export-bundle';
 import { importPaths, type FileOutcome } from '../library-io/import-paths';
-import { loadBundle } from '../library-io/load-bundle';
+import { keepLinksOf, loadBundle } from '../library-io/load-bundle';
 import type { Library } from '../store/library';
 import { newId } from '../store/ids';
 import type { HostPorts } from './host-ports';
 import type { Annotator } from '../../shared/types';
 import { AppFailure as Refusal } from '../../shared/result';
 import { othersHidden } from '../ownership/ownership';
+import type { JobControl, JobRunner } from '../jobs/job-runner';
 
 type DocumentServices = Pick<
   ApiServices,
@@ -27,6 +29,8 @@ type DocumentServices = Pick<
   | 'importClipboard'
   | 'exportDocuments'
   | 'cancelExport'
+  | 'getClaimReviewDesk'
+  | 'setClaimReviewDesk'
 >;
 
 type Arriving = {
@@ -38,7 +42,7 @@ type Arriving = {
 };
 
 /** Library management: search, rename, delete, import from dialogs/drops/clipboard, export. */
-export function createDocumentServices(library: Library, ports: HostPorts, currentAnnotator: () => Annotator | null): DocumentServices {
+export function createDocumentServices(library: Library, ports: HostPorts, currentAnnotator: () => Annotator | null, jobs: JobRunner): DocumentServices {
   // Files picked in the native dialog, by opaque token: the renderer never holds a path.
   const chosen = new Map<string, string>();
   let runningExport: AbortController | null = null;
@@ -71,12 +75,31 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
         ...(r.reanchored || r.unanchored
           ? [`Mapped onto your copy of the article: ${r.reanchored} placed where their quote and context occur once, ${r.unanchored} left out because placing them would be a guess.`]
           : []),
+        ...(r.attributesAdded.length ? [`Attributes added to labels: ${r.attributesAdded.join(', ')}.`] : []),
+        ...(r.relationsAdded ? [`${r.relationsAdded} link${r.relationsAdded === 1 ? '' : 's'} from claims to their sources or cues added.`] : []),
         ...r.rejected.map((x) => `${x.where}: ${x.reason}`),
       ],
     };
   };
 
-  const importOne = async (file: string, name: string, replaceInvalid?: boolean, arriving?: Arriving) => {
+  /**
+   * One file, as a job: progress per row, and a cancel that rolls the file back (its rows are
+   * written in one transaction), so a cancelled file leaves the library as it was; files
+   * imported before it stay whole. A cancelled import answers with the code 'cancelled'.
+   */
+  const importOne = (file: string, name: string, replaceInvalid?: boolean, arriving?: Arriving) =>
+    jobs.run(
+      'import',
+      name,
+      async (job) => {
+        const result = await importOneFile(file, name, job, replaceInvalid, arriving);
+        if (!result.ok && result.cancelled) throw new AppFailure({ code: 'cancelled', message: `The import of "${name}" was cancelled; nothing of it was kept.` });
+        return result.result;
+      },
+      (r) => (r.ok ? null : { outcome: 'failed', message: r.message }),
+    );
+
+  const importOneFile = async (file: string, name: string, job: JobControl, replaceInvalid?: boolean, arriving?: Arriving) => {
     // A null-prototype map: an annotator called "__proto__" is just a name.
     const renameAnnotators: Record<string, string> = Object.create(null);
     for (const r of arriving?.rename ?? []) renameAnnotators[r.from] = r.to;
@@ -91,8 +114,10 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
       intoMine: arriving?.intoMine,
       similar: arriving?.similar,
       mapOnto: arriving?.mapOnto ? Object.fromEntries(arriving.mapOnto.map((m) => [m.ref, m.documentId])) : undefined,
+      job,
     });
-    return toResult(name, outcome);
+    if (!outcome.ok && outcome.error.code === 'cancelled') return { ok: false as const, cancelled: true as const };
+    return { ok: true as const, result: toResult(name, outcome) };
   };
 
   return {
@@ -170,18 +195,39 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
         bundle.annotations = bundle.annotations.filter((a) => keep.has(a.annotatorId));
         bundle.annotators = bundle.annotators.filter((a) => keep.has(a.id));
       }
+      const links = keepLinksOf(bundle.annotations, bundle.relations);
+      if (bundle.relations) bundle.relations = links;
       const base = bundle.documents.length === 1 ? bundle.documents[0].title : 'claimtag-export';
       const suggested = `${base.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().slice(0, 80) || 'claimtag-export'}${saveExtension(format)}`;
       const target = await ports.chooseExportPath(suggested, saveExtension(format));
       if (!target) return { cancelled: true as const };
-      const job = new AbortController();
+      const stop = new AbortController();
       runningExport?.abort();
-      runningExport = job;
+      runningExport = stop;
       try {
-        return { written: await exportBundle(bundle, format, target, { printToPdf: ports.printToPdf, signal: job.signal }) };
+        const desk = format === 'claimreview' ? readClaimReviewDesk(library) : null;
+        return await jobs.run('export', path.basename(target), async (job) => {
+          const signal = AbortSignal.any([stop.signal, job.signal]);
+          return {
+            written: await exportBundle(bundle, format, target, {
+              printToPdf: ports.printToPdf,
+              signal,
+              onWritten: (chars) => job.progress(chars, null),
+              ...(desk ? { formatOptions: { desk } } : {}),
+            }),
+          };
+        });
       } finally {
-        if (runningExport === job) runningExport = null;
+        if (runningExport === stop) runningExport = null;
       }
+    },
+
+    getClaimReviewDesk() {
+      return readClaimReviewDesk(library);
+    },
+
+    setClaimReviewDesk({ desk }) {
+      return writeClaimReviewDesk(library, desk);
     },
 
     cancelExport() {

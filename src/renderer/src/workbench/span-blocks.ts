@@ -1,3 +1,4 @@
+import { SHORTCUT_KEYS } from '../../../shared/label-rules';
 import type { Block } from '../../../shared/types';
 
 /** How many of the article's blocks (paragraphs, headings, list items) the span [start, end) reaches into. */
@@ -9,7 +10,7 @@ export function blocksSpanned(blocks: readonly Block[], start: number, end: numb
 
 /** The keys the active labels hold, as said in a hint: "1–3, 8 or 9". */
 export function shortcutRange(shortcuts: readonly string[]): string {
-  const keys = [...new Set(shortcuts.filter((k) => /^[1-9]$/.test(k)).map(Number))].sort((a, b) => a - b);
+  const keys = [...new Set(shortcuts.filter((k) => (SHORTCUT_KEYS as readonly string[]).includes(k)).map(Number))].sort((a, b) => a - b);
   const parts: string[] = [];
   for (let i = 0; i < keys.length; ) {
     let j = i;

@@ -2,30 +2,9 @@
 // the agreement figures, every difference, and the reference ("adjudicated") version.
 // Offsets are UTF-16 into the document text, end exclusive.
 
-import type { StructureAgreement } from './structure-agreement';
+import type { AgreementReport } from './agreement';
 
-export type Coefficient = number | null;
-
-/** The agreement report (same shape as `claimtag agree --format json`). */
-export interface AgreementReport {
-  document: string;
-  annotators: string[];
-  sentences: {
-    count: number;
-    percentAgreement: Coefficient;
-    cohenKappa: Array<{ a: string; b: string; value: Coefficient }>;
-    fleissKappa: Coefficient;
-    krippendorffAlpha: Coefficient;
-  };
-  spans: {
-    alphaU: Coefficient;
-    alphaUByLabel: Record<string, Coefficient>;
-    f1: Array<{ a: string; b: string; exact: Coefficient; overlap: Coefficient }>;
-  };
-  /** Attribute α over matched spans and link F1 between annotators (#20). */
-  structure: StructureAgreement;
-  notes: string[];
-}
+export type { AgreementReport, Coefficient } from './agreement';
 
 export type DifferenceKind = 'agreement' | 'label-conflict' | 'boundary-conflict' | 'missed';
 

@@ -9,7 +9,7 @@ import { DOCUMENT_PAGE_MAX, DOCUMENT_SORTS } from './types';
 import type { CompareResult } from './compare';
 import type { StudyProgress, StudyReport, StudySummary } from './study';
 import { MAX_ANALYST_NAME, MAX_STUDY_ANALYSTS, MAX_STUDY_NAME } from './study-form';
-import type { ErrorCode, RefusalReason, Result } from './result';
+import type { ErrorCode, FailureReason, Result } from './result';
 import type { BlindState, DocumentLayers } from './layers';
 import type { TeamStatus } from './team';
 import type { API_METHODS, MenuCommand } from './api-methods';
@@ -56,7 +56,7 @@ export type ImportResult =
       /** Arriving annotators whose names are taken here by someone who may be a different person. */
       nameClashes?: string[];
       /** Which ownership or identity rule refused the import, when one did. */
-      reason?: RefusalReason;
+      reason?: FailureReason;
       /** Arriving documents whose text is similar to, but not the same as, one here: kept apart or mapped, as the analyst says. */
       similar?: SimilarDocument[];
     };

@@ -40,22 +40,50 @@ export type RefusalReason =
   /** The name is already another annotator's. */
   | 'name-taken';
 
+/**
+ * What exactly went wrong, when a person can act on it: the renderer and the CLI switch on
+ * this, never on the message. Set where the error is born.
+ */
+export type FailureReason =
+  | RefusalReason
+  /** (code 'conflict') Arriving annotators have names taken here by someone who may be another person; `details` lists the names. */
+  | 'name-clash'
+  /** (code 'invalid-input') A text file is not valid UTF-8/UTF-16; it can be imported again with the bad bytes replaced. */
+  | 'invalid-text-encoding';
+
 export interface AppError {
   code: ErrorCode;
   /** One sentence in the user's words. */
   message: string;
   /** Further specifics, e.g. the first validation errors with their paths. */
   details?: string[];
-  /** With code 'forbidden': which rule refused the change. */
-  reason?: RefusalReason;
+  /** Which rule refused the change (code 'forbidden'), or what a person can do about it. */
+  reason?: FailureReason;
+  /** Per input field (e.g. a label's name, color, shortcut): what is wrong with it, for forms. */
+  fields?: Record<string, string>;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
-export const fail = (code: ErrorCode, message: string, details?: string[]): { ok: false; error: AppError } =>
-  details && details.length > 0 ? { ok: false, error: { code, message, details } } : { ok: false, error: { code, message } };
+export const fail = (code: ErrorCode, message: string, details?: string[], more: Pick<AppError, 'reason' | 'fields'> = {}): { ok: false; error: AppError } => ({
+  ok: false,
+  error: { code, message, ...(details && details.length > 0 ? { details } : {}), ...more },
+});
+
+/**
+ * Problems by field path ("name", "attributes.0.key") as a form's field map: the first message
+ * for each top-level field. Built where the problems are found, so no one parses messages back.
+ */
+export function fieldMap(problems: ReadonlyArray<{ field: string; message: string }>): Record<string, string> {
+  const fields: Record<string, string> = Object.create(null);
+  for (const p of problems) {
+    const top = p.field.split('.')[0] || '(request)';
+    if (!(top in fields)) fields[top] = p.message;
+  }
+  return { ...fields };
+}
 
 /** An error carrying an AppError, thrown inside the core and turned into a Result at the boundary. */
 export class AppFailure extends Error {

@@ -2,7 +2,7 @@
 // few astral characters) and annotators who mostly follow one another with small deviations.
 
 import { seededRandom } from '../../src/core/agreement/seeded-random';
-import type { AgreementAnnotation, AgreementInput } from '../../src/core/agreement/types';
+import type { AgreementAnnotation, AgreementInput } from '../../src/shared/agreement';
 
 export { seededRandom } from '../../src/core/agreement/seeded-random';
 

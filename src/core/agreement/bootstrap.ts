@@ -1,7 +1,7 @@
 // Percentile bootstrap: seeded draws with replacement and 95 % intervals from the replicates.
 
 import { seededRandom } from './seeded-random';
-import type { Coefficient } from './types';
+import type { Coefficient } from '../../shared/agreement';
 
 export const CONFIDENCE = 0.95;
 export const DEFAULT_RESAMPLES = 1000;

@@ -6,7 +6,7 @@
 // its bootstrap pool tallies instead of re-reading ratings. The per-study functions are the
 // two composed.
 
-import type { Measured } from './types';
+import type { Measured } from '../../shared/agreement';
 
 export const MISSING = -1;
 

@@ -11,7 +11,7 @@
 //   α = 1 − (n − 1) · Σ o_ck δ²_ck / Σ n_c n_k δ²_ck
 //   nominal δ²_ck = [c ≠ k];  ordinal δ²_ck = (Σ_{g=c..k} n_g − (n_c + n_k)/2)²  (c ≤ k, ranks in order)
 
-import type { Measured } from './types';
+import type { Measured } from '../../shared/agreement';
 
 export const ALPHA_LEVELS = ['nominal', 'ordinal'] as const;
 export type AlphaLevel = (typeof ALPHA_LEVELS)[number];

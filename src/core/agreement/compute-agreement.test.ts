@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../shared/result';
 import { computeAgreement, MAX_PAIRWISE_ANNOTATORS } from './compute-agreement';
 import { syntheticDocument } from '../../../test/agreement/synthetic-document';
-import type { AgreementAnnotation, AgreementInput, AgreementReport } from './types';
+import type { AgreementAnnotation, AgreementInput, AgreementReport } from '../../shared/agreement';
 
 const TEXT = 'The minister said talks failed. Officials denied it! Was it true? Sources say yes.\nA new policy starts Monday.';
 

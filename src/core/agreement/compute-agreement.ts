@@ -9,7 +9,7 @@ import { labelSentences } from './sentence-labels';
 import { splitSentences } from './sentence-splitter';
 import { computeStructureAgreement } from './structure-agreement';
 import { exactF1, overlapF1, type LabeledSpan } from './span-f1';
-import type { AgreementInput, AgreementReport, Coefficient, Measured, PairCoefficient, PairF1 } from './types';
+import type { AgreementInput, AgreementReport, Coefficient, Measured, PairCoefficient, PairF1 } from '../../shared/agreement';
 import { unitizingAlpha, type UnitizingUnit } from './unitizing-alpha';
 
 /** Above this many annotators the pairwise lists are left empty (n(n−1)/2 pairs). */

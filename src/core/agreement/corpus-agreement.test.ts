@@ -6,7 +6,7 @@ import { computeCorpusAgreement, type CorpusAgreement } from './corpus-agreement
 import { labelSentences } from './sentence-labels';
 import { splitSentences } from './sentence-splitter';
 import { syntheticDocument } from '../../../test/agreement/synthetic-document';
-import type { AgreementAnnotation, AgreementInput } from './types';
+import type { AgreementAnnotation, AgreementInput } from '../../shared/agreement';
 
 function corpus(seed: number, count: number, options: { annotators?: number; perAnnotator?: number; textLength?: number } = {}): AgreementInput[] {
   return Array.from({ length: count }, (_, d) => {

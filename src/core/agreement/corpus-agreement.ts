@@ -31,7 +31,7 @@ import { labelSentences, type SentenceLabelling } from './sentence-labels';
 import { splitSentences } from './sentence-splitter';
 import { CorpusStructure } from './structure-agreement';
 import { exactMatchCount, overlapMatchCount, type LabeledSpan } from './span-f1';
-import type { AgreementInput, Coefficient, Measured } from './types';
+import type { AgreementInput, Coefficient, Measured } from '../../shared/agreement';
 import type { UnitizingUnit } from './unitizing-alpha';
 
 export { DEFAULT_RESAMPLES, DEFAULT_SEED, MAX_RESAMPLES, MIN_RESAMPLES } from './bootstrap';

@@ -3,7 +3,7 @@
 import type { Interval } from './bootstrap';
 import type { CorpusAgreement } from './corpus-agreement';
 import { formatStructureLines } from './format-structure-table';
-import type { Coefficient } from './types';
+import type { Coefficient } from '../../shared/agreement';
 
 const value = (x: Coefficient): string => (x === null ? 'n/a' : x.toFixed(3));
 const interval = (i: Interval): string => (i === null ? 'n/a' : `${i[0].toFixed(3)}–${i[1].toFixed(3)}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatAgreementTable } from './format-table';
-import type { AgreementReport } from './types';
+import type { AgreementReport } from '../../shared/agreement';
 
 const report: AgreementReport = {
   document: 'doc-7',

@@ -1,7 +1,7 @@
 // Plain-text rendering of an AgreementReport for `claimtag agreement --format table`.
 
 import { formatStructureLines } from './format-structure-table';
-import type { AgreementReport, Coefficient } from './types';
+import type { AgreementReport, Coefficient } from '../../shared/agreement';
 
 const formatValue = (x: Coefficient): string => (x === null ? 'n/a' : x.toFixed(3));
 

@@ -13,7 +13,7 @@
 //     joined gaps are rebuilt per sequence — a handful per rater and document.
 // The result equals unitizingAlpha() on the concatenated continuum (tested against it).
 
-import type { Measured } from './types';
+import type { Measured } from '../../shared/agreement';
 import { groupByCategoryAndRater, observedPairSum, type CategoryDisagreement, type UnitizingAlphaResult, type UnitizingUnit } from './unitizing-alpha';
 import { upperBound } from '../../shared/sorted-search';
 

@@ -4,7 +4,7 @@
 
 import { AppFailure } from '../../shared/result';
 import { splitsSurrogatePair } from '../../shared/offsets';
-import type { AgreementInput } from './types';
+import type { AgreementInput } from '../../shared/agreement';
 import type { LabeledSpan } from './span-f1';
 
 /** Beyond this the pairwise tables alone would hold hundreds of thousands of entries. */

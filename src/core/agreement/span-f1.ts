@@ -9,7 +9,7 @@
 // argument shows this greedy choice never loses a match.
 // F1 = 2·matches / (|A| + |B|); undefined (null) when neither annotator has a span.
 
-import type { Measured } from './types';
+import type { Measured } from '../../shared/agreement';
 
 export interface LabeledSpan {
   label: string;

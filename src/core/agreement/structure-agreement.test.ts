@@ -8,7 +8,7 @@ import { computeAgreement } from './compute-agreement';
 import { computeCorpusAgreement } from './corpus-agreement';
 import { seededRandom } from './seeded-random';
 import { computeStructureAgreement } from './structure-agreement';
-import type { AgreementAnnotation, AgreementInput, AgreementLabel, AgreementLink } from './types';
+import type { AgreementAnnotation, AgreementInput, AgreementLabel, AgreementLink } from '../../shared/agreement';
 
 const worth: AttributeDefinition = {
   key: 'check-worthiness',

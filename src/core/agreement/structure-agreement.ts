@@ -30,7 +30,7 @@ import { groupPlaces } from '../compare/differences';
 import { CONFIDENCE, DEFAULT_RESAMPLES, DEFAULT_SEED, Replicates, seededDraws } from './bootstrap';
 import { addCoincidences, alphaFromCoincidences, observedAgreement, unitCoincidences, type SparseCoincidences } from './coincidence-alpha';
 import { FEW_UNITS } from './diagnostics';
-import type { AgreementInput, AgreementLabel, Coefficient } from './types';
+import type { AgreementInput, AgreementLabel, Coefficient } from '../../shared/agreement';
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 

@@ -18,7 +18,7 @@
 // continuum) DKPro reports 0; α_u is undefined there, so we report null with a reason.
 
 import { AppFailure } from '../../shared/result';
-import type { Measured } from './types';
+import type { Measured } from '../../shared/agreement';
 
 export interface UnitizingUnit {
   rater: number;

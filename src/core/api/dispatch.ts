@@ -1,5 +1,5 @@
 import { contract, type ApiMethod, type ApiServices } from '../../shared/contract';
-import { AppFailure, fail, ok, type Result } from '../../shared/result';
+import { AppFailure, fail, fieldMap, ok, type Result } from '../../shared/result';
 
 export type Dispatch = (method: string, payload: unknown) => Promise<Result<unknown>>;
 
@@ -17,10 +17,8 @@ export function createDispatch(services: ApiServices, onInternalError: (err: unk
     if (typeof method !== 'string' || !isApiMethod(method)) return fail('invalid-input', 'Unknown request.');
     const parsed = contract[method].input.safeParse(payload ?? {});
     if (!parsed.success) {
-      const details = parsed.error.issues
-        .slice(0, MAX_DETAILS)
-        .map((i) => `${i.path.map(String).join('.') || '(request)'}: ${i.message}`);
-      return fail('invalid-input', 'The request was not valid.', details);
+      const problems = parsed.error.issues.slice(0, MAX_DETAILS).map((i) => ({ field: i.path.map(String).join('.') || '(request)', message: i.message }));
+      return fail('invalid-input', 'The request was not valid.', problems.map((p) => `${p.field}: ${p.message}`), { fields: fieldMap(problems) });
     }
     try {
       const service = services[method] as (input: unknown) => unknown;

@@ -49,13 +49,13 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
 
   const toResult = (name: string, o: FileOutcome): ImportResult => {
     if (!o.ok) {
-      const clash = o.error.code === 'conflict' && /same name/.test(o.error.message);
+      const clash = o.error.reason === 'name-clash';
       return {
         ok: false,
         name,
         message: o.error.message,
         details: clash ? [] : (o.error.details ?? []),
-        canReplaceInvalid: /UTF-8/i.test(o.error.message),
+        canReplaceInvalid: o.error.reason === 'invalid-text-encoding',
         ...(clash ? { nameClashes: o.error.details ?? [] } : {}),
         ...(o.error.reason ? { reason: o.error.reason } : {}),
         ...(o.similar ? { similar: o.similar } : {}),

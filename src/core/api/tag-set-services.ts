@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import type { ApiServices } from '../../shared/contract';
-import { AppFailure, type AppError } from '../../shared/result';
+import { AppFailure, fieldMap, type AppError } from '../../shared/result';
 import type { Label } from '../../shared/types';
 import { writeFileAtomic } from '../fs/atomic-write';
 import type { Library } from '../store/library';
@@ -45,7 +45,12 @@ export function createTagSetServices(library: Library, ports: HostPorts, current
         const existing = labels.find((l) => l.id === input.id);
         const problems = checkLabel(input, labels);
         if (problems.length) {
-          failWith({ code: problems[0].field === 'color' ? 'invalid-input' : 'conflict', message: problems[0].message, details: problems.map((p) => `${p.field}: ${p.message}`) });
+          failWith({
+            code: problems[0].field === 'color' ? 'invalid-input' : 'conflict',
+            message: problems[0].message,
+            details: problems.map((p) => `${p.field}: ${p.message}`),
+            fields: fieldMap(problems),
+          });
         }
         const structure = checkLabelStructure(library, existing ?? null, input.role, input.attributes);
         if (!structure.ok) return failWith(structure.error);

@@ -91,6 +91,7 @@ export function decodeText(bytes: Uint8Array, fileName: string, options: ReadOpt
         'invalid-input',
         `"${fileName}" is not valid ${encoding === 'utf-8' ? 'UTF-8' : 'UTF-16'} text; re-save it as UTF-8, or import it with invalid bytes replaced by �.`,
         [`first invalid byte near offset ${firstInvalidOffset(bytes)}`],
+        { reason: 'invalid-text-encoding' },
       );
     }
     text = new TextDecoder(encoding, { fatal: false, ignoreBOM: false }).decode(bytes);

@@ -107,6 +107,7 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
   if (clashes.length) {
     throw new AppFailure({
       code: 'conflict',
+      reason: 'name-clash',
       message: `This library already has ${clashes.map((c) => `"${c.name}"`).join(', ')}, but the file's work may be by someone else with the same name. Rename the arriving annotator or confirm they are the same person.`,
       details: clashes.map((c) => c.name),
     });

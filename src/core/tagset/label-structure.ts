@@ -5,7 +5,7 @@
 // annotations' values fit the label they join.
 import type { AttributeDefinition, AttributeValues, LabelRole } from '../../shared/claim-structure';
 import { checkAttributeDefinitions, normalizeAttributeDefinitions, problemDetails, valuesThatStillHold } from '../../shared/attribute-rules';
-import { fail, ok, type Result } from '../../shared/result';
+import { fail, fieldMap, ok, type Result } from '../../shared/result';
 import type { Label } from '../../shared/types';
 import type { Library } from '../store/library';
 import { plural } from '../../shared/label-rules';
@@ -36,7 +36,7 @@ export function checkLabelStructure(
   const nextAttributes = attributes ? normalizeAttributeDefinitions(attributes) : (existing?.attributes ?? []);
   const problems = checkAttributeDefinitions(attributes ?? nextAttributes);
   if (problems.length > 0) {
-    return { ok: false, error: { code: 'invalid-input', message: problems[0].message, details: problemDetails(problems) } };
+    return { ok: false, error: { code: 'invalid-input', message: problems[0].message, details: problemDetails(problems), fields: fieldMap(problems) } };
   }
   if (existing && nextRole !== (existing.role ?? 'claim')) {
     const links = library.relations.liveCountForLabel(existing.id);

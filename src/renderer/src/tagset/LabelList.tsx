@@ -1,6 +1,7 @@
 import type { Label } from '../../../shared/types';
 import { LabelSwatch } from '../chrome/LabelSwatch';
-import { plural, type Draft } from './label-draft';
+import { plural } from '../../../shared/label-rules';
+import type { Draft } from './label-draft';
 import { ROLE_TEXT } from './RoleField';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Label } from '../../../shared/types';
-import { plural } from './label-draft';
+import { plural } from '../../../shared/label-rules';
 
 interface Props {
   selected: Label;

@@ -1,6 +1,7 @@
 // The label being edited in the Tag set dialog: its draft, how a new one starts, how its id is
 // made from its name, and how the core's refusal is put next to the fields it is about.
 
+import { freeShortcut, newLabelColor } from '../../../shared/label-rules';
 import type { AppError } from '../../../shared/result';
 import type { Label } from '../../../shared/types';
 import type { AttributeDefinition, LabelRole } from '../../../shared/claim-structure';
@@ -21,9 +22,7 @@ export interface Draft {
   attributes: AttributeDefinition[];
 }
 
-const NEW_COLORS = ['#7a5c99', '#9a6b1f', '#3f7f7f', '#8a3b5c', '#4d6b2f', '#5a5a8a'];
 const FIELDS: readonly Field[] = ['name', 'color', 'shortcut', 'definition', 'examples', 'role', 'attributes'];
-const SHORTCUTS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 export const draftOf = (l: Label): Draft => ({
   id: l.id,
@@ -38,13 +37,11 @@ export const draftOf = (l: Label): Draft => ({
 });
 
 export function newDraft(labels: readonly Label[], role: LabelRole = 'claim'): Draft {
-  const used = new Set(labels.filter((l) => !l.archived).map((l) => l.shortcut));
-  const colors = new Set(labels.map((l) => l.color.toLowerCase()));
   return {
     id: '',
     name: '',
-    color: NEW_COLORS.find((c) => !colors.has(c)) ?? NEW_COLORS[labels.length % NEW_COLORS.length],
-    shortcut: SHORTCUTS.find((k) => !used.has(k)) ?? '',
+    color: newLabelColor(labels),
+    shortcut: freeShortcut(labels),
     definition: '',
     positive: [],
     negative: [],
@@ -68,16 +65,10 @@ export function slugFor(name: string, taken: Iterable<string>, fallback = 'label
   return id;
 }
 
-/** Puts each "field: message" detail next to its field; anything else is a general error. */
+/** Puts each problem the core mapped to a field (AppError.fields) next to it; anything else is a general error. */
 export function errorsFrom(error: AppError): Errors {
   const errors: Errors = {};
-  for (const d of error.details ?? []) {
-    const m = /^([a-z]+)(?:\.[\w.]*)?: (.*)$/.exec(d);
-    const field = m?.[1] as Field | undefined;
-    if (m && field && FIELDS.includes(field) && !errors[field]) errors[field] = m[2];
-  }
+  for (const field of FIELDS) if (error.fields?.[field]) errors[field] = error.fields[field];
   if (Object.keys(errors).length === 0) errors.general = error.message;
   return errors;
 }
-
-export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

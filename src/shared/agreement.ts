@@ -1,5 +1,7 @@
-import type { AttributeDefinition, AttributeValues, LabelRole, RelationKind } from '../../shared/claim-structure';
-import type { StructureAgreement } from '../../shared/structure-agreement';
+// The agreement shapes (input, coefficients, the per-document report): pure types of the common
+// tier, computed by src/core/agreement and shown by the Compare view and `claimtag agree`.
+import type { AttributeDefinition, AttributeValues, LabelRole, RelationKind } from './claim-structure';
+import type { StructureAgreement } from './structure-agreement';
 
 /** One span by one annotator. UTF-16 offsets into `AgreementInput.text`, end exclusive. */
 export interface AgreementAnnotation {

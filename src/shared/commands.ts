@@ -186,3 +186,10 @@ export function chordOf(e: { key: string; ctrlKey: boolean; metaKey: boolean; al
   const mods = [e.ctrlKey || e.metaKey ? 'Mod' : '', e.altKey ? 'Alt' : '', e.shiftKey && (letter || named) ? 'Shift' : ''].filter(Boolean);
   return [...mods, letter ? e.key.toUpperCase() : e.key].join('+');
 }
+
+/** A chord as `aria-keyshortcuts` writes it (`Mod+E` is `Control+E`, `Meta+E` on a Mac). */
+export const ariaKeyShortcut = (chord: Chord, mac = false): string =>
+  chord
+    .split('+')
+    .map((p, i, all) => (i < all.length - 1 && p === 'Mod' ? (mac ? 'Meta' : 'Control') : p))
+    .join('+');

@@ -12,6 +12,7 @@ import { GuidelinesPanel } from '../tagset/GuidelinesPanel';
 import { TagSetDialog } from '../tagset/TagSetDialog';
 import { FindBar } from '../editor/FindBar';
 import { useCommands } from '../commands/use-commands';
+import { ariaKeys, keyLabel } from '../commands/key-hints';
 import type { Confidence } from '../../../shared/types';
 import { AnnotationFilters, applyFilters, NO_FILTERS, type Filters } from '../panels/AnnotationFilters';
 import { pickAnnotationAt } from './pick-annotation';
@@ -206,10 +207,10 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
         <button type="button" className="button compact" onClick={onCompare} title="Compare annotators and settle a reference version">
           Compare
         </button>
-        <button type="button" className="button compact" onClick={onExport} title="Export reports and data (Ctrl+E)" aria-keyshortcuts="Control+E">
+        <button type="button" className="button compact" onClick={onExport} title={`Export reports and data (${keyLabel('export')})`} aria-keyshortcuts={ariaKeys('export')}>
           Export…
         </button>
-        <button type="button" className="button icon" onClick={() => setShowShortcuts(true)} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
+        <button type="button" className="button icon" onClick={() => setShowShortcuts(true)} title={`Keyboard shortcuts (${keyLabel('shortcuts')})`} aria-label="Keyboard shortcuts" aria-keyshortcuts={ariaKeys('shortcuts')}>
           ?
         </button>
       </header>
@@ -317,8 +318,8 @@ function ForeignAnnotation({ annotation: a, labelName, reference, onCopy }: { an
       </p>
       <blockquote className="foreign-quote">{a.quote}</blockquote>
       {a.note && <p className="foreign-note">{a.note}</p>}
-      <button type="button" className="button compact" onClick={onCopy} aria-keyshortcuts="M">
-        Copy to mine <kbd>M</kbd>
+      <button type="button" className="button compact" onClick={onCopy} aria-keyshortcuts={ariaKeys('copy-to-mine')}>
+        Copy to mine <kbd>{keyLabel('copy-to-mine')}</kbd>
       </button>
     </section>
   );

@@ -133,7 +133,8 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
   );
 
   // The workbench's commands (keys, menu and the shortcuts sheet come from src/shared/commands.ts).
-  const mineSelected = wb.selected;
+  // `when` guarantees an annotation is selected for the commands that use `selected!`.
+  const selected = wb.selected;
   useCommands(
     {
       tag: ({ chord }) => {
@@ -141,8 +142,8 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
         if (label) void tag(label.id);
         else notify(`No label is on key ${chord}; the tag set uses ${shortcutRange(activeLabels.map((l) => l.shortcut)) || 'no keys yet'}.`);
       },
-      delete: () => void wb.remove(mineSelected!.id),
-      'copy-to-mine': () => void wb.copyToMine(mineSelected!.id),
+      delete: () => void wb.remove(selected!.id),
+      'copy-to-mine': () => void wb.copyToMine(selected!.id),
       undo: () => void wb.undo(),
       redo: () => void wb.redo(),
       'next-annotation': () => step(1),
@@ -156,10 +157,10 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
       find: () => setFinding(true),
       guidelines: () => setShowGuidelines((v) => !v),
       shortcuts: () => setShowShortcuts(true),
-      note: () => setFocusField({ field: 'note', annotationId: mineSelected!.id, n: Date.now() }),
-      attribution: () => setFocusField({ field: 'attribution', annotationId: mineSelected!.id, n: Date.now() }),
+      note: () => setFocusField({ field: 'note', annotationId: selected!.id, n: Date.now() }),
+      attribution: () => setFocusField({ field: 'attribution', annotationId: selected!.id, n: Date.now() }),
       'attribute-to-selection': () => attributeToSelection(),
-      confidence: () => void wb.update(mineSelected!.id, { confidence: NEXT_CONFIDENCE[mineSelected!.confidence ?? 'none'] }),
+      confidence: () => void wb.update(selected!.id, { confidence: NEXT_CONFIDENCE[selected!.confidence ?? 'none'] }),
     },
     (focus) => ({
       workbench: true,

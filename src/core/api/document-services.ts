@@ -5,10 +5,11 @@ import path from 'node:path';
 import type { ApiServices, ImportResult } from '../../shared/contract';
 import { AppFailure } from '../../shared/result';
 import { importClipboard } from '../import/import-file';
-import { MAX_IMPORT_BYTES } from '../import/read-file-safely';
+import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../shared/import-limits';
+import { readClaimReviewDesk, writeClaimReviewDesk } from '../library-io/claimreview-desk';
 import { exportBundle } from '../library-io/export-bundle';
 import { importPaths, type FileOutcome } from '../library-io/import-paths';
-import { loadBundle } from '../library-io/load-bundle';
+import { keepLinksOf, loadBundle } from '../library-io/load-bundle';
 import type { Library } from '../store/library';
 import { newId } from '../store/ids';
 import type { HostPorts } from './host-ports';
@@ -27,6 +28,8 @@ type DocumentServices = Pick<
   | 'importClipboard'
   | 'exportDocuments'
   | 'cancelExport'
+  | 'getClaimReviewDesk'
+  | 'setClaimReviewDesk'
 >;
 
 type Arriving = {
@@ -71,6 +74,8 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
         ...(r.reanchored || r.unanchored
           ? [`Mapped onto your copy of the article: ${r.reanchored} placed where their quote and context occur once, ${r.unanchored} left out because placing them would be a guess.`]
           : []),
+        ...(r.attributesAdded.length ? [`Attributes added to labels: ${r.attributesAdded.join(', ')}.`] : []),
+        ...(r.relationsAdded ? [`${r.relationsAdded} link${r.relationsAdded === 1 ? '' : 's'} from claims to their sources or cues added.`] : []),
         ...r.rejected.map((x) => `${x.where}: ${x.reason}`),
       ],
     };
@@ -138,7 +143,7 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
       const safeName = path.basename(name.replace(/[\\/]/g, '_')).replace(/^\.+/, '') || 'dropped-file';
       const bytes = Buffer.from(dataBase64, 'base64');
       if (bytes.length > MAX_IMPORT_BYTES) {
-        return { ok: false, name: safeName, message: `"${safeName}" is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB, the most claimtag imports at once.`, details: [], canReplaceInvalid: false };
+        return { ok: false, name: safeName, message: tooLargeToImport(`"${safeName}"`), details: [], canReplaceInvalid: false };
       }
       const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'claimtag-drop-'));
       try {
@@ -170,6 +175,8 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
         bundle.annotations = bundle.annotations.filter((a) => keep.has(a.annotatorId));
         bundle.annotators = bundle.annotators.filter((a) => keep.has(a.id));
       }
+      const links = keepLinksOf(bundle.annotations, bundle.relations);
+      if (bundle.relations) bundle.relations = links;
       const base = bundle.documents.length === 1 ? bundle.documents[0].title : 'claimtag-export';
       const suggested = `${base.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().slice(0, 80) || 'claimtag-export'}${saveExtension(format)}`;
       const target = await ports.chooseExportPath(suggested, saveExtension(format));
@@ -178,10 +185,19 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
       runningExport?.abort();
       runningExport = job;
       try {
-        return { written: await exportBundle(bundle, format, target, { printToPdf: ports.printToPdf, signal: job.signal }) };
+        const desk = format === 'claimreview' ? readClaimReviewDesk(library) : null;
+        return { written: await exportBundle(bundle, format, target, { printToPdf: ports.printToPdf, signal: job.signal, ...(desk ? { formatOptions: { desk } } : {}) }) };
       } finally {
         if (runningExport === job) runningExport = null;
       }
+    },
+
+    getClaimReviewDesk() {
+      return readClaimReviewDesk(library);
+    },
+
+    setClaimReviewDesk({ desk }) {
+      return writeClaimReviewDesk(library, desk);
     },
 
     cancelExport() {

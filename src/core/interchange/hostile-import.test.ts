@@ -58,9 +58,9 @@ describe('claimtag JSON import', () => {
   });
 
   it('rejects a newer format version with a clear message', () => {
-    const error = failure(importClaimtagJson(JSON.stringify({ format: 'claimtag', version: 2, documents: [], annotations: [] })));
+    const error = failure(importClaimtagJson(JSON.stringify({ format: 'claimtag', version: 3, documents: [], annotations: [] })));
     expect(error.code).toBe('unsupported');
-    expect(error.message).toBe('This file uses claimtag format version 2, but this version of claimtag reads only version 1. Update claimtag to import it.');
+    expect(error.message).toBe('This file uses claimtag format version 3, but this version of claimtag reads versions up to 2. Update claimtag to import it.');
   });
 
   it('rejects files that are not claimtag JSON', () => {
@@ -151,7 +151,7 @@ describe('brat import', () => {
     ]);
     expect(r.value.rejected).toEqual([
       { where: 'line 3', reason: 'T2 is discontinuous with text between its fragments; imported as 2 separate claims, one per fragment' },
-      { where: 'line 5', reason: 'not imported: claimtag does not support brat relations' },
+      { where: 'line 5', reason: 'not imported: relation type "Cause" (claimtag reads Source and Cue links from a claim)' },
     ]);
   });
   it('joins fragments separated only by line breaks (how a claim across lines is written)', () => {

@@ -1,9 +1,11 @@
 // The formats claimtag reads and writes. PDF is produced elsewhere from the HTML report.
 import { EXPORT_FORMATS, formatHeadline, type ExportFormatInfo } from '../../shared/export-formats';
+import { ANNOTATION_FORMATS, type AnnotationFormatInfo } from '../../shared/import-formats';
 import type { Result } from '../../shared/result';
 import type { Bundle } from '../../shared/types';
 import { BRAT_SUMMARY_FILE, exportBrat, type ExportedFiles } from './brat';
 import { importBrat } from './brat-import';
+import { exportClaimReviewWithReport } from './claimreview';
 import { exportClaimtagJson, exportClaimtagJsonParts } from './claimtag-json';
 import { importClaimtagJson } from './claimtag-json-import';
 import { exportCsv, exportCsvParts } from './csv';
@@ -31,12 +33,9 @@ export interface ExportFormat extends ExportFormatInfo {
   export: (bundle: Bundle, options?: ExportOptions) => ExportOutput;
 }
 
-export interface ImportFormat {
+/** A catalogue entry (src/shared/import-formats.ts) with the function that reads it. */
+export interface ImportFormat extends AnnotationFormatInfo {
   id: ImportFormatId;
-  extensions: readonly string[];
-  description: string;
-  /** What the caller must supply besides the file. */
-  needs: ReadonlyArray<'annotator' | 'companion-text' | 'documents'>;
   import: (fileText: string, options?: ImportOptions) => Result<ParsedImport>;
 }
 
@@ -51,6 +50,7 @@ const writers = {
   doccano: (b, o) => ({ kind: 'file', ...exportDoccanoWithReport(b, o) }),
   labelstudio: (b, o) => ({ kind: 'file', text: exportLabelStudio(b, o), companions: { [LABEL_STUDIO_CONFIG_SUFFIX]: labelStudioConfigFor(b, o) }, leftOut: [] }),
   csv: file(exportCsv),
+  claimreview: (b, o) => ({ kind: 'file', ...exportClaimReviewWithReport(b, o) }),
 } satisfies Record<ExportFormatId, ExportFormat['export']>;
 
 export const exportFormats: Readonly<Record<ExportFormatId, ExportFormat>> = withCatalogue(writers);
@@ -92,13 +92,18 @@ export const streamedExports: Partial<Record<ExportFormatId, (bundle: Bundle, op
 
 export const EXPORT_SUMMARY_SUFFIX = '.claimtag-summary.txt';
 
-export const importFormats: Readonly<Record<ImportFormatId, ImportFormat>> = {
-  json: { id: 'json', extensions: ['.json'], description: 'claimtag JSON (full or hand-written minimal form).', needs: [], import: importClaimtagJson },
-  w3c: { id: 'w3c', extensions: ['.jsonld', '.json'], description: 'W3C Web Annotation; needs the documents it refers to.', needs: ['documents'], import: importW3c },
-  brat: { id: 'brat', extensions: ['.ann'], description: 'brat standoff .ann with its .txt.', needs: ['companion-text', 'annotator'], import: importBrat },
-  doccano: { id: 'doccano', extensions: ['.jsonl'], description: 'doccano sequence-labelling JSONL.', needs: ['annotator'], import: importDoccano },
-  labelstudio: { id: 'labelstudio', extensions: ['.json'], description: 'Label Studio JSON export of text-labelling tasks.', needs: [], import: importLabelStudio },
-};
+const readers = {
+  json: importClaimtagJson,
+  w3c: importW3c,
+  brat: importBrat,
+  doccano: importDoccano,
+  labelstudio: importLabelStudio,
+} satisfies Record<ImportFormatId, ImportFormat['import']>;
+
+/** Each reader beside its catalogue entry (src/shared/import-formats.ts). */
+export const importFormats: Readonly<Record<ImportFormatId, ImportFormat>> = Object.fromEntries(
+  (Object.keys(readers) as ImportFormatId[]).map((id) => [id, { ...ANNOTATION_FORMATS[id], id, import: readers[id] }]),
+) as unknown as Record<ImportFormatId, ImportFormat>;
 
 export { IMPORT_LIMITS } from './limits';
 export { bundleFromImport } from './bundle-from-import';

@@ -7,6 +7,7 @@ import { AgreementFigures, PairTable } from './AgreementFigures';
 import { CompareText } from './CompareText';
 import { decisionAt, describeDecision } from './decision-summary';
 import { ConfusionTable, type CellFilter } from './ConfusionTable';
+import { StructureAgreement } from './StructureAgreement';
 import { DecisionDialog, type DecisionChoice } from './DecisionDialog';
 import { KIND_INFO, KIND_ORDER, shorten } from './format';
 import { useCommands } from '../commands/use-commands';
@@ -407,6 +408,7 @@ export function CompareView({ api, document: doc, onClose, revision = 0 }: Props
                   setActiveId(f.ids[0] ?? null);
                 }}
               />
+              <StructureAgreement figures={result.report.structure} labelName={(id) => labels.find((l) => l.id === id)?.name ?? id} />
             </div>
           )}
           {result.report.notes.length > 0 && (

@@ -49,6 +49,36 @@ const SCREENS: Array<{ name: string; open: (page: Page) => Promise<void>; close:
     close: async (page) => page.keyboard.press('Escape'),
   },
   {
+    // The library search kept after opening a hit: the words marked in the article, the place among the hits.
+    name: 'search',
+    open: async (page) => {
+      await page.getByLabel('Search the library').fill('Taliban');
+      await page.locator('.doc-list[aria-label="Search results"] .doc-item').first().click();
+      await page.keyboard.press('F3');
+    },
+    close: async (page) => page.getByLabel('Search the library').fill(''),
+  },
+  {
+    // A light highlighter colour in the Tag set dialog: the verdict and the preview on both pages.
+    name: 'tag-set-colour',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'Tag set…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Tag set' });
+      await dialog.getByRole('list', { name: 'Labels' }).getByRole('button', { name: /Opinion/ }).click();
+      await dialog.getByLabel('Colour', { exact: true }).fill('#ffd966');
+    },
+    close: async (page) => page.getByRole('dialog', { name: 'Tag set' }).getByRole('button', { name: 'Close', exact: true }).click(),
+  },
+  {
+    // A notice: one at the bottom of the window, with its dismiss button.
+    name: 'notice',
+    open: async (page) => page.locator('.topbar .done-toggle').click(),
+    close: async (page) => {
+      await page.locator('.topbar .done-toggle').click();
+      await page.getByRole('button', { name: /Dismiss notice/ }).click();
+    },
+  },
+  {
     name: 'export',
     open: async (page) => page.keyboard.press('Control+e'),
     close: async (page) => page.keyboard.press('Escape'),

@@ -35,9 +35,9 @@ describe('the command table', () => {
     expect(whenHolds(COMMANDS.shortcuts, { modalOpen: true })).toBe(false);
   });
 
-  it('lets only the file commands and closing a dialog through while typing in a field', () => {
+  it('lets only the file commands, the library search-hit steps (F3 types nothing) and closing a dialog through while typing in a field', () => {
     const all = { workbench: true, compareView: true, studyDashboard: true, annotationSelected: true, textSelected: true, annotationListFocus: true, differenceListFocus: true, differenceActive: true, compareCellOpen: true, typingInField: true };
-    expect(COMMAND_IDS.filter((id) => whenHolds(COMMANDS[id], all)).sort()).toEqual(['export', 'import', 'studies']);
+    expect(COMMAND_IDS.filter((id) => whenHolds(COMMANDS[id], all)).sort()).toEqual(['export', 'import', 'next-search-hit', 'previous-search-hit', 'studies']);
     expect(whenHolds(COMMANDS['close-dialog'], { ...all, modalOpen: true })).toBe(true);
   });
 

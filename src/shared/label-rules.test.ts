@@ -32,10 +32,10 @@ describe('label rules', () => {
     expect(checkLabel(draft({ name: ' opinion ' }), LIB)).toEqual([{ field: 'name', message: 'Another label is already called “Opinion”.' }]);
   });
 
-  it('refuses a colour white text cannot be read on', () => {
-    const [p] = checkLabel(draft({ color: '#f0e68c' }), LIB);
-    expect(p.field).toBe('color');
-    expect(p.message).toMatch(/needs at least 3:1.*darker colour such as #[0-9a-f]{6}/);
+  it('takes a light highlighter colour (the badge letter turns dark), refuses one that is not a colour', () => {
+    expect(checkLabel(draft({ color: '#f0e68c' }), LIB)).toEqual([]);
+    const [p] = checkLabel(draft({ color: '#f0e6' }), LIB);
+    expect(p).toEqual({ field: 'color', message: 'Use a colour like #2f7d4f.' });
   });
 
   it('explains why a used label cannot be deleted and what to do', () => {

@@ -94,7 +94,6 @@ describe('tag-set file', () => {
     ['a missing field', file([{ id: 'x', name: 'X' }]), /malformed/],
     ['no labels', file([]), /malformed/],
     ['a bad colour', file([{ ...entry(LIB[0]), color: 'red' }]), /malformed/],
-    ['a low-contrast colour', file([{ ...entry(LIB[0]), color: '#ffff00' }]), /Fact: White text on #ffff00/],
     ['a shortcut clash inside the file', file([entry(LIB[0]), { ...entry(LIB[1]), shortcut: '1' }]), /1 is the shortcut for both Fact and Opinion/],
     ['a repeated id', file([entry(LIB[0]), { ...entry(LIB[0]), name: 'Other', shortcut: '' }]), /id "fact" appears twice/],
     ['a repeated name', file([entry(LIB[0]), { ...entry(LIB[1]), name: 'fact' }]), /Two labels are called/],

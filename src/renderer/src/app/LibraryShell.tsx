@@ -4,13 +4,16 @@ import { ARTICLE_EXTENSIONS_SHOWN } from '../../../shared/article-formats';
 import type { Annotator, DocumentRecord, DocumentSummary } from '../../../shared/types';
 import { ExportDialog } from '../export/ExportDialog';
 import { LibraryPanel } from '../library/LibraryPanel';
-import { DeleteDialog, ImportProgressBar, ImportSummaryDialog, PasteDialog, RenameDialog } from '../library/LibraryDialogs';
+import { DeleteDialog, ImportSummaryDialog, PasteDialog, RenameDialog } from '../library/LibraryDialogs';
+import { JobProgress } from '../chrome/JobProgress';
 import { useImporter } from '../library/use-importer';
+import { useLibrarySearch } from '../library/use-library-search';
 import { prefetchWorkbench } from '../workbench/workbench-prefetch';
 import { Workbench } from '../workbench/Workbench';
 import { CompareView } from '../compare/CompareView';
 import { StudyDashboard } from '../study/StudyDashboard';
 import { TeamPanel } from '../team/TeamPanel';
+import { NoticeHost } from '../chrome/NoticeHost';
 import { useCommands } from '../commands/use-commands';
 import { useStore, type ClaimtagStore } from '../store/claimtag-store';
 import { loadLibrary, reloadOpenDocument } from '../store/loaders';
@@ -46,9 +49,8 @@ export function LibraryShell({ api, store, initialDocument, annotator, dataDir, 
   const labels = useStore(store, (s) => s.labels);
   const [modal, setModal] = useState<Modal>(null);
   const [dragging, setDragging] = useState(false);
-  const [message, setMessage] = useState<{ text: string; tone: 'info' | 'error'; id: number } | null>(null);
-
-  const say = useCallback((text: string, tone: 'info' | 'error' = 'info') => setMessage({ text, tone, id: Date.now() }), []);
+  /** Posts a notice once into the window's one notice list (shown by NoticeHost below). */
+  const say = useCallback((text: string, tone: 'info' | 'error' = 'info') => void store.notify(text, tone), [store]);
 
   // What the background checks found (a backup that failed verification, damage in the
   // library file): shown as an error notice that stays until dismissed.
@@ -91,6 +93,8 @@ export function LibraryShell({ api, store, initialDocument, annotator, dataDir, 
     },
     [api, say],
   );
+
+  const search = useLibrarySearch(api, document, (id) => void open(id));
 
   const onImported = useCallback(
     (results: ImportResult[]) => {
@@ -138,8 +142,12 @@ export function LibraryShell({ api, store, initialDocument, annotator, dataDir, 
       libraryVersion={libraryVersion}
       labels={labels}
       currentId={document.id}
+      search={search}
       me={annotator.name}
-      onOpen={(id, offset) => void open(id, offset)}
+      onOpen={(id, offset) => {
+        search.openedAt(id, offset ?? null);
+        void open(id, offset);
+      }}
       onImport={() => void importer.importFromDialog()}
       onPaste={() => setModal({ kind: 'paste' })}
       onRename={(doc) => setModal({ kind: 'rename', doc })}
@@ -183,6 +191,8 @@ export function LibraryShell({ api, store, initialDocument, annotator, dataDir, 
         store={store}
         document={document}
         jumpTo={jumpTo}
+        libraryHits={search.inDocument}
+        onStepHit={search.step}
         annotator={annotator}
         dataDir={dataDir}
         onRenameAnnotator={onRenameAnnotator}
@@ -212,7 +222,6 @@ export function LibraryShell({ api, store, initialDocument, annotator, dataDir, 
           say(on ? `Blind mode is on for ${scope === 'document' ? 'this document' : 'every document'}: other analysts’ work stays hidden until you mark a document done.` : `Blind mode is off for ${scope === 'document' ? 'this document' : 'the library'}.`);
         }}
         onLabelsRemoved={() => void refresh()}
-        externalNotice={message}
         library={libraryPanel}
       />
       )}
@@ -221,7 +230,8 @@ export function LibraryShell({ api, store, initialDocument, annotator, dataDir, 
           <p>Drop articles ({ARTICLE_EXTENSIONS_SHOWN}) or annotation files to import</p>
         </div>
       )}
-      {importer.progress && <ImportProgressBar progress={importer.progress} />}
+      <NoticeHost store={store} />
+      <JobProgress api={api} files={importer.progress && { index: importer.progress.done + 1, total: importer.progress.total }} onCancel={importer.progress ? importer.cancel : undefined} />
       {importer.lastRun && !importer.progress && (
         <ImportSummaryDialog
           run={importer.lastRun}

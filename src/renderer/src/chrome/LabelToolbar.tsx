@@ -22,7 +22,7 @@ export function LabelToolbar({ labels, onTag }: Props) {
           onMouseDown={(e) => e.preventDefault() /* keep the text selection */}
           onClick={() => onTag(label.id)}
         >
-          <LabelSwatch label={label} index={i} />
+          <LabelSwatch label={label} index={i} labels={labels} />
           <span className="label-name">{label.name}</span>
           <kbd>{label.shortcut}</kbd>
         </button>

@@ -23,7 +23,7 @@ export function SelectionPopover({ rect, labels, onTag }: Props) {
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => onTag(label.id)}
         >
-          <LabelSwatch label={label} index={i} />
+          <LabelSwatch label={label} index={i} labels={labels} />
           {label.name}
           <kbd>{label.shortcut}</kbd>
         </button>

@@ -1,15 +1,18 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CompareResult, Difference, DifferenceKind } from '../../../shared/compare';
+import type { Difference, DifferenceKind } from '../../../shared/compare';
 import type { ClaimtagApi } from '../../../shared/contract';
-import type { DocumentRecord, Label } from '../../../shared/types';
-import { LabelSwatch } from '../chrome/LabelSwatch';
+import type { DocumentRecord } from '../../../shared/types';
 import { AgreementFigures, PairTable } from './AgreementFigures';
+import { CompareEmpty } from './CompareEmpty';
+import { CompareHeader } from './CompareHeader';
 import { CompareText } from './CompareText';
-import { decisionAt, describeDecision } from './decision-summary';
 import { ConfusionTable, type CellFilter } from './ConfusionTable';
 import { StructureAgreement } from './StructureAgreement';
-import { DecisionDialog, type DecisionChoice } from './DecisionDialog';
-import { KIND_INFO, KIND_ORDER, shorten } from './format';
+import { DecisionDialog } from './DecisionDialog';
+import { DifferenceFilters } from './DifferenceFilters';
+import { DifferenceList } from './DifferenceList';
+import { KIND_ORDER } from './format';
+import { useComparison } from './use-comparison';
 import { useCommands } from '../commands/use-commands';
 import './compare.css';
 
@@ -24,55 +27,25 @@ interface Props {
 type Tab = 'differences' | 'pairs';
 
 /**
- * Several annotators' tagging of one document side by side: agreement figures, the
- * article with every difference marked, a keyboard-steppable list of differences with
- * decisions for the reference version, auto-merge, and confusion matrices per pair.
+ * Several annotators' tagging of one document side by side: agreement figures, the article with
+ * every difference marked, a keyboard-steppable list of differences with decisions for the
+ * reference version, auto-merge, and confusion matrices per pair. This component only arranges
+ * the parts and holds what is shown (filters, the active difference, the open tab); the data and
+ * its changes live in useComparison.
  */
 export function CompareView({ api, document: doc, onClose, revision = 0 }: Props) {
-  const [result, setResult] = useState<CompareResult | null>(null);
-  const [labels, setLabels] = useState<Label[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [chosen, setChosen] = useState<string[] | null>(null);
+  const comparison = useComparison(api, doc.id, revision);
+  const { result, labels, error, status } = comparison;
   const [activeId, setActiveId] = useState<string | null>(null);
   const [deciding, setDeciding] = useState<Difference | null>(null);
-  const [kinds, setKinds] = useState<Set<DifferenceKind>>(() => new Set(KIND_ORDER));
+  const [kinds, setKinds] = useState<ReadonlySet<DifferenceKind>>(() => new Set(KIND_ORDER));
   const [hideSettled, setHideSettled] = useState(false);
   const [cell, setCell] = useState<CellFilter | null>(null);
   const [tab, setTab] = useState<Tab>('differences');
   const [minAgreeing, setMinAgreeing] = useState<number | null>(null);
-  const [status, setStatus] = useState<string>('');
-  const [busy, setBusy] = useState(false);
   const listRef = useRef<HTMLUListElement>(null);
 
-  const load = useCallback(
-    async (annotatorIds: string[] | null) => {
-      setError(null);
-      const r = await api.compareDocument({ documentId: doc.id, ...(annotatorIds ? { annotatorIds } : {}) });
-      if (!r.ok) return setError(r.error.message);
-      setResult(r.value);
-    },
-    [api, doc.id],
-  );
-
-  useEffect(() => {
-    void load(null);
-    void api.listLabels({}).then((r) => r.ok && setLabels(r.value));
-  }, [api, load]);
-
-  // Work that arrived while comparing (an import) joins the comparison without reopening it.
-  const chosenRef = useRef(chosen);
-  useEffect(() => {
-    chosenRef.current = chosen;
-  });
-  const seenRevision = useRef(revision);
-  useEffect(() => {
-    if (seenRevision.current === revision) return;
-    seenRevision.current = revision;
-    void load(chosenRef.current);
-  }, [revision, load]);
-
-  const compared = result?.annotators ?? [];
-  const m = compared.length;
+  const m = result?.annotators.length ?? 0;
   const need = minAgreeing ?? Math.max(2, m);
 
   const shown = useMemo(() => {
@@ -114,37 +87,10 @@ export function CompareView({ api, document: doc, onClose, revision = 0 }: Props
     },
   );
 
-  // The reference version can be compared like an analyst, to score the others against it.
-  const choosable =
-    result && result.referenceAnnotatorId && result.reference.length > 0
-      ? [...result.available, { id: result.referenceAnnotatorId, name: 'reference', count: result.reference.length }]
-      : (result?.available ?? []);
-  const toggleAnnotator = (id: string) => {
-    if (!result) return;
-    const current = chosen ?? result.annotators.map((a) => a.id);
-    const next = current.includes(id) ? current.filter((x) => x !== id) : choosable.map((a) => a.id).filter((x) => x === id || current.includes(x));
-    if (next.length < 2) return setStatus('At least two annotators must stay selected.');
-    setChosen(next);
-    setCell(null);
-    setStatus('');
-    void load(next);
-  };
-
-  const decide = async (d: Difference, choice: DecisionChoice, reason: string): Promise<string | null> => {
-    const r = await api.adjudicate({
-      documentId: doc.id,
-      differenceId: d.id,
-      decision: choice,
-      ...(reason.trim() ? { reason: reason.trim() } : {}),
-      ...(chosen ? { annotatorIds: chosen } : {}),
-    });
-    if (!r.ok) {
-      if (r.error.code === 'not-found') void load(chosen);
-      return r.error.message;
-    }
-    setResult(r.value);
+  const decide: typeof comparison.decide = async (d, choice, reason) => {
+    const refused = await comparison.decide(d, choice, reason);
+    if (refused) return refused;
     setDeciding(null);
-    setStatus(choice.kind === 'reject' ? 'Rejected: the reference has no claim there.' : 'Saved to the reference version.');
     const at = shown.findIndex((x) => x.id === d.id);
     const next = shown.slice(at + 1).find((x) => !x.settled);
     if (next) setActiveId(next.id);
@@ -152,103 +98,16 @@ export function CompareView({ api, document: doc, onClose, revision = 0 }: Props
     return null;
   };
 
-  const merge = async () => {
-    setBusy(true);
-    const r = await api.autoMerge({ documentId: doc.id, minAgreeing: need, ...(chosen ? { annotatorIds: chosen } : {}) });
-    setBusy(false);
-    if (!r.ok) return setStatus(r.error.message);
-    setResult(r.value.result);
-    const n = r.value.merged;
-    setStatus(n === 0 ? `Nothing to merge: no open span has ${need} or more annotators in exact agreement.` : `Copied ${n} span${n === 1 ? '' : 's'} into the reference version.`);
-  };
+  const header = <CompareHeader document={doc} comparison={comparison} onToggle={(id) => comparison.toggleAnnotator(id) && setCell(null)} onClose={onClose} />;
 
-  const labelName = (id: string) => labels.find((l) => l.id === id)?.name ?? id;
-  const labelIndex = (id: string) => labels.findIndex((l) => l.id === id);
-
-  const header = (
-    <header className="cmp-head">
-      <div className="cmp-title">
-        <h1>Compare annotators</h1>
-        <p className="cmp-doc" dir="auto">
-          {doc.title}
-        </p>
-      </div>
-      {result && result.available.length > 0 && (
-        <div className="cmp-chips" role="group" aria-label="Annotators to compare">
-          {choosable.map((a) => {
-            const on = compared.some((c) => c.id === a.id);
-            const isReference = a.id === result.referenceAnnotatorId;
-            return (
-              <button
-                key={a.id}
-                type="button"
-                className={`cmp-chip${isReference ? ' cmp-chip-reference' : ''}`}
-                aria-pressed={on}
-                onClick={() => toggleAnnotator(a.id)}
-                title={isReference ? `The reference version (${a.count} spans): compare the analysts against it` : `${a.count} annotations`}
-              >
-                <span className="cmp-chip-mark" aria-hidden="true">
-                  {on ? '✓' : ''}
-                </span>
-                {a.name}
-                <span className="cmp-chip-count">{a.count}</span>
-              </button>
-            );
-          })}
-        </div>
-      )}
-      <button type="button" className="button" onClick={onClose}>
-        Back to tagging
-      </button>
-    </header>
-  );
-
-  if (error && !result) {
+  if (!result || result.available.length < 2) {
     return (
-      <section className="compare" aria-label="Compare annotators">
+      <section className="compare" aria-label="Compare annotators" aria-busy={!result && !error ? true : undefined}>
         {header}
-        <div className="cmp-empty" role="alert">
-          <p className="cmp-empty-title">The comparison could not be made.</p>
-          <p>{error}</p>
-          <button type="button" className="button" onClick={() => void load(chosen)}>
-            Try again
-          </button>
-        </div>
+        <CompareEmpty error={error} result={result} onRetry={comparison.retry} />
       </section>
     );
   }
-  if (!result) {
-    return (
-      <section className="compare" aria-label="Compare annotators" aria-busy="true">
-        {header}
-        <p className="cmp-empty">Comparing…</p>
-      </section>
-    );
-  }
-  if (result.available.length < 2) {
-    return (
-      <section className="compare" aria-label="Compare annotators">
-        {header}
-        <div className="cmp-empty">
-          <p className="cmp-empty-title">{result.available.length === 0 ? 'Nobody has tagged this article yet.' : `Only ${result.available[0].name} has tagged this article.`}</p>
-          <p>Comparing needs the work of at least two annotators on the same article. To bring in a colleague’s work:</p>
-          <ol>
-            <li>
-              They open the article in their claimtag and choose <strong>Export…</strong> → <strong>claimtag JSON</strong>.
-            </li>
-            <li>
-              You choose <strong>Import…</strong> in the library panel (or drop the file on this window) and pick their JSON file.
-            </li>
-            <li>Their annotations join this library under their name; come back here to compare.</li>
-          </ol>
-        </div>
-      </section>
-    );
-  }
-
-  const counts = new Map<DifferenceKind, number>();
-  for (const d of result.differences) counts.set(d.kind, (counts.get(d.kind) ?? 0) + 1);
-  const settledCount = result.differences.filter((d) => d.settled).length;
 
   return (
     <section className="compare" aria-label="Compare annotators">
@@ -274,51 +133,18 @@ export function CompareView({ api, document: doc, onClose, revision = 0 }: Props
           </div>
           {tab === 'differences' ? (
             <div className="cmp-panel" role="tabpanel" id="cmp-panel-diff" aria-labelledby="cmp-tab-diff">
-              <div className="cmp-merge">
-                <label className="cmp-inline">
-                  Auto-merge where ≥
-                  <input
-                    type="number"
-                    min={1}
-                    max={Math.max(1, m)}
-                    value={need}
-                    aria-label="Minimum annotators agreeing"
-                    onChange={(e) => setMinAgreeing(Math.max(1, Math.min(Math.max(1, m), Number(e.target.value) || 1)))}
-                  />
-                  agree
-                </label>
-                <button type="button" className="button" disabled={busy} onClick={() => void merge()}>
-                  Auto-merge
-                </button>
-              </div>
-              <div className="cmp-filters" role="group" aria-label="Show kinds">
-                {KIND_ORDER.map((k) => (
-                  <button
-                    key={k}
-                    type="button"
-                    className="cmp-filter"
-                    aria-pressed={kinds.has(k)}
-                    title={KIND_INFO[k].hint}
-                    onClick={() =>
-                      setKinds((prev) => {
-                        const next = new Set(prev);
-                        if (next.has(k)) next.delete(k);
-                        else next.add(k);
-                        return next;
-                      })
-                    }
-                  >
-                    <span className={`cmp-kind cmp-kind-${k}`} aria-hidden="true">
-                      {KIND_INFO[k].letter}
-                    </span>
-                    {KIND_INFO[k].name} <span className="cmp-count">{counts.get(k) ?? 0}</span>
-                  </button>
-                ))}
-                <label className="cmp-inline cmp-settled-toggle">
-                  <input type="checkbox" checked={hideSettled} onChange={(e) => setHideSettled(e.target.checked)} />
-                  Hide settled ({settledCount})
-                </label>
-              </div>
+              <DifferenceFilters
+                result={result}
+                kinds={kinds}
+                onKinds={setKinds}
+                hideSettled={hideSettled}
+                onHideSettled={setHideSettled}
+                compared={m}
+                need={need}
+                onNeed={setMinAgreeing}
+                busy={comparison.busy}
+                onMerge={() => void comparison.merge(need)}
+              />
               {cell && (
                 <p className="cmp-cell-filter">
                   Showing {cell.ids.length} from the matrix: {cell.description}{' '}
@@ -327,74 +153,7 @@ export function CompareView({ api, document: doc, onClose, revision = 0 }: Props
                   </button>
                 </p>
               )}
-              {shown.length === 0 ? (
-                <p className="cmp-muted cmp-pad">{result.differences.length === 0 ? 'No spans to compare yet.' : 'No differences match these filters.'}</p>
-              ) : (
-                <ul
-                  ref={listRef}
-                  className="cmp-list"
-                  role="listbox"
-                  tabIndex={0}
-                  aria-label="Differences (J/K or ↓/↑ to step, Enter to decide)"
-                  aria-activedescendant={active ? `cmp-d-${active.id}` : undefined}
-                  onFocus={() => !active && shown[0] && setActiveId(shown[0].id)}
-                >
-                  {shown.map((d) => (
-                    <li
-                      key={d.id}
-                      id={`cmp-d-${d.id}`}
-                      data-id={d.id}
-                      role="option"
-                      aria-selected={d.id === activeId}
-                      className={`cmp-item${d.id === activeId ? ' active' : ''}${d.settled ? ' settled' : ''}`}
-                      onClick={() => setActiveId(d.id)}
-                      onDoubleClick={() => setDeciding(d)}
-                    >
-                      <div className="cmp-item-head">
-                        <span className={`cmp-kind cmp-kind-${d.kind}`} aria-hidden="true">
-                          {KIND_INFO[d.kind].letter}
-                        </span>
-                        <span className="cmp-item-kind">{KIND_INFO[d.kind].name}</span>
-                        {d.settled && <span className="cmp-settled">✓ settled</span>}
-                      </div>
-                      {d.settled && decisionAt(result.decisions, d) && (
-                        <p className="cmp-decision-line" dir="auto">
-                          {describeDecision(decisionAt(result.decisions, d)!, labelName, (a, b) => shorten(doc.text.slice(a, b), 60))}
-                        </p>
-                      )}
-                      <p className="cmp-item-quote" dir="auto">
-                        {shorten(doc.text.slice(d.start, d.end))}
-                      </p>
-                      <ul className="cmp-who" aria-label="Who said what">
-                        {compared.map((a) => {
-                          const theirs = d.spans.filter((s) => s.annotatorId === a.id);
-                          return (
-                            <li key={a.id}>
-                              <span className="cmp-who-name">{a.name}</span>{' '}
-                              {theirs.length === 0 ? (
-                                <span className="cmp-muted">nothing</span>
-                              ) : (
-                                theirs.map((s) => (
-                                  <span key={s.annotationId} className="cmp-who-label" title={`“${shorten(s.quote, 200)}”`}>
-                                    {labelIndex(s.labelId) >= 0 && <LabelSwatch label={labels[labelIndex(s.labelId)]} index={labelIndex(s.labelId)} />}
-                                    {labelName(s.labelId)}
-                                    {(s.start !== d.start || s.end !== d.end) && <span className="cmp-muted"> (part)</span>}
-                                  </span>
-                                ))
-                              )}
-                            </li>
-                          );
-                        })}
-                      </ul>
-                      {d.id === activeId && (
-                        <button type="button" className="button cmp-decide" onClick={() => setDeciding(d)}>
-                          Decide… <kbd>Enter</kbd>
-                        </button>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <DifferenceList ref={listRef} result={result} document={doc} labels={labels} shown={shown} activeId={activeId} onActivate={setActiveId} onDecide={setDeciding} />
             </div>
           ) : (
             <div className="cmp-panel cmp-pairs-panel" role="tabpanel" id="cmp-panel-pairs" aria-labelledby="cmp-tab-pairs">

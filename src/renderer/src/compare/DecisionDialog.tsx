@@ -59,7 +59,7 @@ export function DecisionDialog({ difference: d, text, labels, onClose, onDecide 
     >
       <p className="cmp-decision-kind">
         <span className={`cmp-kind cmp-kind-${d.kind}`} aria-hidden="true">
-          {KIND_INFO[d.kind].letter}
+          {KIND_INFO[d.kind].mark}
         </span>{' '}
         {KIND_INFO[d.kind].name} · characters {d.start}–{d.end}
       </p>

@@ -1,10 +1,15 @@
 import type { Coefficient, DifferenceKind } from '../../../shared/compare';
 
-export const KIND_INFO: Record<DifferenceKind, { letter: string; name: string; hint: string }> = {
-  agreement: { letter: 'A', name: 'Agreement', hint: 'Everyone marked the same span with the same label.' },
-  'label-conflict': { letter: 'L', name: 'Label conflict', hint: 'Same span, different labels.' },
-  'boundary-conflict': { letter: 'B', name: 'Boundary conflict', hint: 'Overlapping spans that start or end in different places.' },
-  missed: { letter: 'M', name: 'Missed', hint: 'Only some annotators tagged here.' },
+/**
+ * Each kind of difference: its name and a mark. Marks are symbols in a round frame, never
+ * letters, so they cannot be mistaken for a label's badge (an "A" for Agreement beside an
+ * "A" for Allegation).
+ */
+export const KIND_INFO: Record<DifferenceKind, { mark: string; name: string; hint: string }> = {
+  agreement: { mark: '=', name: 'Agreement', hint: 'Everyone marked the same span with the same label.' },
+  'label-conflict': { mark: '≠', name: 'Label conflict', hint: 'Same span, different labels.' },
+  'boundary-conflict': { mark: '↔', name: 'Boundary conflict', hint: 'Overlapping spans that start or end in different places.' },
+  missed: { mark: '∅', name: 'Missed', hint: 'Only some annotators tagged here.' },
 };
 
 export const KIND_ORDER: DifferenceKind[] = ['label-conflict', 'boundary-conflict', 'missed', 'agreement'];

@@ -1,11 +1,21 @@
 import type { Annotation, Label } from '../../../shared/types';
 import type { BlockIndex } from './dom-offsets';
+import { HIGHLIGHT_ALPHA } from '../../../shared/contrast';
 import { appearanceOf, withAlpha } from './label-appearance';
 import { inWindows, type OffsetWindow } from './section-visibility';
 
 const SELECTED = 'ct-selected';
-const SEARCH = 'ct-search';
-const SEARCH_CURRENT = 'ct-search-current';
+/** Two kinds of search marks, each with its current hit: the find bar's (Ctrl+F) and the library search's words. */
+export type SearchChannel = 'find' | 'library';
+const SEARCH_NAMES: Record<SearchChannel, { all: string; current: string }> = {
+  find: { all: 'ct-search', current: 'ct-search-current' },
+  library: { all: 'ct-library-hit', current: 'ct-library-hit-current' },
+};
+interface SearchMarks {
+  hits: ReadonlyArray<readonly [number, number]>;
+  current: number;
+  shown: boolean;
+}
 
 interface Painted {
   name: string;
@@ -38,9 +48,10 @@ export class HighlightPainter {
   private readonly painted = new Map<string, Painted>();
   private windows: readonly OffsetWindow[] | null = null;
   private index: BlockIndex | null = null;
-  private searchHits: ReadonlyArray<readonly [number, number]> = [];
-  private searchCurrent = -1;
-  private searchShown = false;
+  private readonly searches: Record<SearchChannel, SearchMarks> = {
+    find: { hits: [], current: -1, shown: false },
+    library: { hits: [], current: -1, shown: false },
+  };
   /** Tags shown the moment the key is pressed, until the saved annotation is painted in their place. */
   private readonly provisional = new Map<number, { name: string; range: StaticRange }>();
   private nextProvisional = 0;
@@ -65,15 +76,18 @@ export class HighlightPainter {
       const look = appearanceOf(label, i);
       this.labelNames.set(label.id, look.highlightName);
       rules.push(
-        `::highlight(${look.highlightName}) { background-color: ${withAlpha(look.color, 0.16)}; text-decoration-line: underline; text-decoration-style: ${look.underline}; text-decoration-color: ${look.color}; text-decoration-thickness: 2px; }`,
+        `::highlight(${look.highlightName}) { background-color: ${withAlpha(look.color, HIGHLIGHT_ALPHA)}; text-decoration-line: underline; text-decoration-style: ${look.underline}; text-decoration-color: ${look.color}; text-decoration-thickness: 2px; }`,
       );
     });
     // Other analysts' layers: read-only overlays, drawn with an overline (hers are underlined) and no label colour.
     rules.push(`::highlight(${OVERLAY_NAMES.colleague}) { background-color: rgba(110, 84, 200, 0.10); text-decoration-line: overline; text-decoration-style: dotted; text-decoration-color: #6e54c8; text-decoration-thickness: 2px; }`);
     rules.push(`::highlight(${OVERLAY_NAMES.reference}) { background-color: rgba(20, 130, 140, 0.10); text-decoration-line: overline; text-decoration-style: double; text-decoration-color: #14828c; text-decoration-thickness: 2px; }`);
     rules.push(`::highlight(${SELECTED}) { background-color: rgba(255, 196, 0, 0.45); color: inherit; }`);
-    rules.push(`::highlight(${SEARCH}) { background-color: rgba(120, 120, 255, 0.28); }`);
-    rules.push(`::highlight(${SEARCH_CURRENT}) { background-color: rgba(255, 140, 0, 0.55); }`);
+    rules.push(`::highlight(${SEARCH_NAMES.find.all}) { background-color: rgba(120, 120, 255, 0.28); }`);
+    rules.push(`::highlight(${SEARCH_NAMES.find.current}) { background-color: rgba(255, 140, 0, 0.55); }`);
+    // The library search's words: a marker-pen band with a dotted overline, unlike a claim's tint and underline.
+    rules.push(`::highlight(${SEARCH_NAMES.library.all}) { background-color: rgba(0, 160, 190, 0.24); text-decoration-line: overline; text-decoration-style: dotted; text-decoration-color: #00829b; }`);
+    rules.push(`::highlight(${SEARCH_NAMES.library.current}) { background-color: rgba(0, 160, 190, 0.55); text-decoration-line: overline; text-decoration-style: solid; text-decoration-color: #00829b; }`);
     this.sheet.replaceSync(rules.join('\n'));
   }
 
@@ -99,7 +113,8 @@ export class HighlightPainter {
     this.windows = windows;
     if (index) this.index = index;
     this.reconcile();
-    this.paintSearch();
+    this.paintSearch('find');
+    this.paintSearch('library');
   }
 
   /** The block index changed (more of the article was built): paint what is now reachable. */
@@ -175,39 +190,45 @@ export class HighlightPainter {
   }
 
   /** Search hits in a soft colour, the current one stronger (registered near the viewport only, like annotations). */
-  search(index: BlockIndex, hits: ReadonlyArray<readonly [number, number]>, current: number): void {
+  search(index: BlockIndex, hits: ReadonlyArray<readonly [number, number]>, current: number, channel: SearchChannel = 'find'): void {
     this.index = index;
-    this.searchHits = hits;
-    this.searchCurrent = current;
-    this.paintSearch();
+    this.searches[channel] = { ...this.searches[channel], hits, current };
+    this.paintSearch(channel);
   }
 
-  private paintSearch(): void {
-    const { index, searchHits: hits } = this;
-    if (!index || (hits.length === 0 && !this.searchShown)) return;
-    this.searchShown = hits.length > 0;
+  private paintSearch(channel: SearchChannel): void {
+    const { index } = this;
+    const marks = this.searches[channel];
+    const names = SEARCH_NAMES[channel];
+    if (!index || (marks.hits.length === 0 && !marks.shown)) return;
+    marks.shown = marks.hits.length > 0;
     const ranges: StaticRange[] = [];
-    for (const [s, e] of hits) {
+    for (const [s, e] of marks.hits) {
       if (!this.shows(s, e)) continue;
       const r = index.rangeFor(s, e);
       if (r) ranges.push(r);
     }
-    if (ranges.length) CSS.highlights.set(SEARCH, new Highlight(...ranges));
-    else CSS.highlights.delete(SEARCH);
-    const hit = hits[this.searchCurrent];
+    if (ranges.length) {
+      const all = new Highlight(...ranges);
+      all.priority = 5;
+      CSS.highlights.set(names.all, all);
+    } else CSS.highlights.delete(names.all);
+    const hit = marks.hits[marks.current];
     const cur = hit && this.built(hit[0], hit[1]) ? index.rangeFor(hit[0], hit[1]) : null;
     if (cur) {
       const h = new Highlight(cur);
       h.priority = 20;
-      CSS.highlights.set(SEARCH_CURRENT, h);
-    } else CSS.highlights.delete(SEARCH_CURRENT);
+      CSS.highlights.set(names.current, h);
+    } else CSS.highlights.delete(names.current);
   }
 
   dispose(): void {
-    CSS.highlights.delete(SEARCH_CURRENT);
+    for (const names of Object.values(SEARCH_NAMES)) {
+      CSS.highlights.delete(names.all);
+      CSS.highlights.delete(names.current);
+    }
     for (const name of this.highlights.keys()) CSS.highlights.delete(name);
     CSS.highlights.delete(SELECTED);
-    CSS.highlights.delete(SEARCH);
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== this.sheet);
   }
 }

@@ -1,3 +1,4 @@
+import { labelBadge } from '../../../shared/label-badge';
 import type { Label } from '../../../shared/types';
 
 /**
@@ -14,11 +15,12 @@ export interface LabelAppearance {
   color: string;
 }
 
-export function appearanceOf(label: Label, index: number): LabelAppearance {
+/** `labels`: the tag set the label belongs to, so its badge is distinct within it (shared/label-badge). */
+export function appearanceOf(label: Label, index: number, labels?: readonly Label[]): LabelAppearance {
   return {
     highlightName: `ct-label-${index}`,
     underline: UNDERLINES[index % UNDERLINES.length],
-    letter: (label.name.trim()[0] ?? '?').toUpperCase(),
+    letter: labelBadge(label, labels),
     color: label.color,
   };
 }

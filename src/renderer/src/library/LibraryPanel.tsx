@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ClaimtagApi } from '../../../shared/contract';
 import { ARTICLE_EXTENSIONS_SHOWN } from '../../../shared/article-formats';
-import { DOCUMENT_PAGE_MAX, type DocumentPageQuery, type DocumentSummary, type Label, type SearchHit } from '../../../shared/types';
+import { DOCUMENT_PAGE_MAX, type DocumentPageQuery, type DocumentSummary, type Label } from '../../../shared/types';
 import { LabelSwatch } from '../chrome/LabelSwatch';
+import type { LibrarySearch } from './use-library-search';
 
 type SortKey = 'recent' | 'title' | 'tagged' | 'todo';
 
@@ -23,6 +24,8 @@ interface Props {
   libraryVersion: number;
   labels: Label[];
   currentId: string;
+  /** The search box, its results and the place among the hits: kept by the shell across document switches. */
+  search: LibrarySearch;
   /** The current annotator's name, to show their own done marks. */
   me: string;
   onOpen(id: string, offset?: number | null): void;
@@ -40,33 +43,9 @@ interface Props {
  * The library: pages of documents sorted in SQL (listDocumentPage), more on request, or full-text
  * search results. Rows the parent already holds (`documents`) are shown in their newer state.
  */
-export function LibraryPanel({ api, documents, libraryVersion, labels, currentId, me, onOpen, onImport, onPaste, onRename, onDelete, onStudies, onTeam }: Props) {
-  const [query, setQuery] = useState('');
+export function LibraryPanel({ api, documents, libraryVersion, labels, currentId, search, me, onOpen, onImport, onPaste, onRename, onDelete, onStudies, onTeam }: Props) {
+  const { query, setQuery, results: hits, error: searchError } = search;
   const [sort, setSort] = useState<SortKey>('recent');
-  const [hits, setHits] = useState<SearchHit[] | null>(null);
-  const [searchError, setSearchError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const q = query.trim();
-    if (!q) {
-      setHits(null);
-      return;
-    }
-    let live = true;
-    const t = setTimeout(() => {
-      void api.searchDocuments({ query: q }).then((r) => {
-        if (!live) return;
-        if (r.ok) {
-          setHits(r.value);
-          setSearchError(null);
-        } else setSearchError(r.error.message);
-      });
-    }, 150);
-    return () => {
-      live = false;
-      clearTimeout(t);
-    };
-  }, [api, query]);
 
   const [shown, setShown] = useState(PAGE);
   const [page, setPage] = useState<{ total: number; rows: DocumentSummary[] } | null>(null);
@@ -137,6 +116,7 @@ export function LibraryPanel({ api, documents, libraryVersion, labels, currentId
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
+        {hits && hits.length > 0 && <HitStepper search={search} />}
         {!hits && (
           <select
             aria-label="Sort documents"
@@ -161,8 +141,8 @@ export function LibraryPanel({ api, documents, libraryVersion, labels, currentId
         ) : (
           <ul className="doc-list" aria-label="Search results">
             {hits.map((h) => (
-              <li key={h.documentId}>
-                <button type="button" className="doc-item" onClick={() => onOpen(h.documentId, h.offset)}>
+              <li key={h.documentId} className={h.documentId === currentId ? 'current' : undefined}>
+                <button type="button" className="doc-item" aria-current={h.documentId === currentId ? 'page' : undefined} onClick={() => onOpen(h.documentId, h.offset)}>
                   <span className="doc-item-title">{h.title}</span>
                   <span className="doc-item-snippet" dir="auto">
                     {renderSnippet(h.snippet)}
@@ -197,7 +177,8 @@ export function LibraryPanel({ api, documents, libraryVersion, labels, currentId
                 <span className="doc-item-counts">
                   {labels.map((l, i) => (
                     <span key={l.id} className="doc-count" title={`${l.name}: ${d.counts[l.id] ?? 0}`}>
-                      <LabelSwatch label={l} index={i} /> {d.counts[l.id] ?? 0}
+                      <LabelSwatch label={l} index={i} labels={labels} />
+                      <span className="doc-count-name">{l.name}</span> {d.counts[l.id] ?? 0}
                     </span>
                   ))}
                 </span>
@@ -226,6 +207,24 @@ export function LibraryPanel({ api, documents, libraryVersion, labels, currentId
         </>
       )}
     </nav>
+  );
+}
+
+/** Where she is among the searched words in the open document, and the buttons (F3, Shift+F3) to step through them across documents. */
+function HitStepper({ search }: { search: LibrarySearch }) {
+  const { hits, current } = search.inDocument;
+  return (
+    <div className="hit-stepper" role="group" aria-label="Search hits">
+      <span className="hit-place" aria-live="polite">
+        {hits.length === 0 ? 'No hit in this document' : current < 0 ? `${hits.length} hit${hits.length === 1 ? '' : 's'} here` : `Hit ${current + 1} of ${hits.length} here`}
+      </span>
+      <button type="button" className="button small" onClick={() => search.step(-1)} aria-label="Previous hit" title="Previous hit (Shift+F3)" aria-keyshortcuts="Shift+F3">
+        ‹
+      </button>
+      <button type="button" className="button small" onClick={() => search.step(1)} aria-label="Next hit" title="Next hit, on into the next document (F3)" aria-keyshortcuts="F3">
+        ›
+      </button>
+    </div>
   );
 }
 

@@ -56,6 +56,7 @@ export function AnnotationFilters({ annotations, labels, filters, textLength, on
               type="button"
               className={`summary-chip${hidden ? ' off' : ''}`}
               aria-pressed={!hidden}
+              aria-label={`${l.name}: ${mine.length}, ${share.toFixed(1)}% of the text`}
               title={`${hidden ? 'Show' : 'Hide'} ${l.name}: ${mine.length} annotations, ${share.toFixed(1)}% of the text`}
               onClick={() => {
                 const next = new Set(filters.hiddenLabels);
@@ -64,7 +65,8 @@ export function AnnotationFilters({ annotations, labels, filters, textLength, on
                 onChange({ ...filters, hiddenLabels: next });
               }}
             >
-              <LabelSwatch label={l} index={i} />
+              <LabelSwatch label={l} index={i} labels={labels} />
+              <span className="summary-name">{l.name}</span>
               <span className="summary-count">{mine.length}</span>
               <span className="summary-share">{share.toFixed(1)}%</span>
             </button>

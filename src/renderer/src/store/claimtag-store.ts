@@ -1,5 +1,5 @@
 // The renderer's one store: what the library told us (labels, a page of document summaries,
-// annotators, blind mode), the open document's rows and layers, and the notice on screen.
+// annotators, blind mode), the open document's rows and layers, and the notices on screen.
 // Components read it through useStore (useSyncExternalStore); mutations write the rows the
 // core returns into it, so nothing refetches a library-wide list after an edit. (Modelled on
 // the Lexical playground's CommentStore / useCommentStore.)
@@ -7,14 +7,32 @@
 import { useSyncExternalStore } from 'react';
 import type { BlindState, DocumentLayers } from '../../../shared/layers';
 import type { Annotation, Annotator, DocumentSummary, Label } from '../../../shared/types';
+import type { Relation } from '../../../shared/claim-structure';
 
 export interface Notice {
   id: number;
   message: string;
   tone: 'info' | 'error';
-  undoable?: boolean;
-  retryable?: boolean;
+  /** When it was posted (ms since the epoch): its time on screen counts from here, wherever it is shown. */
+  postedAt: number;
+  /** Offers Undo; the action belongs to the view that posted it and leaves with that view. */
+  undo?: () => void;
+  /** Offers Retry, as `undo`. */
+  retry?: () => void;
+  /** Who posted it, so a view that closes can withdraw its actions. */
+  owner?: string;
 }
+
+export interface NoticeOptions {
+  undo?: () => void;
+  retry?: () => void;
+  owner?: string;
+}
+
+/** How long a notice stays up, from when it was posted; errors stay until dismissed. */
+export const NOTICE_MS = { info: 4_000, undoable: 8_000 } as const;
+/** Errors kept on screen at once (the oldest gives way); an info notice always replaces the one before it. */
+export const ERRORS_SHOWN = 3;
 
 export interface OpenDocument {
   documentId: string;
@@ -23,6 +41,8 @@ export interface OpenDocument {
   /** The full list has arrived (the first rows come before the rest). */
   loaded: boolean;
   layers: DocumentLayers | null;
+  /** Links from claims to their source and cue spans that this analyst may see (live ones only). */
+  relations: Relation[];
   /** Bumped when rows arrive from outside the workbench (import, adjudication): views showing derived data reload. */
   revision: number;
 }
@@ -39,7 +59,8 @@ export interface StoreState {
   open: OpenDocument | null;
   /** Other layers the analyst chose to show beside hers, by annotator id. */
   shownLayers: ReadonlySet<string>;
-  notice: Notice | null;
+  /** On screen now, oldest first. Each is posted once and leaves on its own clock or when dismissed. */
+  notices: readonly Notice[];
 }
 
 const byReadingOrder = (a: Annotation, b: Annotation) => a.start - b.start || b.end - a.end || a.createdAt.localeCompare(b.createdAt);
@@ -53,13 +74,18 @@ const INITIAL: StoreState = {
   blind: { library: false, documentIds: [] },
   open: null,
   shownLayers: new Set(),
-  notice: null,
+  notices: [],
 };
 
 export class ClaimtagStore {
   private state: StoreState = INITIAL;
   private readonly listeners = new Set<() => void>();
   private noticeId = 0;
+  /** Expiry timers of the notices on screen; a held notice (pointer or focus on it) has none. */
+  private readonly noticeTimers = new Map<number, ReturnType<typeof setTimeout>>();
+
+  /** `now` is the clock notices are timed by (tests pass their own). */
+  constructor(private readonly now: () => number = Date.now) {}
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -111,7 +137,7 @@ export class ClaimtagStore {
   /** A new document is open: its rows and layers arrive next. */
   openDocument(documentId: string): void {
     if (this.state.open?.documentId === documentId) return;
-    this.set({ open: { documentId, annotations: [], loaded: false, layers: null, revision: 0 }, shownLayers: new Set() });
+    this.set({ open: { documentId, annotations: [], loaded: false, layers: null, relations: [], revision: 0 }, shownLayers: new Set() });
   }
 
   setAnnotations(documentId: string, annotations: Annotation[], loaded: boolean): void {
@@ -120,6 +146,15 @@ export class ClaimtagStore {
 
   setLayers(layers: DocumentLayers): void {
     this.setOpen(layers.documentId, () => ({ layers }));
+  }
+
+  setRelations(documentId: string, relations: Relation[]): void {
+    this.setOpen(documentId, () => ({ relations: relations.filter((r) => !r.deletedAt) }));
+  }
+
+  /** A relation the core returned (made, or removed when it carries deletedAt). */
+  applyRelation(r: Relation): void {
+    this.setOpen(r.documentId, (open) => ({ relations: [...open.relations.filter((x) => x.id !== r.id), ...(r.deletedAt ? [] : [r])] }));
   }
 
   /** Rows arrived from outside the workbench: replace them and let derived views reload. */
@@ -177,13 +212,53 @@ export class ClaimtagStore {
     this.set({ shownLayers: next });
   }
 
-  notify(message: string, tone: Notice['tone'] = 'info', options: { undoable?: boolean; retryable?: boolean } = {}): void {
-    this.set({ notice: { id: ++this.noticeId, message, tone, ...options } });
+  /** Posts a notice once; info notices leave by themselves, errors stay until dismissed. Returns its id. */
+  notify(message: string, tone: Notice['tone'] = 'info', options: NoticeOptions = {}): number {
+    const notice: Notice = { id: ++this.noticeId, message, tone, postedAt: this.now(), ...options };
+    // The same words again replace the notice that says them (one on screen, on the new clock).
+    const same = this.state.notices.filter((n) => n.tone === tone && n.message === message);
+    const others = this.state.notices.filter((n) => !same.includes(n) && (tone === 'error' ? n.tone === 'error' : n.tone !== 'error'));
+    const gone = [...same, ...(tone === 'error' ? others.slice(0, Math.max(0, others.length - ERRORS_SHOWN + 1)) : others)];
+    for (const n of gone) this.clearTimer(n.id);
+    this.set({ notices: [...this.state.notices.filter((n) => !gone.includes(n)), notice] });
+    this.schedule(notice);
+    return notice.id;
   }
 
-  dismissNotice = (): void => {
-    if (this.state.notice) this.set({ notice: null });
+  /** Removes one notice (or, without an id, the newest). */
+  dismissNotice = (id?: number): void => {
+    const target = id ?? this.state.notices.at(-1)?.id;
+    if (target === undefined || !this.state.notices.some((n) => n.id === target)) return;
+    this.clearTimer(target);
+    this.set({ notices: this.state.notices.filter((n) => n.id !== target) });
   };
+
+  /** The pointer or focus rests on a notice: it stays while she reads it. */
+  holdNotice = (id: number): void => this.clearTimer(id);
+
+  /** She moved on: the notice leaves when its time is up, and not sooner than a moment from now. */
+  releaseNotice = (id: number): void => {
+    const notice = this.state.notices.find((n) => n.id === id);
+    if (notice && !this.noticeTimers.has(id)) this.schedule(notice, 1_500);
+  };
+
+  /** The view that posted notices closed: its Undo/Retry buttons go, the messages keep their time. */
+  withdrawActions(owner: string): void {
+    if (!this.state.notices.some((n) => n.owner === owner && (n.undo || n.retry))) return;
+    this.set({ notices: this.state.notices.map((n) => (n.owner === owner ? { ...n, undo: undefined, retry: undefined } : n)) });
+  }
+
+  private schedule(notice: Notice, atLeast = 0): void {
+    if (notice.tone === 'error') return;
+    const life = notice.undo ? NOTICE_MS.undoable : NOTICE_MS.info;
+    const left = Math.max(atLeast, notice.postedAt + life - this.now());
+    this.noticeTimers.set(notice.id, setTimeout(() => this.dismissNotice(notice.id), left));
+  }
+
+  private clearTimer(id: number): void {
+    clearTimeout(this.noticeTimers.get(id));
+    this.noticeTimers.delete(id);
+  }
 }
 
 /** Reads a slice of the store; re-renders only when that slice changes (by identity). */

@@ -24,7 +24,7 @@ export function GuidelinesPanel({ labels, onClose }: Props) {
         {active.map(({ label, index }) => (
           <section key={label.id} className="guideline" aria-labelledby={`guideline-${label.id}`}>
             <h3 id={`guideline-${label.id}`}>
-              <LabelSwatch label={label} index={index} />
+              <LabelSwatch label={label} index={index} labels={labels} />
               <span>{label.name}</span>
               {label.shortcut && <kbd title={`Shortcut ${label.shortcut}`}>{label.shortcut}</kbd>}
             </h3>

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ClaimtagApi } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
 import type { Annotation, DocumentRecord } from '../../../shared/types';
 import { HEAD_LIMIT, openingRequests, takeWorkbench } from './workbench-prefetch';
 import { AnnotationHistory, describeAction, type ActionNames, type AnnotationAction, type AnnotationFields } from './annotation-history';
 import { useStore, type ClaimtagStore, type Notice } from '../store/claimtag-store';
-import { loadLayers } from '../store/loaders';
+import { loadLayers, loadRelations } from '../store/loaders';
 
 export type { Notice } from '../store/claimtag-store';
 
@@ -22,7 +22,6 @@ export function useWorkbench(api: ClaimtagApi, store: ClaimtagStore, document: D
   const labels = useStore(store, (s) => s.labels);
   const open = useStore(store, (s) => s.open);
   const me = useStore(store, (s) => s.me);
-  const notice = useStore(store, (s) => s.notice);
   const annotations = useMemo(() => (open?.documentId === document.id ? open.annotations : []), [open, document.id]);
   const loaded = open?.documentId === document.id && open.loaded;
   const mine = useMemo(() => annotations.filter((a) => a.annotatorId === me?.id), [annotations, me]);
@@ -36,9 +35,18 @@ export function useWorkbench(api: ClaimtagApi, store: ClaimtagStore, document: D
   );
   const pending = useRef(0);
 
+  // Undo and Retry on a notice run this workbench's latest handlers; they leave with the workbench.
+  const owner = useId();
+  const actions = useRef({ undo: () => {}, retry: () => {} });
+  useEffect(() => () => store.withdrawActions(owner), [store, owner]);
   const notify = useCallback(
-    (message: string, tone: Notice['tone'] = 'info', undoable = false, retryable = false) => store.notify(message, tone, { undoable, retryable }),
-    [store],
+    (message: string, tone: Notice['tone'] = 'info', undoable = false, retryable = false) =>
+      void store.notify(message, tone, {
+        owner,
+        ...(undoable ? { undo: () => actions.current.undo() } : {}),
+        ...(retryable ? { retry: () => actions.current.retry() } : {}),
+      }),
+    [store, owner],
   );
 
   /** Runs one API call with the save indicator; returns the value, or null after reporting the error. */
@@ -131,6 +139,7 @@ export function useWorkbench(api: ClaimtagApi, store: ClaimtagStore, document: D
       void api.listAnnotations({ documentId: document.id }).then(finish);
     });
     void loadLayers(api, store, document.id);
+    void loadRelations(api, store, document.id);
     if (generation === 0) void api.rememberOpenDocument({ id: document.id });
     return () => {
       live = false;
@@ -231,6 +240,36 @@ export function useWorkbench(api: ClaimtagApi, store: ClaimtagStore, document: D
 
   const replay = useCallback(
     async (action: AnnotationAction, direction: 'undo' | 'redo') => {
+      if (action.kind === 'link' || action.kind === 'unlink') {
+        // Links (#20): a span marked with its link goes and comes back with it; otherwise the link alone.
+        const linked = (action.kind === 'link') === (direction === 'redo');
+        if (action.kind === 'link' && action.madeTarget) {
+          const id = action.target.id;
+          const row = await persist(() => (linked ? api.restoreAnnotation({ id }) : api.deleteAnnotation({ id })));
+          if (row) (linked ? upsert : drop)(row);
+          return row !== null;
+        }
+        if (linked) {
+          const made = await persist(() => api.linkClaim({ claimId: action.relation.claimId, targetId: action.target.id }));
+          if (made) {
+            action.relation = made.relation;
+            store.applyRelation(made.relation);
+            setSelectedId(made.relation.claimId);
+          }
+          return made !== null;
+        }
+        const removed = await persist(() => api.unlinkClaim({ id: action.relation.id }));
+        if (removed) store.applyRelation({ ...removed, deletedAt: removed.deletedAt ?? new Date().toISOString() });
+        return removed !== null;
+      }
+      if (action.kind === 'attributes') {
+        const updated = await persist(() => api.setAnnotationAttributes({ id: action.id, values: direction === 'undo' ? action.before : action.after }));
+        if (updated) {
+          upsert(updated);
+          setSelectedId(updated.id);
+        }
+        return updated !== null;
+      }
       if (action.kind === 'update') {
         const fields = direction === 'undo' ? action.before : action.after;
         const updated = await persist(() => api.updateAnnotation({ id: action.id, ...fields }));
@@ -257,7 +296,7 @@ export function useWorkbench(api: ClaimtagApi, store: ClaimtagStore, document: D
       }
       return deleted !== null;
     },
-    [api, persist, upsert, drop],
+    [api, persist, upsert, drop, store],
   );
 
   /** Label names and quotes for the undo and redo notices (read when the notice is written). */
@@ -291,6 +330,10 @@ export function useWorkbench(api: ClaimtagApi, store: ClaimtagStore, document: D
 
   const selected = useMemo(() => annotations.find((a) => a.id === selectedId) ?? null, [annotations, selectedId]);
 
+  useEffect(() => {
+    actions.current = { undo: () => void undo(), retry };
+  });
+
   return {
     labels,
     /** Every row shown to her (hers and others'); `mine` is what her list, keys and figures use. */
@@ -301,6 +344,12 @@ export function useWorkbench(api: ClaimtagApi, store: ClaimtagStore, document: D
     selected,
     select: setSelectedId,
     notify,
+    /** Runs one API call with the save indicator and the shared error handling (see above). */
+    persist,
+    /** Puts a row the core returned into the store. */
+    upsert,
+    /** Records an action for undo (structure changes made outside this hook). */
+    record,
     copyToMine,
     /** A change is waiting for Retry (e.g. after the disk was full). */
     retryable,
@@ -308,8 +357,6 @@ export function useWorkbench(api: ClaimtagApi, store: ClaimtagStore, document: D
     /** Reloads labels and annotations (after the tag set changed, e.g. a merge). */
     reload: () => setGeneration((g) => g + 1),
     save,
-    notice,
-    dismissNotice: store.dismissNotice,
     create,
     update,
     remove,

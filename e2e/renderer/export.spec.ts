@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS } from '../../src/shared/export-formats';
 import { test, expect } from '../support/app-fixture';
 import { ArticlePage } from '../support/article-page';
 import { readPdf } from '../support/pdf-text';
@@ -32,6 +33,11 @@ test('the HTML report: chosen in the export dialog, self-contained, every claim 
   const dialog = page.getByRole('dialog', { name: 'Export' });
   await expect(dialog).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/export-dialog.png' });
+  // The dialog lists the catalogue (src/shared/export-formats.ts), in its order, with its words.
+  await expect(dialog.locator('.format-option input[type=radio]')).toHaveCount(EXPORT_FORMAT_IDS.length);
+  expect(await dialog.locator('.format-option input[type=radio]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(EXPORT_FORMAT_IDS);
+  await expect(dialog.locator('.format-name')).toHaveText(EXPORT_FORMAT_IDS.map((id) => EXPORT_FORMATS[id].name));
+  await expect(dialog.locator('.format-about')).toHaveText(EXPORT_FORMAT_IDS.map((id) => EXPORT_FORMATS[id].description));
   await dialog.getByRole('button', { name: 'Export…' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Exported HTML report' })).toBeVisible();
   const html = fs.readFileSync(out, 'utf8');

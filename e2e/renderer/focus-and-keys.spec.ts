@@ -58,7 +58,7 @@ test('under the Tag set dialog opened by mouse, no shortcut fires; focus is insi
   await expect(page.getByRole('dialog')).toHaveCount(1);
   await expect(page.locator('.find-bar')).toHaveCount(0);
   labels.release();
-  await expect(dialog.getByRole('list', { name: 'Labels' }).getByRole('button')).toHaveCount(3);
+  await expect(dialog.getByRole('list', { name: 'Labels' }).getByRole('button')).toHaveCount(labelRows(app).length);
   // Once they are there, the current label holds focus (the dialog itself held it meanwhile).
   await expect(dialog.getByRole('button', { name: /^Fact/ })).toBeFocused();
   await page.keyboard.press('Control+e');
@@ -115,6 +115,32 @@ test('Escape closes only the topmost dialog, and each gives focus back to what o
   await expect(page.getByLabel('Find in document')).toBeFocused();
 });
 
+test('every dialog opened by mouse takes focus, keeps Tab inside, closes on Escape and gives focus back', async ({ app, page }) => {
+  await start(app, page);
+  const title = await page.locator('.doc-title').textContent();
+  const openers: Array<[string, ReturnType<Page['getByRole']>, RegExp]> = [
+    ['tag set', page.getByRole('button', { name: 'Tag set…' }), /^Tag set$/],
+    ['export', page.getByRole('button', { name: 'Export…' }), /Export/],
+    ['shortcuts', page.getByRole('button', { name: 'Keyboard shortcuts' }), /Keyboard shortcuts/],
+    ['paste', page.getByRole('button', { name: 'Paste', exact: true }), /clipboard/],
+    ['team', page.getByRole('button', { name: 'Team', exact: true }), /./],
+    ['rename', page.getByRole('button', { name: `Rename ${title}` }), /Rename/],
+    ['delete', page.getByRole('button', { name: `Delete ${title}` }), /Delete/],
+    ['your name', page.getByRole('button', { name: 'Ayesha' }), /Change your name/],
+  ];
+  for (const [what, opener, name] of openers) {
+    await opener.click();
+    const dialog = page.getByRole('dialog', { name });
+    await expect(dialog, what).toBeVisible();
+    await expect.poll(() => focusedInside(page, '[role="dialog"]'), what).toBe(true);
+    for (let i = 0; i < 12; i++) await page.keyboard.press('Tab');
+    expect(await focusedInside(page, '[role="dialog"]'), what).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog'), what).toHaveCount(0);
+    await expect(opener, what).toBeFocused();
+  }
+});
+
 test('Tab from the top of the window offers a way past the library list', async ({ app, page }) => {
   const article = await start(app, page);
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -166,7 +192,11 @@ test('Shift+A spends the selection: the next digit does not tag the name', async
 test('a digit with nothing selected says what to do', async ({ app, page }) => {
   const article = await start(app, page);
   await page.keyboard.press('1');
-  await expect(notice(page)).toHaveText(/Select text first, then press 1–3\./);
+  await expect(notice(page)).toHaveText(/Select text first, then press 1–3, 8 or 9\./);
+  // A key no label holds says so too, even with text selected.
+  await article.select('dramatic development');
+  await page.keyboard.press('5');
+  await expect(notice(page)).toHaveText(/No label is on key 5; the tag set uses 1–3, 8 or 9\./);
   await expect(article.items).toHaveCount(0);
 });
 
@@ -230,7 +260,7 @@ test('screens: the shortcuts sheet and a dialog with its focus ring, at every wi
       await page.getByRole('button', { name: 'Tag set…' }).focus();
       await page.keyboard.press('Enter');
       const dialog = page.getByRole('dialog', { name: 'Tag set' });
-      await expect(dialog.getByRole('list', { name: 'Labels' }).getByRole('button')).toHaveCount(3);
+      await expect(dialog.getByRole('list', { name: 'Labels' }).getByRole('button')).toHaveCount(labelRows(app).length);
       await page.keyboard.press('Tab');
       await page.screenshot({ path: path.join(dir, `tagset-focus-${width}-${scheme}.png`) });
       await page.keyboard.press('Escape');

@@ -1,7 +1,10 @@
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS } from '../shared/export-formats';
 import { AppFailure } from '../shared/result';
 import type { CliIo } from './cli-io';
 import { terminalSafe } from './terminal-text';
 import { UsageError } from './usage-error';
+
+const formatsOf = (kind: 'report' | 'data') => EXPORT_FORMAT_IDS.filter((id) => EXPORT_FORMATS[id].kind === kind).join(', ');
 
 const HELP = `claimtag — tag claims in news articles as fact, opinion or allegation.
 
@@ -9,7 +12,7 @@ Usage: claimtag <command> [options]
 
 Commands:
   import   add articles and merge annotation files into a library
-  export   write reports (html, pdf, md) and data (json, w3c, brat, doccano, labelstudio, csv)
+  export   write reports (${formatsOf('report')}) and data (${formatsOf('data')})
   list     show the library's documents and annotation counts
   agree    measure agreement between annotators (per document, or pooled with --corpus)
   study    annotation studies: create, assign, progress, quality, diagnosis, report

@@ -1,10 +1,10 @@
 import { BrowserWindow, dialog } from 'electron';
 import type { HostPorts } from '../core/api/host-ports';
 import { electronCredentialStore } from './credentials';
-import { ARTICLE_EXTENSION_NAMES } from '../shared/article-formats';
+import { IMPORTABLE_EXTENSION_NAMES } from '../shared/import-formats';
 
 const IMPORT_FILTERS = [
-  { name: 'Articles and annotation files', extensions: [...ARTICLE_EXTENSION_NAMES, 'json', 'jsonld', 'jsonl', 'ann', 'sqlite', 'db'] },
+  { name: 'Articles and annotation files', extensions: [...IMPORTABLE_EXTENSION_NAMES] },
   { name: 'All files', extensions: ['*'] },
 ];
 

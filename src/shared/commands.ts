@@ -6,6 +6,8 @@
 //
 // Adding a command is one entry below (plus its handler where the view binds its handlers).
 
+import { SHORTCUT_KEYS } from './label-rules';
+
 /**
  * Facts a `when` can test, computed at each keydown. Views (`workbench`, `compareView`,
  * `studyDashboard`) are one at a time. Two are implied for every command:
@@ -68,12 +70,11 @@ export interface CommandSpec {
   readonly menu?: { readonly in: MenuName; readonly label: string };
 }
 
-const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 
 /** The table. Order matters only where one key has several bindings (the first that applies runs). */
 export const COMMANDS = {
   // Tagging
-  tag: { title: 'Tag the selected text with that label, or relabel your selected annotation', group: 'Tagging', keys: DIGITS, keysShown: '1 … 9', when: ['workbench'] },
+  tag: { title: 'Tag the selected text with that label, or relabel your selected annotation', group: 'Tagging', keys: SHORTCUT_KEYS, keysShown: `${SHORTCUT_KEYS[0]} … ${SHORTCUT_KEYS[SHORTCUT_KEYS.length - 1]}`, when: ['workbench'] },
   delete: { title: 'Delete your selected annotation', group: 'Tagging', keys: ['Delete', 'Backspace'], when: ['workbench', 'annotationSelected'] },
   'copy-to-mine': { title: 'Copy the selected colleague’s or reference annotation to your own work', group: 'Tagging', keys: ['M'], when: ['workbench', 'annotationSelected'] },
   undo: { title: 'Undo your last annotation action', group: 'Tagging', keys: ['Mod+Z'], when: ['workbench'], menu: { in: 'Edit', label: 'Undo' } },

@@ -75,6 +75,7 @@ export interface SimilarDocument {
 }
 
 import { EXPORT_FORMAT_IDS } from './export-formats';
+import { MAX_IMPORT_BASE64_CHARS } from './import-limits';
 export { EXPORT_FORMAT_IDS, type ExportFormatChoice } from './export-formats';
 
 /** Pairs an input schema with the output type it promises (a phantom, never read at run time). */
@@ -189,8 +190,8 @@ export const contract = {
     z
       .object({
         name: z.string().min(1).max(255),
-        // base64 of at most ~20 MB; the core re-checks the decoded size.
-        dataBase64: z.string().max(28_000_000),
+        // base64 of at most MAX_IMPORT_BYTES; the core re-checks the decoded size.
+        dataBase64: z.string().max(MAX_IMPORT_BASE64_CHARS),
         replaceInvalid: z.boolean().optional(),
         arriving: arriving.optional(),
       })

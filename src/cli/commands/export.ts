@@ -1,10 +1,32 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXPORT_TARGETS, exportBundle, type ExportTarget } from '../../core/library-io/export-bundle';
+import { exportBundle } from '../../core/library-io/export-bundle';
 import { loadBundle } from '../../core/library-io/load-bundle';
 import { DOCCANO_OFFSET_UNITS, type DoccanoOffsetUnit } from '../../core/interchange/doccano-offsets';
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, isExportFormat, type ExportFormatChoice } from '../../shared/export-formats';
 import { AppFailure } from '../../shared/result';
 import { type CliIo, libraryPath, openLibraryForReading, parse, UsageError } from '../cli-io';
+
+// What only the CLI adds to the catalogue's description of a format.
+const CLI_NOTES: Partial<Record<ExportFormatChoice, string>> = {
+  pdf: 'Needs Chromium; set CLAIMTAG_CHROMIUM if it is not /usr/bin/chromium.',
+};
+
+/** The catalogue (src/shared/export-formats.ts) as the help's list: id, then name, description and notes, wrapped. */
+function formatList(width = 96): string {
+  const indent = ' '.repeat(15);
+  return EXPORT_FORMAT_IDS.map((id) => {
+    const f = EXPORT_FORMATS[id];
+    const words = [`${f.name}.`, f.description, f.output === 'folder' ? 'PATH is a folder.' : '', CLI_NOTES[id] ?? ''].join(' ').split(/\s+/).filter(Boolean);
+    const lines = [`  ${id.padEnd(12)} `];
+    for (const word of words) {
+      const line = lines[lines.length - 1];
+      if (line.length + word.length > width && line.trim() !== id) lines.push(`${indent}${word}`);
+      else lines[lines.length - 1] = line.endsWith(' ') ? `${line}${word}` : `${line} ${word}`;
+    }
+    return lines.join('\n');
+  }).join('\n');
+}
 
 export const EXPORT_HELP = `Usage: claimtag export --format FORMAT --out PATH [--document ID | --all] [--annotator NAME]... [--doccano-offsets UNIT] [--db PATH]
 
@@ -14,16 +36,7 @@ What a format cannot carry is listed in a summary written beside the export. Fil
 written atomically.
 
 Formats:
-  html         self-contained report: article with highlighted claims, summary, table of claims
-  pdf          the same report as PDF (needs Chromium; set CLAIMTAG_CHROMIUM if not /usr/bin/chromium)
-  md           Markdown report for notes and tickets
-  json         claimtag JSON, complete and versioned (imports back identically)
-  w3c          W3C Web Annotation JSON-LD
-  brat         brat standoff: PATH is a folder; one .txt/.ann pair per document and annotator,
-               with annotation.conf, visual.conf and a manifest of document ids
-  doccano      doccano JSONL, ASCII-only; offsets in UTF-16 units (doccano ≥ 1.5)
-  labelstudio  Label Studio tasks JSON, with NAME.label_config.xml beside it
-  csv          CSV (UTF-8 with BOM), one row per annotation
+${formatList()}
 
 Options:
   --document ID      a document to export (repeatable); see \`claimtag list\`
@@ -50,21 +63,20 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   );
   const doccanoOffsets = doccanoUnit(values['doccano-offsets']);
   if (values.help) return io.out(EXPORT_HELP), 0;
-  if (!values.format) throw new UsageError(`Choose a format with --format (${EXPORT_TARGETS.join(', ')}).`);
-  if (!EXPORT_TARGETS.includes(values.format as ExportTarget)) {
-    throw new UsageError(`Unknown format "${values.format}". Choose one of: ${EXPORT_TARGETS.join(', ')}.`);
-  }
+  const format = values.format;
+  if (!format) throw new UsageError(`Choose a format with --format (${EXPORT_FORMAT_IDS.join(', ')}).`);
+  if (!isExportFormat(format)) throw new UsageError(`Unknown format "${format}". Choose one of: ${EXPORT_FORMAT_IDS.join(', ')}.`);
   if (!values.out) throw new UsageError('Say where to write with --out PATH.');
   if (values.all && values.document?.length) throw new UsageError('Use either --document or --all, not both.');
-  checkOutPath(values.out, values.format as ExportTarget);
+  checkOutPath(values.out, format);
   const library = openLibraryForReading(libraryPath(values.db, io.env), io);
   try {
     const bundle = loadBundle(library, { documents: values.document?.length ? values.document : 'all', annotators: values.annotator });
     const started = performance.now();
-    const written = await exportBundle(bundle, values.format as ExportTarget, values.out, doccanoOffsets ? { formatOptions: { doccanoOffsets } } : {});
+    const written = await exportBundle(bundle, format, values.out, doccanoOffsets ? { formatOptions: { doccanoOffsets } } : {});
     const ms = Math.round(performance.now() - started);
     io.out(
-      `✓ ${bundle.annotations.length} annotations on ${bundle.documents.length} document${bundle.documents.length === 1 ? '' : 's'} written as ${values.format} to ${written.length === 1 ? written[0] : `${values.out} (${written.length} files)`} in ${ms} ms`,
+      `✓ ${bundle.annotations.length} annotations on ${bundle.documents.length} document${bundle.documents.length === 1 ? '' : 's'} written as ${format} to ${written.length === 1 ? written[0] : `${values.out} (${written.length} files)`} in ${ms} ms`,
     );
     return 0;
   } finally {
@@ -80,13 +92,13 @@ export function doccanoUnit(value: string | undefined): DoccanoOffsetUnit | unde
 }
 
 /** Says what is wrong with --out before anything is written, instead of a raw ENOENT/EISDIR. */
-function checkOutPath(out: string, format: ExportTarget): void {
+function checkOutPath(out: string, format: ExportFormatChoice): void {
   const stat = fs.statSync(out, { throwIfNoEntry: false });
-  if (format === 'brat') {
-    if (stat && !stat.isDirectory()) throw new AppFailure({ code: 'invalid-input', message: `brat export writes a folder, but ${out} is a file. Choose a folder for --out.` });
+  if (EXPORT_FORMATS[format].output === 'folder') {
+    if (stat && !stat.isDirectory()) throw new AppFailure({ code: 'invalid-input', message: `${format} export writes a folder, but ${out} is a file. Choose a folder for --out.` });
     return;
   }
-  if (stat?.isDirectory()) throw new AppFailure({ code: 'invalid-input', message: `${out} is a folder. Give --out a file name, e.g. ${path.join(out, `report.${format}`)}.` });
+  if (stat?.isDirectory()) throw new AppFailure({ code: 'invalid-input', message: `${out} is a folder. Give --out a file name, e.g. ${path.join(out, `report${EXPORT_FORMATS[format].extension}`)}.` });
   const parent = path.dirname(path.resolve(out));
   if (!fs.statSync(parent, { throwIfNoEntry: false })?.isDirectory()) {
     throw new AppFailure({ code: 'not-found', message: `The folder ${parent} does not exist. Create it first, or choose another --out.` });

@@ -1,14 +1,21 @@
+import { ARTICLE_EXTENSIONS_SHOWN } from '../../shared/article-formats';
+import { ANNOTATION_FORMATS, LIBRARY_EXTENSIONS } from '../../shared/import-formats';
 import { oneLine } from '../terminal-text';
 import { importPaths } from '../../core/library-io/import-paths';
 import { currentAnnotatorOf } from '../../core/ownership/ownership';
 import { type CliIo, libraryPath, openLibrary, parse, UsageError } from '../cli-io';
 import { doccanoUnit } from './export';
 
+const ANNOTATION_FILES_SHOWN = Object.values(ANNOTATION_FORMATS)
+  .map((f) => `${f.name} ${f.extensions[0]}${(f.needs as readonly string[]).includes('companion-text') ? ' with its .txt' : ''}`)
+  .join(', ');
+
 export const IMPORT_HELP = `Usage: claimtag import FILE... [--db PATH] [--annotator NAME] [--partial] [--rename OLD=NEW]... [--same-person] [--doccano-offsets UNIT]
                        [--as NAME] [--keep-apart | --map REF=DOCUMENT-ID...]
 
-Adds articles (.txt .md .html .docx) as documents, and merges annotation files
-(claimtag .json, W3C .jsonld, brat .ann with its .txt, doccano .jsonl, Label Studio .json).
+Adds articles (${ARTICLE_EXTENSIONS_SHOWN}) as documents, and merges annotation files
+(${ANNOTATION_FILES_SHOWN})
+and colleagues' libraries (${LIBRARY_EXTENSIONS.join(' ')}).
 Documents are the same only when the SHA-256 of their normalised text is. An arriving text
 that merely resembles one in the library is shown with its differences and not imported
 until you choose --keep-apart (a separate document) or --map (place its annotations on

@@ -1,13 +1,14 @@
+import { saveExtension } from '../../shared/export-formats';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ApiServices, ImportResult } from '../../shared/contract';
 import { AppFailure } from '../../shared/result';
 import { importClipboard } from '../import/import-file';
-import { MAX_IMPORT_BYTES } from '../import/read-file-safely';
+import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../shared/import-limits';
 import { exportBundle } from '../library-io/export-bundle';
 import { importPaths, type FileOutcome } from '../library-io/import-paths';
-import { loadBundle } from '../library-io/load-bundle';
+import { keepLinksOf, loadBundle } from '../library-io/load-bundle';
 import type { Library } from '../store/library';
 import { newId } from '../store/ids';
 import type { HostPorts } from './host-ports';
@@ -35,8 +36,6 @@ type Arriving = {
   similar?: 'separate';
   mapOnto?: Array<{ ref: string; documentId: string }>;
 };
-
-const EXTENSIONS: Record<string, string> = { html: '.html', pdf: '.pdf', md: '.md', json: '.json', w3c: '.jsonld', brat: '', doccano: '.jsonl', labelstudio: '.json', csv: '.csv' };
 
 /** Library management: search, rename, delete, import from dialogs/drops/clipboard, export. */
 export function createDocumentServices(library: Library, ports: HostPorts, currentAnnotator: () => Annotator | null): DocumentServices {
@@ -72,6 +71,8 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
         ...(r.reanchored || r.unanchored
           ? [`Mapped onto your copy of the article: ${r.reanchored} placed where their quote and context occur once, ${r.unanchored} left out because placing them would be a guess.`]
           : []),
+        ...(r.attributesAdded.length ? [`Attributes added to labels: ${r.attributesAdded.join(', ')}.`] : []),
+        ...(r.relationsAdded ? [`${r.relationsAdded} link${r.relationsAdded === 1 ? '' : 's'} from claims to their sources or cues added.`] : []),
         ...r.rejected.map((x) => `${x.where}: ${x.reason}`),
       ],
     };
@@ -139,7 +140,7 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
       const safeName = path.basename(name.replace(/[\\/]/g, '_')).replace(/^\.+/, '') || 'dropped-file';
       const bytes = Buffer.from(dataBase64, 'base64');
       if (bytes.length > MAX_IMPORT_BYTES) {
-        return { ok: false, name: safeName, message: `"${safeName}" is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB, the most claimtag imports at once.`, details: [], canReplaceInvalid: false };
+        return { ok: false, name: safeName, message: tooLargeToImport(`"${safeName}"`), details: [], canReplaceInvalid: false };
       }
       const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'claimtag-drop-'));
       try {
@@ -171,9 +172,11 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
         bundle.annotations = bundle.annotations.filter((a) => keep.has(a.annotatorId));
         bundle.annotators = bundle.annotators.filter((a) => keep.has(a.id));
       }
+      const links = keepLinksOf(bundle.annotations, bundle.relations);
+      if (bundle.relations) bundle.relations = links;
       const base = bundle.documents.length === 1 ? bundle.documents[0].title : 'claimtag-export';
-      const suggested = `${base.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().slice(0, 80) || 'claimtag-export'}${EXTENSIONS[format]}`;
-      const target = await ports.chooseExportPath(suggested, EXTENSIONS[format]);
+      const suggested = `${base.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().slice(0, 80) || 'claimtag-export'}${saveExtension(format)}`;
+      const target = await ports.chooseExportPath(suggested, saveExtension(format));
       if (!target) return { cancelled: true as const };
       const job = new AbortController();
       runningExport?.abort();

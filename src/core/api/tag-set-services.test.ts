@@ -6,6 +6,7 @@ import type { Annotation, DocumentRecord, Label } from '../../shared/types';
 import { Library } from '../store/library';
 import { loadBundledSample } from '../store/bundled-sample';
 import { makeTempDir } from '../../../test/support/temp-library';
+import { dumpLibrary } from '../../../test/support/dump-library';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createServices } from './services';
 
@@ -209,8 +210,8 @@ describe('tag-set files', () => {
     dialogs.exportPath = path.join(tmp.dir, 'scheme.json');
     expect(await call('exportTagSet')).toEqual({ written: dialogs.exportPath });
     const file = JSON.parse(fs.readFileSync(dialogs.exportPath, 'utf8'));
-    expect(file).toMatchObject({ format: 'claimtag-tagset', version: 1 });
-    expect(Object.keys(file.labels[0]).sort()).toEqual(['archived', 'color', 'definition', 'examples', 'id', 'name', 'shortcut']);
+    expect(file).toMatchObject({ format: 'claimtag-tagset', version: 2 });
+    expect(Object.keys(file.labels[0]).sort()).toEqual(['archived', 'attributes', 'color', 'definition', 'examples', 'id', 'name', 'role', 'shortcut']);
     const exportedLabels = library.labels.list();
     library.close();
 
@@ -222,6 +223,28 @@ describe('tag-set files', () => {
     expect(result.labels).toEqual(exportedLabels);
     // importing the same file again changes nothing
     expect(await call('importTagSet')).toMatchObject({ added: [], updated: [] });
+  });
+
+  it('imports a version 2 file’s roles and attributes; refuses one that would strand saved values, changing nothing', async () => {
+    const verdict = { key: 'verdict', name: 'Verdict', type: 'scale', options: [{ key: 'true', name: 'True' }, { key: 'false', name: 'False' }] };
+    const scheme = (attributes: unknown[]) => ({
+      format: 'claimtag-tagset',
+      version: 2,
+      labels: [{ ...base(), archived: false, role: 'claim', attributes }, { id: 'speaker', name: 'Speaker', color: '#7a4fa0', shortcut: '', definition: '', examples: { positive: [], negative: [] }, archived: false, role: 'source', attributes: [] }],
+    });
+    dialogs.openFile = path.join(tmp.dir, 'v2.json');
+    fs.writeFileSync(dialogs.openFile, JSON.stringify(scheme([verdict])));
+    expect(await call('importTagSet')).toMatchObject({ added: ['Speaker'], updated: ['Fact'] });
+    expect(library.labels.find('fact')!.attributes).toEqual([verdict]);
+    expect(library.labels.find('speaker')!.role).toBe('source');
+    const doc = addDocument();
+    const claim = await tagWith(doc, 'fact', 'Officials said 40 people died.');
+    await call('setAnnotationAttributes', { id: claim.id, values: { verdict: 'false' } });
+    fs.writeFileSync(dialogs.openFile, JSON.stringify(scheme([])));
+    const before = dumpLibrary(library);
+    const err = await refuse('importTagSet');
+    expect(err).toMatchObject({ code: 'conflict', message: expect.stringMatching(/^Fact: 1 annotation of “Fact” has values for “Verdict” .* Nothing was changed\.$/) });
+    expect(dumpLibrary(library)).toEqual(before);
   });
 
   it('cancelled dialogs change nothing', async () => {

@@ -4,7 +4,7 @@ import { AppFailure, type AppError } from '../../shared/result';
 import type { Label } from '../../shared/types';
 import { writeFileAtomic } from '../fs/atomic-write';
 import type { Library } from '../store/library';
-import { archivedHolders, checkLabel, inUseMessage, plural } from '../tagset/label-rules';
+import { archivedHolders, checkLabel, inUseMessage, plural } from '../../shared/label-rules';
 import { checkLabelStructure, mergeFits } from '../tagset/label-structure';
 import { MAX_TAG_SET_BYTES, parseTagSet, planTagSetImport, serializeTagSet } from '../tagset/tag-set-file';
 import type { HostPorts } from './host-ports';
@@ -120,6 +120,11 @@ export function createTagSetServices(library: Library, ports: HostPorts, current
         const plan = planTagSetImport(tagSet, library.labels.list(), store.nextSortOrder());
         if (!plan.ok) return failWith(plan.error);
         for (const id of plan.value.clearShortcuts) store.clearShortcut(id);
+        for (const l of plan.value.update) {
+          // A role or attribute change must not strand links or values already saved.
+          const structure = checkLabelStructure(library, requireLabel(l.id), l.role ?? 'claim', l.attributes ?? []);
+          if (!structure.ok) return failWith({ ...structure.error, message: `${l.name}: ${structure.error.message} Nothing was changed.` });
+        }
         for (const l of plan.value.update) store.update(l);
         for (const l of plan.value.add) store.add(l);
         return { labels: library.labels.list(), added: plan.value.add.map((l) => l.name), updated: plan.value.update.map((l) => l.name) };

@@ -12,7 +12,7 @@ import { parseMarkdown } from './import-markdown';
 import { parseText } from './import-txt';
 import { blocksOf, expectDocument, expectError, expectWellFormed, fixtureFolder, type ExpectedBlock } from '../../../test/import/import-test-helpers';
 import { sha256 } from './normalize-text';
-import { MAX_IMPORT_BYTES } from './read-file-safely';
+import { MAX_IMPORT_BYTES } from '../../shared/import-limits';
 
 const naughtyStrings = createRequire(import.meta.url)('big-list-of-naughty-strings') as string[];
 

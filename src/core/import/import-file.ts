@@ -1,5 +1,6 @@
 // The entry points of import: a file on disk or the clipboard → ImportedDocument.
 // Every failure comes back as a Result with a typed error; nothing here throws.
+import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../shared/import-limits';
 import { AppFailure, fail, ok, type Result } from '../../shared/result';
 import { importDocx, type DocxImportOptions } from './import-docx';
 import { importPdf } from './import-pdf';
@@ -7,7 +8,7 @@ import { HTML_LIMITS } from './import-limits';
 import { parseMarkdown } from './import-markdown';
 import { parseText } from './import-txt';
 import { buildDocument, titleFromFileName, titleFromFirstBlock, type ImportedDocument, type ParsedContent } from './imported-document';
-import { decodeText, MAX_IMPORT_BYTES, readFileSafely, type ImportFormat, type ReadOptions } from './read-file-safely';
+import { decodeText, readFileSafely, type ImportFormat, type ReadOptions } from './read-file-safely';
 import { parseInWorker, type WorkerRunOptions } from './run-import-worker';
 
 export type { ImportedDocument } from './imported-document';
@@ -52,7 +53,7 @@ export async function importClipboard(content: ClipboardContent, options: Worker
   try {
     const size = Math.max(Buffer.byteLength(content.html ?? ''), Buffer.byteLength(content.text ?? ''));
     if (size > MAX_IMPORT_BYTES) {
-      return fail('too-large', `The pasted content is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB, the most claimtag imports at once.`);
+      return fail('too-large', tooLargeToImport('The pasted content'));
     }
     const candidates: ParsedContent[] = [];
     if (content.html !== undefined && content.html.trim() !== '') {

@@ -2,7 +2,8 @@ import { chmod, mkdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectError, fixtureFolder } from '../../../test/import/import-test-helpers';
-import { decodeText, MAX_IMPORT_BYTES, readFileSafely } from './read-file-safely';
+import { MAX_IMPORT_BYTES } from '../../shared/import-limits';
+import { decodeText, readFileSafely } from './read-file-safely';
 
 const fixtures = fixtureFolder('claimtag-read-');
 const file = fixtures.file;

@@ -1,12 +1,12 @@
 // Reading an untrusted file from disk: size checked with fs.stat before any byte is read,
 // only regular files, binary content refused, UTF-8 decoded strictly unless the caller
 // explicitly asks for replacement characters.
+import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../shared/import-limits';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ARTICLE_EXTENSIONS, type ImportFormat } from '../../shared/article-formats';
 import { AppFailure, fail, ok, type AppError, type Result } from '../../shared/result';
 
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 export type { ImportFormat } from '../../shared/article-formats';
 
@@ -123,9 +123,7 @@ async function readAtMost(filePath: string, size: number): Promise<Uint8Array | 
   }
 }
 
-function tooLargeMessage(fileName: string, maxBytes: number): string {
-  return `"${fileName}" is larger than ${Math.round(maxBytes / (1024 * 1024))} MB, the most claimtag imports at once.`;
-}
+const tooLargeMessage = (fileName: string, maxBytes: number): string => tooLargeToImport(`"${fileName}"`, maxBytes);
 
 function fileError(error: unknown, fileName: string): { ok: false; error: AppError } {
   if (error instanceof AppFailure) return { ok: false, error: error.error };

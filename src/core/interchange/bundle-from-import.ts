@@ -33,10 +33,17 @@ export function bundleFromImport(parsed: ParsedImport, now = '1970-01-01T00:00:0
       note: a.note,
       attribution: a.attribution,
       confidence: a.confidence,
+      ...(a.attributes ? { attributes: a.attributes } : {}),
       createdAt: a.createdAt ?? now,
       updatedAt: a.updatedAt ?? a.createdAt ?? now,
       deletedAt: null,
     };
+  });
+  const byRef = new Map(annotations.map((a) => [a.id, a]));
+  const relations = (parsed.relations ?? []).flatMap((r, i) => {
+    const claim = byRef.get(r.claimRef);
+    if (!claim || !byRef.has(r.targetRef)) return [];
+    return [{ id: r.ref ?? `relation-${i + 1}`, documentId: claim.documentId, annotatorId: claim.annotatorId, annotatorName: claim.annotatorName, kind: r.kind, claimId: r.claimRef, targetId: r.targetRef, createdAt: r.createdAt ?? now, deletedAt: null }];
   });
   return {
     documents: parsed.documents.map((d) => ({
@@ -51,6 +58,7 @@ export function bundleFromImport(parsed: ParsedImport, now = '1970-01-01T00:00:0
     annotators: [...annotators.values()],
     labels: [...labels.values()],
     annotations,
+    ...(relations.length > 0 ? { relations } : {}),
   };
 }
 
@@ -63,6 +71,8 @@ function labelWithDefaults(l: ParsedImport['labels'][number], index: number): La
     definition: l.definition ?? '',
     archived: l.archived ?? false,
     sortOrder: l.sortOrder ?? index,
+    ...(l.role && l.role !== 'claim' ? { role: l.role } : {}),
+    ...(l.attributes?.length ? { attributes: l.attributes } : {}),
   };
 }
 

@@ -17,7 +17,9 @@ import {
 import { documentTextProblem, resolveSpan, textTarget, type TextTarget } from './import-text';
 import { IMPORT_LIMITS, exceedsBytes } from './limits';
 import { readJsonImport } from './read-import-file';
-import type { ImportOptions, ImportedAnnotation, ImportedAnnotator, ImportedDocumentData, ImportedLabel, ParsedImport } from './types';
+import type { ImportOptions, ImportedAnnotation, ImportedAnnotator, ImportedDocumentData, ImportedLabel, ImportedRelation, ParsedImport } from './types';
+import { ATTRIBUTE_LIMITS, ATTRIBUTE_TYPES, LABEL_ROLES, RELATION_KINDS } from '../../shared/claim-structure';
+import { checkAttributeDefinitions } from '../../shared/attribute-rules';
 
 const header = z.object({
   format: z.literal(CLAIMTAG_FORMAT, { error: `must be "${CLAIMTAG_FORMAT}"` }),
@@ -31,6 +33,7 @@ const fileShape = z.strictObject({
   annotators: arrayOfAtMost(IMPORT_LIMITS.maxAnnotators, 'annotators').optional(),
   labels: arrayOfAtMost(IMPORT_LIMITS.maxLabels, 'labels').optional(),
   annotations: arrayOfAtMost(IMPORT_LIMITS.maxAnnotations, 'annotations'),
+  relations: arrayOfAtMost(IMPORT_LIMITS.maxAnnotations, 'relations').optional(),
 });
 
 const documentShape = z.strictObject({
@@ -54,8 +57,30 @@ const labelShape = z.union([
     definition: noteString.optional(),
     archived: z.boolean().optional(),
     sortOrder: z.int().optional(),
+    role: z.enum(LABEL_ROLES, { error: `must be one of ${LABEL_ROLES.join(', ')}` }).optional(),
+    attributes: z
+      .array(
+        z.strictObject({
+          key: idString,
+          name: shortString,
+          type: z.enum(ATTRIBUTE_TYPES, { error: `must be one of ${ATTRIBUTE_TYPES.join(', ')}` }),
+          options: z.array(z.strictObject({ key: idString, name: shortString })).max(ATTRIBUTE_LIMITS.optionsPerAttribute * 2),
+        }),
+      )
+      .max(ATTRIBUTE_LIMITS.attributesPerLabel * 2)
+      .optional(),
   }),
 ]);
+
+const relationShape = z.strictObject({
+  id: idString.optional(),
+  document: idString,
+  annotator: idString.optional(),
+  kind: z.enum(RELATION_KINDS, { error: `must be one of ${RELATION_KINDS.join(', ')}` }),
+  claim: idString,
+  target: idString,
+  createdAt: isoDateTime.optional(),
+});
 
 /** Exported for the test that the fast path below accepts nothing this rejects. */
 export const annotationShape = z.strictObject({
@@ -71,6 +96,7 @@ export const annotationShape = z.strictObject({
   note: noteString.optional(),
   attribution: shortString.optional(),
   confidence: confidence.optional(),
+  attributes: z.record(idString, z.union([shortString, z.array(shortString).max(ATTRIBUTE_LIMITS.linksPerValue * 2)])).optional(),
   createdAt: isoDateTime.optional(),
   updatedAt: isoDateTime.optional(),
 });
@@ -115,6 +141,7 @@ export function annotationChecker(): (raw: unknown) => AnnotationFields | null {
       (a.note === undefined || (typeof a.note === 'string' && !exceedsBytes(a.note, IMPORT_LIMITS.maxNoteBytes))) &&
       (a.attribution === undefined || isShortString(a.attribution)) &&
       (a.confidence === undefined || CONFIDENCES.has(a.confidence)) &&
+      a.attributes === undefined &&
       isDate(a.createdAt) &&
       isDate(a.updatedAt);
     return ok ? (a as AnnotationFields) : null;
@@ -133,7 +160,7 @@ export function importClaimtagJson(fileText: string, options: ImportOptions = {}
   if (head.data.version > CLAIMTAG_FORMAT_VERSION) {
     return fail(
       'unsupported',
-      `This file uses claimtag format version ${head.data.version}, but this version of claimtag reads only version ${CLAIMTAG_FORMAT_VERSION}. Update claimtag to import it.`,
+      `This file uses claimtag format version ${head.data.version}, but this version of claimtag reads versions up to ${CLAIMTAG_FORMAT_VERSION}. Update claimtag to import it.`,
     );
   }
   const shape = fileShape.safeParse(json.value);
@@ -193,6 +220,11 @@ export function importClaimtagJson(fileText: string, options: ImportOptions = {}
     const parsed = labelShape.safeParse(raw);
     if (!parsed.success) return problems.rejectZod(parsed.error, `labels[${i}]`);
     const label = typeof parsed.data === 'string' ? { id: parsed.data } : parsed.data;
+    const definitionProblems = 'attributes' in label && label.attributes ? checkAttributeDefinitions(label.attributes) : [];
+    if (definitionProblems.length > 0) {
+      for (const p of definitionProblems) problems.reject(`labels[${i}].${p.field}`, p.message);
+      return;
+    }
     if (labelIds.has(label.id)) return problems.reject(`labels[${i}].id`, `duplicate label id ${JSON.stringify(label.id)}`);
     labelIds.add(label.id);
     labels.push(label);
@@ -201,6 +233,7 @@ export function importClaimtagJson(fileText: string, options: ImportOptions = {}
 
   const annotations: ImportedAnnotation[] = [];
   const annotationIds = new Set<string>();
+  const annotationByRef = new Map<string, ImportedAnnotation>();
   const defaultAnnotator = options.annotator?.trim() || undefined;
   const plainAnnotation = annotationChecker();
   file.annotations.forEach((raw, i) => {
@@ -251,13 +284,45 @@ export function importClaimtagJson(fileText: string, options: ImportOptions = {}
     imported.note = a.note ?? '';
     imported.attribution = a.attribution ?? '';
     imported.confidence = a.confidence ?? null;
+    if (a.attributes !== undefined && Object.keys(a.attributes).length > 0) imported.attributes = a.attributes;
     if (a.createdAt !== undefined) imported.createdAt = a.createdAt;
     if (a.updatedAt !== undefined) imported.updatedAt = a.updatedAt;
     annotations.push(imported);
+    if (imported.ref !== undefined) annotationByRef.set(imported.ref, imported);
+  });
+
+  // Links (#20): both ends must be annotations of this file, in the named document, by one annotator.
+  const relations: ImportedRelation[] = [];
+  const relationIds = new Set<string>();
+  (file.relations ?? []).forEach((raw, i) => {
+    const where = `relations[${i}]`;
+    const parsed = relationShape.safeParse(raw);
+    if (!parsed.success) return problems.rejectZod(parsed.error, where);
+    const r = parsed.data;
+    if (r.id !== undefined) {
+      if (relationIds.has(r.id)) return problems.reject(`${where}.id`, `duplicate relation id ${JSON.stringify(r.id)}`);
+      relationIds.add(r.id);
+    }
+    const end = (ref: string, field: 'claim' | 'target') => {
+      const found = annotationByRef.get(ref);
+      if (!found) {
+        const why = annotationIds.has(ref) ? 'was rejected' : 'is not in this file';
+        problems.reject(`${where}.${field}`, `links annotation ${JSON.stringify(ref)}, which ${why}: a link needs both its ends`);
+      }
+      return found;
+    };
+    const claim = end(r.claim, 'claim');
+    const target = end(r.target, 'target');
+    if (!claim || !target) return;
+    if (claim.documentRef !== r.document || target.documentRef !== r.document) return problems.reject(where, `links annotations outside document ${JSON.stringify(r.document)}`);
+    if (claim.annotator !== target.annotator || claim.annotatorId !== target.annotatorId) return problems.reject(where, 'links two annotators’ work; a link joins one annotator’s claim to her own source or cue');
+    if (r.annotator !== undefined && r.annotator !== (claim.annotatorId ?? claim.annotator)) return problems.reject(`${where}.annotator`, `is not the annotator of the annotations it links`);
+    if (r.claim === r.target) return problems.reject(where, 'links an annotation to itself');
+    relations.push({ ...(r.id !== undefined ? { ref: r.id } : {}), kind: r.kind, claimRef: r.claim, targetRef: r.target, ...(r.createdAt !== undefined ? { createdAt: r.createdAt } : {}) });
   });
 
   if (!annotatorsDeclared) for (const name of new Set(annotations.map((a) => a.annotator))) annotatorList.push({ name });
   if (!labelsDeclared) for (const id of new Set(annotations.map((a) => a.label))) labels.push({ id });
 
-  return problems.finish({ format: 'json', documents, annotators: annotatorList, annotations, labels }, options.partial);
+  return problems.finish({ format: 'json', documents, annotators: annotatorList, annotations, labels, ...(relations.length > 0 ? { relations } : {}) }, options.partial);
 }

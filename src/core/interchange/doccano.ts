@@ -7,13 +7,6 @@ import { groupByAnnotator, selectForExport } from './export-selection';
 import { LeftOut } from './export-summary';
 import type { ExportOptions } from './types';
 
-export const DOCCANO_NEVER_CARRIED = [
-  'notes, attributions and confidence',
-  'when each claim was made or changed',
-  'label names, colours and definitions (doccano keeps the label id)',
-  'who made each claim, for doccano itself: "annotator" is kept as metadata and doccano files the spans under the user who imports them',
-];
-
 export function exportDoccano(bundle: Bundle, options: ExportOptions = {}): string {
   return exportDoccanoWithReport(bundle, options).text;
 }

@@ -58,9 +58,9 @@ describe('claimtag JSON import', () => {
   });
 
   it('rejects a newer format version with a clear message', () => {
-    const error = failure(importClaimtagJson(JSON.stringify({ format: 'claimtag', version: 2, documents: [], annotations: [] })));
+    const error = failure(importClaimtagJson(JSON.stringify({ format: 'claimtag', version: 3, documents: [], annotations: [] })));
     expect(error.code).toBe('unsupported');
-    expect(error.message).toBe('This file uses claimtag format version 2, but this version of claimtag reads only version 1. Update claimtag to import it.');
+    expect(error.message).toBe('This file uses claimtag format version 3, but this version of claimtag reads versions up to 2. Update claimtag to import it.');
   });
 
   it('rejects files that are not claimtag JSON', () => {

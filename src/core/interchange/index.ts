@@ -1,4 +1,6 @@
 // The formats claimtag reads and writes. PDF is produced elsewhere from the HTML report.
+import { EXPORT_FORMATS, formatHeadline, type ExportFormatInfo } from '../../shared/export-formats';
+import { ANNOTATION_FORMATS, type AnnotationFormatInfo } from '../../shared/import-formats';
 import type { Result } from '../../shared/result';
 import type { Bundle } from '../../shared/types';
 import { BRAT_SUMMARY_FILE, exportBrat, type ExportedFiles } from './brat';
@@ -6,7 +8,7 @@ import { importBrat } from './brat-import';
 import { exportClaimtagJson, exportClaimtagJsonParts } from './claimtag-json';
 import { importClaimtagJson } from './claimtag-json-import';
 import { exportCsv, exportCsvParts } from './csv';
-import { DOCCANO_NEVER_CARRIED, exportDoccanoParts, exportDoccanoWithReport } from './doccano';
+import { exportDoccanoParts, exportDoccanoWithReport } from './doccano';
 import { importDoccano } from './doccano-import';
 import { exportHtmlReport } from './html-report';
 import { LABEL_STUDIO_CONFIG_SUFFIX, exportLabelStudio, labelStudioConfigFor } from './label-studio';
@@ -24,78 +26,50 @@ import { exportW3c } from './w3c';
  */
 export type ExportOutput = ({ kind: 'file'; text: string; companions?: Record<string, string> } | { kind: 'files'; files: ExportedFiles }) & { leftOut: string[] };
 
-export interface ExportFormat {
+/** A catalogue entry (src/shared/export-formats.ts) with the function that writes it. */
+export interface ExportFormat extends ExportFormatInfo {
   id: ExportFormatId;
-  /** Extension of the file written, or of each file inside the folder for multi-file formats. */
-  extension: string;
-  mediaType: string;
-  description: string;
-  /** What this format never carries; listed in every export's summary. */
-  neverCarried: readonly string[];
   export: (bundle: Bundle, options?: ExportOptions) => ExportOutput;
 }
 
-export interface ImportFormat {
+/** A catalogue entry (src/shared/import-formats.ts) with the function that reads it. */
+export interface ImportFormat extends AnnotationFormatInfo {
   id: ImportFormatId;
-  extensions: readonly string[];
-  description: string;
-  /** What the caller must supply besides the file. */
-  needs: ReadonlyArray<'annotator' | 'companion-text' | 'documents'>;
   import: (fileText: string, options?: ImportOptions) => Result<ParsedImport>;
 }
 
 const file = (f: (b: Bundle, o?: ExportOptions) => string) => (b: Bundle, o?: ExportOptions): ExportOutput => ({ kind: 'file', text: f(b, o), leftOut: [] });
 
-export const exportFormats: Readonly<Record<ExportFormatId, ExportFormat>> = {
-  html: { id: 'html', extension: '.html', mediaType: 'text/html', description: 'Report (HTML): the article with highlighted claims, a summary and a table of claims; prints well.', neverCarried: [], export: file(exportHtmlReport) },
-  md: { id: 'md', extension: '.md', mediaType: 'text/markdown', description: 'Report (Markdown) for notes and tickets.', neverCarried: [], export: file(exportMarkdownReport) },
-  json: { id: 'json', extension: '.json', mediaType: 'application/json', description: 'claimtag JSON: everything, for moving work between claimtag libraries.', neverCarried: [], export: file(exportClaimtagJson) },
-  w3c: {
-    id: 'w3c',
-    extension: '.jsonld',
-    mediaType: 'application/ld+json',
-    description: 'W3C Web Annotation (JSON-LD); does not contain the article text.',
-    neverCarried: ['the article text (annotations point at the document by its claimtag id)', 'label names, colours and definitions'],
-    export: file(exportW3c),
-  },
-  brat: {
-    id: 'brat',
-    extension: '.ann',
-    mediaType: 'text/plain',
-    description: 'brat standoff: a folder per annotator with .txt and .ann files, annotation.conf and visual.conf.',
-    neverCarried: ['when each claim was made or changed', 'label definitions and shortcuts'],
-    export: (b, o) => withSummary('brat', exportBrat(b, o)),
-  },
-  doccano: {
-    id: 'doccano',
-    extension: '.jsonl',
-    mediaType: 'application/jsonl',
-    description: 'doccano JSONL: one line per document and annotator; offsets in UTF-16 units as doccano ≥ 1.5 shows them.',
-    neverCarried: DOCCANO_NEVER_CARRIED,
-    export: (b, o) => ({ kind: 'file', ...exportDoccanoWithReport(b, o) }),
-  },
-  labelstudio: {
-    id: 'labelstudio',
-    extension: '.json',
-    mediaType: 'application/json',
-    description: 'Label Studio tasks with one annotation per annotator, and the labelling config beside them.',
-    neverCarried: ['label definitions and shortcuts'],
-    export: (b, o) => ({ kind: 'file', text: exportLabelStudio(b, o), companions: { [LABEL_STUDIO_CONFIG_SUFFIX]: labelStudioConfigFor(b, o) }, leftOut: [] }),
-  },
-  csv: { id: 'csv', extension: '.csv', mediaType: 'text/csv', description: 'CSV, one row per claim, for spreadsheets.', neverCarried: [], export: file(exportCsv) },
-};
+const writers = {
+  html: file(exportHtmlReport),
+  md: file(exportMarkdownReport),
+  json: file(exportClaimtagJson),
+  w3c: file(exportW3c),
+  brat: (b, o) => withSummary('brat', exportBrat(b, o)),
+  doccano: (b, o) => ({ kind: 'file', ...exportDoccanoWithReport(b, o) }),
+  labelstudio: (b, o) => ({ kind: 'file', text: exportLabelStudio(b, o), companions: { [LABEL_STUDIO_CONFIG_SUFFIX]: labelStudioConfigFor(b, o) }, leftOut: [] }),
+  csv: file(exportCsv),
+} satisfies Record<ExportFormatId, ExportFormat['export']>;
+
+export const exportFormats: Readonly<Record<ExportFormatId, ExportFormat>> = withCatalogue(writers);
+
+/** Each writer beside its catalogue entry. */
+function withCatalogue(w: Record<ExportFormatId, ExportFormat['export']>): Record<ExportFormatId, ExportFormat> {
+  const formats = {} as Record<ExportFormatId, ExportFormat>;
+  for (const id of Object.keys(w) as ExportFormatId[]) formats[id] = { ...EXPORT_FORMATS[id], id, export: w[id] };
+  return formats;
+}
 
 /** A folder export gets its summary as a file at its root. */
 function withSummary(id: ExportFormatId, out: { files: ExportedFiles; leftOut: string[] }): ExportOutput {
-  const format = exportFormats[id];
-  return { kind: 'files', files: { ...out.files, [BRAT_SUMMARY_FILE]: exportSummaryText(format.description, format.neverCarried, out.leftOut) }, leftOut: out.leftOut };
+  return { kind: 'files', files: { ...out.files, [BRAT_SUMMARY_FILE]: exportSummaryText(formatHeadline(id), EXPORT_FORMATS[id].neverCarried, out.leftOut) }, leftOut: out.leftOut };
 }
 
 /** The summary of a single-file export, written beside it when the format leaves something out. */
 export function summaryFor(id: ExportFormatId, output: ExportOutput): string | null {
-  const format = exportFormats[id];
-  if (output.kind === 'files' || (format.neverCarried.length === 0 && output.leftOut.length === 0)) return null;
-  return exportSummaryText(format.description, format.neverCarried, output.leftOut);
+  const { neverCarried } = EXPORT_FORMATS[id];
+  if (output.kind === 'files' || (neverCarried.length === 0 && output.leftOut.length === 0)) return null;
+  return exportSummaryText(formatHeadline(id), neverCarried, output.leftOut);
 }
 
 /**
@@ -116,13 +90,18 @@ export const streamedExports: Partial<Record<ExportFormatId, (bundle: Bundle, op
 
 export const EXPORT_SUMMARY_SUFFIX = '.claimtag-summary.txt';
 
-export const importFormats: Readonly<Record<ImportFormatId, ImportFormat>> = {
-  json: { id: 'json', extensions: ['.json'], description: 'claimtag JSON (full or hand-written minimal form).', needs: [], import: importClaimtagJson },
-  w3c: { id: 'w3c', extensions: ['.jsonld', '.json'], description: 'W3C Web Annotation; needs the documents it refers to.', needs: ['documents'], import: importW3c },
-  brat: { id: 'brat', extensions: ['.ann'], description: 'brat standoff .ann with its .txt.', needs: ['companion-text', 'annotator'], import: importBrat },
-  doccano: { id: 'doccano', extensions: ['.jsonl'], description: 'doccano sequence-labelling JSONL.', needs: ['annotator'], import: importDoccano },
-  labelstudio: { id: 'labelstudio', extensions: ['.json'], description: 'Label Studio JSON export of text-labelling tasks.', needs: [], import: importLabelStudio },
-};
+const readers = {
+  json: importClaimtagJson,
+  w3c: importW3c,
+  brat: importBrat,
+  doccano: importDoccano,
+  labelstudio: importLabelStudio,
+} satisfies Record<ImportFormatId, ImportFormat['import']>;
+
+/** Each reader beside its catalogue entry (src/shared/import-formats.ts). */
+export const importFormats: Readonly<Record<ImportFormatId, ImportFormat>> = Object.fromEntries(
+  (Object.keys(readers) as ImportFormatId[]).map((id) => [id, { ...ANNOTATION_FORMATS[id], id, import: readers[id] }]),
+) as unknown as Record<ImportFormatId, ImportFormat>;
 
 export { IMPORT_LIMITS } from './limits';
 export { bundleFromImport } from './bundle-from-import';

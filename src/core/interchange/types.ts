@@ -1,10 +1,15 @@
 // Shapes shared by every exporter and importer. Importers return UTF-16 offsets (like the
 // rest of the app); only the files themselves speak in code points.
 import type { Confidence, Label } from '../../shared/types';
+import type { AttributeValues, RelationKind } from '../../shared/claim-structure';
 import type { DoccanoOffsetUnit } from './doccano-offsets';
 
-export type ExportFormatId = 'html' | 'md' | 'json' | 'w3c' | 'brat' | 'doccano' | 'labelstudio' | 'csv';
-export type ImportFormatId = 'json' | 'w3c' | 'brat' | 'doccano' | 'labelstudio';
+import type { ExportFormatChoice } from '../../shared/export-formats';
+
+/** The formats written here, from the catalogue (src/shared/export-formats.ts); pdf is printed from html by library-io. */
+export type ExportFormatId = Exclude<ExportFormatChoice, 'pdf'>;
+export type { ImportFormatId } from '../../shared/import-formats';
+import type { ImportFormatId } from '../../shared/import-formats';
 
 export interface ExportOptions {
   /** Only these documents (default: all in the bundle). */
@@ -79,8 +84,23 @@ export interface ImportedAnnotation {
   note: string;
   attribution: string;
   confidence: Confidence | null;
+  /** Values of the label's attributes as the file gives them; checked against the library's label when written. */
+  attributes?: AttributeValues;
   createdAt?: string;
   updatedAt?: string;
+}
+
+/**
+ * A link from a claim to its source or cue span (#20), by the file's annotation ids
+ * (ImportedAnnotation.ref). Both ends must be annotations of the same file, document and annotator.
+ */
+export interface ImportedRelation {
+  /** The link's id in the file, if it had one. */
+  ref?: string;
+  kind: RelationKind;
+  claimRef: string;
+  targetRef: string;
+  createdAt?: string;
 }
 
 export type ImportedLabel = Partial<Omit<Label, 'id'>> & { id: string };
@@ -97,6 +117,8 @@ export interface ParsedImport {
   annotators: ImportedAnnotator[];
   annotations: ImportedAnnotation[];
   labels: ImportedLabel[];
+  /** Links between the annotations above (#20); absent means none. */
+  relations?: ImportedRelation[];
   /** Items left out: invalid ones (only with `partial`) and valid but unsupported ones (e.g. brat relations). */
   rejected: RejectedItem[];
 }

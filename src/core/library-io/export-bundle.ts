@@ -1,15 +1,15 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { ExportFormatChoice } from '../../shared/export-formats';
 import { AppFailure } from '../../shared/result';
 import type { Bundle } from '../../shared/types';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { EXPORT_SUMMARY_SUFFIX, exportFormats, streamedExports, summaryFor } from '../interchange';
-import type { ExportFormatId, ExportOptions } from '../interchange/types';
+import type { ExportOptions } from '../interchange/types';
 import { htmlToPdf } from './html-to-pdf';
 
-export type ExportTarget = ExportFormatId | 'pdf';
-
-export const EXPORT_TARGETS: readonly ExportTarget[] = ['html', 'pdf', 'md', 'json', 'w3c', 'brat', 'doccano', 'labelstudio', 'csv'];
+/** Any format of the catalogue (src/shared/export-formats.ts): the interchange formats, and pdf printed from the html report. */
+export type ExportTarget = ExportFormatChoice;
 
 /**
  * Writes a bundle in one format. Single files are replaced atomically; brat writes a

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fail, ok, type AppError, type Result } from '../../shared/result';
 import { importFile, type ImportOptions as ArticleImportOptions } from '../import/import-file';
 import { importFormats } from '../interchange';
+import { IMPORTABLE_SHOWN } from '../../shared/import-formats';
 import type { BratManifest } from '../interchange/brat';
 import { MAX_BRAT_MANIFEST_BYTES, bratFileIdentity, parseBratManifest, type BratFileIdentity } from '../interchange/brat-manifest';
 import { BRAT_MANIFEST_FILE } from '../interchange/brat-rules';
@@ -56,7 +57,7 @@ async function importOne(library: Library, file: string, options: ImportPathsOpt
   }
   const kind = classifyFile(name, head);
   if (kind.kind === 'unsupported') {
-    return failure(file, 'unsupported', `"${name}" is not a format claimtag reads. Articles: .txt, .md, .html, .docx. Annotations: claimtag .json or a colleague's claimtag library (.sqlite), W3C .jsonld, brat .ann, doccano .jsonl, Label Studio .json.`);
+    return failure(file, 'unsupported', `"${name}" is not a format claimtag reads. ${IMPORTABLE_SHOWN}`);
   }
   if (kind.kind === 'library') {
     const parsed = await readOtherLibrary(file);

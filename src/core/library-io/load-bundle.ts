@@ -9,7 +9,7 @@ export interface BundleScope {
   annotators?: readonly string[];
 }
 
-/** Reads documents, the tag set, annotators and live annotations for export or comparison. */
+/** Reads documents, the tag set, annotators, live annotations and their live links for export or comparison. */
 export function loadBundle(library: Library, scope: BundleScope): Bundle {
   const ids = scope.documents === 'all' ? library.documents.list().map((d) => d.id) : [...scope.documents];
   const documents = ids.map((id) => library.documents.get(id));
@@ -25,10 +25,19 @@ export function loadBundle(library: Library, scope: BundleScope): Bundle {
   const allowed = new Set(annotators.map((a) => a.id));
   const annotations = documents.flatMap((d) => library.annotations.listForDocument(d.id).filter((a) => allowed.has(a.annotatorId)));
   const used = new Set(annotations.map((a) => a.annotatorId));
+  const relations = keepLinksOf(annotations, library.relations.listForDocuments(ids));
   return {
     documents,
     annotators: annotators.filter((a) => used.has(a.id) || scope.annotators?.length),
     labels: library.labels.list(),
     annotations,
+    ...(relations.length > 0 ? { relations } : {}),
   };
+}
+
+/** The links whose claim and target are both among `annotations` (what a bundle may carry without dangling). */
+export function keepLinksOf<R extends { claimId: string; targetId: string }>(annotations: readonly { id: string }[], relations: readonly R[] | undefined): R[] {
+  if (!relations?.length) return [];
+  const kept = new Set(annotations.map((a) => a.id));
+  return relations.filter((r) => kept.has(r.claimId) && kept.has(r.targetId));
 }

@@ -1,3 +1,4 @@
+import { firstFreeKey, isHexColor, newLabelColor } from '../../shared/label-rules';
 import { importedLabelIdProblem } from '../../shared/label-id';
 import { AppFailure } from '../../shared/result';
 import type { Annotator, Block, Label } from '../../shared/types';
@@ -9,6 +10,9 @@ import type { SimilarDocument } from '../../shared/contract';
 import { findReferenceAnnotator } from '../compare/reference';
 import { reanchor, SIMILAR_TEXT, textSimilarity } from './reanchor';
 import { textChanges } from './text-difference';
+import { checkAttributeDefinitions, checkAttributeValues, valuesThatStillHold } from '../../shared/attribute-rules';
+import { ATTRIBUTE_LIMITS, type AttributeValues } from '../../shared/claim-structure';
+import { newId } from '../store/ids';
 
 export interface MergeOptions {
   /** Arriving annotator name → the name to file their work under. */
@@ -52,10 +56,14 @@ export interface MergeReport {
   annotationsAdded: number;
   /** Already present with the same span, label and annotator. */
   annotationsUnchanged: number;
+  /** Links between claims and their sources or cues (#20): added, and already present. */
+  relationsAdded: number;
+  relationsUnchanged: number;
+  /** Attributes the file's labels define that labels here lacked, added to them ("Fact: Verdict"). */
+  attributesAdded: string[];
   rejected: RejectedItem[];
 }
 
-const NEW_LABEL_COLORS = ['#7a5c99', '#9a6b1f', '#3f7f7f', '#8a3b5c', '#4d6b2f', '#5a5a8a'];
 
 /** Who is arriving with an import, before anything is written: lets the user rename. */
 export function arrivingAnnotators(library: Library, parsed: ParsedImport): Array<{ name: string; clash: boolean; known: boolean }> {
@@ -114,6 +122,9 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
       labelsAdded: [],
       annotationsAdded: 0,
       annotationsUnchanged: 0,
+      relationsAdded: 0,
+      relationsUnchanged: 0,
+      attributesAdded: [],
       reanchored: 0,
       unanchored: 0,
       rejected: [...parsed.rejected],
@@ -174,19 +185,38 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
     }
 
     const labels = new Map(library.labels.list().map((l) => [l.id, l]));
+    /** A label here gains the attributes the file defines for it and it lacks (its own, and its role, stay as they are). */
+    const extended = new Set<string>();
+    const extendAttributes = (label: Label) => {
+      if (extended.has(label.id)) return;
+      extended.add(label.id);
+      const fromFile = parsed.labels.find((l) => l.id === label.id)?.attributes ?? [];
+      const own = label.attributes ?? [];
+      const missing = fromFile.filter((d) => !own.some((o) => o.key === d.key)).slice(0, Math.max(0, ATTRIBUTE_LIMITS.attributesPerLabel - own.length));
+      if (missing.length === 0) return;
+      const next: Label = { ...label, attributes: [...own, ...missing] };
+      if (checkAttributeDefinitions(next.attributes!).length > 0) return; // every reader checks; this is the last guard
+      library.labels.update(next);
+      labels.set(label.id, library.labels.find(label.id)!);
+      for (const d of missing) report.attributesAdded.push(`${label.name}: ${d.name}`);
+    };
     const ensureLabel = (id: string) => {
-      if (labels.has(id)) return;
+      const present = labels.get(id);
+      if (present) return extendAttributes(present);
       const info = parsed.labels.find((l) => l.id === id);
       const used = new Set([...labels.values()].map((l) => l.shortcut));
-      const shortcut = ['1', '2', '3', '4', '5', '6', '7', '8', '9'].find((k) => !used.has(k)) ?? '';
+      const shortcut = firstFreeKey(used);
       const label: Label = {
         id,
         name: info?.name ?? id.charAt(0).toUpperCase() + id.slice(1),
-        color: info?.color && /^#[0-9a-f]{6}$/i.test(info.color) ? info.color : NEW_LABEL_COLORS[labels.size % NEW_LABEL_COLORS.length],
+        color: info?.color && isHexColor(info.color) ? info.color : newLabelColor([...labels.values()]),
         shortcut,
         definition: info?.definition ?? '',
         archived: false,
         sortOrder: Math.max(0, ...[...labels.values()].map((l) => l.sortOrder)) + 1,
+        // A label new here keeps the role and attributes the file gives it (checked when the file was read).
+        ...(info?.role ? { role: info.role } : {}),
+        ...(info?.attributes?.length && checkAttributeDefinitions(info.attributes).length === 0 ? { attributes: info.attributes } : {}),
       };
       labels.set(id, library.labels.add(label));
       report.labelsAdded.push(id);
@@ -233,6 +263,12 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
     let intoMine = 0;
     let intoReference = 0;
     const writer = library.annotations.importer();
+    // Links (#20) name their ends by the file's annotation ids: those ends get their ids here, before
+    // they are written, and an end already present (the same span, label and annotator) is that row.
+    const linkEnds = new Set((parsed.relations ?? []).flatMap((r) => [r.claimRef, r.targetRef]));
+    const endIds = new Map<string, string>();
+    const writtenEnds = new Map<string, string>();
+    const spanKey = (documentId: string, annotatorId: string, labelId: string, start: number, end: number) => JSON.stringify([documentId, annotatorId, labelId, start, end]);
     for (let i = 0; i < parsed.annotations.length; i++) {
       const original = parsed.annotations[i];
       const documentId = docIds.get(original.documentRef);
@@ -264,15 +300,35 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
       ensureLabel(a.label);
       const annotator = ensureAnnotator(a.annotator, a.annotatorId);
       const spans = presentIn(documentId);
+      const isEnd = a.ref !== undefined && linkEnds.has(a.ref);
       if (spans.has(annotator.id, a.label, a.start, a.end)) {
+        if (isEnd) {
+          const key = spanKey(documentId, annotator.id, a.label, a.start, a.end);
+          const id = writtenEnds.get(key) ?? library.annotations.findSame(documentId, annotator.id, a.label, a.start, a.end);
+          if (id) endIds.set(a.ref!, id);
+        }
         report.annotationsUnchanged++;
         continue;
+      }
+      let id = a.ref;
+      if (isEnd) {
+        id = library.annotations.exists(a.ref!) ? newId() : a.ref!;
+        endIds.set(a.ref!, id);
+        writtenEnds.set(spanKey(documentId, annotator.id, a.label, a.start, a.end), id);
+      }
+      let attributes: AttributeValues | undefined;
+      if (a.attributes) {
+        // Values are kept where this library's label accepts them; the rest are listed, not guessed.
+        const definitions = labels.get(a.label)?.attributes ?? [];
+        const checked = checkAttributeValues(a.attributes, definitions, labels.get(a.label)?.name ?? a.label);
+        attributes = checked.problems.length === 0 ? checked.values : valuesThatStillHold(a.attributes, definitions);
+        for (const p of checked.problems) report.rejected.push({ where: `annotations[${i}].attributes`, reason: `value left out: ${p.message}` });
       }
       if (me && annotator.id === me.id) intoMine++;
       if (reference && annotator.id === reference.id) intoReference++;
       writer.add(
         {
-          id: a.ref,
+          id,
           documentId,
           annotatorId: annotator.id,
           labelId: a.label,
@@ -281,6 +337,7 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
           note: a.note,
           attribution: a.attribution,
           confidence: a.confidence,
+          attributes,
           createdAt: a.createdAt,
           updatedAt: a.updatedAt,
         },
@@ -290,6 +347,31 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
       report.annotationsAdded++;
     }
     writer.finish();
+    (parsed.relations ?? []).forEach((r, i) => {
+      const where = `relations[${i}]`;
+      const claimId = endIds.get(r.claimRef);
+      const targetId = endIds.get(r.targetRef);
+      if (!claimId || !targetId) {
+        report.rejected.push({ where, reason: `link left out: its ${claimId ? 'source or cue' : 'claim'} was not imported` });
+        return;
+      }
+      const claim = library.annotations.get(claimId);
+      const target = library.annotations.get(targetId);
+      const claimRole = labels.get(claim.labelId)?.role ?? 'claim';
+      const targetRole = labels.get(target.labelId)?.role ?? 'claim';
+      if (claimRole !== 'claim' || targetRole !== r.kind) {
+        report.rejected.push({ where, reason: `link left out: here “${claim.labelId}” marks a ${claimRole} and “${target.labelId}” a ${targetRole}, not a claim and its ${r.kind}` });
+        return;
+      }
+      if (library.relations.findLive(claimId, r.kind, targetId)) {
+        report.relationsUnchanged++;
+        return;
+      }
+      if (me && claim.annotatorId === me.id) intoMine++;
+      if (reference && claim.annotatorId === reference.id) intoReference++;
+      library.relations.add({ id: r.ref, documentId: claim.documentId, annotatorId: claim.annotatorId, kind: r.kind, claimId, targetId, createdAt: r.createdAt });
+      report.relationsAdded++;
+    });
     if (intoReference > 0) {
       throw AppFailure.forbidden(
         'reference',

@@ -8,7 +8,7 @@ import { checkAttributeDefinitions, normalizeAttributeDefinitions, problemDetail
 import { fail, ok, type Result } from '../../shared/result';
 import type { Label } from '../../shared/types';
 import type { Library } from '../store/library';
-import { plural } from './label-rules';
+import { plural } from '../../shared/label-rules';
 
 const ROLE_WORDS: Record<LabelRole, string> = { claim: 'claims', source: 'sources', cue: 'cues' };
 

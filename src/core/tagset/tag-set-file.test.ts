@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Label } from '../../shared/types';
+import { CHECK_WORTHINESS_PRESET, VERDICT_SCALE_PRESET } from '../../shared/claim-structure';
 import { parseTagSet, planTagSetImport, serializeTagSet } from './tag-set-file';
 
 const label = (id: string, name: string, shortcut: string, extra: Partial<Label> = {}): Label => ({
@@ -15,8 +16,58 @@ const label = (id: string, name: string, shortcut: string, extra: Partial<Label>
 });
 
 const LIB = [label('fact', 'Fact', '1'), label('opinion', 'Opinion', '2'), label('allegation', 'Allegation', '3')];
-const file = (labels: unknown[], extra: Record<string, unknown> = {}) => JSON.stringify({ format: 'claimtag-tagset', version: 1, labels, ...extra });
+const file = (labels: unknown[], extra: Record<string, unknown> = {}) => JSON.stringify({ format: 'claimtag-tagset', version: 2, labels, ...extra });
 const entry = (l: Label) => JSON.parse(serializeTagSet([l])).labels[0];
+
+describe('tag-set file version 2: roles and attributes (#20)', () => {
+  const verdictFact = label('fact', 'Fact', '1', { attributes: [CHECK_WORTHINESS_PRESET, VERDICT_SCALE_PRESET] });
+  const speaker = label('speaker', 'Speaker', '', { role: 'source' });
+
+  it('writes every label’s role and attributes and reads them back as the library holds them', () => {
+    const text = serializeTagSet([verdictFact, speaker, LIB[1]]);
+    const written = JSON.parse(text);
+    expect(written.version).toBe(2);
+    expect(written.labels.map((l: { role: string; attributes: unknown[] }) => [l.role, l.attributes.length])).toEqual([
+      ['claim', 2],
+      ['source', 0],
+      ['claim', 0],
+    ]);
+    const parsed = parseTagSet(text);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const plan = planTagSetImport(parsed.value, [], 1);
+    if (!plan.ok) throw new Error(plan.error.message);
+    expect(plan.value.add.map(({ sortOrder: _s, ...l }) => l)).toEqual([verdictFact, speaker, LIB[1]].map(({ sortOrder: _s, ...l }) => l));
+    // the same file over the same labels changes nothing
+    const again = planTagSetImport(parsed.value, [verdictFact, speaker, LIB[1]], 9);
+    expect(again.ok && again.value).toEqual({ add: [], update: [], clearShortcuts: [] });
+  });
+
+  it('reads a version 1 file unchanged; the labels it updates keep their role and attributes', () => {
+    const v1 = JSON.stringify({
+      format: 'claimtag-tagset',
+      version: 1,
+      labels: [{ id: 'fact', name: 'Checked fact', color: '#2f7d4f', shortcut: '1', definition: 'Fact def', examples: { positive: ['a Fact'], negative: [] }, archived: false }],
+    });
+    const parsed = parseTagSet(v1);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(parsed.value.labels[0]).not.toHaveProperty('role');
+    const plan = planTagSetImport(parsed.value, [verdictFact, speaker], 5);
+    expect(plan.ok && plan.value.update).toEqual([{ ...verdictFact, name: 'Checked fact', definition: 'Fact def' }]);
+    // version 1 has no role: a key it does not know makes the file malformed
+    const withRole = v1.replace('"archived":false', '"archived":false,"role":"source"');
+    expect(parseTagSet(withRole)).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'The tag-set file is malformed; nothing was changed.' } });
+  });
+
+  it('refuses attribute definitions a library would refuse, naming the label and field', () => {
+    const oneOption = { ...VERDICT_SCALE_PRESET, options: VERDICT_SCALE_PRESET.options.slice(0, 1) };
+    const result = parseTagSet(file([{ ...entry(LIB[0]), attributes: [oneOption] }]));
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: 'The tag set cannot be imported: Fact: Give “Verdict” at least two options to choose from. (attributes.0.options) Nothing was changed.' },
+    });
+    expect(parseTagSet(file([{ ...entry(LIB[0]), role: 'speaker' }]))).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+});
 
 describe('tag-set file', () => {
   it('round-trips labels with examples and archived state', () => {
@@ -38,7 +89,7 @@ describe('tag-set file', () => {
     ['not JSON', '{"format":', /not valid JSON/],
     ['another format', JSON.stringify({ format: 'claimtag', version: 1, labels: [] }), /not a claimtag tag-set file/],
     ['an array', '[]', /not a claimtag tag-set file/],
-    ['a newer version', file([], { version: 2 }), /newer claimtag \(file version 2\); this version reads version 1/],
+    ['a newer version', file([], { version: 3 }), /newer claimtag \(file version 3\); this version reads version 2/],
     ['an unknown key', file([{ ...entry(LIB[0]), extra: 1 }]), /malformed/],
     ['a missing field', file([{ id: 'x', name: 'X' }]), /malformed/],
     ['no labels', file([]), /malformed/],

@@ -1,20 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { ClaimtagApi } from '../../../shared/contract';
-import { EXPORT_FORMAT_IDS, type ExportFormatChoice } from '../../../shared/export-formats';
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS as FORMATS, type ExportFormatChoice } from '../../../shared/export-formats';
 import type { Annotator, DocumentRecord, DocumentSummary } from '../../../shared/types';
 import { Dialog } from '../chrome/Dialog';
-
-const FORMATS: Record<ExportFormatChoice, { name: string; about: string }> = {
-  html: { name: 'HTML report', about: 'One self-contained file: the article with highlighted claims, a summary and a table of claims. Opens anywhere, prints well.' },
-  pdf: { name: 'PDF report', about: 'The same report as a PDF, with the title on every page and page numbers.' },
-  md: { name: 'Markdown', about: 'A readable report to paste into notes and tickets.' },
-  json: { name: 'claimtag JSON', about: 'Everything, for a colleague’s claimtag or for comparing annotators.' },
-  w3c: { name: 'W3C Web Annotation', about: 'JSON-LD with text quote and position selectors.' },
-  brat: { name: 'brat standoff', about: 'A folder of .txt and .ann files.' },
-  doccano: { name: 'doccano JSONL', about: 'Spans and labels for training sets.' },
-  labelstudio: { name: 'Label Studio', about: 'Tasks with one annotation per annotator.' },
-  csv: { name: 'CSV', about: 'One row per claim for spreadsheets (UTF-8, safe against formula injection).' },
-};
 
 interface Props {
   api: ClaimtagApi;
@@ -96,7 +84,7 @@ export function ExportDialog({ api, document: doc, onDone, onClose }: Props) {
             <label key={id} className={`format-option${format === id ? ' chosen' : ''}`}>
               <input type="radio" name="format" value={id} checked={format === id} onChange={() => setFormat(id)} />
               <span className="format-name">{FORMATS[id].name}</span>
-              <span className="format-about">{FORMATS[id].about}</span>
+              <span className="format-about">{FORMATS[id].description}</span>
             </label>
           ))}
         </div>

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { ApiInput, ClaimtagApi, ImportResult } from '../../../shared/contract';
+import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../../shared/import-limits';
 
 export interface ImportProgress {
   done: number;
@@ -23,8 +24,6 @@ export interface ImportRun {
 /** Refusals the analyst can answer in the summary dialog and import again. */
 const askable = (r: ImportResult): boolean =>
   !r.ok && (Boolean(r.nameClashes?.length) || r.reason === 'own-layer' || (r.reason === 'similar-document' && Boolean(r.similar?.length)));
-
-const MAX_DROP_BYTES = 20 * 1024 * 1024;
 
 /** Imports files one at a time, so progress is visible and one failure never stops the rest. */
 export function useImporter(api: ClaimtagApi, onImported: (results: ImportResult[]) => void) {
@@ -66,8 +65,8 @@ export function useImporter(api: ClaimtagApi, onImported: (results: ImportResult
           return {
             name: file.name,
             run: async (): Promise<ImportResult> => {
-              if (file.size > MAX_DROP_BYTES) {
-                return { ok: false, name: file.name, message: `"${file.name}" is larger than 20 MB, the most claimtag imports at once.`, details: [], canReplaceInvalid: false };
+              if (file.size > MAX_IMPORT_BYTES) {
+                return { ok: false, name: file.name, message: tooLargeToImport(`"${file.name}"`), details: [], canReplaceInvalid: false };
               }
               dataBase64 = await toBase64(file);
               return unwrap(file.name, await api.importFileData({ name: file.name, dataBase64 }));

@@ -145,8 +145,8 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
     {
       tag: ({ chord }) => {
         const label = activeLabels.find((l) => l.shortcut === chord);
-        if (!label) return false;
-        void tag(label.id);
+        if (label) void tag(label.id);
+        else notify(`No label is on key ${chord}; the tag set uses ${shortcutRange(activeLabels.map((l) => l.shortcut)) || 'no keys yet'}.`);
       },
       delete: () => void wb.remove(mineSelected!.id),
       'copy-to-mine': () => void wb.copyToMine(mineSelected!.id),

@@ -23,7 +23,9 @@ describe('shortcutRange', () => {
   it('names the keys in use', () => {
     expect(shortcutRange(['1', '2', '3'])).toBe('1–3');
     expect(shortcutRange(['4'])).toBe('4');
-    expect(shortcutRange(['', '2', '7'])).toBe('2–7');
+    expect(shortcutRange(['', '7', '2'])).toBe('2 or 7');
+    expect(shortcutRange(['1', '2', '3', '8', '9'])).toBe('1–3, 8 or 9');
+    expect(shortcutRange(['1', '2', '3', '4', '5', '6', '7', '8', '9'])).toBe('1–9');
     expect(shortcutRange([])).toBe('');
   });
 });

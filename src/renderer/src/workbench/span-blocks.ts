@@ -1,3 +1,4 @@
+import { SHORTCUT_KEYS } from '../../../shared/label-rules';
 import type { Block } from '../../../shared/types';
 
 /** How many of the article's blocks (paragraphs, headings, list items) the span [start, end) reaches into. */
@@ -7,9 +8,16 @@ export function blocksSpanned(blocks: readonly Block[], start: number, end: numb
   return n;
 }
 
-/** "1–3" for the keys the active labels hold (what to press after selecting text). */
+/** The keys the active labels hold, as said in a hint: "1–3, 8 or 9". */
 export function shortcutRange(shortcuts: readonly string[]): string {
-  const keys = shortcuts.filter((k) => /^[1-9]$/.test(k)).sort();
-  if (keys.length === 0) return '';
-  return keys.length === 1 ? keys[0] : `${keys[0]}–${keys[keys.length - 1]}`;
+  const keys = [...new Set(shortcuts.filter((k) => (SHORTCUT_KEYS as readonly string[]).includes(k)).map(Number))].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < keys.length; ) {
+    let j = i;
+    while (j + 1 < keys.length && keys[j + 1] === keys[j] + 1) j++;
+    if (j - i >= 2) parts.push(`${keys[i]}–${keys[j]}`);
+    else for (let k = i; k <= j; k++) parts.push(String(keys[k]));
+    i = j + 1;
+  }
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} or ${parts[parts.length - 1]}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Label } from '../../shared/types';
+import type { Label } from './types';
 import { checkLabel, freeShortcut, inUseMessage } from './label-rules';
 
 const label = (id: string, name: string, shortcut: string, archived = false): Label => ({

@@ -68,10 +68,19 @@ test('under the Tag set dialog opened by mouse, no shortcut fires; focus is insi
   expect({ annotations: annotationRows(app), labels: labelRows(app) }).toEqual(before);
 
   // Tab and Shift+Tab cycle inside the dialog, however far they go.
-  /** Which of the dialog's enabled controls has focus (-1: none of them). */
+  /** Which of the dialog's enabled controls has focus (-1: none of them); of a radio group, Tab reaches the checked one. */
   const at = () =>
-    dialog.evaluate((d) => Array.from(d.querySelectorAll('button, input, select, textarea')).filter((e) => !(e as HTMLButtonElement).disabled && (e as HTMLElement).getClientRects().length > 0).indexOf(document.activeElement!));
-  const tabbable = await dialog.evaluate((d) => Array.from(d.querySelectorAll('button, input, select, textarea')).filter((e) => !(e as HTMLButtonElement).disabled && (e as HTMLElement).getClientRects().length > 0).length);
+    dialog.evaluate((d) =>
+      Array.from(d.querySelectorAll('button, input, select, textarea'))
+        .filter((e) => !(e as HTMLButtonElement).disabled && (e as HTMLElement).getClientRects().length > 0 && !((e as HTMLInputElement).type === 'radio' && !(e as HTMLInputElement).checked))
+        .indexOf(document.activeElement!),
+    );
+  const tabbable = await dialog.evaluate(
+    (d) =>
+      Array.from(d.querySelectorAll('button, input, select, textarea')).filter(
+        (e) => !(e as HTMLButtonElement).disabled && (e as HTMLElement).getClientRects().length > 0 && !((e as HTMLInputElement).type === 'radio' && !(e as HTMLInputElement).checked),
+      ).length,
+  );
   const seen = new Set<number>();
   for (let i = 0; i < tabbable + 3; i++) {
     await page.keyboard.press('Tab');

@@ -19,7 +19,8 @@ test('tag set: add "statistic" on key 4 and tag with it, rename, refused shortcu
   const dialog = page.getByRole('dialog', { name: 'Tag set' });
   await expect(dialog).toBeVisible();
   const list = dialog.getByRole('list', { name: 'Labels' });
-  await expect(list.getByRole('button')).toHaveCount(3);
+  // the three claim labels and the bundled Source and Cue labels (#20)
+  await expect(list.getByRole('button')).toHaveCount(5);
   await page.screenshot({ path: 'test-results/screens/tagset-dialog.png' });
 
   // add a label in a light highlighter colour: accepted, its badge letters dark, as drawn
@@ -37,7 +38,7 @@ test('tag set: add "statistic" on key 4 and tag with it, rename, refused shortcu
   await dialog.getByRole('textbox', { name: 'Examples that are not Statistic, 1', exact: true }).fill('Many people left.');
   await dialog.getByRole('button', { name: 'Add this label' }).click();
   await expect(dialog.getByRole('status')).toHaveText('Added “Statistic”.');
-  await expect(list.getByRole('button')).toHaveCount(4);
+  await expect(list.getByRole('button')).toHaveCount(6);
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
 
@@ -72,7 +73,7 @@ test('tag set: add "statistic" on key 4 and tag with it, rename, refused shortcu
   await page.screenshot({ path: 'test-results/screens/tagset-archived.png' });
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(toolbar.getByRole('button', { name: /Figure|Statistic/ })).toHaveCount(0);
-  await expect(toolbar.getByRole('button')).toHaveCount(3);
+  await expect(toolbar.getByRole('button')).toHaveCount(5);
   await expect(page.locator('.annotation-item .annotation-label')).toHaveText('Figure');
   await article.select('three million remaining');
   await page.keyboard.press('4');
@@ -83,7 +84,7 @@ test('tag set: add "statistic" on key 4 and tag with it, rename, refused shortcu
   await page.getByRole('button', { name: 'Guidelines', exact: true }).click();
   const guidelines = page.getByRole('region', { name: 'Guidelines' });
   await expect(guidelines).toBeVisible();
-  await expect(guidelines.getByRole('heading', { level: 3 })).toHaveText([/Fact1$/, /Opinion2$/, /Allegation3$/]);
+  await expect(guidelines.getByRole('heading', { level: 3 })).toHaveText([/Fact1$/, /Opinion2$/, /Allegation3$/, /Source8$/, /Cue9$/]);
   await expect(guidelines).toContainText('The ministry said 1,200 people were displaced in March.');
   await expect(guidelines).not.toContainText('Figure');
   await page.screenshot({ path: 'test-results/screens/guidelines.png' });
@@ -97,7 +98,7 @@ test('tag set: add "statistic" on key 4 and tag with it, rename, refused shortcu
   await dialog.getByRole('button', { name: 'Export…' }).click();
   await expect(dialog.getByRole('status')).toHaveText(`Tag set saved to ${exported}.`);
   const file = JSON.parse(fs.readFileSync(exported, 'utf8'));
-  expect(file).toMatchObject({ format: 'claimtag-tagset', version: 1 });
+  expect(file).toMatchObject({ format: 'claimtag-tagset', version: 2 });
   expect(file.labels.find((l: { id: string }) => l.id === 'statistic')).toEqual({
     id: 'statistic',
     name: 'Figure',
@@ -106,6 +107,8 @@ test('tag set: add "statistic" on key 4 and tag with it, rename, refused shortcu
     definition: 'A number presented as a measurement of something.',
     examples: { positive: ['Around three million remain.'], negative: ['Many people left.'] },
     archived: true,
+    role: 'claim',
+    attributes: [],
   });
 
   // a fresh library in a second window imports it; a newer-version file is refused and changes nothing
@@ -116,19 +119,19 @@ test('tag set: add "statistic" on key 4 and tag with it, rename, refused shortcu
     await fresh.start();
     await new ArticlePage(freshPage).enterName('Sana');
     const newer = path.join(fresh.dataDir, 'newer.json');
-    fs.writeFileSync(newer, JSON.stringify({ ...file, version: 2 }));
+    fs.writeFileSync(newer, JSON.stringify({ ...file, version: file.version + 1 }));
     fresh.nextOpenFile = newer;
     await freshPage.getByRole('button', { name: 'Tag set…' }).click();
     const freshDialog = freshPage.getByRole('dialog', { name: 'Tag set' });
     await freshDialog.getByRole('button', { name: 'Import…' }).click();
-    await expect(freshDialog.getByRole('alert')).toContainText('This tag set was written by a newer claimtag (file version 2)');
-    await expect(freshDialog.getByRole('list', { name: 'Labels' }).getByRole('button')).toHaveCount(3);
+    await expect(freshDialog.getByRole('alert')).toContainText(`This tag set was written by a newer claimtag (file version ${file.version + 1})`);
+    await expect(freshDialog.getByRole('list', { name: 'Labels' }).getByRole('button')).toHaveCount(5);
 
     fresh.nextOpenFile = exported;
     await freshDialog.getByRole('button', { name: 'Import…' }).click();
     await expect(freshDialog.getByRole('status')).toHaveText('Imported the tag set: added Figure.');
     const freshList = freshDialog.getByRole('list', { name: 'Labels' });
-    await expect(freshList.getByRole('button')).toHaveCount(4);
+    await expect(freshList.getByRole('button')).toHaveCount(6);
     await freshList.getByRole('button', { name: /Figure/ }).click();
     await expect(freshDialog.getByRole('textbox', { name: 'Examples that are Figure, 1', exact: true })).toHaveValue('Around three million remain.');
     await expect(freshDialog.getByRole('button', { name: 'Unarchive' })).toBeVisible();
@@ -137,6 +140,8 @@ test('tag set: add "statistic" on key 4 and tag with it, rename, refused shortcu
       ['fact', 'Fact', '1', false],
       ['opinion', 'Opinion', '2', false],
       ['allegation', 'Allegation', '3', false],
+      ['source', 'Source', '8', false],
+      ['cue', 'Cue', '9', false],
       ['statistic', 'Figure', '4', true],
     ]);
   } finally {
@@ -163,7 +168,7 @@ test('tag set by keyboard: merge a used label into another, delete an unused one
   await expect(dialog.getByText('Relabel 1 annotation of “Allegation” as “Opinion” and remove “Allegation” from the tag set?')).toBeVisible();
   await dialog.getByRole('button', { name: 'Merge and remove “Allegation”' }).click();
   await expect(dialog.getByRole('status')).toHaveText('Merged “Allegation” into “Opinion”: 1 annotation relabelled.');
-  await expect(list.getByRole('button')).toHaveCount(2);
+  await expect(list.getByRole('button')).toHaveCount(4);
 
   // add an unused label with no key, then delete it
   await dialog.getByRole('button', { name: 'Add label' }).click();

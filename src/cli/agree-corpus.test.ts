@@ -9,7 +9,7 @@ import { makeTempDir } from '../../test/support/temp-library';
 import { OffsetConverter } from '../shared/offsets';
 import { cli } from '../../test/cli/harness';
 
-const CORPUS_KEYS = ['annotators', 'bootstrap', 'documents', 'notes', 'sentences', 'spans'];
+const CORPUS_KEYS = ['annotators', 'bootstrap', 'documents', 'notes', 'sentences', 'spans', 'structure'];
 
 let temp: ReturnType<typeof makeTempDir>;
 const file = (name: string) => path.join(temp.dir, name);

@@ -7,7 +7,7 @@ import { Library } from '../core/store/library';
 import { makeTempDir } from '../../test/support/temp-library';
 import { cli, SAMPLE, spawnCli } from '../../test/cli/harness';
 
-const KEYS = ['annotators', 'document', 'notes', 'sentences', 'spans'];
+const KEYS = ['annotators', 'document', 'notes', 'sentences', 'spans', 'structure'];
 const SENTENCE_KEYS = ['cohenKappa', 'count', 'fleissKappa', 'krippendorffAlpha', 'percentAgreement'];
 const SPAN_KEYS = ['alphaU', 'alphaUByLabel', 'f1'];
 

@@ -243,6 +243,19 @@ describe('export in every format (in-process)', () => {
     expect(fs.readFileSync(at('out/r.ls.claimtag-summary.txt'), 'utf8')).toContain('This format does not carry:');
   });
 
+  it('claimreview: schema.org JSON-LD with the desk from --desk-name/--desk-url; a bad address or a lone --desk-url is a usage error', async () => {
+    await exportAs('claimreview', at('out/r.claimreview.jsonld'), ['--desk-name', 'Desk', '--desk-url', 'https://desk.example/']);
+    const graph = JSON.parse(fs.readFileSync(at('out/r.claimreview.jsonld'), 'utf8'));
+    expect(graph['@context']).toBe('https://schema.org');
+    expect(Array.isArray(graph['@graph'])).toBe(true);
+    const bad = await cli(['export', '--db', db, '--format', 'claimreview', '--out', at('out/x.jsonld'), '--desk-name', 'D', '--desk-url', 'javascript:alert(1)']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--desk-url must be a web address starting with https:// or http:// (got "javascript:alert(1)").');
+    const lone = await cli(['export', '--db', db, '--format', 'claimreview', '--out', at('out/x.jsonld'), '--desk-url', 'https://desk.example/']);
+    expect(lone.code).toBe(2);
+    expect(fs.existsSync(at('out/x.jsonld'))).toBe(false);
+  });
+
   it('doccano: --doccano-offsets chooses the unit on export and import; an unknown unit is a usage error', async () => {
     await exportAs('doccano', at('out/g.jsonl'), ['--doccano-offsets', 'grapheme']);
     const line = fs.readFileSync(at('out/g.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).find((l) => l.annotator === 'Ayesha');

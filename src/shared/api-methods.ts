@@ -57,6 +57,8 @@ export const API_METHODS = [
   'unlinkClaim',
   'listRelations',
   'setAnnotationAttributes',
+  'getClaimReviewDesk',
+  'setClaimReviewDesk',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];

@@ -33,6 +33,8 @@ export const CONTEXT_KEYS = [
   'differenceActive',
   /** Compare shows only the differences of one confusion-table cell. */
   'compareCellOpen',
+  /** The workbench is marking the selected claim's source or cue (#20). */
+  'linking',
 ] as const;
 export type ContextKey = (typeof CONTEXT_KEYS)[number];
 /** A term of a `when`: the fact holds, or (with `!`) does not. A `when` holds when all its terms do. */
@@ -85,7 +87,7 @@ export const COMMANDS = {
   'previous-annotation': { title: 'Previous of your annotations', group: 'Moving around', keys: ['K'], when: ['workbench'] },
   'list-next': { title: 'Next annotation (in the list)', group: 'Moving around', keys: ['ArrowDown'], when: ['workbench', 'annotationListFocus'] },
   'list-previous': { title: 'Previous annotation (in the list)', group: 'Moving around', keys: ['ArrowUp'], when: ['workbench', 'annotationListFocus'] },
-  'clear-selection': { title: 'Clear the selection', group: 'Moving around', keys: ['Escape'], when: ['workbench'] },
+  'clear-selection': { title: 'Clear the selection', group: 'Moving around', keys: ['Escape'], when: ['workbench', '!linking'] },
   find: { title: 'Find in the document (Enter: next, Shift+Enter: previous)', group: 'Moving around', keys: ['Mod+F'], when: ['workbench'], menu: { in: 'Edit', label: 'Find in Document…' } },
   'next-search-hit': { title: 'Next library search hit, on into the next document', group: 'Moving around', keys: ['F3'], when: ['workbench'], inFields: true },
   'previous-search-hit': { title: 'Previous library search hit, back into the previous document', group: 'Moving around', keys: ['Shift+F3'], when: ['workbench'], inFields: true },
@@ -96,6 +98,12 @@ export const COMMANDS = {
   attribution: { title: 'Type the attribution (who makes the claim)', group: 'Details of the selected annotation', keys: ['A'], when: ['workbench', 'annotationSelected'] },
   'attribute-to-selection': { title: 'Attribute to the text selected in the article', group: 'Details of the selected annotation', keys: ['Shift+A'], when: ['workbench', 'annotationSelected', 'textSelected'] },
   confidence: { title: 'Cycle confidence: low, medium, high, none', group: 'Details of the selected annotation', keys: ['C'], when: ['workbench', 'annotationSelected'] },
+  // claims with structure (#20)
+  'mark-source': { title: 'Mark the selected claim’s source: select its words, then Enter', group: 'Details of the selected annotation', keys: ['S'], when: ['workbench', 'annotationSelected'] },
+  'mark-cue': { title: 'Mark the selected claim’s cue (“said”): select its words, then Enter', group: 'Details of the selected annotation', keys: ['U'], when: ['workbench', 'annotationSelected'] },
+  'link-confirm': { title: 'Link the selected words (or the source under the caret) while marking', group: 'Details of the selected annotation', keys: ['Enter'], when: ['workbench', 'linking'] },
+  'link-cancel': { title: 'Stop marking a source or cue', group: 'Details of the selected annotation', keys: ['Escape'], when: ['workbench', 'linking'] },
+  attributes: { title: 'Choose the claim’s attributes (verdict, evidence…): digits pick an option', group: 'Details of the selected annotation', keys: ['V'], when: ['workbench', 'annotationSelected'] },
 
   // Compare
   'compare-next': { title: 'Next difference', group: 'Compare', keys: ['J'], when: ['compareView'] },

@@ -2,6 +2,8 @@
 // the agreement figures, every difference, and the reference ("adjudicated") version.
 // Offsets are UTF-16 into the document text, end exclusive.
 
+import type { StructureAgreement } from './structure-agreement';
+
 export type Coefficient = number | null;
 
 /** The agreement report (same shape as `claimtag agree --format json`). */
@@ -20,6 +22,8 @@ export interface AgreementReport {
     alphaUByLabel: Record<string, Coefficient>;
     f1: Array<{ a: string; b: string; exact: Coefficient; overlap: Coefficient }>;
   };
+  /** Attribute α over matched spans and link F1 between annotators (#20). */
+  structure: StructureAgreement;
   notes: string[];
 }
 

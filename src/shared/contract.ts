@@ -74,7 +74,7 @@ export interface SimilarDocument {
   changes: Array<{ ours: string; theirs: string; before: string; after: string }>;
 }
 
-import { EXPORT_FORMAT_IDS } from './export-formats';
+import { DESK_LIMITS, EXPORT_FORMAT_IDS, type Desk } from './export-formats';
 import { MAX_IMPORT_BASE64_CHARS } from './import-limits';
 export { EXPORT_FORMAT_IDS, type ExportFormatChoice } from './export-formats';
 
@@ -313,6 +313,22 @@ export const contract = {
   listRelations: returns<Relation[]>()(z.object({ documentId: id }).strict()),
   /** Sets all of an annotation's attribute values at once (absent or empty = no value); returns the annotation. */
   setAnnotationAttributes: returns<Annotation>()(z.object({ id, values: attributeValues }).strict()),
+  // The desk ClaimReview exports name as their author (#20, rel-io).
+  getClaimReviewDesk: returns<Desk | null>()(empty),
+  /** Saves the desk with the library; null forgets it. The address must be http(s). */
+  setClaimReviewDesk: returns<Desk | null>()(
+    z
+      .object({
+        desk: z
+          .object({
+            name: z.string().trim().min(1).max(DESK_LIMITS.nameLength),
+            url: z.url({ protocol: /^https?$/, error: 'The desk address must start with https:// or http://.' }).max(DESK_LIMITS.urlLength).optional(),
+          })
+          .strict()
+          .nullable(),
+      })
+      .strict(),
+  ),
 };
 
 export type ApiMethod = keyof typeof contract;

@@ -75,7 +75,10 @@ export const EXPORT_FORMATS = {
     extension: '.jsonld',
     mediaType: 'application/ld+json',
     carriesText: false,
-    neverCarried: ['the article text (annotations point at the document by its claimtag id)', 'label names, colours and definitions'],
+    neverCarried: [
+      'the article text (annotations point at the document by its claimtag id)',
+      'label names, colours and definitions, their roles and attribute definitions (names, options, which are scales)',
+    ],
   },
   brat: {
     name: 'brat standoff',
@@ -85,7 +88,12 @@ export const EXPORT_FORMATS = {
     extension: '.ann',
     mediaType: 'text/plain',
     carriesText: true,
-    neverCarried: ['when each claim was made or changed', 'label definitions and shortcuts'],
+    neverCarried: [
+      'when each claim was made or changed',
+      'label definitions and shortcuts',
+      'names of attributes and their values, and which attributes are ordered scales (annotation.conf lists the value keys)',
+      'evidence links and claim dates as brat attributes (brat attributes take values from a fixed list): they are AnnotatorNotes lines "Attribute <key>: <value>"',
+    ],
   },
   doccano: {
     name: 'doccano JSONL',
@@ -97,6 +105,7 @@ export const EXPORT_FORMATS = {
     carriesText: true,
     neverCarried: [
       'notes, attributions and confidence',
+      'attribute values (check-worthiness, verdict, evidence links, claim dates): doccano has no per-span attributes',
       'when each claim was made or changed',
       'label names, colours and definitions (doccano keeps the label id)',
       'who made each claim, for doccano itself: "annotator" is kept as metadata and doccano files the spans under the user who imports them',
@@ -110,7 +119,7 @@ export const EXPORT_FORMATS = {
     extension: '.json',
     mediaType: 'application/json',
     carriesText: true,
-    neverCarried: ['label definitions and shortcuts'],
+    neverCarried: ['label definitions and shortcuts', 'which attributes are ordered scales (the labelling config lists their options as choices)'],
   },
   csv: {
     name: 'CSV',
@@ -121,6 +130,20 @@ export const EXPORT_FORMATS = {
     mediaType: 'text/csv',
     carriesText: true,
     neverCarried: [],
+  },
+  claimreview: {
+    name: 'ClaimReview',
+    description: 'schema.org ClaimReview (JSON-LD), one review per claim with a verdict, for fact-check aggregators and researchers.',
+    kind: 'data',
+    output: 'file',
+    extension: '.jsonld',
+    mediaType: 'application/ld+json',
+    carriesText: false,
+    neverCarried: [
+      'claims without a verdict on a scale (only rated claims are reviews)',
+      'the offsets of claims, notes, confidence and cue words',
+      "the review's own web address (add `url` where the review is published)",
+    ],
   },
 } as const satisfies Record<string, ExportFormatInfo>;
 
@@ -136,3 +159,11 @@ export const saveExtension = (id: ExportFormatChoice): string => (EXPORT_FORMATS
 
 /** The first line of an export's summary. */
 export const formatHeadline = (id: ExportFormatChoice): string => `${EXPORT_FORMATS[id].name}: ${EXPORT_FORMATS[id].description}`;
+
+/** The fact-checking desk named as the author of ClaimReview exports (schema.org `author`). */
+export interface Desk {
+  name: string;
+  /** The desk's home page, http(s). */
+  url?: string;
+}
+export const DESK_LIMITS = { nameLength: 200, urlLength: 2_000 } as const;

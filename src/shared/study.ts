@@ -1,5 +1,7 @@
 // Types of studies and corpus agreement that cross boundaries (core → CLI, IPC → renderer).
 
+import type { StructureAgreement } from './structure-agreement';
+
 /** A coefficient that is undefined for the data is null. */
 export type Coefficient = number | null;
 
@@ -46,6 +48,8 @@ export interface CorpusAgreement {
     krippendorffAlphaUnitsInterval: Interval;
   };
   bootstrap: { resamples: number; seed: number; confidence: number; method: string };
+  /** Attribute α and link F1 (#20), pooled over the documents. */
+  structure: StructureAgreement;
   notes: string[];
 }
 

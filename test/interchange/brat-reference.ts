@@ -1,9 +1,10 @@
 /* eslint-disable no-control-regex -- Python treats these control characters as line breaks and spaces */
 // Test-only: what brat's server does with an .ann file, written from reading nlplab/brat
 // (server/src/annotation.py: _parse_ann_lines, _split_textbound_data, TextAnnotations.
-// _parse_textbound_annotation, _parse_comment_annotation, _parse_attribute_annotation;
+// _parse_textbound_annotation, _parse_comment_annotation, _parse_attribute_annotation,
+// _parse_relation_annotation, _sanity's check that referenced ids are defined;
 // projectconfig.py: section parsing; verify_annotations.py: verify_annotation_types,
-// verify_attributes). Python semantics are kept: lines come from str.splitlines(keepends=True)
+// verify_attributes, verify_relations). Python semantics are kept: lines come from str.splitlines(keepends=True)
 // and string indices are code points. Never imported by production code.
 
 export interface BratTextBound {
@@ -13,8 +14,18 @@ export interface BratTextBound {
   text: string;
 }
 
+export interface BratRelation {
+  id: string;
+  type: string;
+  args: Array<[string, string]>;
+}
+
 export interface BratReading {
   textBounds: BratTextBound[];
+  relations: BratRelation[];
+  attributes: Array<{ type: string; target: string; value: string }>;
+  /** AnnotatorNotes and other comments: type, target, text. */
+  comments: Array<{ type: string; target: string; text: string }>;
   /** Lines brat could not parse (its failed_lines), with brat's reason. */
   failed: string[];
   /** verify_annotations.py's complaints. */
@@ -40,12 +51,15 @@ const isPySpace = (c: string): boolean => /^\s$/u.test(c) || /[\x1c-\x1f\x85]/.t
 interface Conf {
   entities: Set<string>;
   attributes: Map<string, { args: string[]; values: Set<string> | null }>;
+  /** Relation type → its Arg1 and Arg2 types (each "|"-separated alternative); several lines may declare one type. */
+  relations: Map<string, Array<{ arg1: string[]; arg2: string[]; names: [string, string] }>>;
 }
 
 /** The [entities] and [attributes] sections of annotation.conf, as projectconfig.py splits them. */
 export function readAnnotationConf(conf: string): Conf {
   const entities = new Set<string>();
   const attributes = new Map<string, { args: string[]; values: Set<string> | null }>();
+  const relations = new Map<string, Array<{ arg1: string[]; arg2: string[]; names: [string, string] }>>();
   let section = 'general';
   for (const line of conf.split('\n')) {
     const header = /^\s*\[(.*)\]\s*$/.exec(line);
@@ -62,10 +76,19 @@ export function readAnnotationConf(conf: string): Conf {
     if (section === 'entities') terms.forEach((t) => entities.add(t));
     if (section === 'attributes') {
       const value = args.find((a) => a.startsWith('Value:'));
-      attributes.set(terms[0], { args: args.filter((a) => a.startsWith('Arg:')).map((a) => a.slice(4)), values: value ? new Set(value.slice(6).split('|')) : null });
+      attributes.set(terms[0], { args: args.filter((a) => a.startsWith('Arg:')).flatMap((a) => a.slice(4).split('|')), values: value ? new Set(value.slice(6).split('|')) : null });
+    }
+    if (section === 'relations') {
+      const roles = args.filter((a) => !a.startsWith('<')).map((a) => a.split(':'));
+      if (roles.length < 2) continue;
+      for (const t of terms) {
+        const list = relations.get(t) ?? [];
+        list.push({ names: [roles[0][0], roles[1][0]], arg1: roles[0][1].split('|'), arg2: roles[1][1].split('|') });
+        relations.set(t, list);
+      }
     }
   }
-  return { entities, attributes };
+  return { entities, attributes, relations };
 }
 
 /** Reads `ann` against the document `text` and `annotation.conf` as brat would. */
@@ -77,6 +100,8 @@ export function readAsBrat(ann: string, text: string, conf: string): BratReading
   const issues: string[] = [];
   const ids = new Set<string>();
   const attributes: Array<{ type: string; target: string; value: string }> = [];
+  const relations: BratRelation[] = [];
+  const comments: Array<{ type: string; target: string; text: string }> = [];
   pySplitlinesKeepends(ann).forEach((line, n) => {
     const fail = (why: string) => failed.push(`line ${n + 1}: ${why}`);
     const tab = line.indexOf('\t');
@@ -118,7 +143,19 @@ export function readAsBrat(ann: string, text: string, conf: string): BratReading
       return;
     }
     if (id.startsWith('#')) {
-      if (data.split(/\s+/).filter(Boolean).length !== 2) return fail('comment needs a type and a target');
+      const parts = data.split(/\s+/).filter(Boolean);
+      if (parts.length !== 2) return fail('comment needs a type and a target');
+      comments.push({ type: parts[0], target: parts[1], text: dataTail.replace(/^\t/, '').replace(/[\r\n]+$/, '') });
+      return;
+    }
+    if (id.startsWith('R')) {
+      const space = data.indexOf(' ');
+      if (space < 0) return fail('a relation needs a type and arguments');
+      const args = data.slice(space).split(/\s+/).filter(Boolean).map((a) => a.split(':'));
+      if (args.some((a) => a.length !== 2)) return fail('cannot parse relation arguments');
+      if (args.length !== 2) return fail('Error parsing relation: must have exactly two arguments');
+      if (args[0][0] === args[1][0]) return fail('Error parsing relation: arguments must not be identical');
+      relations.push({ id, type: data.slice(0, space), args: args as Array<[string, string]> });
       return;
     }
     if (id.startsWith('A') || id.startsWith('M')) {
@@ -129,6 +166,15 @@ export function readAsBrat(ann: string, text: string, conf: string): BratReading
     }
     fail(`unsupported line ${JSON.stringify(line)}`);
   });
+  const known = new Set([...textBounds.map((t) => t.id)]);
+  for (const r of relations) for (const [, target] of r.args) if (!known.has(target)) failed.push(`ID ${target} not defined, referenced from annotation ${r.id}`);
+  for (const a of attributes) if (!known.has(a.target)) failed.push(`ID ${a.target} not defined, referenced from an attribute`);
+  for (const r of relations) {
+    const [a1, a2] = r.args.map(([, target]) => textBounds.find((t) => t.id === target));
+    if (!a1 || !a2) continue;
+    const allowed = (config.relations.get(r.type) ?? []).some((c) => c.names[0] === r.args[0][0] && c.names[1] === r.args[1][0] && c.arg1.includes(a1.type) && c.arg2.includes(a2.type));
+    if (!allowed) issues.push(`Error: ${r.type} relation ${r.args[0][0]}:${a1.type} ${r.args[1][0]}:${a2.type} not allowed`);
+  }
   for (const t of textBounds) if (!config.entities.has(t.type)) issues.push(`Error: ${t.type} is not a known textbound type (check configuration?)`);
   for (const a of attributes) {
     const t = textBounds.find((x) => x.id === a.target);
@@ -136,5 +182,5 @@ export function readAsBrat(ann: string, text: string, conf: string): BratReading
     if (!t || !conf || !(conf.args.includes('<ENTITY>') || conf.args.includes(t.type))) issues.push(`Error: ${t?.type ?? a.target} cannot take a ${a.type} attribute`);
     else if (conf.values && !conf.values.has(a.value)) issues.push(`Error: ${a.value} is not a value of ${a.type}`);
   }
-  return { textBounds, failed, issues };
+  return { textBounds, relations, attributes, comments, failed, issues };
 }

@@ -3,8 +3,10 @@ import path from 'node:path';
 import { exportBundle } from '../../core/library-io/export-bundle';
 import { loadBundle } from '../../core/library-io/load-bundle';
 import { DOCCANO_OFFSET_UNITS, type DoccanoOffsetUnit } from '../../core/interchange/doccano-offsets';
+import { DESK_LIMITS, type Desk } from '../../shared/export-formats';
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, isExportFormat, type ExportFormatChoice } from '../../shared/export-formats';
 import { AppFailure } from '../../shared/result';
+import { readClaimReviewDesk } from '../../core/library-io/claimreview-desk';
 import { type CliIo, libraryPath, openLibraryForReading, parse, UsageError } from '../cli-io';
 
 // What only the CLI adds to the catalogue's description of a format.
@@ -28,7 +30,7 @@ function formatList(width = 96): string {
   }).join('\n');
 }
 
-export const EXPORT_HELP = `Usage: claimtag export --format FORMAT --out PATH [--document ID | --all] [--annotator NAME]... [--doccano-offsets UNIT] [--db PATH]
+export const EXPORT_HELP = `Usage: claimtag export --format FORMAT --out PATH [--document ID | --all] [--annotator NAME]... [--doccano-offsets UNIT] [--desk-name NAME [--desk-url URL]] [--db PATH]
 
 Writes annotated documents as a report or as data for other tools, the way each tool reads
 them (docs/interchange.md). Offsets are Unicode code points, end exclusive, except doccano's.
@@ -44,6 +46,9 @@ Options:
   --annotator NAME   only this annotator's work (repeatable)
   --doccano-offsets UNIT  utf16 (doccano ≥ 1.5, default), grapheme (a project in grapheme
                      mode) or codepoint (doccano ≤ 1.4)
+  --desk-name NAME   claimreview: the desk publishing the reviews (their author); default:
+                     the desk saved in the library
+  --desk-url URL     claimreview: the desk's web address (https:// or http://)
   --db PATH          library file (default: the app's own library)
   -h, --help         show this help`;
 
@@ -57,6 +62,8 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
       all: { type: 'boolean' },
       annotator: { type: 'string', multiple: true },
       'doccano-offsets': { type: 'string' },
+      'desk-name': { type: 'string' },
+      'desk-url': { type: 'string' },
       db: { type: 'string' },
     },
     false,
@@ -69,11 +76,14 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   if (!values.out) throw new UsageError('Say where to write with --out PATH.');
   if (values.all && values.document?.length) throw new UsageError('Use either --document or --all, not both.');
   checkOutPath(values.out, format);
+  const deskOption = deskFrom(values['desk-name'], values['desk-url']);
   const library = openLibraryForReading(libraryPath(values.db, io.env), io);
   try {
     const bundle = loadBundle(library, { documents: values.document?.length ? values.document : 'all', annotators: values.annotator });
+    const desk = format === 'claimreview' ? (deskOption ?? readClaimReviewDesk(library)) : null;
     const started = performance.now();
-    const written = await exportBundle(bundle, format, values.out, doccanoOffsets ? { formatOptions: { doccanoOffsets } } : {});
+    const formatOptions = { ...(doccanoOffsets ? { doccanoOffsets } : {}), ...(desk ? { desk } : {}) };
+    const written = await exportBundle(bundle, format, values.out, { formatOptions });
     const ms = Math.round(performance.now() - started);
     io.out(
       `✓ ${bundle.annotations.length} annotations on ${bundle.documents.length} document${bundle.documents.length === 1 ? '' : 's'} written as ${format} to ${written.length === 1 ? written[0] : `${values.out} (${written.length} files)`} in ${ms} ms`,
@@ -82,6 +92,23 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   } finally {
     library.close();
   }
+}
+
+/** The desk from --desk-name / --desk-url, checked; null when no name was given. */
+export function deskFrom(name: string | undefined, url: string | undefined): Desk | null {
+  if (url !== undefined && name === undefined) throw new UsageError('--desk-url needs --desk-name: name the desk whose address it is.');
+  if (name === undefined) return null;
+  const trimmed = name.trim();
+  if (trimmed === '' || trimmed.length > DESK_LIMITS.nameLength) throw new UsageError(`--desk-name must be 1 to ${DESK_LIMITS.nameLength} characters.`);
+  if (url === undefined) return { name: trimmed };
+  let parsed: URL | null;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = null;
+  }
+  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || url.length > DESK_LIMITS.urlLength) throw new UsageError(`--desk-url must be a web address starting with https:// or http:// (got "${url}").`);
+  return { name: trimmed, url };
 }
 
 /** The --doccano-offsets value, checked. */

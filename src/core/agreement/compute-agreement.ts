@@ -7,6 +7,7 @@ import { diagnose } from './diagnostics';
 import { prepareAnnotations } from './prepare-annotations';
 import { labelSentences } from './sentence-labels';
 import { splitSentences } from './sentence-splitter';
+import { computeStructureAgreement } from './structure-agreement';
 import { exactF1, overlapF1, type LabeledSpan } from './span-f1';
 import type { AgreementInput, AgreementReport, Coefficient, Measured, PairCoefficient, PairF1 } from './types';
 import { unitizingAlpha, type UnitizingUnit } from './unitizing-alpha';
@@ -100,6 +101,7 @@ export function computeAgreement(input: AgreementInput): AgreementReport {
       krippendorffAlpha: sentenceMeasure("Krippendorff's alpha", krippendorffAlphaNominal(study)),
     },
     spans: { alphaU: m < 2 ? null : finite(alpha.overall.value, notes), alphaUByLabel, f1 },
+    structure: computeStructureAgreement(input, annotators, { pairwise }),
     notes,
   };
 }

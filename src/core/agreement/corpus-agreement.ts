@@ -29,6 +29,7 @@ import { PooledUnitizing, type UnitizingDocument } from './pooled-unitizing';
 import { prepareAnnotations } from './prepare-annotations';
 import { labelSentences, type SentenceLabelling } from './sentence-labels';
 import { splitSentences } from './sentence-splitter';
+import { CorpusStructure } from './structure-agreement';
 import { exactMatchCount, overlapMatchCount, type LabeledSpan } from './span-f1';
 import type { AgreementInput, Coefficient, Measured } from './types';
 import type { UnitizingUnit } from './unitizing-alpha';
@@ -114,6 +115,7 @@ export function computeCorpusAgreement(documents: readonly AgreementInput[], opt
   const K = layout.categoryCount;
   const notes = [...corpus.notes];
   const n = documents.length;
+  const structure = new CorpusStructure(documents, annotators, resamples, pairs.length > 0 || m < 2);
 
   // Point estimates
   const total = new Float64Array(layout.size);
@@ -151,6 +153,7 @@ export function computeCorpusAgreement(documents: readonly AgreementInput[], opt
     if (options.signal?.aborted) throw new AppFailure({ code: 'cancelled', message: 'Corpus agreement was cancelled.' });
     if (options.onProgress && b % progressEvery === 0) options.onProgress(b, resamples);
     draws.draw(n, sequence);
+    structure.replicate(sequence);
     sum.fill(0);
     for (let s = 0; s < n; s++) {
       const t = tallies[sequence[s]];
@@ -238,6 +241,7 @@ export function computeCorpusAgreement(documents: readonly AgreementInput[], opt
       confidence: CONFIDENCE,
       method: 'percentile bootstrap over documents (α also over sentences); documents of a resample are laid end to end in the order drawn',
     },
+    structure: structure.report(seed),
     notes,
   };
   const undefinedPairs = report.sentences.cohenKappa.filter((c) => sentencesDefined && c.value === null).map((c) => `${c.a}–${c.b}`);

@@ -2,6 +2,7 @@
 
 import type { Interval } from './bootstrap';
 import type { CorpusAgreement } from './corpus-agreement';
+import { formatStructureLines } from './format-structure-table';
 import type { Coefficient } from './types';
 
 const value = (x: Coefficient): string => (x === null ? 'n/a' : x.toFixed(3));
@@ -60,6 +61,7 @@ export function formatCorpusTable(report: CorpusAgreement): string {
       ),
     );
   }
+  out.push(...formatStructureLines(report.structure, true));
   if (report.notes.length > 0) out.push('', 'Notes', ...report.notes.map((note) => `- ${note}`));
   return out.join('\n') + '\n';
 }

@@ -13,6 +13,14 @@ const report: AgreementReport = {
     krippendorffAlpha: null,
   },
   spans: { alphaU: 0.61234, alphaUByLabel: { fact: 0.7, opinion: null }, f1: [{ a: 'alice', b: 'bob', exact: 0.5, overlap: 0.8 }] },
+  structure: {
+    attributes: [],
+    attributesEmpty: 'No attribute values to compare: nobody has set an attribute value.',
+    links: [],
+    linksEmpty: 'No links to compare: nobody has linked a claim to its source or cue.',
+    method: 'units',
+    notes: [],
+  },
   notes: ['Only 12 sentences.'],
 };
 

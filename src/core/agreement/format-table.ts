@@ -1,5 +1,6 @@
 // Plain-text rendering of an AgreementReport for `claimtag agreement --format table`.
 
+import { formatStructureLines } from './format-structure-table';
 import type { AgreementReport, Coefficient } from './types';
 
 const formatValue = (x: Coefficient): string => (x === null ? 'n/a' : x.toFixed(3));
@@ -43,6 +44,7 @@ export function formatAgreementTable(report: AgreementReport): string {
   if (report.spans.f1.length > 0) {
     out.push('', 'Span F1 by pair', ...table(['A', 'B', 'Exact', 'Overlap'], report.spans.f1.map((p) => [p.a, p.b, formatValue(p.exact), formatValue(p.overlap)])));
   }
+  out.push(...formatStructureLines(report.structure, false));
   if (report.notes.length > 0) out.push('', 'Notes', ...report.notes.map((note) => `- ${note}`));
   return out.join('\n') + '\n';
 }

@@ -4,4 +4,4 @@ export type { CorpusAgreement, CorpusOptions, CorpusPairCoefficient, CorpusPairF
 export { formatAgreementTable } from './format-table';
 export { formatCorpusTable } from './format-corpus-table';
 export { MAX_ANNOTATORS } from './prepare-annotations';
-export type { AgreementAnnotation, AgreementInput, AgreementReport, Coefficient, PairCoefficient, PairF1 } from './types';
+export type { AgreementAnnotation, AgreementInput, AgreementLabel, AgreementLink, AgreementReport, Coefficient, PairCoefficient, PairF1 } from './types';

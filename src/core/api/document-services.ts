@@ -6,6 +6,7 @@ import type { ApiServices, ImportResult } from '../../shared/contract';
 import { AppFailure } from '../../shared/result';
 import { importClipboard } from '../import/import-file';
 import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../shared/import-limits';
+import { readClaimReviewDesk, writeClaimReviewDesk } from '../library-io/claimreview-desk';
 import { exportBundle } from '../library-io/export-bundle';
 import { importPaths, type FileOutcome } from '../library-io/import-paths';
 import { keepLinksOf, loadBundle } from '../library-io/load-bundle';
@@ -27,6 +28,8 @@ type DocumentServices = Pick<
   | 'importClipboard'
   | 'exportDocuments'
   | 'cancelExport'
+  | 'getClaimReviewDesk'
+  | 'setClaimReviewDesk'
 >;
 
 type Arriving = {
@@ -182,10 +185,19 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
       runningExport?.abort();
       runningExport = job;
       try {
-        return { written: await exportBundle(bundle, format, target, { printToPdf: ports.printToPdf, signal: job.signal }) };
+        const desk = format === 'claimreview' ? readClaimReviewDesk(library) : null;
+        return { written: await exportBundle(bundle, format, target, { printToPdf: ports.printToPdf, signal: job.signal, ...(desk ? { formatOptions: { desk } } : {}) }) };
       } finally {
         if (runningExport === job) runningExport = null;
       }
+    },
+
+    getClaimReviewDesk() {
+      return readClaimReviewDesk(library);
+    },
+
+    setClaimReviewDesk({ desk }) {
+      return writeClaimReviewDesk(library, desk);
     },
 
     cancelExport() {

@@ -111,7 +111,7 @@ afterEach(() => {
  * One proof per mutating method. `Record` over every method not known to be read-only: adding a
  * method to the contract fails to compile here until its ownership is proved.
  */
-type ReadOnly = 'getStartupState' | 'listDocuments' | 'listDocumentPage' | 'getDocument' | 'listLabels' | 'listAnnotators' | 'listAnnotations' | 'searchDocuments' | 'documentLayers' | 'getBlindMode' | 'getRecoveryOptions' | 'chooseImportFiles' | 'compareDocument' | 'exportTagSet' | 'exportDocuments' | 'cancelExport' | 'listStudies' | 'getStudyReport' | 'nextStudyDocument' | 'nextUnsettledInStudy' | 'exportStudyDiagnosis' | 'getTeamStatus' | 'takeLibraryNotices' | 'listRelations';
+type ReadOnly = 'getStartupState' | 'listDocuments' | 'listDocumentPage' | 'getDocument' | 'listLabels' | 'listAnnotators' | 'listAnnotations' | 'searchDocuments' | 'documentLayers' | 'getBlindMode' | 'getRecoveryOptions' | 'chooseImportFiles' | 'compareDocument' | 'exportTagSet' | 'exportDocuments' | 'cancelExport' | 'listStudies' | 'getStudyReport' | 'nextStudyDocument' | 'nextUnsettledInStudy' | 'exportStudyDiagnosis' | 'getTeamStatus' | 'takeLibraryNotices' | 'listRelations' | 'getClaimReviewDesk';
 
 const proofs: Record<Exclude<ApiMethod, ReadOnly>, () => Promise<void>> = {
   // Team mode: colleagues' rows arrive only from the server under their authors' ids (proved on a
@@ -120,6 +120,17 @@ const proofs: Record<Exclude<ApiMethod, ReadOnly>, () => Promise<void>> = {
     const before = othersRows();
     const r = (await dispatch('joinTeam', { url: 'postgres://ayesha@127.0.0.1:1/claimtag', study: 'S', password: 'x' })) as Result<unknown>;
     expect(r.ok ? null : r.error.code).toBe('unreachable');
+    expect(othersRows()).toEqual(before);
+  },
+  // The desk is a library setting: saving it touches no annotation, status or annotator row.
+  async setClaimReviewDesk() {
+    const before = othersRows();
+    const saved = (await dispatch('setClaimReviewDesk', { desk: { name: 'Desk', url: 'https://desk.example/' } })) as Result<unknown>;
+    expect(saved).toEqual({ ok: true, value: { name: 'Desk', url: 'https://desk.example/' } });
+    expect(await dispatch('getClaimReviewDesk', {})).toEqual({ ok: true, value: { name: 'Desk', url: 'https://desk.example/' } });
+    const refused = (await dispatch('setClaimReviewDesk', { desk: { name: 'Desk', url: 'javascript:alert(1)' } })) as Result<unknown>;
+    expect(refused.ok ? null : refused.error.code).toBe('invalid-input');
+    expect(await dispatch('getClaimReviewDesk', {})).toEqual({ ok: true, value: { name: 'Desk', url: 'https://desk.example/' } });
     expect(othersRows()).toEqual(before);
   },
   async syncTeam() {

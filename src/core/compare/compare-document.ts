@@ -69,8 +69,15 @@ export function compareDocument(library: Library, options: CompareOptions): Comp
   const report = computeAgreement({
     documentId: document.id,
     text: document.text,
-    annotations: spans.map((s) => ({ annotator: nameOf.get(s.annotatorId)!, label: s.labelId, start: s.start, end: s.end })),
+    annotations: all
+      .filter((a) => wanted.has(a.annotatorId))
+      .map((a) => ({ id: a.id, annotator: nameOf.get(a.annotatorId)!, label: a.labelId, start: a.start, end: a.end, attributes: a.attributes })),
     annotators: annotators.map((a) => a.name),
+    labels: library.labels.list(),
+    relations: library.relations
+      .listForDocument(document.id)
+      .filter((r) => wanted.has(r.annotatorId))
+      .map((r) => ({ annotator: nameOf.get(r.annotatorId)!, kind: r.kind, claimId: r.claimId, targetId: r.targetId })),
   });
   if (annotators.length > MAX_PAIRWISE_ANNOTATORS) {
     report.notes.push(`Confusion matrices are not listed for more than ${MAX_PAIRWISE_ANNOTATORS} annotators.`);

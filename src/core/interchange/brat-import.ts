@@ -3,20 +3,36 @@
 // unless only line breaks lie between them.
 import { fail, type Result } from '../../shared/result';
 import type { Confidence } from '../../shared/types';
-import { BRAT_ATTRIBUTION_PREFIX, BRAT_CONFIDENCE_ATTRIBUTE, BRAT_FRAGMENT_SEPARATOR, BRAT_LINE_BREAKS, BRAT_NOTE_TYPE, bratLines } from './brat-rules';
+import type { AttributeDefinition } from '../../shared/claim-structure';
+import { bratRelationKind, readBratConf, type BratConfReading } from './brat-conf';
+import { BRAT_ATTRIBUTE_NOTE, BRAT_ATTRIBUTION_PREFIX, BRAT_CONFIDENCE_ATTRIBUTE, BRAT_FRAGMENT_SEPARATOR, BRAT_LINE_BREAKS, BRAT_NOTE_TYPE, bratLines } from './brat-rules';
+import { ISO_DATE } from './claim-links';
 import { ImportProblems } from './import-problems';
+import { checkAttributeValue, checkRelations, setAttribute } from './import-structure';
 import { documentTextProblem, labelIdProblem, preview, resolveSpan, textTarget, type TextTarget } from './import-text';
 import { IMPORT_LIMITS, exceedsBytes, formatBytes } from './limits';
 import { fileSizeFailure } from './read-import-file';
-import type { ImportOptions, ImportedAnnotation, ParsedImport } from './types';
+import type { ImportOptions, ImportedAnnotation, ImportedLabel, ImportedRelation, ParsedImport } from './types';
 
 const TEXT_BOUND = /^(T\d+)\t(\S+) ([^\t]+)\t(.*)$/s;
 const COMMENT = /^#\d*\t(\S+) (\S+)\t(.*)$/s;
 const ATTRIBUTE = /^[AM]\d+\t(\S+) (T\d+)(?: (\S+))?\s*$/;
+/** brat's relation line: a type and exactly two named arguments (annotation.py _parse_relation_annotation). */
+const RELATION = /^(R\d+)\t(\S+) (\S+?):(\S+) (\S+?):(\S+)\s*$/;
 // Keys come from the file (a line's first character): no prototype to find "constructor" on.
 const UNSUPPORTED: Readonly<Record<string, string>> = Object.freeze(
-  Object.assign(Object.create(null) as Record<string, string>, { R: 'relations', E: 'events', N: 'normalizations', '*': 'equivalences' }),
+  Object.assign(Object.create(null) as Record<string, string>, { E: 'events', N: 'normalizations', '*': 'equivalences' }),
 );
+
+/** A brat attribute or value name as a claimtag key: lower-case ASCII letters, digits and single dashes. */
+export function bratKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
 
 /** `fileText` is the .ann file; `options.companionText` the .txt file with the same name. */
 export function importBrat(fileText: string, options: ImportOptions = {}): Result<ParsedImport> {
@@ -37,6 +53,10 @@ export function importBrat(fileText: string, options: ImportOptions = {}): Resul
   let count = 0;
   const noted = new Set<ImportedAnnotation>();
   const lines = bratLines(fileText.replace(/^\uFEFF/, ''));
+  const conf = options.bratConf !== undefined ? readBratConf(options.bratConf) : null;
+  const links: Array<{ where: string; id: string; kind: ImportedRelation['kind']; claim: string; target: string }> = [];
+  /** Attribute key → the brat name it was read from, for the label definitions. */
+  const attributeNames = new Map<string, string>();
 
   lines.forEach((line, i) => {
     const where = `line ${i + 1}`;
@@ -75,6 +95,16 @@ export function importBrat(fileText: string, options: ImportOptions = {}): Resul
       const claims = byId.get(targetId);
       if (!claims) return problems.reject(where, `note for unknown annotation ${preview(targetId)}`);
       if (exceedsBytes(body, IMPORT_LIMITS.maxNoteBytes)) return problems.reject(where, `note is larger than ${formatBytes(IMPORT_LIMITS.maxNoteBytes)}`);
+      const attribute = BRAT_ATTRIBUTE_NOTE.exec(body);
+      if (attribute) {
+        const [, key, raw] = attribute;
+        const type = ISO_DATE.test(raw.trim()) ? 'date' : 'links';
+        const value = type === 'date' ? raw.trim() : raw.split(' ').filter(Boolean);
+        const checked = checkAttributeValue(key, type, value);
+        if (checked.problem !== null) return problems.reject(where, checked.problem);
+        for (const a of claims) setAttribute((a.attributes ??= {}), key, type, checked.value);
+        return;
+      }
       for (const a of claims) addNote(a, body, noted);
       return;
     }
@@ -86,23 +116,72 @@ export function importBrat(fileText: string, options: ImportOptions = {}): Resul
       for (const a of claims) a.confidence = attr[3];
       return;
     }
-    if (attr) return problems.skip(where, `attribute ${preview(attr[1])} is not imported`);
+    if (attr) return readAttribute(where, attr[1], attr[2], attr[3]);
+    const relation = RELATION.exec(line);
+    if (relation) {
+      const [, id, type, name1, arg1, name2, arg2] = relation;
+      const kind = bratRelationKind(type);
+      if (!kind) return problems.skip(where, `not imported: relation type ${preview(type)} (claimtag reads Source and Cue links from a claim)`);
+      if (name1 === name2) return problems.reject(where, `${id}: the two arguments must have different names`);
+      // Arg1 is the claim, Arg2 its source or cue; other argument names keep their written order.
+      const [claim, target] = name2 === 'Arg1' || (name1 !== 'Arg1' && name1 === 'Arg2') ? [arg2, arg1] : [arg1, arg2];
+      links.push({ where, id, kind, claim, target });
+      return;
+    }
     const kind = UNSUPPORTED[line[0]];
     if (kind) return problems.skip(where, `not imported: claimtag does not support brat ${kind}`);
     problems.reject(where, `not a brat annotation line: ${preview(line)}`);
   });
 
+  function readAttribute(where: string, name: string, targetId: string, raw: string | undefined): void {
+    const claims = byId.get(targetId);
+    if (!claims) return problems.reject(where, `attribute for unknown annotation ${targetId}`);
+    if (raw === undefined) return problems.skip(where, `not imported: attribute ${preview(name)} has no value (a yes/no brat attribute)`);
+    const key = bratKey(name);
+    const value = bratKey(raw);
+    if (key === '' || value === '') return problems.skip(where, `not imported: attribute ${preview(name)} ${preview(raw)} has no letters or digits to make a key of`);
+    const declared = conf?.attributes.get(name);
+    if (declared && declared.values.length > 0 && !declared.values.includes(raw)) return problems.reject(where, `${preview(raw)} is not one of the values annotation.conf allows for ${name} (${declared.values.join(', ')})`);
+    const checked = checkAttributeValue(key, 'choice', value);
+    if (checked.problem !== null) return problems.reject(where, checked.problem);
+    if (claims.some((a) => a.attributes?.[key] !== undefined)) return problems.reject(where, `${targetId} already has a value for ${name}`);
+    attributeNames.set(key, name);
+    for (const a of claims) (a.attributes ??= {})[key] = value;
+  }
+
   const annotations = [...byId.values()].flat();
+  const relations = checkRelations(
+    annotations,
+    links.map((l) => ({ kind: l.kind, claimRef: l.claim, targetRef: l.target, where: `${l.where} (${l.id})` })),
+    problems,
+  );
   return problems.finish(
     {
       format: 'brat',
       documents: [{ ref, title: options.documentTitle ?? ref, source: '', text }],
       annotators: [{ ...(options.annotatorId !== undefined ? { id: options.annotatorId } : {}), name: annotator }],
       annotations,
-      labels: [...new Set(annotations.map((a) => a.label))].map((id) => ({ id })),
+      labels: labelsFromConf([...new Set(annotations.map((a) => a.label))], conf, attributeNames),
+      ...(relations.length > 0 ? { relations } : {}),
     },
     options.partial,
   );
+}
+
+/** The labels in the file with the roles and attribute values annotation.conf declares for them. */
+function labelsFromConf(ids: string[], conf: BratConfReading | null, used: Map<string, string>): ImportedLabel[] {
+  if (!conf) return ids.map((id) => ({ id }));
+  return ids.map((id) => {
+    const role = conf.roles.get(id);
+    const attributes: AttributeDefinition[] = [];
+    for (const a of conf.attributes.values()) {
+      const key = bratKey(a.name);
+      if (a.values.length === 0 || key === '' || !(a.types ? a.types.includes(id) : used.get(key) === a.name)) continue;
+      const options = [...new Set(a.values.map(bratKey).filter(Boolean))].map((k) => ({ key: k, name: a.values.find((v) => bratKey(v) === k) ?? k }));
+      attributes.push({ key, name: a.name, type: 'choice', options });
+    }
+    return { id, ...(role ? { role } : {}), ...(attributes.length > 0 ? { attributes } : {}) };
+  });
 }
 
 /** The first note line with the attribution prefix (before any plain note) is the attribution. */

@@ -10,6 +10,7 @@
 // - Types are written in brat's storage form: ASCII letters, digits, "_" and "-".
 // - `verify_annotations.py` checks types and attributes against annotation.conf, and refuses
 //   overlapping spans unless `<OVERLAP>` allows them.
+import type { RelationKind } from '../../shared/claim-structure';
 import type { Label } from '../../shared/types';
 
 /** Characters Python's `str.splitlines` splits at (a CRLF pair counts as one break). */
@@ -28,6 +29,18 @@ export const BRAT_ATTRIBUTION_PREFIX = 'Attribution: ';
 /** The attribute holding a claim's confidence, declared in annotation.conf. */
 export const BRAT_CONFIDENCE_ATTRIBUTE = 'Confidence';
 export const BRAT_CONFIDENCE_VALUES = ['low', 'medium', 'high'] as const;
+
+/**
+ * brat relation types for a claim's links, PARC's source → cue → content read from the claim:
+ * `R1\tSource Arg1:T3 Arg2:T1` says the claim T3 is asserted by the source span T1.
+ */
+export const BRAT_RELATION_TYPES: Readonly<Record<RelationKind, string>> = { source: 'Source', cue: 'Cue' };
+/**
+ * Our convention for attribute values brat cannot hold as attributes (brat's values come from a
+ * fixed list in annotation.conf): links and dates are AnnotatorNotes lines "Attribute <key>: <value>".
+ */
+export const BRAT_ATTRIBUTE_NOTE = /^Attribute ([a-z0-9]+(?:-[a-z0-9]+)*): (.*)$/s;
+export const bratAttributeNote = (key: string, values: readonly string[]): string => `Attribute ${key}: ${values.join(' ')}`;
 
 /** Written at the root of every brat export (brat looks for its configuration up the folder tree). */
 export const BRAT_CONF_FILE = 'annotation.conf';
@@ -52,15 +65,29 @@ export function lineFragments(text: string, start: number, end: number): Array<[
 /** The lines brat will see in a free text (note, attribution). */
 export const bratLines = (text: string): string[] => text.split(new RegExp(`\\r\\n|${BRAT_LINE_BREAK.source}`));
 
-/** annotation.conf declaring every label, the Confidence attribute and that claims may overlap. */
-export function bratAnnotationConf(labels: readonly Label[]): string {
+/** What annotation.conf declares besides the labels: the links and the attributes with fixed values. */
+export interface BratConfStructure {
+  /** Per link kind: the claim types (Arg1) and the source or cue types (Arg2) it joins. */
+  relations: Partial<Record<RelationKind, { claims: string[]; targets: string[] }>>;
+  /** Attribute key → the types that carry it and its values, in order. */
+  attributes: Map<string, { types: string[]; values: string[] }>;
+}
+
+/** annotation.conf declaring every label, the links and attributes written, the Confidence attribute and that claims may overlap. */
+export function bratAnnotationConf(labels: readonly Label[], structure: BratConfStructure = { relations: {}, attributes: new Map() }): string {
   const types = [...new Set(labels.map((l) => bratType(l.id)))];
+  const relationLines = (Object.keys(BRAT_RELATION_TYPES) as RelationKind[]).flatMap((kind) => {
+    const r = structure.relations[kind];
+    return r && r.claims.length > 0 && r.targets.length > 0 ? [`${BRAT_RELATION_TYPES[kind]}\tArg1:${r.claims.join('|')}, Arg2:${r.targets.join('|')}`] : [];
+  });
+  const attributeLines = [...structure.attributes].map(([key, a]) => `${key}\tArg:${a.types.join('|')}, Value:${a.values.join('|')}`);
   return [
     '# brat configuration written by claimtag with this export.',
     '[entities]',
     ...types,
     '',
     '[relations]',
+    ...(relationLines.length > 0 ? ['# A claim (Arg1) is asserted by its Source and reported by its Cue (Arg2), as in PARC.', ...relationLines] : []),
     '# Claims may overlap, contain each other and share a span.',
     '<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>',
     '',
@@ -68,6 +95,7 @@ export function bratAnnotationConf(labels: readonly Label[]): string {
     '',
     '[attributes]',
     `${BRAT_CONFIDENCE_ATTRIBUTE}\tArg:<ENTITY>, Value:${BRAT_CONFIDENCE_VALUES.join('|')}`,
+    ...attributeLines,
     '',
   ].join('\n');
 }

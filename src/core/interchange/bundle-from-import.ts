@@ -1,6 +1,8 @@
 // Turns a ParsedImport into a Bundle without touching a database: for previews, the CLI and
 // round-trip tests. Merging into the library is the store's job, not this.
+import type { Relation } from '../../shared/claim-structure';
 import type { Annotation, Annotator, Block, Bundle, Label } from '../../shared/types';
+import { labelsWithStructure } from './import-structure';
 import { sha256Hex } from './import-text';
 import type { ParsedImport } from './types';
 
@@ -13,7 +15,7 @@ export function bundleFromImport(parsed: ParsedImport, now = '1970-01-01T00:00:0
     annotators.set(id, { id, name: a.name });
   }
   const labels = new Map<string, Label>();
-  parsed.labels.forEach((l, i) => labels.set(l.id, labelWithDefaults(l, i)));
+  labelsWithStructure(parsed.labels, parsed.annotations, parsed.relations ?? []).forEach((l, i) => labels.set(l.id, labelWithDefaults(l, i)));
   const annotations: Annotation[] = parsed.annotations.map((a, i) => {
     const annotatorId = a.annotatorId ?? `annotator:${a.annotator}`;
     if (!annotators.has(annotatorId)) annotators.set(annotatorId, { id: annotatorId, name: a.annotator });
@@ -33,17 +35,17 @@ export function bundleFromImport(parsed: ParsedImport, now = '1970-01-01T00:00:0
       note: a.note,
       attribution: a.attribution,
       confidence: a.confidence,
-      ...(a.attributes ? { attributes: a.attributes } : {}),
+      ...(a.attributes && Object.keys(a.attributes).length > 0 ? { attributes: a.attributes } : {}),
       createdAt: a.createdAt ?? now,
       updatedAt: a.updatedAt ?? a.createdAt ?? now,
       deletedAt: null,
     };
   });
-  const byRef = new Map(annotations.map((a) => [a.id, a]));
-  const relations = (parsed.relations ?? []).flatMap((r, i) => {
-    const claim = byRef.get(r.claimRef);
-    if (!claim || !byRef.has(r.targetRef)) return [];
-    return [{ id: r.ref ?? `relation-${i + 1}`, documentId: claim.documentId, annotatorId: claim.annotatorId, annotatorName: claim.annotatorName, kind: r.kind, claimId: r.claimRef, targetId: r.targetRef, createdAt: r.createdAt ?? now, deletedAt: null }];
+  const byId = new Map(annotations.map((a) => [a.id, a]));
+  const relations: Relation[] = (parsed.relations ?? []).flatMap((r, i) => {
+    const claim = byId.get(r.claimRef);
+    if (!claim || !byId.has(r.targetRef)) return [];
+    return [{ id: r.ref ?? `imported-relation-${i + 1}`, documentId: claim.documentId, annotatorId: claim.annotatorId, annotatorName: claim.annotatorName, kind: r.kind, claimId: r.claimRef, targetId: r.targetRef, createdAt: r.createdAt ?? now, deletedAt: null }];
   });
   return {
     documents: parsed.documents.map((d) => ({
@@ -71,8 +73,8 @@ function labelWithDefaults(l: ParsedImport['labels'][number], index: number): La
     definition: l.definition ?? '',
     archived: l.archived ?? false,
     sortOrder: l.sortOrder ?? index,
-    ...(l.role && l.role !== 'claim' ? { role: l.role } : {}),
-    ...(l.attributes?.length ? { attributes: l.attributes } : {}),
+    ...(l.role !== undefined && l.role !== 'claim' ? { role: l.role } : {}),
+    ...(l.attributes && l.attributes.length > 0 ? { attributes: l.attributes } : {}),
   };
 }
 

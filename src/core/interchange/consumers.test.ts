@@ -129,11 +129,11 @@ describe('doccano, as doccano and its v-annotator view read it', () => {
     expect(r.annotations[0].quote).toBe('Ayesha');
   });
 
-  it("imports a relation project's entities and lists its relations as not imported", () => {
+  it("imports a relation project's entities and lists relation types other than source and cue as not imported", () => {
     const line = { text: 'Google was founded by Larry Page.', entities: [{ id: 0, start_offset: 0, end_offset: 6, label: 'ORG' }, { id: 1, start_offset: 22, end_offset: 32, label: 'PERSON' }], relations: [{ id: 0, from_id: 0, to_id: 1, type: 'foundedBy' }] };
     const r = value(importDoccano(JSON.stringify(line), { annotator: 'A' }));
     expect(r.annotations.map((a) => [a.label, a.quote])).toEqual([['ORG', 'Google'], ['PERSON', 'Larry Page']]);
-    expect(r.rejected).toEqual([{ where: 'line 1.relations', reason: '1 relation not imported: claimtag has no relations between claims' }]);
+    expect(r.rejected).toEqual([{ where: 'line 1.relations[0]', reason: 'not imported: relation type "foundedBy" (claimtag reads "source" and "cue" links from a claim)' }]);
   });
 
   it('the export summary lists what doccano does not carry, and claims widened to whole graphemes', () => {

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { fail, type Result } from '../../shared/result';
 import { ImportProblems } from './import-problems';
 import { documentText, idString, offset, shortString } from './import-schema';
+import { RELATION_KINDS, type RelationKind } from '../../shared/claim-structure';
+import { checkRelations } from './import-structure';
 import { documentTextProblem, labelIdProblem, resolveSpan, textTarget, type TextTarget } from './import-text';
 import { IMPORT_LIMITS } from './limits';
 import { fileSizeFailure } from './read-import-file';
 import { DEFAULT_DOCCANO_OFFSET_UNIT, DoccanoOffsets, type DoccanoOffsetUnit } from './doccano-offsets';
 import { parseJsonSafely } from './safe-json';
-import type { ImportOptions, ImportedAnnotation, ImportedDocumentData, ParsedImport } from './types';
+import type { ImportOptions, ImportedAnnotation, ImportedDocumentData, ImportedRelation, ParsedImport } from './types';
 
 const lineShape = z.object({
   text: documentText,
@@ -22,7 +24,12 @@ const lineShape = z.object({
 });
 
 const spanTuple = z.tuple([offset, offset, idString]).transform(([start, end, label]) => ({ start, end, label }));
-const spanObject = z.object({ start_offset: offset, end_offset: offset, label: idString }).transform((e) => ({ start: e.start_offset, end: e.end_offset, label: e.label }));
+const entityId = z.union([z.int(), shortString]);
+const spanObject = z
+  .object({ id: entityId.optional(), start_offset: offset, end_offset: offset, label: idString })
+  .transform((e) => ({ start: e.start_offset, end: e.end_offset, label: e.label, ...(e.id !== undefined ? { id: String(e.id) } : {}) }));
+/** A relation project's link between two entities of the same line (doccano's RelationLabel). */
+const relationShape = z.object({ id: entityId.optional(), from_id: entityId, to_id: entityId, type: z.string().min(1).max(200) });
 const spanShape = z.union([spanTuple, spanObject]);
 
 const UNIT_NAMES: Record<DoccanoOffsetUnit, string> = { utf16: 'UTF-16 units', grapheme: 'grapheme clusters', codepoint: 'code points' };
@@ -35,6 +42,7 @@ export function importDoccano(fileText: string, options: ImportOptions = {}): Re
   const byRef = new Map<string, TextTarget>();
   const byText = new Map<string, TextTarget>();
   const annotations: ImportedAnnotation[] = [];
+  const links: ImportedRelation[] = [];
   const defaultAnnotator = options.annotator?.trim() || undefined;
   const unit = options.doccanoOffsets ?? DEFAULT_DOCCANO_OFFSET_UNIT;
   const lines = fileText.replace(/^\uFEFF/, '').split(/\r?\n/);
@@ -55,7 +63,6 @@ export function importDoccano(fileText: string, options: ImportOptions = {}): Re
     const line = parsed.data;
     const key = line.entities !== undefined ? 'entities' : line.label !== undefined ? 'label' : 'labels';
     const spans = line.entities ?? line.label ?? line.labels ?? [];
-    if (line.relations?.length) problems.skip(`${where}.relations`, `${line.relations.length} relation${line.relations.length === 1 ? '' : 's'} not imported: claimtag has no relations between claims`);
     if (annotations.length + spans.length > IMPORT_LIMITS.maxAnnotations) {
       return fail('too-large', `The file has more than ${IMPORT_LIMITS.maxAnnotations.toLocaleString('en-US')} annotations.`);
     }
@@ -83,6 +90,8 @@ export function importDoccano(fileText: string, options: ImportOptions = {}): Re
       continue;
     }
     const units = new DoccanoOffsets(target.text, unit);
+    /** Entity id on this line → the claim's ref (ids are per line in doccano). */
+    const refs = new Map<string, string>();
     spans.forEach((raw, k) => {
       const at = `${where}.${key}[${k}]`;
       const span = spanShape.safeParse(raw);
@@ -95,10 +104,27 @@ export function importDoccano(fileText: string, options: ImportOptions = {}): Re
       if (start === null || end === null) return problems.reject(at, `offsets ${span.data.start}–${span.data.end} are outside the text or split a character (0–${units.length} ${UNIT_NAMES[unit]})`);
       const resolved = resolveSpan(target, { start: target.offsets.toCodePoint(start), end: target.offsets.toCodePoint(end) });
       if (!resolved.ok) return problems.reject(at, resolved.reason);
-      annotations.push({ documentRef: target.ref, annotator: annotator ?? '', label, start: resolved.start, end: resolved.end, quote: resolved.quote, note: '', attribution: '', confidence: null });
+      const entity = 'id' in span.data ? span.data.id : undefined;
+      const ref = entity !== undefined ? `line ${i + 1}#${entity}` : undefined;
+      if (entity !== undefined) {
+        if (refs.has(entity)) return problems.reject(at, `entity id ${entity} appears twice on this line`);
+        refs.set(entity, ref as string);
+      }
+      annotations.push({ ...(ref !== undefined ? { ref } : {}), documentRef: target.ref, annotator: annotator ?? '', label, start: resolved.start, end: resolved.end, quote: resolved.quote, note: '', attribution: '', confidence: null });
+    });
+    (line.relations ?? []).forEach((raw, k) => {
+      const at = `${where}.relations[${k}]`;
+      const r = relationShape.safeParse(raw);
+      if (!r.success) return problems.rejectZod(r.error, at);
+      const kind = r.data.type.trim().toLowerCase();
+      if (!(RELATION_KINDS as readonly string[]).includes(kind)) return problems.skip(at, `not imported: relation type ${JSON.stringify(r.data.type)} (claimtag reads "source" and "cue" links from a claim)`);
+      const missing = [r.data.from_id, r.data.to_id].map(String).filter((id) => !refs.has(id));
+      if (missing.length > 0) return problems.reject(at, `the ${kind} relation names entity ${missing.join(' and ')}, which ${missing.length === 1 ? 'is' : 'are'} not on this line (a dangling link)`);
+      links.push({ kind: kind as RelationKind, claimRef: refs.get(String(r.data.from_id)) as string, targetRef: refs.get(String(r.data.to_id)) as string, where: at });
     });
   }
 
+  const relations = checkRelations(annotations, links, problems);
   return problems.finish(
     {
       format: 'doccano',
@@ -106,6 +132,7 @@ export function importDoccano(fileText: string, options: ImportOptions = {}): Re
       annotators: [...new Set(annotations.map((a) => a.annotator))].map((name) => ({ name })),
       annotations,
       labels: [...new Set(annotations.map((a) => a.label))].map((id) => ({ id })),
+      ...(relations.length > 0 ? { relations } : {}),
     },
     options.partial,
   );

@@ -1,6 +1,10 @@
 // doccano sequence-labelling JSONL: one line per document and annotator. Offsets in the unit
 // doccano's view uses (doccano-offsets.ts; UTF-16 by default), JSON written ASCII-only.
 // "document", "title" and "annotator" are extra keys; doccano keeps them as metadata.
+// With links between claims and their sources or cues (#20) the whole file is in doccano's
+// relation-extraction form (data_import label.py / data_export models.py): "entities" as
+// { id, start_offset, end_offset, label } with integer ids per line, and "relations" as
+// { id, from_id: <claim>, to_id: <source or cue>, type: "source" | "cue" }.
 import type { Bundle } from '../../shared/types';
 import { DEFAULT_DOCCANO_OFFSET_UNIT, DoccanoOffsets, asciiJson } from './doccano-offsets';
 import { groupByAnnotator, selectForExport } from './export-selection';
@@ -31,20 +35,31 @@ export function exportDoccanoParts(bundle: Bundle, options: ExportOptions = {}):
 
 function* doccanoLines(bundle: Bundle, options: ExportOptions, leftOut: LeftOut): Generator<string> {
   const selection = selectForExport(bundle, options);
+  const relationForm = selection.relations.length > 0;
   for (const { document, annotations } of selection.documents) {
     const base = { text: document.text };
     const meta = { document: document.id, title: document.title };
-    if (annotations.length === 0) yield asciiJson({ ...base, label: [], ...meta });
+    if (annotations.length === 0) yield asciiJson({ ...base, ...(relationForm ? { entities: [], relations: [] } : { label: [] }), ...meta });
     const units = new DoccanoOffsets(document.text, options.doccanoOffsets ?? DEFAULT_DOCCANO_OFFSET_UNIT);
     for (const group of groupByAnnotator(annotations).values()) {
-      const label = group.map((a) => {
+      const spans = group.map((a) => {
         const start = units.fromUtf16(a.start);
         const end = units.fromUtf16(a.end);
         // Grapheme mode: an edge inside a grapheme is widened to the whole grapheme, all doccano can show.
         if (start === null || end === null) leftOut.add('claims with an edge inside a grapheme cluster, widened to whole clusters (grapheme mode)');
-        return [start ?? graphemeFloor(units, a.start), end ?? graphemeCeil(units, a.end), a.labelId];
+        return [start ?? graphemeFloor(units, a.start), end ?? graphemeCeil(units, a.end), a.labelId] as const;
       });
-      yield asciiJson({ ...base, label, ...meta, annotator: selection.annotatorName(group[0]) });
+      const annotator = selection.annotatorName(group[0]);
+      if (!relationForm) {
+        yield asciiJson({ ...base, label: spans, ...meta, annotator });
+        continue;
+      }
+      const index = new Map(group.map((a, i) => [a.id, i]));
+      const entities = spans.map(([start, end, label], id) => ({ id, start_offset: start, end_offset: end, label }));
+      const relations = selection.relations
+        .filter((r) => index.has(r.claimId) && index.has(r.targetId))
+        .map((r, id) => ({ id, from_id: index.get(r.claimId), to_id: index.get(r.targetId), type: r.kind }));
+      yield asciiJson({ ...base, entities, relations, ...meta, annotator });
     }
   }
 }

@@ -1,5 +1,6 @@
 // What every exporter starts from: the chosen documents, their live annotations in a stable
 // order, and lookups for labels and annotators.
+import type { Relation } from '../../shared/claim-structure';
 import { OffsetConverter } from '../../shared/offsets';
 import type { Annotation, Annotator, Bundle, DocumentRecord, Label } from '../../shared/types';
 import type { ExportOptions } from './types';
@@ -17,6 +18,8 @@ export interface ExportSelection {
   labelById: Map<string, Label>;
   annotators: Annotator[];
   annotatorName: (annotation: Annotation) => string;
+  /** Live links whose claim and target are both exported, in a stable order. */
+  relations: Relation[];
 }
 
 export function selectForExport(bundle: Bundle, options: ExportOptions = {}): ExportSelection {
@@ -55,12 +58,18 @@ export function selectForExport(bundle: Bundle, options: ExportOptions = {}): Ex
   const annotators = annotatorFilter ? bundle.annotators.filter((a) => annotatorFilter.has(a.id)) : [...bundle.annotators];
   for (const a of usedAnnotators.values()) if (!annotators.some((x) => x.id === a.id)) annotators.push(a);
 
+  const exported = new Set(documents.flatMap((d) => d.annotations.map((a) => a.id)));
+  const relations = (bundle.relations ?? [])
+    .filter((r) => r.deletedAt === null && exported.has(r.claimId) && exported.has(r.targetId))
+    .sort((a, b) => compareText(a.claimId, b.claimId) || compareText(a.kind, b.kind) || compareText(a.targetId, b.targetId) || compareText(a.id, b.id));
+
   return {
     documents,
     labels,
     labelById,
     annotators,
     annotatorName: (a) => annotatorById.get(a.annotatorId)?.name ?? a.annotatorName,
+    relations,
   };
 }
 

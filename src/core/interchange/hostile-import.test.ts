@@ -151,7 +151,7 @@ describe('brat import', () => {
     ]);
     expect(r.value.rejected).toEqual([
       { where: 'line 3', reason: 'T2 is discontinuous with text between its fragments; imported as 2 separate claims, one per fragment' },
-      { where: 'line 5', reason: 'not imported: claimtag does not support brat relations' },
+      { where: 'line 5', reason: 'not imported: relation type "Cause" (claimtag reads Source and Cue links from a claim)' },
     ]);
   });
   it('joins fragments separated only by line breaks (how a claim across lines is written)', () => {

@@ -5,6 +5,7 @@ import type { Result } from '../../shared/result';
 import type { Bundle } from '../../shared/types';
 import { BRAT_SUMMARY_FILE, exportBrat, type ExportedFiles } from './brat';
 import { importBrat } from './brat-import';
+import { exportClaimReviewWithReport } from './claimreview';
 import { exportClaimtagJson, exportClaimtagJsonParts } from './claimtag-json';
 import { importClaimtagJson } from './claimtag-json-import';
 import { exportCsv, exportCsvParts } from './csv';
@@ -49,6 +50,7 @@ const writers = {
   doccano: (b, o) => ({ kind: 'file', ...exportDoccanoWithReport(b, o) }),
   labelstudio: (b, o) => ({ kind: 'file', text: exportLabelStudio(b, o), companions: { [LABEL_STUDIO_CONFIG_SUFFIX]: labelStudioConfigFor(b, o) }, leftOut: [] }),
   csv: file(exportCsv),
+  claimreview: (b, o) => ({ kind: 'file', ...exportClaimReviewWithReport(b, o) }),
 } satisfies Record<ExportFormatId, ExportFormat['export']>;
 
 export const exportFormats: Readonly<Record<ExportFormatId, ExportFormat>> = withCatalogue(writers);

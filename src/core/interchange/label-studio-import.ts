@@ -1,16 +1,28 @@
 import { z } from 'zod';
 import { fail, type Result } from '../../shared/result';
+import { RELATION_KINDS, type AttributeType, type AttributeValues, type RelationKind } from '../../shared/claim-structure';
 import type { Confidence } from '../../shared/types';
 import { ImportProblems } from './import-problems';
+import { checkAttributeValue, checkRelations, setAttribute } from './import-structure';
+import { LABEL_STUDIO_ATTRIBUTE_PREFIX } from './label-studio';
 import { confidence, documentText, idString, isoDateTime, noteString, offset, shortString } from './import-schema';
 import { documentTextProblem, labelIdProblem, resolveSpan, textTarget } from './import-text';
 import { IMPORT_LIMITS } from './limits';
 import { readJsonImport } from './read-import-file';
-import type { ImportOptions, ImportedAnnotation, ImportedDocumentData, ParsedImport } from './types';
+import type { ImportOptions, ImportedAnnotation, ImportedDocumentData, ImportedRelation, ParsedImport } from './types';
 
 const labelsValue = z.object({ start: offset, end: offset, text: z.string().optional(), labels: z.array(idString).min(1).max(IMPORT_LIMITS.maxLabels) });
 const textareaValue = z.object({ text: z.array(noteString).max(100) });
 const choicesValue = z.object({ choices: z.array(z.string()).max(100) });
+const datetimeValue = z.object({ datetime: z.string().max(100) });
+/** A link between two regions (Label Studio's relation result); it has no value. */
+const relationItem = z.object({
+  type: z.literal('relation'),
+  from_id: shortString,
+  to_id: shortString,
+  direction: z.enum(['right', 'left', 'bi']).optional(),
+  labels: z.array(z.string().max(200)).max(100).optional(),
+});
 const resultItem = z.object({ id: shortString.optional(), type: z.string(), from_name: z.string().optional(), value: z.unknown() });
 
 const completedBy = z.union([
@@ -67,6 +79,7 @@ interface Region {
   note: string;
   attribution: string;
   confidence: Confidence | null;
+  attributes: AttributeValues;
 }
 
 type Task = z.infer<typeof task>;
@@ -81,6 +94,7 @@ export function importLabelStudio(fileText: string, options: ImportOptions = {})
   if (tasks.length > IMPORT_LIMITS.maxDocuments) return fail('too-large', `The file has more than ${IMPORT_LIMITS.maxDocuments} tasks.`);
   const documents: ImportedDocumentData[] = [];
   const annotations: ImportedAnnotation[] = [];
+  const links: ImportedRelation[] = [];
   const refs = new Set<string>();
 
   for (const { where, task: parsed, t } of tasks) {
@@ -131,7 +145,9 @@ export function importLabelStudio(fileText: string, options: ImportOptions = {})
         problems.reject(`${at}.completed_by`, 'no annotator: the annotation names none and no default annotator was given');
         continue;
       }
-      for (const region of collectRegions(e.result, at, problems)) {
+      const { regions, relations } = collectRegions(e.result, at, problems);
+      links.push(...relations);
+      for (const region of regions) {
         const span = resolveSpan(target, { start: region.start, end: region.end, quote: region.quote });
         if (!span.ok) {
           problems.reject(region.where, span.reason);
@@ -156,6 +172,7 @@ export function importLabelStudio(fileText: string, options: ImportOptions = {})
             note: region.note,
             attribution: region.attribution,
             confidence: region.confidence,
+            ...(Object.keys(region.attributes).length > 0 ? { attributes: { ...region.attributes } } : {}),
             ...(e.created_at !== undefined ? { createdAt: e.created_at } : {}),
             ...(e.updated_at !== undefined ? { updatedAt: e.updated_at } : {}),
           });
@@ -166,8 +183,16 @@ export function importLabelStudio(fileText: string, options: ImportOptions = {})
 
   const annotators = new Map<string, { id?: string; name: string }>();
   for (const a of annotations) annotators.set(a.annotatorId ?? a.annotator, { ...(a.annotatorId !== undefined ? { id: a.annotatorId } : {}), name: a.annotator });
+  const relations = checkRelations(annotations, links, problems);
   return problems.finish(
-    { format: 'labelstudio', documents, annotators: [...annotators.values()], annotations, labels: [...new Set(annotations.map((a) => a.label))].map((id) => ({ id })) },
+    {
+      format: 'labelstudio',
+      documents,
+      annotators: [...annotators.values()],
+      annotations,
+      labels: [...new Set(annotations.map((a) => a.label))].map((id) => ({ id })),
+      ...(relations.length > 0 ? { relations } : {}),
+    },
     options.partial,
   );
 }
@@ -265,20 +290,29 @@ function annotatorOf(e: z.infer<typeof annotationEntry>, fallback: string | unde
   return typeof by === 'number' ? { name: `Label Studio user ${by}` } : null;
 }
 
-/** Groups "labels" results with the per-region note/attribution/confidence results sharing their id. */
-function collectRegions(results: unknown[], at: string, problems: ImportProblems): Region[] {
+/**
+ * Groups "labels" results with the per-region note/attribution/confidence/attribute results sharing
+ * their id, and reads the relations between regions (links from a claim to its source or cue).
+ */
+function collectRegions(results: unknown[], at: string, problems: ImportProblems): { regions: Region[]; relations: ImportedRelation[] } {
   const regions: Region[] = [];
   const byId = new Map<string, Region>();
   const extras: Array<{ where: string; id?: string; fromName?: string; type: string; value: unknown }> = [];
+  const relationItems: Array<{ where: string; item: z.infer<typeof relationItem> }> = [];
   results.forEach((raw, r) => {
     const where = `${at}.result[${r}]`;
+    if (typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'relation') {
+      const rel = relationItem.safeParse(raw);
+      if (!rel.success) return problems.rejectZod(rel.error, where);
+      return relationItems.push({ where, item: rel.data });
+    }
     const item = resultItem.safeParse(raw);
     if (!item.success) return problems.rejectZod(item.error, where);
     const { id, type, from_name: fromName, value } = item.data;
     if (type !== 'labels') return extras.push({ where, id, fromName, type, value });
     const v = labelsValue.safeParse(value);
     if (!v.success) return problems.rejectZod(v.error, `${where}.value`);
-    const region: Region = { where, start: v.data.start, end: v.data.end, quote: v.data.text, labels: v.data.labels, note: '', attribution: '', confidence: null };
+    const region: Region = { where, start: v.data.start, end: v.data.end, quote: v.data.text, labels: v.data.labels, note: '', attribution: '', confidence: null, attributes: {} };
     regions.push(region);
     if (id !== undefined) {
       regionIds.set(region, id);
@@ -287,6 +321,10 @@ function collectRegions(results: unknown[], at: string, problems: ImportProblems
   });
   for (const x of extras) {
     const region = x.id !== undefined ? byId.get(x.id) : undefined;
+    if (region && x.fromName?.startsWith(LABEL_STUDIO_ATTRIBUTE_PREFIX)) {
+      readAttribute(region, x.fromName.slice(LABEL_STUDIO_ATTRIBUTE_PREFIX.length), x, problems);
+      continue;
+    }
     if (!region || (x.fromName !== 'note' && x.fromName !== 'attribution' && x.fromName !== 'confidence')) {
       problems.skip(x.where, `not imported: "${x.type}" result${x.fromName ? ` "${x.fromName}"` : ''}`);
       continue;
@@ -305,5 +343,52 @@ function collectRegions(results: unknown[], at: string, problems: ImportProblems
     }
     region[x.fromName] = v.data.text.join('\n');
   }
-  return regions;
+  const relations: ImportedRelation[] = [];
+  for (const { where, item } of relationItems) {
+    const kinds = (item.labels ?? []).map((l) => l.trim().toLowerCase()).filter((l): l is RelationKind => (RELATION_KINDS as readonly string[]).includes(l));
+    if (kinds.length !== 1) {
+      problems.skip(where, `not imported: a relation labelled ${JSON.stringify(item.labels ?? [])} (claimtag reads relations labelled "source" or "cue")`);
+      continue;
+    }
+    if (item.direction === 'bi') {
+      problems.skip(where, 'not imported: a relation without a direction (bi) does not say which end is the claim');
+      continue;
+    }
+    const [from, to] = item.direction === 'left' ? [item.to_id, item.from_id] : [item.from_id, item.to_id];
+    const missing = [from, to].filter((id) => !byId.has(id));
+    if (missing.length > 0) {
+      problems.reject(where, `the ${kinds[0]} relation names region ${missing.map((m) => JSON.stringify(m)).join(' and ')}, which ${missing.length === 1 ? 'is' : 'are'} not in this annotation (a dangling link)`);
+      continue;
+    }
+    const claim = byId.get(from) as Region;
+    const target = byId.get(to) as Region;
+    relations.push({ kind: kinds[0], claimRef: regionRef(claim, 0) as string, targetRef: regionRef(target, 0) as string, where });
+  }
+  return { regions, relations };
+}
+
+const RESULT_ATTRIBUTE_TYPE: Readonly<Record<string, AttributeType>> = { choices: 'choice', textarea: 'links', datetime: 'date' };
+
+/** A per-region "attribute-<key>" result: choices → an option key, textarea → links (one per line), datetime → a date. */
+function readAttribute(region: Region, key: string, x: { where: string; type: string; value: unknown }, problems: ImportProblems): void {
+  const type = Object.hasOwn(RESULT_ATTRIBUTE_TYPE, x.type) ? RESULT_ATTRIBUTE_TYPE[x.type] : undefined;
+  if (!type) return problems.skip(x.where, `not imported: a "${x.type}" result for attribute ${JSON.stringify(key)}`);
+  let value: string | string[];
+  if (type === 'choice') {
+    const v = choicesValue.safeParse(x.value);
+    if (!v.success) return problems.rejectZod(v.error, `${x.where}.value`);
+    if (v.data.choices.length !== 1) return problems.reject(`${x.where}.value.choices`, `${key} takes one value, not ${v.data.choices.length}`);
+    value = v.data.choices[0];
+  } else if (type === 'links') {
+    const v = textareaValue.safeParse(x.value);
+    if (!v.success) return problems.rejectZod(v.error, `${x.where}.value`);
+    value = v.data.text.flatMap((t) => t.split(/\s+/)).filter(Boolean);
+  } else {
+    const v = datetimeValue.safeParse(x.value);
+    if (!v.success) return problems.rejectZod(v.error, `${x.where}.value`);
+    value = v.data.datetime.slice(0, 10);
+  }
+  const checked = checkAttributeValue(key, type, value);
+  if (checked.problem !== null) return problems.reject(`${x.where}.value`, checked.problem);
+  setAttribute(region.attributes, key, type, checked.value);
 }

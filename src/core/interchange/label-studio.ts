@@ -10,16 +10,27 @@
 //   annotator gets a stable e-mail-like identity (`annotatorEmail`) to invite as a member;
 // - a <Label> with `alias` stores the alias in results: our label id is the alias, the name
 //   the shown value, so a label chosen in Label Studio comes back with our label id.
+// - a claim's links (#20) are relation results `{ type: 'relation', from_id: <claim region>,
+//   to_id: <source or cue region>, direction: 'right', labels: ['source' | 'cue'] }` with a
+//   <Relations> block in the config; its attribute values are per-region results named
+//   "attribute-<key>": <Choices> (an option key, shown by name via alias), <TextArea> (links, one
+//   per line) and <DateTime only="date">.
 import { createHash } from 'node:crypto';
+import { RELATION_KINDS, type AttributeDefinition } from '../../shared/claim-structure';
 import type { Annotation, Bundle, Label } from '../../shared/types';
+import { attributeEntries, attributeKeys, inferAttributeType, roleOf, valueList } from './claim-links';
 import { escapeHtml } from './escape-html';
-import { codePointSpan, groupByAnnotator, selectForExport } from './export-selection';
+import { codePointSpan, groupByAnnotator, selectForExport, type ExportSelection } from './export-selection';
 import type { ExportOptions } from './types';
 
 /** Written beside the tasks file: "tasks.json" → "tasks.label_config.xml". */
 export const LABEL_STUDIO_CONFIG_SUFFIX = '.label_config.xml';
 /** The reserved domain (RFC 2606) of annotators' e-mail-like identities. */
 export const ANNOTATOR_EMAIL_DOMAIN = 'claimtag.invalid';
+/** Per-region results holding attribute values are named this + the attribute key. */
+export const LABEL_STUDIO_ATTRIBUTE_PREFIX = 'attribute-';
+/** What each attribute type is in Label Studio: the result type and the control tag. */
+export const LABEL_STUDIO_ATTRIBUTE_RESULT = { choice: 'choices', scale: 'choices', links: 'textarea', date: 'datetime' } as const;
 
 /** A stable, unique e-mail-like identity for an annotator: ASCII name slug + a hash of the id. */
 export function annotatorEmail(id: string, name: string): string {
@@ -38,19 +49,32 @@ export function exportLabelStudio(bundle: Bundle, options: ExportOptions = {}): 
       claimtag_annotator: { id: annotatorId, name: selection.annotatorName(group[0]) },
       created_at: earliest(group, (a) => a.createdAt),
       updated_at: latest(group, (a) => a.updatedAt),
-      result: group.flatMap((a) => regionResults(a, codePointSpan(offsets, a))),
+      result: [...group.flatMap((a) => regionResults(a, codePointSpan(offsets, a), selection)), ...relationResults(group, selection)],
     })),
   }));
   return `${JSON.stringify(tasks, null, 2)}\n`;
 }
 
-function regionResults(a: Annotation, span: { start: number; end: number }): object[] {
+function regionResults(a: Annotation, span: { start: number; end: number }, selection: ExportSelection): object[] {
   const region = (fromName: string, type: string, value: object) => ({ id: a.id, from_name: fromName, to_name: 'text', type, origin: 'manual', value: { ...span, ...value } });
   const results = [region('label', 'labels', { text: a.quote, labels: [a.labelId] })];
   if (a.note !== '') results.push(region('note', 'textarea', { text: [a.note] }));
   if (a.attribution !== '') results.push(region('attribution', 'textarea', { text: [a.attribution] }));
   if (a.confidence !== null) results.push(region('confidence', 'choices', { choices: [a.confidence] }));
+  for (const e of attributeEntries(a, selection.labelById.get(a.labelId))) {
+    const type = LABEL_STUDIO_ATTRIBUTE_RESULT[e.type];
+    const value = type === 'choices' ? { choices: valueList(e.value) } : type === 'textarea' ? { text: valueList(e.value) } : { datetime: valueList(e.value)[0] };
+    results.push(region(`${LABEL_STUDIO_ATTRIBUTE_PREFIX}${e.key}`, type, value));
+  }
   return results;
+}
+
+/** The links made in this layer: from the claim's region to its source's or cue's. */
+function relationResults(group: readonly Annotation[], selection: ExportSelection): object[] {
+  const mine = new Set(group.map((a) => a.id));
+  return selection.relations
+    .filter((r) => mine.has(r.claimId) && mine.has(r.targetId))
+    .map((r) => ({ type: 'relation', from_id: r.claimId, to_id: r.targetId, direction: 'right', labels: [r.kind] }));
 }
 
 const earliest = (xs: Annotation[], f: (a: Annotation) => string) => xs.map(f).reduce((m, x) => (x < m ? x : m));
@@ -58,11 +82,24 @@ const latest = (xs: Annotation[], f: (a: Annotation) => string) => xs.map(f).red
 
 /** The labelling config for an export: every label its claims use. */
 export function labelStudioConfigFor(bundle: Bundle, options: ExportOptions = {}): string {
-  return labelStudioConfig(selectForExport(bundle, options).labels);
+  const selection = selectForExport(bundle, options);
+  // Values under keys no label defines still need a control to be shown and kept.
+  const undefinedKeys = new Map<string, AttributeDefinition>();
+  for (const d of selection.documents)
+    for (const a of d.annotations)
+      for (const e of attributeEntries(a, selection.labelById.get(a.labelId)))
+        if (!e.definition && !undefinedKeys.has(e.key)) undefinedKeys.set(e.key, { key: e.key, name: e.key, type: inferAttributeType(e.value), options: [] });
+  for (const d of selection.documents)
+    for (const a of d.annotations)
+      for (const e of attributeEntries(a, selection.labelById.get(a.labelId))) {
+        const u = undefinedKeys.get(e.key);
+        if (u && (u.type === 'choice' || u.type === 'scale') && !u.options.some((o) => o.key === e.value)) u.options.push({ key: String(e.value), name: String(e.value) });
+      }
+  return labelStudioConfig(selection.labels, { extraAttributes: [...undefinedKeys.values()], relations: selection.relations.length > 0 });
 }
 
 /** A Label Studio labelling config matching the exported results: shows each label's name, stores its id. */
-export function labelStudioConfig(labels: readonly Label[]): string {
+export function labelStudioConfig(labels: readonly Label[], more: { extraAttributes?: readonly AttributeDefinition[]; relations?: boolean } = {}): string {
   const attr = (s: string) => escapeHtml(s);
   // Shown values must differ; a name two labels share is told apart by the id.
   const shown = labels.map((l) => l.name.trim() || l.id);
@@ -81,7 +118,27 @@ export function labelStudioConfig(labels: readonly Label[]): string {
     '  <Choices name="confidence" toName="text" perRegion="true">',
     '    <Choice value="low"/><Choice value="medium"/><Choice value="high"/>',
     '  </Choices>',
+    ...structureControls(labels, more),
     '</View>',
     '',
   ].join('\n');
+}
+
+/** <Relations> when the labels mark sources or cues (or links were written), and a control per attribute. */
+function structureControls(labels: readonly Label[], more: { extraAttributes?: readonly AttributeDefinition[]; relations?: boolean }): string[] {
+  const attr = (s: string) => escapeHtml(s);
+  const lines: string[] = [];
+  if (more.relations || labels.some((l) => roleOf(l) !== 'claim')) {
+    lines.push('  <Relations>', ...RELATION_KINDS.map((k) => `    <Relation value="${k}"/>`), '  </Relations>');
+  }
+  const definitions = [...[...attributeKeys(labels).values()].map((x) => x.definition), ...(more.extraAttributes ?? [])];
+  for (const d of definitions) {
+    const name = attr(`${LABEL_STUDIO_ATTRIBUTE_PREFIX}${d.key}`);
+    if (d.type === 'choice' || d.type === 'scale') {
+      lines.push(`  <Header value="${attr(d.name)}"/>`, `  <Choices name="${name}" toName="text" perRegion="true" choice="single">`);
+      lines.push(...d.options.map((o) => `    <Choice value="${attr(o.name)}" alias="${attr(o.key)}"/>`), '  </Choices>');
+    } else if (d.type === 'links') lines.push(`  <TextArea name="${name}" toName="text" perRegion="true" editable="true" placeholder="${attr(d.name)} (https: links, one per line)"/>`);
+    else lines.push(`  <Header value="${attr(d.name)}"/>`, `  <DateTime name="${name}" toName="text" perRegion="true" only="date"/>`);
+  }
+  return lines;
 }

@@ -1,7 +1,8 @@
 // Shapes shared by every exporter and importer. Importers return UTF-16 offsets (like the
 // rest of the app); only the files themselves speak in code points.
-import type { Confidence, Label } from '../../shared/types';
 import type { AttributeValues, RelationKind } from '../../shared/claim-structure';
+import type { Desk } from '../../shared/export-formats';
+import type { Confidence, Label } from '../../shared/types';
 import type { DoccanoOffsetUnit } from './doccano-offsets';
 
 import type { ExportFormatChoice } from '../../shared/export-formats';
@@ -22,7 +23,11 @@ export interface ExportOptions {
   title?: string;
   /** doccano: what an offset counts (default UTF-16, as doccano ≥ 1.5 shows it). */
   doccanoOffsets?: DoccanoOffsetUnit;
+  /** ClaimReview: the desk that publishes the reviews (schema.org `author`). */
+  desk?: Desk;
 }
+
+export type { Desk } from '../../shared/export-formats';
 
 /** Documents the caller already has, for formats that do not carry the text (W3C). */
 export interface KnownDocument {
@@ -48,6 +53,8 @@ export interface ImportOptions {
   documents?: readonly KnownDocument[];
   /** doccano: what an offset counts (default UTF-16, as doccano ≥ 1.5 stores it). */
   doccanoOffsets?: DoccanoOffsetUnit;
+  /** brat: the annotation.conf that applies to the .ann file (its attribute and relation types). */
+  bratConf?: string;
 }
 
 export interface ImportedDocumentData {
@@ -84,15 +91,16 @@ export interface ImportedAnnotation {
   note: string;
   attribution: string;
   confidence: Confidence | null;
-  /** Values of the label's attributes as the file gives them; checked against the library's label when written. */
+  /** Values of the label's attributes, by attribute key (see claim-structure.ts). */
   attributes?: AttributeValues;
   createdAt?: string;
   updatedAt?: string;
 }
 
 /**
- * A link from a claim to its source or cue span (#20), by the file's annotation ids
- * (ImportedAnnotation.ref). Both ends must be annotations of the same file, document and annotator.
+ * A link from a claim to its source or cue span, both named by their `ref` (unique within one
+ * import; importers give every linked annotation one). Both ends are in the same document and
+ * the same annotator's layer; importers refuse links whose ends are missing.
  */
 export interface ImportedRelation {
   /** The link's id in the file, if it had one. */
@@ -100,6 +108,8 @@ export interface ImportedRelation {
   kind: RelationKind;
   claimRef: string;
   targetRef: string;
+  /** Where in the file, for messages. */
+  where?: string;
   createdAt?: string;
 }
 
@@ -117,7 +127,7 @@ export interface ParsedImport {
   annotators: ImportedAnnotator[];
   annotations: ImportedAnnotation[];
   labels: ImportedLabel[];
-  /** Links between the annotations above (#20); absent means none. */
+  /** Links from claims to their source and cue spans; absent means none. */
   relations?: ImportedRelation[];
   /** Items left out: invalid ones (only with `partial`) and valid but unsupported ones (e.g. brat relations). */
   rejected: RejectedItem[];

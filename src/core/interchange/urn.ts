@@ -1,5 +1,5 @@
 // Stable identifiers for things that have no URL: urn:claimtag:<kind>:<percent-encoded id>.
-export type UrnKind = 'document' | 'annotation' | 'annotator' | 'collection';
+export type UrnKind = 'document' | 'annotation' | 'annotator' | 'collection' | 'relation';
 
 export const claimtagUrn = (kind: UrnKind, id: string): string => `urn:claimtag:${kind}:${encodeURIComponent(id)}`;
 

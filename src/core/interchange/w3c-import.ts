@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { splitsSurrogatePair } from '../../shared/offsets';
 import { fail, type Result } from '../../shared/result';
+import { RELATION_KINDS } from '../../shared/claim-structure';
 import { ImportProblems } from './import-problems';
+import { checkAttributeValue, checkRelations, setAttribute } from './import-structure';
 import { arrayOfAtMost, confidence, isoDateTime, noteString, offset, shortString } from './import-schema';
 import { documentTextProblem, preview, resolveSpan, textTarget, type SpanResult, type TextTarget } from './import-text';
 import { IMPORT_LIMITS } from './limits';
 import { readJsonImport } from './read-import-file';
-import type { ImportOptions, ImportedAnnotation, ImportedDocumentData, ParsedImport } from './types';
+import type { ImportOptions, ImportedAnnotation, ImportedDocumentData, ImportedRelation, ParsedImport } from './types';
 import { parseClaimtagUrn } from './urn';
 
 const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]));
@@ -16,8 +18,22 @@ const positionSelector = z.object({ type: z.literal('TextPositionSelector'), sta
 const otherSelector = z.object({ type: z.string() }).refine((s) => s.type !== 'TextQuoteSelector' && s.type !== 'TextPositionSelector');
 const selector = z.union([quoteSelector, positionSelector, otherSelector]);
 
-const textualBody = z.object({ type: z.literal('TextualBody').optional(), purpose: z.string().optional(), value: noteString });
-const body = z.union([textualBody, z.string()]);
+const textualBody = z.object({ type: z.literal('TextualBody').optional(), purpose: z.string().optional(), value: noteString, attribute: shortString.optional() });
+/** An evidence link (#20): a SpecificResource body naming its attribute. */
+const resourceBody = z.object({ type: z.literal('SpecificResource'), source: z.string().max(4_000), purpose: z.string().optional(), attribute: shortString.optional() });
+const body = z.union([textualBody, resourceBody, z.string()]);
+
+/** A link from a claim to its source or cue (#20): a linking annotation between two annotations' ids. */
+const resourceRef = z.union([shortString, z.object({ id: shortString }).transform((r) => r.id), z.object({ source: shortString }).transform((r) => r.source)]);
+const linkingShape = z.object({
+  id: shortString.optional(),
+  type: z.literal('Annotation'),
+  motivation: z.literal('linking'),
+  created: isoDateTime.optional(),
+  body: resourceRef,
+  target: resourceRef,
+  linkKind: z.enum(RELATION_KINDS, { error: 'linkKind must be "source" or "cue"' }).optional(),
+});
 
 const creator = z.union([z.string(), z.object({ id: z.string().optional(), name: shortString.optional(), nickname: shortString.optional() })]);
 
@@ -67,8 +83,24 @@ export function importW3c(fileText: string, options: ImportOptions = {}): Result
   }
 
   const annotations: ImportedAnnotation[] = [];
+  const links: ImportedRelation[] = [];
   items.data.forEach((raw, i) => {
     const where = `annotations[${i}]`;
+    if (typeof raw === 'object' && raw !== null && (raw as { motivation?: unknown }).motivation === 'linking') {
+      const link = linkingShape.safeParse(raw);
+      if (!link.success) return problems.rejectZod(link.error, where);
+      const l = link.data;
+      if (!l.linkKind) return problems.skip(where, 'not imported: a linking annotation without claimtag:linkKind (source or cue)');
+      const ref = (iri: string) => parseClaimtagUrn('annotation', iri) ?? iri;
+      return links.push({
+        ...(l.id !== undefined ? { ref: parseClaimtagUrn('relation', l.id) ?? l.id } : {}),
+        kind: l.linkKind,
+        claimRef: ref(l.target),
+        targetRef: ref(l.body),
+        where,
+        ...(l.created !== undefined ? { createdAt: l.created } : {}),
+      });
+    }
     const parsed = annotationShape.safeParse(raw);
     if (!parsed.success) return problems.rejectZod(parsed.error, where);
     const a = parsed.data;
@@ -81,10 +113,20 @@ export function importW3c(fileText: string, options: ImportOptions = {}): Result
     if (!annotatorName) return problems.reject(`${where}.creator`, 'no annotator: the annotation has no creator name and no default annotator was given');
     const annotatorId = creatorObject?.id !== undefined ? (parseClaimtagUrn('annotator', creatorObject.id) ?? creatorObject.id) : undefined;
 
-    const bodies = (a.body ?? []).filter((b) => typeof b !== 'string');
-    const tags = bodies.filter((b) => b.purpose === 'tagging').map((b) => b.value);
+    const objects = (a.body ?? []).filter((b) => typeof b !== 'string');
+    const bodies = objects.filter((b): b is z.infer<typeof textualBody> => b.type !== 'SpecificResource');
+    const tags = bodies.filter((b) => b.purpose === 'tagging' && b.attribute === undefined).map((b) => b.value);
     if (tags.length === 0) return problems.reject(`${where}.body`, 'no tagging body: nothing says which label the claim has');
-    const note = bodies.filter((b) => b.purpose === 'commenting').map((b) => b.value).join('\n\n');
+    const note = bodies.filter((b) => b.purpose === 'commenting' && b.attribute === undefined).map((b) => b.value).join('\n\n');
+    const attributes: Record<string, string | string[]> = {};
+    for (const [k, b] of objects.entries()) {
+      if (b.attribute === undefined) continue;
+      const type = b.type === 'SpecificResource' ? 'links' : b.purpose === 'describing' ? 'date' : 'choice';
+      const v = b.type === 'SpecificResource' ? b.source : b.value;
+      const checked = checkAttributeValue(b.attribute, type, v);
+      if (checked.problem !== null) return problems.reject(`${where}.body[${k}]`, checked.problem);
+      setAttribute(attributes, b.attribute, type, checked.value);
+    }
 
     const span = locate(target, a.target.selector);
     if (!span.ok) return problems.reject(`${where}.target.selector`, span.reason);
@@ -105,6 +147,7 @@ export function importW3c(fileText: string, options: ImportOptions = {}): Result
         note,
         attribution: a.attribution ?? '',
         confidence: a.confidence ?? null,
+        ...(Object.keys(attributes).length > 0 ? { attributes: { ...attributes } } : {}),
         ...(a.created !== undefined ? { createdAt: a.created } : {}),
         ...(a.modified !== undefined ? { updatedAt: a.modified } : {}),
       });
@@ -114,7 +157,8 @@ export function importW3c(fileText: string, options: ImportOptions = {}): Result
   const annotators = new Map<string, { id?: string; name: string }>();
   for (const a of annotations) annotators.set(a.annotatorId ?? a.annotator, { ...(a.annotatorId !== undefined ? { id: a.annotatorId } : {}), name: a.annotator });
   const labels = [...new Set(annotations.map((a) => a.label))].map((id) => ({ id }));
-  return problems.finish({ format: 'w3c', documents, annotators: [...annotators.values()], annotations, labels }, options.partial);
+  const relations = checkRelations(annotations, links, problems);
+  return problems.finish({ format: 'w3c', documents, annotators: [...annotators.values()], annotations, labels, ...(relations.length > 0 ? { relations } : {}) }, options.partial);
 }
 
 type Selector = z.infer<typeof selector>;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { structureBundle } from '../../../test/interchange/structure-bundle';
 import { sampleBundle, unicodeBundle } from '../../../test/interchange/test-bundle';
 import { exportW3c } from './w3c';
 
@@ -43,6 +44,7 @@ describe('W3C export against the web-annotation-tests MUST schemas', () => {
   for (const [name, bundle] of [
     ['sample', sampleBundle()],
     ['unicode', unicodeBundle()],
+    ['claims with structure (linking annotations, attribute bodies)', structureBundle()],
   ] as const) {
     it(`${name}: collection, page and every annotation`, () => {
       const collection = JSON.parse(exportW3c(bundle)) as { '@context': unknown; first: { items: object[] } };

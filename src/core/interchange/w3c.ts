@@ -1,6 +1,12 @@
 // W3C Web Annotation Data Model (JSON-LD). TextPositionSelector offsets are code points.
+// A claim's structure (#20): attribute values are extra bodies naming their attribute
+// (`claimtag:attribute`) — an option or a date as a TextualBody ("classifying" / "describing"),
+// each evidence link as a SpecificResource with purpose "linking"; each link from a claim to its
+// source or cue is a linking annotation whose target is the claim's annotation and body the
+// source's or cue's (by their ids), its kind in `claimtag:linkKind`.
 import { createHash } from 'node:crypto';
 import type { Bundle } from '../../shared/types';
+import { attributeEntries, valueList } from './claim-links';
 import { codePointSpan, selectForExport } from './export-selection';
 import type { ExportOptions } from './types';
 import { claimtagUrn } from './urn';
@@ -11,6 +17,8 @@ export const CLAIMTAG_W3C_CONTEXT = {
   claimtag: 'urn:claimtag:vocab:',
   attribution: 'claimtag:attribution',
   confidence: 'claimtag:confidence',
+  attribute: 'claimtag:attribute',
+  linkKind: 'claimtag:linkKind',
 } as const;
 
 export function exportW3c(bundle: Bundle, options: ExportOptions = {}): string {
@@ -20,6 +28,11 @@ export function exportW3c(bundle: Bundle, options: ExportOptions = {}): string {
       const { start, end } = codePointSpan(offsets, a);
       const body: object[] = [{ type: 'TextualBody', purpose: 'tagging', value: a.labelId }];
       if (a.note !== '') body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note, format: 'text/plain' });
+      for (const e of attributeEntries(a, selection.labelById.get(a.labelId))) {
+        // Links are stored in their URI form (src/shared/attribute-rules.ts), as the model's resources must be.
+        if (e.type === 'links') body.push(...valueList(e.value).map((url) => ({ type: 'SpecificResource', source: url, purpose: 'linking', attribute: e.key })));
+        else body.push({ type: 'TextualBody', purpose: e.type === 'date' ? 'describing' : 'classifying', value: valueList(e.value)[0], attribute: e.key });
+      }
       return {
         id: claimtagUrn('annotation', a.id),
         type: 'Annotation',
@@ -40,15 +53,31 @@ export function exportW3c(bundle: Bundle, options: ExportOptions = {}): string {
       };
     }),
   );
+  const claimOf = new Map(selection.documents.flatMap((d) => d.annotations.map((a) => [a.id, a] as const)));
+  const links = selection.relations.flatMap((r) => {
+    const claim = claimOf.get(r.claimId);
+    if (!claim) return [];
+    return [{
+      id: claimtagUrn('relation', r.id),
+      type: 'Annotation',
+      motivation: 'linking',
+      created: r.createdAt,
+      creator: { id: claimtagUrn('annotator', claim.annotatorId), type: 'Person', name: selection.annotatorName(claim) },
+      body: claimtagUrn('annotation', r.targetId),
+      target: claimtagUrn('annotation', r.claimId),
+      linkKind: r.kind,
+    }];
+  });
+  const all: Array<{ id: string }> = [...items, ...links];
   // The model requires ids on the collection and its page; the same selection gets the same ids.
-  const id = claimtagUrn('collection', createHash('sha256').update(JSON.stringify(items.map((a) => a.id)), 'utf8').digest('hex').slice(0, 32));
+  const id = claimtagUrn('collection', createHash('sha256').update(JSON.stringify(all.map((a) => a.id)), 'utf8').digest('hex').slice(0, 32));
   const collection = {
     '@context': [W3C_CONTEXT, CLAIMTAG_W3C_CONTEXT],
     id,
     type: 'AnnotationCollection',
     label: options.title ?? 'claimtag annotations',
-    total: items.length,
-    first: { id: `${id}:page:1`, type: 'AnnotationPage', startIndex: 0, items },
+    total: all.length,
+    first: { id: `${id}:page:1`, type: 'AnnotationPage', startIndex: 0, items: all },
   };
   return `${JSON.stringify(collection, null, 2)}\n`;
 }

@@ -22,7 +22,7 @@ export interface ExportBundleOptions {
   /** Cancels the export; whatever was not yet written is not written. */
   signal?: AbortSignal;
   /** Format-specific choices (doccano's offset unit). */
-  formatOptions?: Pick<ExportOptions, 'doccanoOffsets'>;
+  formatOptions?: Pick<ExportOptions, 'doccanoOffsets' | 'desk'>;
   /** Streamed formats (json, csv): about how many characters go to the file per write. */
   chunkChars?: number;
   /** Streamed formats: called after each write with the characters written so far. */

@@ -6,7 +6,7 @@ import { importFormats } from '../interchange';
 import { IMPORTABLE_SHOWN } from '../../shared/import-formats';
 import type { BratManifest } from '../interchange/brat';
 import { MAX_BRAT_MANIFEST_BYTES, bratFileIdentity, parseBratManifest, type BratFileIdentity } from '../interchange/brat-manifest';
-import { BRAT_MANIFEST_FILE } from '../interchange/brat-rules';
+import { BRAT_CONF_FILE, BRAT_MANIFEST_FILE } from '../interchange/brat-rules';
 import type { DoccanoOffsetUnit } from '../interchange/doccano-offsets';
 import { IMPORT_LIMITS, formatBytes } from '../interchange/limits';
 import type { Library } from '../store/library';
@@ -88,7 +88,7 @@ async function importOne(library: Library, file: string, options: ImportPathsOpt
     return failure(file, 'not-found', `"${name}" could not be read (it may have been moved or you may not have permission).`);
   }
   const format = importFormats[kind.format];
-  let brat: { companionText: string; identity: BratFileIdentity } | undefined;
+  let brat: { companionText: string; identity: BratFileIdentity; conf?: string } | undefined;
   if (kind.format === 'brat') {
     const companion = await readBratCompanion(file);
     if (!companion.ok) return { file, ok: false, error: companion.error };
@@ -104,6 +104,7 @@ async function importOne(library: Library, file: string, options: ImportPathsOpt
     companionText: brat?.companionText,
     documentRef: brat?.identity.documentRef,
     documentTitle: brat?.identity.documentTitle,
+    ...(brat?.conf !== undefined ? { bratConf: brat.conf } : {}),
     documents,
   });
   if (!parsed.ok) return { file, ok: false, error: { ...parsed.error, message: `${name}: ${parsed.error.message}` } };
@@ -120,7 +121,7 @@ async function importOne(library: Library, file: string, options: ImportPathsOpt
  * The .txt beside a brat .ann (size checked before it is read) and what the export's manifest,
  * in the .ann's folder or the one above, says about the file.
  */
-async function readBratCompanion(file: string): Promise<Result<{ companionText: string; identity: BratFileIdentity }>> {
+async function readBratCompanion(file: string): Promise<Result<{ companionText: string; identity: BratFileIdentity; conf?: string }>> {
   const name = path.basename(file);
   const txt = file.replace(/\.ann$/i, '.txt');
   const missing = `The brat file "${name}" needs its text file "${path.basename(txt)}" beside it.`;
@@ -151,7 +152,20 @@ async function readBratCompanion(file: string): Promise<Result<{ companionText: 
     }
     if (manifest) break;
   }
-  return ok({ companionText, identity: bratFileIdentity(manifest, path.basename(folder), path.basename(file, path.extname(file))) });
+  // brat reads the annotation.conf nearest up the folder tree; its links and attribute values apply.
+  let conf: string | undefined;
+  for (const dir of [folder, path.dirname(folder)]) {
+    const candidate = path.join(dir, BRAT_CONF_FILE);
+    try {
+      const info = await fs.stat(candidate);
+      if (!info.isFile() || info.size > MAX_BRAT_MANIFEST_BYTES) continue;
+      conf = await fs.readFile(candidate, 'utf8');
+      break;
+    } catch {
+      continue;
+    }
+  }
+  return ok({ companionText, identity: bratFileIdentity(manifest, path.basename(folder), path.basename(file, path.extname(file))), ...(conf !== undefined ? { conf } : {}) });
 }
 
 async function readHead(file: string): Promise<string> {

@@ -5,7 +5,7 @@
 
 import { AppFailure } from '../../shared/result';
 import type { Difference } from '../../shared/compare';
-import { computeCorpusAgreement, type AgreementInput, type CorpusAgreement, type CorpusOptions } from '../agreement';
+import { computeCorpusAgreement, type AgreementAnnotation, type AgreementInput, type CorpusAgreement, type CorpusOptions } from '../agreement';
 import type { LabeledSpan } from '../agreement/span-f1';
 import { compareDocument } from '../compare/compare-document';
 import { findReferenceAnnotator } from '../compare/reference';
@@ -71,12 +71,17 @@ function studyDocuments(library: Library, study: Study) {
   return library.studies.documentIds(study.id).map((documentId, position) => {
     const document = library.documents.get(documentId);
     const annotations = library.annotations.listForDocument(documentId);
-    const spans = new Map<string, LabeledSpan[]>();
+    const spans = new Map<string, Array<LabeledSpan & Pick<AgreementAnnotation, 'id' | 'attributes'>>>();
     const who = assigned.get(documentId);
     for (const analyst of analysts) {
       const mine = annotations.filter((a) => a.annotatorId === analyst.id);
       // assigned analysts count even when they marked nothing; without assignments, whoever annotated
-      if (who ? who.has(analyst.id) : mine.length > 0) spans.set(analyst.name, mine.map((a) => ({ label: a.labelId, start: a.start, end: a.end })));
+      if (who ? who.has(analyst.id) : mine.length > 0) {
+        spans.set(
+          analyst.name,
+          mine.map((a) => ({ label: a.labelId, start: a.start, end: a.end, id: a.id, ...(a.attributes ? { attributes: a.attributes } : {}) })),
+        );
+      }
     }
     const referenceSpans = reference ? annotations.filter((a) => a.annotatorId === reference.id).map((a) => ({ label: a.labelId, start: a.start, end: a.end })) : [];
     const firstAt = annotations.filter((a) => a.annotatorId !== reference?.id).map((a) => a.createdAt).sort()[0] ?? null;
@@ -104,12 +109,24 @@ export function studyAgreementWithInputs(library: Library, studyName: string, op
   const compared = options.analysts?.length ? options.analysts : all;
   const unknown = compared.filter((n) => !all.includes(n));
   if (unknown.length) throw new AppFailure({ code: 'not-found', message: `Not analysts of the study "${study.name}": ${unknown.join(', ')}. Analysts: ${all.join(', ')}.` });
+  const analystNames = new Map(library.studies.analysts(study.id).map((a) => [a.id, a.name]));
+  const comparedNames = new Set(compared);
+  const nameOf = (annotatorId: string): string | undefined => {
+    const name = analystNames.get(annotatorId);
+    return name !== undefined && comparedNames.has(name) ? name : undefined;
+  };
+  const labels = library.labels.list();
   const inputs: AgreementInput[] = studyDocuments(library, study)
     .filter((d) => compared.every((name) => d.spans.has(name)))
     .map((d) => ({
       documentId: d.document.id,
       text: d.document.text,
       annotations: compared.flatMap((name) => (d.spans.get(name) ?? []).map((s) => ({ annotator: name, ...s }))),
+      // what attribute α and link F1 need besides the spans (#20)
+      labels,
+      relations: library.relations
+        .listForDocument(d.document.id)
+        .flatMap((r) => (nameOf(r.annotatorId) !== undefined ? [{ annotator: nameOf(r.annotatorId)!, kind: r.kind, claimId: r.claimId, targetId: r.targetId }] : [])),
     }));
   if (inputs.length === 0) {
     throw new AppFailure({ code: 'not-found', message: `No document of the study "${study.name}" was worked on by all of ${compared.join(', ')}; assign some for double annotation first.` });

@@ -7,6 +7,7 @@ import { CompareEmpty } from './CompareEmpty';
 import { CompareHeader } from './CompareHeader';
 import { CompareText } from './CompareText';
 import { ConfusionTable, type CellFilter } from './ConfusionTable';
+import { StructureAgreement } from './StructureAgreement';
 import { DecisionDialog } from './DecisionDialog';
 import { DifferenceFilters } from './DifferenceFilters';
 import { DifferenceList } from './DifferenceList';
@@ -166,6 +167,7 @@ export function CompareView({ api, document: doc, onClose, revision = 0 }: Props
                   setActiveId(f.ids[0] ?? null);
                 }}
               />
+              <StructureAgreement figures={result.report.structure} labelName={(id) => labels.find((l) => l.id === id)?.name ?? id} />
             </div>
           )}
           {result.report.notes.length > 0 && (

@@ -30,6 +30,10 @@ export interface ArticleEditorHandle {
    * away once the saved annotation has been painted in its place (or the save failed).
    */
   showProvisional(labelId: string, start: number, end: number): () => void;
+  /** The caret's document offset when the selection is collapsed in the article, else null. */
+  caretOffset(): number | null;
+  /** The line boxes of [start, end) in viewport coordinates (empty when that part is not built). */
+  clientRects(start: number, end: number): DOMRect[];
 }
 
 interface Props {
@@ -42,6 +46,8 @@ interface Props {
   /** A click (no drag) at a document offset: the workbench decides which annotation it picks. */
   onClickOffset(offset: number): void;
   onSelectionChange(rect: DOMRect | null): void;
+  /** The pointer rests over a document offset (null: off the text). */
+  onHoverOffset?(offset: number | null): void;
   ref?: Ref<ArticleEditorHandle>;
 }
 
@@ -78,17 +84,18 @@ export function ArticleEditor(props: Props) {
   );
 }
 
-function ArticleSurface({ document: doc, labels, annotations, overlayOf, selected, onClickOffset, onSelectionChange, ref }: Props) {
+function ArticleSurface({ document: doc, labels, annotations, overlayOf, selected, onClickOffset, onSelectionChange, onHoverOffset, ref }: Props) {
   const [editor] = useLexicalComposerContext();
   const wrapperRef = useRef<HTMLDivElement>(null);
   const indexRef = useRef<BlockIndex | null>(null);
   const painterRef = useRef<HighlightPainter | null>(null);
   const fillerRef = useRef<SectionFiller | null>(null);
   const visibilityRef = useRef<SectionVisibility | null>(null);
-  const latest = useRef({ annotations, overlayOf, selected, onClickOffset, onSelectionChange });
+  const latest = useRef({ annotations, overlayOf, selected, onClickOffset, onSelectionChange, onHoverOffset });
   useLayoutEffect(() => {
-    latest.current = { annotations, overlayOf, selected, onClickOffset, onSelectionChange };
+    latest.current = { annotations, overlayOf, selected, onClickOffset, onSelectionChange, onHoverOffset };
   });
+  const hoverFrame = useRef(0);
 
   const root = () => editor.getRootElement();
   /** Builds [start, end) if it is not yet, and paints it as visible ahead of a jump there. */
@@ -198,6 +205,20 @@ function ArticleSurface({ document: doc, labels, annotations, overlayOf, selecte
     if (offset !== null) latest.current.onClickOffset(offset);
   };
 
+  /** Reports the offset under the pointer, at most once a frame. */
+  const onMouseMove = (e: React.MouseEvent) => {
+    if (!latest.current.onHoverOffset || hoverFrame.current) return;
+    const { clientX, clientY } = e;
+    hoverFrame.current = requestAnimationFrame(() => {
+      hoverFrame.current = 0;
+      const el = root();
+      const index = indexRef.current;
+      const pos = document.caretPositionFromPoint?.(clientX, clientY);
+      const offset = el && index && pos && el.contains(pos.offsetNode) ? index.offsetOf(pos.offsetNode, pos.offset, el) : null;
+      latest.current.onHoverOffset?.(offset);
+    });
+  };
+
   useImperativeHandle(
     ref,
     () => ({
@@ -277,13 +298,28 @@ function ArticleSurface({ document: doc, labels, annotations, overlayOf, selecte
         // Two frames: by then React has committed the saved annotation and painted it.
         return () => requestAnimationFrame(() => requestAnimationFrame(() => painter.dropProvisional(handle)));
       },
+      caretOffset() {
+        const el = root();
+        const index = indexRef.current;
+        const sel = window.getSelection();
+        if (!el || !index || !sel || sel.rangeCount === 0 || !sel.isCollapsed || !sel.anchorNode || !el.contains(sel.anchorNode)) return null;
+        return index.offsetOf(sel.anchorNode, sel.anchorOffset, el);
+      },
+      clientRects(start, end) {
+        const range = indexRef.current?.rangeFor(start, end);
+        if (!range) return [];
+        const live = document.createRange();
+        live.setStart(range.startContainer, range.startOffset);
+        live.setEnd(range.endContainer, range.endOffset);
+        return Array.from(live.getClientRects()).filter((r) => r.width > 0 && r.height > 0);
+      },
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [editor, doc.text],
   );
 
   return (
-    <div ref={wrapperRef} className="article-surface" onClick={onClick}>
+    <div ref={wrapperRef} className="article-surface" onClick={onClick} onMouseMove={onMouseMove} onMouseLeave={() => latest.current.onHoverOffset?.(null)}>
       <ContentEditable
         className="article-text"
         aria-label={`Article text: ${doc.title}. Select text, then press a label's number to tag it.`}

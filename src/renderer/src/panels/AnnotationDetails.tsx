@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Annotation, Confidence, Label } from '../../../shared/types';
 import type { AnnotationFields } from '../workbench/annotation-history';
 
@@ -9,9 +9,18 @@ interface Props {
   onDelete(): void;
   /** The article's current text selection, for "attribute to the selected text". */
   selectedText(): string | null;
-  focusField: { field: 'note' | 'attribution'; annotationId: string; n: number } | null;
+  focusField: FocusRequest | null;
   /** The focus request was carried out; it must not apply again on a later mount. */
   onFocused(): void;
+  /** The claim's structure (source, cue, attributes), shown under the label (#20). */
+  extra?: ReactNode;
+}
+
+/** A key asked for a field of the selected annotation's card (N: note, A: attribution, V: its attributes). */
+export interface FocusRequest {
+  field: 'note' | 'attribution' | 'attributes';
+  annotationId: string;
+  n: number;
 }
 
 const CONFIDENCE: Array<{ value: Confidence; label: string }> = [
@@ -63,21 +72,23 @@ function useDraft(value: string, save: (v: string) => void) {
 }
 
 /** The selected annotation's card: label, confidence, attribution, note, delete. */
-export function AnnotationDetails({ annotation: a, labels, onSave, onDelete, selectedText, focusField, onFocused }: Props) {
+export function AnnotationDetails({ annotation: a, labels, onSave, onDelete, selectedText, focusField, onFocused, extra }: Props) {
   const note = useDraft(a.note, (v) => v !== a.note && onSave({ note: v }));
   const attribution = useDraft(a.attribution, (v) => v !== a.attribution && onSave({ attribution: v }));
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const attributionRef = useRef<HTMLInputElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (focusField?.annotationId !== a.id) return;
     if (focusField.field === 'note') noteRef.current?.focus();
     if (focusField.field === 'attribution') attributionRef.current?.focus();
+    if (focusField.field === 'attributes') rootRef.current?.querySelector<HTMLElement>('[data-attributes] [tabindex="0"], [data-attributes] input')?.focus();
     onFocused();
   }, [focusField, a.id, onFocused]);
 
   return (
-    <div className="annotation-details" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && (e.target as HTMLElement).blur()}>
+    <div ref={rootRef} className="annotation-details" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && (e.target as HTMLElement).blur()}>
       <div className="details-row">
         <label className="inline-field">
           <span>Label</span>
@@ -106,6 +117,7 @@ export function AnnotationDetails({ annotation: a, labels, onSave, onDelete, sel
           ))}
         </div>
       </div>
+      {extra}
       <label className="stacked-field">
         <span>
           Attributed to <kbd>A</kbd>

@@ -3,7 +3,7 @@ import { lastIndexAtOrBefore } from '../../../shared/sorted-search';
 import type { Annotation, Label } from '../../../shared/types';
 import { LabelSwatch } from '../chrome/LabelSwatch';
 import type { AnnotationFields } from '../workbench/annotation-history';
-import { AnnotationDetails } from './AnnotationDetails';
+import { AnnotationDetails, type FocusRequest } from './AnnotationDetails';
 
 /** Entries rendered at once; the rest of a long list is stood in for by spacers of estimated height. */
 const WINDOW = 120;
@@ -25,12 +25,16 @@ interface Props {
   onUpdate(a: Annotation, fields: AnnotationFields): void;
   onDelete(a: Annotation): void;
   selectedText(): string | null;
-  focusField: { field: 'note' | 'attribution'; annotationId: string; n: number } | null;
+  focusField: FocusRequest | null;
   onFocused(): void;
+  /** Shown in the selected annotation's card: its source, cue and attributes (#20). */
+  details?: ReactNode;
+  /** A line per annotation id under its quote when not selected (e.g. its linked source). */
+  summaries?: ReadonlyMap<string, string>;
 }
 
 /** The document's annotations in reading order. */
-export function AnnotationList({ annotations, total, filters, foreign, labels, loaded, selectedId, onSelect, onUpdate, onDelete, selectedText, focusField, onFocused }: Props) {
+export function AnnotationList({ annotations, total, filters, foreign, labels, loaded, selectedId, onSelect, onUpdate, onDelete, selectedText, focusField, onFocused, details, summaries }: Props) {
   const listRef = useRef<HTMLOListElement>(null);
   const labelIndex = useMemo(() => new Map(labels.map((l, i) => [l.id, i])), [labels]);
   // Rows are memoised; they get one stable object that always calls the latest handlers.
@@ -137,6 +141,8 @@ export function AnnotationList({ annotations, total, filters, foreign, labels, l
                 selected={selected}
                 focusable={selected || (!selectedId && i === 0)}
                 focusField={selected ? focusField : null}
+                details={selected ? details : undefined}
+                summary={summaries?.get(a.id)}
                 actions={actions}
                 position={i + 1}
                 setSize={annotations.length}
@@ -166,13 +172,15 @@ interface RowProps {
   selected: boolean;
   focusable: boolean;
   focusField: Props['focusField'];
+  details?: ReactNode;
+  summary?: string;
   actions: RowActions;
   position: number;
   setSize: number;
 }
 
 /** One entry; re-renders only when its own annotation, label or selection changes. */
-const AnnotationRow = memo(function AnnotationRow({ annotation: a, label, labelIndex, labels, selected, focusable, focusField, actions, position, setSize }: RowProps) {
+const AnnotationRow = memo(function AnnotationRow({ annotation: a, label, labelIndex, labels, selected, focusable, focusField, details, summary, actions, position, setSize }: RowProps) {
   return (
     <li
       data-annotation-id={a.id}
@@ -199,8 +207,9 @@ const AnnotationRow = memo(function AnnotationRow({ annotation: a, label, labelI
       <blockquote className="annotation-quote" dir="auto">
         {a.quote}
       </blockquote>
-      {!selected && (a.attribution || a.note || a.confidence) && (
+      {!selected && (summary || a.attribution || a.note || a.confidence) && (
         <p className="annotation-extra" dir="auto">
+          {summary && <span className="annotation-summary">{summary}</span>}
           {a.attribution && <span>— {a.attribution}</span>}
           {a.confidence && <span className="confidence-badge">{a.confidence} confidence</span>}
           {a.note && <span className="note-preview">✎ {a.note.length > 80 ? `${a.note.slice(0, 79)}…` : a.note}</span>}
@@ -215,6 +224,7 @@ const AnnotationRow = memo(function AnnotationRow({ annotation: a, label, labelI
           selectedText={actions.selectedText}
           onSave={(fields) => actions.update(a, fields)}
           onDelete={() => actions.remove(a)}
+          extra={details}
         />
       )}
     </li>

@@ -7,6 +7,7 @@
 import { useSyncExternalStore } from 'react';
 import type { BlindState, DocumentLayers } from '../../../shared/layers';
 import type { Annotation, Annotator, DocumentSummary, Label } from '../../../shared/types';
+import type { Relation } from '../../../shared/claim-structure';
 
 export interface Notice {
   id: number;
@@ -40,6 +41,8 @@ export interface OpenDocument {
   /** The full list has arrived (the first rows come before the rest). */
   loaded: boolean;
   layers: DocumentLayers | null;
+  /** Links from claims to their source and cue spans that this analyst may see (live ones only). */
+  relations: Relation[];
   /** Bumped when rows arrive from outside the workbench (import, adjudication): views showing derived data reload. */
   revision: number;
 }
@@ -134,7 +137,7 @@ export class ClaimtagStore {
   /** A new document is open: its rows and layers arrive next. */
   openDocument(documentId: string): void {
     if (this.state.open?.documentId === documentId) return;
-    this.set({ open: { documentId, annotations: [], loaded: false, layers: null, revision: 0 }, shownLayers: new Set() });
+    this.set({ open: { documentId, annotations: [], loaded: false, layers: null, relations: [], revision: 0 }, shownLayers: new Set() });
   }
 
   setAnnotations(documentId: string, annotations: Annotation[], loaded: boolean): void {
@@ -143,6 +146,15 @@ export class ClaimtagStore {
 
   setLayers(layers: DocumentLayers): void {
     this.setOpen(layers.documentId, () => ({ layers }));
+  }
+
+  setRelations(documentId: string, relations: Relation[]): void {
+    this.setOpen(documentId, () => ({ relations: relations.filter((r) => !r.deletedAt) }));
+  }
+
+  /** A relation the core returned (made, or removed when it carries deletedAt). */
+  applyRelation(r: Relation): void {
+    this.setOpen(r.documentId, (open) => ({ relations: [...open.relations.filter((x) => x.id !== r.id), ...(r.deletedAt ? [] : [r])] }));
   }
 
   /** Rows arrived from outside the workbench: replace them and let derived views reload. */

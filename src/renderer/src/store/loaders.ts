@@ -20,10 +20,17 @@ export async function loadLayers(api: ClaimtagApi, store: ClaimtagStore, documen
   if (layers.ok) store.setLayers(layers.value);
 }
 
+/** The open document's links from claims to their sources and cues (#20). */
+export async function loadRelations(api: ClaimtagApi, store: ClaimtagStore, documentId: string): Promise<void> {
+  const relations = await api.listRelations({ documentId });
+  if (relations.ok) store.setRelations(documentId, relations.value);
+}
+
 /** Rows of the open document changed outside the workbench: fetch them and its layers again, without reopening. */
 export async function reloadOpenDocument(api: ClaimtagApi, store: ClaimtagStore): Promise<void> {
   const documentId = store.getSnapshot().open?.documentId;
   if (!documentId) return;
   const [annotations, layers] = await Promise.all([api.listAnnotations({ documentId }), api.documentLayers({ documentId })]);
   if (annotations.ok && layers.ok) store.replaceFromOutside(documentId, annotations.value, layers.value);
+  await loadRelations(api, store, documentId);
 }

@@ -7,6 +7,7 @@ import { studyCharts } from '../../../charts/study-charts';
 import type { ClaimtagApi } from '../../../shared/contract';
 import type { StudyReport, StudySummary } from '../../../shared/study';
 import { STUDY_FORM_MESSAGES } from '../../../shared/study-form';
+import { StructureAgreement } from '../compare/StructureAgreement';
 import { StudyCreateForm } from './StudyCreateForm';
 import { useChartStyles } from './use-chart-styles';
 import './study.css';
@@ -278,6 +279,11 @@ function StudyFigures({ report }: { report: StudyReport }) {
           </Fragment>
         ))}
       </div>
+      {a && (
+        <section className="study-card" aria-label="Claim structure agreement">
+          <StructureAgreement figures={a.structure} labelName={(id) => report.tagSet.find((l) => l.id === id)?.name ?? id} corpus heading="h2" />
+        </section>
+      )}
       {a && a.notes.length > 0 && (
         <details className="study-card">
           <summary>Notes on the figures ({a.notes.length})</summary>

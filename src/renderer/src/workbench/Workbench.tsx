@@ -21,6 +21,15 @@ import { blocksSpanned, shortcutRange } from './span-blocks';
 import { useStore, type ClaimtagStore } from '../store/claimtag-store';
 import type { OverlayOf } from '../editor/highlight-painter';
 import type { Annotation } from '../../../shared/types';
+import type { RelationKind } from '../../../shared/claim-structure';
+import { useClaimStructure } from './use-claim-structure';
+import { candidatesFor, labelsFor, linksOf, outlinedSpans, roleOf } from './claim-links';
+import { LinkingBar } from './LinkingBar';
+import { LinkOverlay } from '../editor/LinkOverlay';
+import { ClaimLinksSection, LINK_KEYS } from '../panels/ClaimLinksSection';
+import { AttributeFields } from '../panels/AttributeFields';
+import './claim-structure.css';
+import type { FocusRequest } from '../panels/AnnotationDetails';
 
 interface Props {
   api: ClaimtagApi;
@@ -80,7 +89,7 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [showTagSet, setShowTagSet] = useState(false);
   const [showGuidelines, setShowGuidelines] = useState(false);
-  const [focusField, setFocusField] = useState<{ field: 'note' | 'attribution'; annotationId: string; n: number } | null>(null);
+  const [focusField, setFocusField] = useState<FocusRequest | null>(null);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const visible = useMemo(() => applyFilters(wb.mine, filters), [wb.mine, filters]);
   const painted = useMemo<Annotation[]>(() => (others.length ? [...visible, ...others] : visible), [visible, others]);
@@ -93,6 +102,85 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
     return span ? doc.text.slice(span[0], span[1]) : null;
   }, [doc.text]);
   const activeLabels = wb.labels.filter((l) => !l.archived);
+
+  // Claim structure (#20): a claim's source and cue spans, marked by keyboard (S, U), shown with
+  // outlines and margin connectors; attribute values in the details panel.
+  const structure = useClaimStructure(api, store, wb, doc.id);
+  const articleRef = useRef<HTMLElement>(null);
+  const [linking, setLinking] = useState<{ kind: RelationKind; claimId: string } | null>(null);
+  const [hoveredId, setHoveredId] = useState<string | null>(null);
+  const [tagSetStart, setTagSetStart] = useState<RelationKind | undefined>(undefined);
+  const linkLabels = useMemo(() => ({ source: labelsFor(wb.labels, 'source'), cue: labelsFor(wb.labels, 'cue') }), [wb.labels]);
+  const hasLinkLabel = useMemo(() => ({ source: linkLabels.source.length > 0, cue: linkLabels.cue.length > 0 }), [linkLabels]);
+  const linkingClaim = linking ? (wb.mine.find((a) => a.id === linking.claimId) ?? null) : null;
+  const candidates = useMemo(() => (linking ? candidatesFor(linking.kind, annotator.id, wb.annotations, wb.labels) : []), [linking, annotator.id, wb.annotations, wb.labels]);
+  useEffect(() => {
+    // Marking ends when its claim is no longer the selected one (deleted, another picked).
+    if (linking && (!linkingClaim || wb.selected?.id !== linking.claimId)) setLinking(null);
+  }, [linking, linkingClaim, wb.selected]);
+  const focusAnnotation = (hoveredId ? painted.find((a) => a.id === hoveredId) : null) ?? wb.selected;
+  const focusLinks = useMemo(() => linksOf(focusAnnotation, structure.relations, painted), [focusAnnotation, structure.relations, painted]);
+  const outlined = useMemo(() => outlinedSpans(focusLinks), [focusLinks]);
+  const selectedLinks = useMemo(() => linksOf(wb.selected, structure.relations, wb.annotations), [wb.selected, structure.relations, wb.annotations]);
+  /** Under each of her linked claims in the list: its source. */
+  const summaries = useMemo(() => {
+    const byId = new Map(wb.annotations.map((a) => [a.id, a]));
+    const out = new Map<string, string>();
+    for (const r of structure.relations) {
+      const target = r.kind === 'source' ? byId.get(r.targetId) : undefined;
+      if (target && !out.has(r.claimId)) out.set(r.claimId, `Source: “${target.quote.length > 50 ? `${target.quote.slice(0, 49)}…` : target.quote}”`);
+    }
+    return out;
+  }, [structure.relations, wb.annotations]);
+
+  const linkTo = useCallback(
+    async (claim: Annotation, kind: RelationKind, target: Annotation) => {
+      if (await structure.link(claim, kind, target)) setLinking(null);
+    },
+    [structure],
+  );
+  /** Marks the selected words as the claim's source or cue (or links her span already there). */
+  const linkWords = useCallback(
+    async (claim: Annotation, kind: RelationKind, span: [number, number], labelId?: string) => {
+      const existing = candidatesFor(kind, annotator.id, wb.annotations, wb.labels).find((a) => a.start === span[0] && a.end === span[1]);
+      const made = await structure.link(claim, kind, existing ?? { labelId: labelId ?? linkLabels[kind][0].id, start: span[0], end: span[1] });
+      if (!made) return;
+      setLinking(null);
+      editor.current?.clearSelection();
+      setSelectionRect(null);
+    },
+    [annotator.id, wb.annotations, wb.labels, structure, linkLabels],
+  );
+  const startLinking = useCallback(
+    (kind: RelationKind) => {
+      const claim = wb.selected;
+      if (!claim) return notify(`Select a claim first: ${LINK_KEYS[kind]} marks its ${kind}.`);
+      if (claim.annotatorId !== annotator.id) return notify(`This is ${claim.annotatorName}’s claim: copy it to your work (M) to link its ${kind}.`);
+      const role = roleOf(wb.labels, claim.labelId);
+      if (role !== 'claim') return notify(`This is a ${role}, not a claim: select a claim to mark its ${kind}.`);
+      if (!hasLinkLabel[kind]) {
+        return notify(`Your tag set has no ${kind} label. Open the tag set (✎), add a label and choose “${kind === 'source' ? 'Source' : 'Cue'}” under What it marks.`, 'error');
+      }
+      const span = editor.current?.selectionOffsets();
+      if (span) return void linkWords(claim, kind, span);
+      setLinking({ kind, claimId: claim.id });
+      editor.current?.focus();
+    },
+    [wb.selected, wb.labels, annotator.id, hasLinkLabel, notify, linkWords],
+  );
+  /** Enter while marking: the selected words, or her span under the caret. */
+  const confirmLinking = useCallback(
+    (labelId?: string) => {
+      if (!linking || !linkingClaim) return;
+      const span = editor.current?.selectionOffsets();
+      if (span) return void linkWords(linkingClaim, linking.kind, span, labelId);
+      const caret = editor.current?.caretOffset() ?? null;
+      const at = caret === null ? undefined : candidates.find((a) => a.start <= caret && caret <= a.end);
+      if (at) return void linkTo(linkingClaim, linking.kind, at);
+      notify(`Select the ${linking.kind}’s words in the article first (Shift+arrows, or Ctrl+F, type, Esc), then press Enter.`);
+    },
+    [linking, linkingClaim, candidates, linkWords, linkTo, notify],
+  );
 
   const tag = useCallback(
     async (labelId: string) => {
@@ -144,11 +232,37 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
   useCommands(
     {
       tag: ({ chord }) => {
+        if (linking) {
+          // While marking a source or cue, the kind's own label key marks the words; others wait.
+          const kindLabel = activeLabels.find((l) => l.shortcut === chord && l.role === linking.kind);
+          if (kindLabel) confirmLinking(kindLabel.id);
+          else notify(`Press Enter to mark the selected words as the ${linking.kind}, or Esc to stop.`);
+          return;
+        }
         const label = activeLabels.find((l) => l.shortcut === chord);
         if (label) void tag(label.id);
         else notify(`No label is on key ${chord}; the tag set uses ${shortcutRange(activeLabels.map((l) => l.shortcut)) || 'no keys yet'}.`);
       },
-      delete: () => void wb.remove(mineSelected!.id),
+      delete: () => {
+        if (linking) return notify(`Press Esc to stop marking the ${linking.kind} first.`);
+        void wb.remove(mineSelected!.id);
+      },
+      'mark-source': () => startLinking('source'),
+      'mark-cue': () => startLinking('cue'),
+      'link-confirm': () => {
+        // Enter on a button (a listed source, Cancel) presses the button.
+        if (document.activeElement instanceof HTMLButtonElement) return false;
+        confirmLinking();
+      },
+      'link-cancel': () => {
+        setLinking(null);
+        if (linking) notify(`Stopped marking the ${linking.kind}.`);
+      },
+      attributes: () => {
+        const def = wb.labels.find((l) => l.id === mineSelected!.labelId)?.attributes ?? [];
+        if (def.length === 0) notify('This label has no attributes. Add some in the tag set (✎).');
+        else if (mineSelected!.annotatorId === annotator.id) setFocusField({ field: 'attributes', annotationId: mineSelected!.id, n: Date.now() });
+      },
       'copy-to-mine': () => void wb.copyToMine(mineSelected!.id),
       undo: () => void wb.undo(),
       redo: () => void wb.redo(),
@@ -175,6 +289,7 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
       annotationSelected: wb.selected !== null,
       textSelected: editor.current?.selectionOffsets() != null,
       annotationListFocus: focus?.closest('.annotation-list') != null,
+      linking: linking !== null,
     }),
   );
 
@@ -238,7 +353,21 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
             />
           )}
           <LayerBar layers={wb.layers} shown={shownLayers} blind={blind} onToggle={(id, on) => store.toggleLayer(id, on)} onBlind={onBlind} />
-          <article className="article">
+          {linking && linkingClaim && (
+            <LinkingBar
+              kind={linking.kind}
+              claim={linkingClaim}
+              candidates={candidates}
+              labelName={linkLabels[linking.kind][0]?.name ?? linking.kind}
+              onPick={(target) => void linkTo(linkingClaim, linking.kind, target)}
+              onCancel={() => {
+                setLinking(null);
+                editor.current?.focus();
+              }}
+            />
+          )}
+          <article className="article" ref={articleRef}>
+            <LinkOverlay editor={editor} container={articleRef} focus={focusAnnotation} spans={outlined} />
             <ArticleEditor
               ref={editor}
               document={doc}
@@ -248,8 +377,17 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
               selected={wb.selected}
               onSelectionChange={setSelectionRect}
               onClickOffset={(offset) => {
+                if (linking && linkingClaim) {
+                  const target = candidates.find((a) => a.start <= offset && offset < a.end);
+                  if (target) void linkTo(linkingClaim, linking.kind, target);
+                  return;
+                }
                 const picked = pickAnnotationAt(painted, offset, wb.selected?.id ?? null);
                 wb.select(picked?.id ?? null);
+              }}
+              onHoverOffset={(offset) => {
+                const over = offset === null ? null : pickAnnotationAt(painted, offset, null);
+                setHoveredId(over && over.id !== wb.selected?.id && structure.relations.some((r) => r.claimId === over.id || r.targetId === over.id) ? over.id : null);
               }}
             />
           </article>
@@ -266,6 +404,21 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
                 labelName={wb.labels.find((l) => l.id === foreign.labelId)?.name ?? foreign.labelId}
                 reference={referenceIds.has(foreign.annotatorId)}
                 onCopy={() => void wb.copyToMine(foreign.id)}
+                extra={
+                  <>
+                    <ClaimLinksSection
+                      role={roleOf(wb.labels, foreign.labelId)}
+                      links={selectedLinks}
+                      readOnly
+                      hasLabel={hasLinkLabel}
+                      onStart={() => undefined}
+                      onJump={(a) => editor.current?.scrollToAnnotation(a)}
+                      onUnlink={() => undefined}
+                      onAddLabel={() => undefined}
+                    />
+                    <AttributeFields annotation={foreign} label={wb.labels.find((l) => l.id === foreign.labelId)} readOnly onSet={() => undefined} />
+                  </>
+                }
               />
             )
           }
@@ -281,6 +434,34 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
           selectedText={selectedArticleText}
           focusField={focusField}
           onFocused={clearFocusRequest}
+          summaries={summaries}
+          details={
+            wb.selected &&
+            wb.selected.annotatorId === annotator.id && (
+              <>
+                <ClaimLinksSection
+                  role={roleOf(wb.labels, wb.selected.labelId)}
+                  links={selectedLinks}
+                  hasLabel={hasLinkLabel}
+                  onStart={startLinking}
+                  onJump={(a) => {
+                    wb.select(a.id);
+                    editor.current?.scrollToAnnotation(a);
+                  }}
+                  onUnlink={(r) => void structure.unlink(r)}
+                  onAddLabel={(kind) => {
+                    setTagSetStart(kind);
+                    setShowTagSet(true);
+                  }}
+                />
+                <AttributeFields
+                  annotation={wb.selected}
+                  label={wb.labels.find((l) => l.id === wb.selected!.labelId)}
+                  onSet={(key, value) => void structure.setAttribute(wb.selected!, key, value)}
+                />
+              </>
+            )
+          }
         />
       </div>
       <StatusBar
@@ -301,7 +482,11 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
       {showTagSet && (
         <TagSetDialog
           api={api}
-          onClose={() => setShowTagSet(false)}
+          startWith={tagSetStart}
+          onClose={() => {
+            setShowTagSet(false);
+            setTagSetStart(undefined);
+          }}
           onChanged={(labels) => {
             const removed = wb.labels.some((l) => !labels.some((n) => n.id === l.id));
             store.setLabels(labels);
@@ -318,7 +503,7 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
 }
 
 /** Another analyst's (or the reference's) annotation, selected in the text: read-only, with Copy to mine. */
-function ForeignAnnotation({ annotation: a, labelName, reference, onCopy }: { annotation: Annotation; labelName: string; reference: boolean; onCopy(): void }) {
+function ForeignAnnotation({ annotation: a, labelName, reference, onCopy, extra }: { annotation: Annotation; labelName: string; reference: boolean; onCopy(): void; extra?: ReactNode }) {
   return (
     <section className={`foreign-annotation${reference ? ' is-reference' : ''}`} aria-label={`${reference ? 'Reference' : `${a.annotatorName}'s`} annotation, read-only`}>
       <p className="foreign-owner">
@@ -326,6 +511,7 @@ function ForeignAnnotation({ annotation: a, labelName, reference, onCopy }: { an
       </p>
       <blockquote className="foreign-quote">{a.quote}</blockquote>
       {a.note && <p className="foreign-note">{a.note}</p>}
+      {extra}
       <button type="button" className="button compact" onClick={onCopy} aria-keyshortcuts="M">
         Copy to mine <kbd>M</kbd>
       </button>

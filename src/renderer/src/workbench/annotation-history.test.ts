@@ -28,7 +28,8 @@ function model() {
     if (action.kind === 'update') {
       const fields = direction === 'undo' ? action.before : action.after;
       Object.assign(live.get(action.id)!, fields);
-    } else if ((action.kind === 'create') === (direction === 'redo')) live.set(action.annotation.id, { labelId: action.annotation.labelId, note: action.annotation.note });
+    } else if (action.kind !== 'create' && action.kind !== 'delete') return;
+    else if ((action.kind === 'create') === (direction === 'redo')) live.set(action.annotation.id, { labelId: action.annotation.labelId, note: action.annotation.note });
     else live.delete(action.annotation.id);
   };
   return { live, apply };

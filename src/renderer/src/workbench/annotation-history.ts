@@ -1,4 +1,5 @@
 import type { Annotation, Confidence } from '../../../shared/types';
+import type { AttributeValues, Relation } from '../../../shared/claim-structure';
 
 export interface AnnotationFields {
   labelId?: string;
@@ -11,7 +12,15 @@ export interface AnnotationFields {
 export type AnnotationAction =
   | { kind: 'create'; annotation: Annotation }
   | { kind: 'delete'; annotation: Annotation }
-  | { kind: 'update'; id: string; before: AnnotationFields; after: AnnotationFields };
+  | { kind: 'update'; id: string; before: AnnotationFields; after: AnnotationFields }
+  /**
+   * A claim linked to its source or cue (#20). `madeTarget`: the span was marked by the same call,
+   * so undo removes the span (and with it the link) and redo restores both. `relation` is the
+   * link as it stands now (a link made again has a new id).
+   */
+  | { kind: 'link'; relation: Relation; target: Annotation; madeTarget: boolean }
+  | { kind: 'unlink'; relation: Relation; target: Annotation }
+  | { kind: 'attributes'; id: string; before: AttributeValues; after: AttributeValues };
 
 /** Undo/redo stacks of annotation actions; a new action clears the redo stack. */
 export class AnnotationHistory {
@@ -71,6 +80,12 @@ export function describeAction(action: AnnotationAction, names: ActionNames): st
       return `tag ‘${names.label(action.annotation.labelId)}’${on(action.annotation.quote)}`;
     case 'delete':
       return `deletion of ‘${names.label(action.annotation.labelId)}’${on(action.annotation.quote)}`;
+    case 'link':
+      return `link to the ${action.relation.kind} “${clipQuote(action.target.quote)}”`;
+    case 'unlink':
+      return `unlinking of the ${action.relation.kind} “${clipQuote(action.target.quote)}”`;
+    case 'attributes':
+      return `attributes${on(names.quote(action.id))}`;
     case 'update': {
       const { before, after } = action;
       const fields = (Object.keys(after) as Array<keyof AnnotationFields>).filter((k) => after[k] !== undefined);

@@ -5,7 +5,7 @@ import type { Annotation, DocumentRecord } from '../../../shared/types';
 import { HEAD_LIMIT, openingRequests, takeWorkbench } from './workbench-prefetch';
 import { AnnotationHistory, describeAction, type ActionNames, type AnnotationAction, type AnnotationFields } from './annotation-history';
 import { useStore, type ClaimtagStore, type Notice } from '../store/claimtag-store';
-import { loadLayers } from '../store/loaders';
+import { loadLayers, loadRelations } from '../store/loaders';
 
 export type { Notice } from '../store/claimtag-store';
 
@@ -139,6 +139,7 @@ export function useWorkbench(api: ClaimtagApi, store: ClaimtagStore, document: D
       void api.listAnnotations({ documentId: document.id }).then(finish);
     });
     void loadLayers(api, store, document.id);
+    void loadRelations(api, store, document.id);
     if (generation === 0) void api.rememberOpenDocument({ id: document.id });
     return () => {
       live = false;
@@ -239,6 +240,36 @@ export function useWorkbench(api: ClaimtagApi, store: ClaimtagStore, document: D
 
   const replay = useCallback(
     async (action: AnnotationAction, direction: 'undo' | 'redo') => {
+      if (action.kind === 'link' || action.kind === 'unlink') {
+        // Links (#20): a span marked with its link goes and comes back with it; otherwise the link alone.
+        const linked = (action.kind === 'link') === (direction === 'redo');
+        if (action.kind === 'link' && action.madeTarget) {
+          const id = action.target.id;
+          const row = await persist(() => (linked ? api.restoreAnnotation({ id }) : api.deleteAnnotation({ id })));
+          if (row) (linked ? upsert : drop)(row);
+          return row !== null;
+        }
+        if (linked) {
+          const made = await persist(() => api.linkClaim({ claimId: action.relation.claimId, targetId: action.target.id }));
+          if (made) {
+            action.relation = made.relation;
+            store.applyRelation(made.relation);
+            setSelectedId(made.relation.claimId);
+          }
+          return made !== null;
+        }
+        const removed = await persist(() => api.unlinkClaim({ id: action.relation.id }));
+        if (removed) store.applyRelation({ ...removed, deletedAt: removed.deletedAt ?? new Date().toISOString() });
+        return removed !== null;
+      }
+      if (action.kind === 'attributes') {
+        const updated = await persist(() => api.setAnnotationAttributes({ id: action.id, values: direction === 'undo' ? action.before : action.after }));
+        if (updated) {
+          upsert(updated);
+          setSelectedId(updated.id);
+        }
+        return updated !== null;
+      }
       if (action.kind === 'update') {
         const fields = direction === 'undo' ? action.before : action.after;
         const updated = await persist(() => api.updateAnnotation({ id: action.id, ...fields }));
@@ -265,7 +296,7 @@ export function useWorkbench(api: ClaimtagApi, store: ClaimtagStore, document: D
       }
       return deleted !== null;
     },
-    [api, persist, upsert, drop],
+    [api, persist, upsert, drop, store],
   );
 
   /** Label names and quotes for the undo and redo notices (read when the notice is written). */
@@ -313,6 +344,12 @@ export function useWorkbench(api: ClaimtagApi, store: ClaimtagStore, document: D
     selected,
     select: setSelectedId,
     notify,
+    /** Runs one API call with the save indicator and the shared error handling (see above). */
+    persist,
+    /** Puts a row the core returned into the store. */
+    upsert,
+    /** Records an action for undo (structure changes made outside this hook). */
+    record,
     copyToMine,
     /** A change is waiting for Retry (e.g. after the disk was full). */
     retryable,

@@ -2,7 +2,7 @@
 // runs and paired with a baseline measured in the same run. Writes bench/results/latest.json
 // and bench/results/latest.md, always (a section that fails or runs over its time box is
 // marked so, with the reason). Sections run one at a time, each in its own process.
-//   BENCH_ONLY=store,export   run only these sections (BENCH_ONLY=library: the library-scale section alone)
+//   BENCH_ONLY=store,export   run only these sections (BENCH_ONLY=library: the library-scale section alone; BENCH_ONLY=frames: UI frames during a 100k import)
 //   see bench/sections/renderer.ts for BENCH_OPEN_RUNS, BENCH_TAGS, BENCH_TAG_BUDGET_MS, BENCH_SCROLL_*
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,6 +20,7 @@ const SECTIONS: Array<{ name: string; timeoutMs: number }> = [
   { name: 'agree', timeoutMs: 150_000 },
   { name: 'corpus', timeoutMs: 150_000 },
   { name: 'renderer', timeoutMs: 420_000 },
+  { name: 'frames', timeoutMs: 600_000 },
   { name: 'team', timeoutMs: 300_000 },
   { name: 'library', timeoutMs: 1_500_000 },
   { name: 'cli', timeoutMs: 60_000 },
@@ -131,7 +132,7 @@ async function main(): Promise<void> {
     const buildError = ensureRenderer();
     for (const s of SECTIONS) {
       if (only && !only.includes(s.name)) continue;
-      if (s.name === 'renderer' && buildError) {
+      if ((s.name === 'renderer' || s.name === 'frames') && buildError) {
         sections.push({ name: s.name, status: 'failed', reason: `renderer bundle unavailable: ${buildError}`, durationMs: 0, figures: [] });
         continue;
       }

@@ -146,7 +146,7 @@ test('tag set: add "statistic" on key 4 and tag with it, rename, refused shortcu
     ]);
   } finally {
     await freshPage.close();
-    fresh.dispose();
+    await fresh.dispose();
   }
 });
 

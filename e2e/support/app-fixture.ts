@@ -7,6 +7,8 @@ import { loadBundledSample } from '../../src/core/store/bundled-sample';
 import type { Library } from '../../src/core/store/library';
 import { makeTempDir } from '../../test/support/temp-library';
 import { API_METHODS } from '../../src/shared/api-methods';
+import type { JobEvent } from '../../src/shared/jobs';
+import { startLibraryWorker, type LibraryWorker } from '../../src/core/worker/library-worker-client';
 import { serveRenderer } from './static-server';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -39,8 +41,42 @@ export class AppHarness {
     return databasePathIn(this.dataDir);
   }
 
+  /**
+   * Run the library in its worker threads exactly as main does (startLibraryWorker), instead of
+   * in this process: long jobs then leave the page's calls answered, and can be cancelled
+   * mid-way. `library` is null in this mode (the test reads the file itself).
+   */
+  useWorker = false;
+  private worker: LibraryWorker | null = null;
+  /** Every long-job event the library sent the page, in order. */
+  readonly jobEvents: JobEvent[] = [];
+
+  /** Sends a job event to the page, as main's webContents.send(JOB_CHANNEL) does. */
+  private pushJobEvent(event: JobEvent): void {
+    this.jobEvents.push(event);
+    this.page.evaluate((e) => (window as unknown as { __claimtagJob?: (e: unknown) => void }).__claimtagJob?.(e), event).catch(() => {});
+  }
+
   /** Opens the library the way main does at startup (same session code), then loads the page. */
   async start(): Promise<void> {
+    if (this.useWorker) {
+      this.worker = startLibraryWorker({
+        databasePath: this.databasePath,
+        dataDir: this.dataDir,
+        resourcesDir: path.join(ROOT, 'resources'),
+        backupEveryMs: this.backupEveryMs,
+        ports: {
+          chooseFilesToImport: async () => this.nextImportFiles,
+          chooseExportPath: async () => this.nextExportPath,
+          chooseFileToOpen: async () => this.nextOpenFile,
+        },
+        onInternalError: (message) => console.error(message),
+        onJobEvent: (event) => this.pushJobEvent(event),
+      });
+      this.currentDispatch = this.worker.dispatch;
+      await this.page.goto(`${this.origin}/index.html`);
+      return;
+    }
     this.session = new LibrarySession({
       databasePath: this.databasePath,
       dataDir: this.dataDir,
@@ -52,6 +88,7 @@ export class AppHarness {
       },
       backupEveryMs: this.backupEveryMs,
       onInternalError: (err) => console.error(err),
+      onJobEvent: (event) => this.pushJobEvent(event),
     });
     this.currentDispatch = this.session.dispatch;
     await this.page.goto(`${this.origin}/index.html`);
@@ -106,7 +143,14 @@ export class AppHarness {
         menuListeners.add(listener);
         return () => menuListeners.delete(listener);
       };
-      const api = Object.freeze({ ...Object.fromEntries(methods.map((m) => [m, (input: unknown) => invoke(m, input)])), onMenuCommand });
+      // Long-job events arrive from the test through window.__claimtagJob(event).
+      const jobListeners = new Set<(event: unknown) => void>();
+      (window as unknown as { __claimtagJob: (e: unknown) => void }).__claimtagJob = (e) => jobListeners.forEach((l) => l(e));
+      const onJobEvent = (listener: (event: unknown) => void) => {
+        jobListeners.add(listener);
+        return () => jobListeners.delete(listener);
+      };
+      const api = Object.freeze({ ...Object.fromEntries(methods.map((m) => [m, (input: unknown) => invoke(m, input)])), onMenuCommand, onJobEvent });
       Object.defineProperty(window, 'claimtag', { value: api, writable: false, configurable: false });
     }, API_METHODS);
   }
@@ -127,10 +171,11 @@ export class AppHarness {
     await this.start();
   }
 
-  dispose(): void {
+  async dispose(): Promise<void> {
     // Calls still in flight from the closing page get an answer, not a closed-database error.
     this.currentDispatch = async () => ({ ok: false, error: { code: 'internal', message: 'The test has ended.' } });
     this.session?.close();
+    await this.worker?.close();
     this.cleanupDir();
   }
 }
@@ -149,7 +194,7 @@ export const test = base.extend<{ app: AppHarness }, { rendererOrigin: string }>
     const app = new AppHarness(page, rendererOrigin);
     await app.install();
     await use(app);
-    app.dispose();
+    await app.dispose();
   },
 });
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { app, ipcMain, session, type BrowserWindow } from 'electron';
 import { databasePathIn, resolveDataDir } from '../core/data-dir';
 import { startLibraryWorker } from '../core/worker/library-worker-client';
+import { JOB_CHANNEL } from '../shared/api-methods';
 import { APP_ORIGIN, registerAppScheme, serveRendererBundle } from './app-protocol';
 import { registerIpcHandlers } from './ipc';
 import { installAppMenu } from './app-menu';
@@ -42,6 +43,8 @@ function start(): void {
     resourcesDir: path.join(appRoot, 'resources'),
     ports: electronHostPorts(() => mainWindow, app.getPath('userData')),
     onInternalError: (message) => console.error('claimtag: internal error', message),
+    // Long jobs' progress, pushed to the page as it comes (#14).
+    onJobEvent: (event) => mainWindow?.webContents.send(JOB_CHANNEL, event),
   });
   const trustedOrigins = devServerUrl ? [new URL(devServerUrl).origin] : [APP_ORIGIN];
   registerIpcHandlers(ipcMain, library.dispatch, trustedOrigins);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { API_METHODS, MENU_CHANNEL, channelFor } from '../shared/api-methods';
+import { API_METHODS, JOB_CHANNEL, MENU_CHANNEL, channelFor } from '../shared/api-methods';
 
 const exposed: Record<string, unknown> = {};
 const listeners: Array<[string, (...a: unknown[]) => void]> = [];
@@ -22,7 +22,7 @@ describe('the preload', () => {
     await import('./index');
     expect(Object.keys(exposed)).toEqual(['claimtag']);
     const api = exposed.claimtag as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'onMenuCommand'].sort());
+    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'onMenuCommand', 'onJobEvent'].sort());
     for (const m of API_METHODS) expect(typeof api[m]).toBe('function');
     expect(Object.isFrozen(api)).toBe(true);
   });
@@ -52,5 +52,26 @@ describe('menu commands', () => {
     expect(got).toEqual([['import']]);
     off();
     expect(listeners.some(([c]) => c === MENU_CHANNEL)).toBe(false);
+  });
+});
+
+describe('long-job events', () => {
+  it('pass only well-formed job events to the page, never the IPC event', async () => {
+    await import('./index');
+    const api = exposed.claimtag as { onJobEvent(l: (e: unknown) => void): () => void };
+    const got: unknown[][] = [];
+    const off = api.onJobEvent((...args) => got.push(args));
+    const [, handler] = listeners.find(([c]) => c === JOB_CHANNEL)!;
+    const progress = { type: 'progress', jobId: 'j0', seq: 0, kind: 'import', what: 'a.json', done: 0, total: null };
+    const end = { type: 'end', jobId: 'j0', seq: 1, kind: 'import', what: 'a.json', outcome: 'cancelled', message: 'Cancelled.' };
+    handler({ sender: 'ipc event' }, progress);
+    handler({ sender: 'ipc event' }, { ...progress, kind: 'format-disk' });
+    handler({ sender: 'ipc event' }, { ...end, outcome: 'exploded' });
+    handler({ sender: 'ipc event' }, 'progress');
+    handler({ sender: 'ipc event' }, end);
+    handler({ sender: 'ipc event' }, { type: 'waiting', on: true, method: 'createAnnotation' });
+    expect(got).toEqual([[progress], [end], [{ type: 'waiting', on: true, method: 'createAnnotation' }]]);
+    off();
+    expect(listeners.some(([c]) => c === JOB_CHANNEL)).toBe(false);
   });
 });

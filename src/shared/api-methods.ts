@@ -59,6 +59,8 @@ export const API_METHODS = [
   'setAnnotationAttributes',
   'getClaimReviewDesk',
   'setClaimReviewDesk',
+  // scale (#14)
+  'cancelJob',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];
@@ -71,3 +73,6 @@ export { MENU_COMMANDS, type MenuCommand } from './commands';
 
 /** The one channel main uses to send menu commands to the page. */
 export const MENU_CHANNEL = 'claimtag:menu';
+
+/** The one channel main uses to send long-job events (src/shared/jobs.ts) to the page. */
+export const JOB_CHANNEL = 'claimtag:job';

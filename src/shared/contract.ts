@@ -13,6 +13,7 @@ import type { ErrorCode, RefusalReason, Result } from './result';
 import type { BlindState, DocumentLayers } from './layers';
 import type { TeamStatus } from './team';
 import type { API_METHODS, MenuCommand } from './api-methods';
+import type { JobEvent } from './jobs';
 import { ATTRIBUTE_LIMITS, ATTRIBUTE_TYPES, LABEL_ROLES, type Relation } from './claim-structure';
 
 const id = z.string().min(1).max(100);
@@ -329,6 +330,9 @@ export const contract = {
       })
       .strict(),
   ),
+  // scale (#14): long jobs stream JobEvents (src/shared/jobs.ts) on JOB_CHANNEL and stop on request.
+  /** Stops the long job with this id (from its events); what it had not finished is not kept. */
+  cancelJob: returns<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(100) }).strict()),
 };
 
 export type ApiMethod = keyof typeof contract;
@@ -342,6 +346,8 @@ export type ClaimtagApi = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<Re
 export type ClaimtagBridge = ClaimtagApi & {
   /** Runs `listener` for each application-menu command; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Runs `listener` for each long-job event (progress, end, a change waiting); returns the unsubscribe function. */
+  onJobEvent(listener: (event: JobEvent) => void): () => void;
 };
 
 /** The implementation side: services take validated input and return (or throw AppFailure). */

@@ -16,6 +16,7 @@ import type { HostPorts } from './host-ports';
 import type { Annotator } from '../../shared/types';
 import { AppFailure as Refusal } from '../../shared/result';
 import { othersHidden } from '../ownership/ownership';
+import type { JobControl, JobRunner } from '../jobs/job-runner';
 
 type DocumentServices = Pick<
   ApiServices,
@@ -41,7 +42,7 @@ type Arriving = {
 };
 
 /** Library management: search, rename, delete, import from dialogs/drops/clipboard, export. */
-export function createDocumentServices(library: Library, ports: HostPorts, currentAnnotator: () => Annotator | null): DocumentServices {
+export function createDocumentServices(library: Library, ports: HostPorts, currentAnnotator: () => Annotator | null, jobs: JobRunner): DocumentServices {
   // Files picked in the native dialog, by opaque token: the renderer never holds a path.
   const chosen = new Map<string, string>();
   let runningExport: AbortController | null = null;
@@ -81,7 +82,24 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
     };
   };
 
-  const importOne = async (file: string, name: string, replaceInvalid?: boolean, arriving?: Arriving) => {
+  /**
+   * One file, as a job: progress per row, and a cancel that rolls the file back (its rows are
+   * written in one transaction), so a cancelled file leaves the library as it was; files
+   * imported before it stay whole. A cancelled import answers with the code 'cancelled'.
+   */
+  const importOne = (file: string, name: string, replaceInvalid?: boolean, arriving?: Arriving) =>
+    jobs.run(
+      'import',
+      name,
+      async (job) => {
+        const result = await importOneFile(file, name, job, replaceInvalid, arriving);
+        if (!result.ok && result.cancelled) throw new AppFailure({ code: 'cancelled', message: `The import of "${name}" was cancelled; nothing of it was kept.` });
+        return result.result;
+      },
+      (r) => (r.ok ? null : { outcome: 'failed', message: r.message }),
+    );
+
+  const importOneFile = async (file: string, name: string, job: JobControl, replaceInvalid?: boolean, arriving?: Arriving) => {
     // A null-prototype map: an annotator called "__proto__" is just a name.
     const renameAnnotators: Record<string, string> = Object.create(null);
     for (const r of arriving?.rename ?? []) renameAnnotators[r.from] = r.to;
@@ -96,8 +114,10 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
       intoMine: arriving?.intoMine,
       similar: arriving?.similar,
       mapOnto: arriving?.mapOnto ? Object.fromEntries(arriving.mapOnto.map((m) => [m.ref, m.documentId])) : undefined,
+      job,
     });
-    return toResult(name, outcome);
+    if (!outcome.ok && outcome.error.code === 'cancelled') return { ok: false as const, cancelled: true as const };
+    return { ok: true as const, result: toResult(name, outcome) };
   };
 
   return {
@@ -181,14 +201,24 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
       const suggested = `${base.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().slice(0, 80) || 'claimtag-export'}${saveExtension(format)}`;
       const target = await ports.chooseExportPath(suggested, saveExtension(format));
       if (!target) return { cancelled: true as const };
-      const job = new AbortController();
+      const stop = new AbortController();
       runningExport?.abort();
-      runningExport = job;
+      runningExport = stop;
       try {
         const desk = format === 'claimreview' ? readClaimReviewDesk(library) : null;
-        return { written: await exportBundle(bundle, format, target, { printToPdf: ports.printToPdf, signal: job.signal, ...(desk ? { formatOptions: { desk } } : {}) }) };
+        return await jobs.run('export', path.basename(target), async (job) => {
+          const signal = AbortSignal.any([stop.signal, job.signal]);
+          return {
+            written: await exportBundle(bundle, format, target, {
+              printToPdf: ports.printToPdf,
+              signal,
+              onWritten: (chars) => job.progress(chars, null),
+              ...(desk ? { formatOptions: { desk } } : {}),
+            }),
+          };
+        });
       } finally {
-        if (runningExport === job) runningExport = null;
+        if (runningExport === stop) runningExport = null;
       }
     },
 

@@ -7,6 +7,8 @@ import { verifyDatabaseFile } from '../reliability/verify';
 import type { NewDocument } from '../store/documents-repo';
 import { Library } from '../store/library';
 import { createDispatch, type Dispatch } from './dispatch';
+import { JobRunner } from '../jobs/job-runner';
+import type { JobEvent } from '../../shared/jobs';
 import type { HostPorts } from './host-ports';
 import { createServices } from './services';
 import { createUnavailableServices } from './unavailable-services';
@@ -22,6 +24,14 @@ export interface SessionOptions {
   /** Delay after opening before the background backup or integrity check runs (default 2 s). */
   backgroundDelayMs?: number;
   onInternalError?: (err: unknown) => void;
+  /** Long jobs' events (progress, end), for the page (#14). */
+  onJobEvent?: (event: JobEvent) => void;
+  /** Job ids start with this (one prefix per thread, so a cancel can be routed); default 'job-'. */
+  jobIdPrefix?: string;
+  /** The cancel board shared with the thread that asks for cancels (job-runner.ts). */
+  cancelBoard?: Int32Array;
+  /** Run the rolling backup / full integrity check after opening (default true; the worker's library thread leaves it to the jobs thread). */
+  backgroundCheck?: boolean;
 }
 
 /**
@@ -36,8 +46,10 @@ export class LibrarySession {
   private notices: LibraryNotice[] = [];
   private services: ApiServices;
   readonly dispatch: Dispatch;
+  readonly jobs: JobRunner;
 
   constructor(private readonly options: SessionOptions) {
+    this.jobs = new JobRunner({ emit: options.onJobEvent ?? (() => {}), idPrefix: options.jobIdPrefix, cancelBoard: options.cancelBoard });
     this.services = this.open();
     this.dispatch = createDispatch(
       new Proxy({} as ApiServices, { get: (_t, method: string) => this.services[method as keyof ApiServices] }),
@@ -54,6 +66,15 @@ export class LibrarySession {
     this.library = null;
   }
 
+  /**
+   * Opens the library file again (after another thread restored a backup into place: the
+   * restore hand-over, library-worker.ts). Closes what is open first.
+   */
+  reopen(): void {
+    this.close();
+    this.services = this.open();
+  }
+
   private open(): ApiServices {
     const { databasePath, dataDir } = this.options;
     try {
@@ -61,14 +82,19 @@ export class LibrarySession {
       this.failure = null;
       this.scheduleBackgroundCheck();
       return {
-        ...createServices({ library: this.library, dataDir, loadSample: this.options.loadSample, ports: this.options.ports }),
+        ...createServices({ library: this.library, dataDir, loadSample: this.options.loadSample, ports: this.options.ports, jobs: this.jobs }),
         ...this.recoveryServices(),
         takeLibraryNotices: () => this.notices.splice(0),
       };
     } catch (err) {
       this.library = null;
       this.failure = err instanceof AppFailure ? err.error : { code: 'storage', message: `The library could not be opened: ${String(err)}` };
-      return { ...createUnavailableServices(databasePath, this.failure), ...this.recoveryServices(), takeLibraryNotices: () => this.notices.splice(0) };
+      return {
+        ...createUnavailableServices(databasePath, this.failure),
+        ...this.recoveryServices(),
+        takeLibraryNotices: () => this.notices.splice(0),
+        cancelJob: ({ jobId }) => ({ cancelled: this.jobs.cancel(jobId) }),
+      };
     }
   }
 
@@ -84,20 +110,29 @@ export class LibrarySession {
         if (!this.failure) throw new AppFailure({ code: 'conflict', message: 'The library is fine; there is nothing to recover.' });
         const backup = restore === null ? null : listBackups(dataDir).find((b) => b.name === restore);
         if (restore !== null && !backup) throw new AppFailure({ code: 'not-found', message: `There is no backup named ${restore}.` });
-        let movedAside: string[] = [];
-        if (backup) movedAside = restoreBackup(backup.file, databasePath).movedAside;
-        else {
-          try {
-            movedAside = moveAsideDamaged(databasePath, { dataDir }).moved;
-          } catch (err) {
-            if (!(err instanceof AppFailure && err.error.code === 'not-found')) throw err;
-          }
-        }
-        this.services = this.open();
-        if (this.failure) throw new AppFailure({ code: 'storage', message: `The library still cannot be opened: ${this.failure.message}` });
-        return { movedAside, restoredFrom: backup?.name ?? null };
+        return this.jobs.run('restore', backup?.name ?? 'an empty library', (job) => {
+          job.check();
+          return this.recover(backup);
+        });
       },
     };
+  }
+
+  /** Restores `backup` (or starts empty when null) with the damaged file moved aside, then opens the result. */
+  private recover(backup: { file: string; name: string } | null | undefined): { movedAside: string[]; restoredFrom: string | null } {
+    const { databasePath, dataDir } = this.options;
+    let movedAside: string[] = [];
+    if (backup) movedAside = restoreBackup(backup.file, databasePath).movedAside;
+    else {
+      try {
+        movedAside = moveAsideDamaged(databasePath, { dataDir }).moved;
+      } catch (err) {
+        if (!(err instanceof AppFailure && err.error.code === 'not-found')) throw err;
+      }
+    }
+    this.services = this.open();
+    if (this.failure) throw new AppFailure({ code: 'storage', message: `The library still cannot be opened: ${this.failure.message}` });
+    return { movedAside, restoredFrom: backup?.name ?? null };
   }
 
   /**
@@ -110,13 +145,14 @@ export class LibrarySession {
   private scheduleBackgroundCheck(): void {
     const every = this.options.backupEveryMs ?? 6 * 60 * 60 * 1000;
     const library = this.library;
-    if (!library) return;
+    if (!library || this.options.backgroundCheck === false) return;
     const newest = listBackups(this.options.dataDir)[0];
     const backupDue = every > 0 && !(newest && Date.now() - Date.parse(newest.createdAt) < every);
     setTimeout(() => {
       if (this.library !== library || !library.db.open) return;
       if (backupDue) {
-        createBackup(library.db, this.options.dataDir).catch((err) => {
+        this.jobs.run('backup', 'the library', (job) => createBackup(library.db, this.options.dataDir, { job })).catch((err) => {
+          if (err instanceof AppFailure && err.error.code === 'cancelled') return;
           if (!(err instanceof AppFailure)) this.options.onInternalError?.(err);
           const message = err instanceof AppFailure ? err.error.message : 'The backup could not be made.';
           this.notify(err instanceof AppFailure ? err.error.code : 'storage', `The automatic backup did not succeed: ${message} Backups stop until this is resolved.`);

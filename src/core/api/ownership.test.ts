@@ -111,7 +111,7 @@ afterEach(() => {
  * One proof per mutating method. `Record` over every method not known to be read-only: adding a
  * method to the contract fails to compile here until its ownership is proved.
  */
-type ReadOnly = 'getStartupState' | 'listDocuments' | 'listDocumentPage' | 'getDocument' | 'listLabels' | 'listAnnotators' | 'listAnnotations' | 'searchDocuments' | 'documentLayers' | 'getBlindMode' | 'getRecoveryOptions' | 'chooseImportFiles' | 'compareDocument' | 'exportTagSet' | 'exportDocuments' | 'cancelExport' | 'listStudies' | 'getStudyReport' | 'nextStudyDocument' | 'nextUnsettledInStudy' | 'exportStudyDiagnosis' | 'getTeamStatus' | 'takeLibraryNotices' | 'listRelations' | 'getClaimReviewDesk';
+type ReadOnly = 'getStartupState' | 'listDocuments' | 'listDocumentPage' | 'getDocument' | 'listLabels' | 'listAnnotators' | 'listAnnotations' | 'searchDocuments' | 'documentLayers' | 'getBlindMode' | 'getRecoveryOptions' | 'chooseImportFiles' | 'compareDocument' | 'exportTagSet' | 'exportDocuments' | 'cancelExport' | 'listStudies' | 'getStudyReport' | 'nextStudyDocument' | 'nextUnsettledInStudy' | 'exportStudyDiagnosis' | 'getTeamStatus' | 'takeLibraryNotices' | 'listRelations' | 'getClaimReviewDesk' | 'cancelJob';
 
 const proofs: Record<Exclude<ApiMethod, ReadOnly>, () => Promise<void>> = {
   // Team mode: colleagues' rows arrive only from the server under their authors' ids (proved on a

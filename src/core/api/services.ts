@@ -13,6 +13,7 @@ import { createClaimStructureServices, deleteAnnotationWithLinks, restoreAnnotat
 import { headlessPorts, type HostPorts } from './host-ports';
 import { CURRENT_ANNOTATOR_SETTING, currentAnnotatorOf, documentLayers, othersHidden, requireCurrentAnnotator, requireNotBlind, requireOwn } from '../ownership/ownership';
 import type { BlindState } from '../../shared/layers';
+import { silentJobRunner, type JobRunner } from '../jobs/job-runner';
 
 const LAST_DOCUMENT = 'last-document';
 const SAMPLE_DOCUMENT = 'sample-document';
@@ -24,11 +25,15 @@ export interface ServiceContext {
   loadSample: () => NewDocument;
   /** Dialogs and printing; the CLI and unit tests run without them. */
   ports?: HostPorts;
+  /** Runs long operations as jobs that report progress and can be cancelled; silent when absent. */
+  jobs?: JobRunner;
 }
 
 /** The renderer's API, implemented on the core. Inputs arrive already validated by the contract. */
 export function createServices(ctx: ServiceContext): ApiServices {
   const { library } = ctx;
+  const jobs = ctx.jobs ?? silentJobRunner();
+  const study = createStudyServices(library, () => currentAnnotatorOf(library), ctx.ports ?? headlessPorts);
 
   const currentAnnotator = (): Annotator | null => currentAnnotatorOf(library);
 
@@ -47,9 +52,17 @@ export function createServices(ctx: ServiceContext): ApiServices {
   const requireLabel = (labelId: string) => requireUsableLabel(library, labelId);
 
   return {
-    ...createDocumentServices(library, ctx.ports ?? headlessPorts, currentAnnotator),
+    ...createDocumentServices(library, ctx.ports ?? headlessPorts, currentAnnotator, jobs),
     ...createCompareServices(library, currentAnnotator),
-    ...createStudyServices(library, currentAnnotator, ctx.ports ?? headlessPorts),
+    ...study,
+    // Agreement over a study's documents runs as a job (#14); its figures are built in one go, so a cancel drops them.
+    getStudyReport: (input) =>
+      jobs.run('agreement', input.name, (job) => {
+        const report = study.getStudyReport(input);
+        job.check();
+        return report;
+      }),
+    cancelJob: ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     ...createTagSetServices(library, ctx.ports ?? headlessPorts, currentAnnotator),
     ...createTeamServices(library, ctx.ports ?? headlessPorts),
     ...createClaimStructureServices(library),

@@ -95,6 +95,7 @@ async function importOne(library: Library, file: string, options: ImportPathsOpt
     brat = companion.value;
   }
   const documents = kind.format === 'w3c' ? library.documents.list().map((d) => ({ ref: d.id, title: d.title, source: d.source, text: library.documents.textOf(d.id) })) : undefined;
+  options.job?.check();
   const parsed = format.import(text, {
     // The export's manifest knows whose folder this is; the chosen annotator is for files without one.
     annotator: brat?.identity.annotator ?? options.annotator,
@@ -108,6 +109,7 @@ async function importOne(library: Library, file: string, options: ImportPathsOpt
     documents,
   });
   if (!parsed.ok) return { file, ok: false, error: { ...parsed.error, message: `${name}: ${parsed.error.message}` } };
+  options.job?.check();
   try {
     return { file, ok: true, kind: 'annotations', report: mergeImport(library, parsed.value, options) };
   } catch (err) {

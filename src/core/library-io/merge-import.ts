@@ -13,6 +13,7 @@ import { textChanges } from './text-difference';
 import { checkAttributeDefinitions, checkAttributeValues, valuesThatStillHold } from '../../shared/attribute-rules';
 import { ATTRIBUTE_LIMITS, type AttributeValues } from '../../shared/claim-structure';
 import { newId } from '../store/ids';
+import type { JobControl } from '../jobs/job-runner';
 
 export interface MergeOptions {
   /** Arriving annotator name → the name to file their work under. */
@@ -29,7 +30,12 @@ export interface MergeOptions {
   mapOnto?: Readonly<Record<string, string>>;
   /** Leave out (and report) annotations with an unusable label id instead of refusing the file. */
   partial?: boolean;
+  /** A long import's job (issue #14): progress per row written, and a cancel seen between rows (the transaction rolls back). */
+  job?: Pick<JobControl, 'progress' | 'check'>;
 }
+
+/** Rows between two progress reports and cancel checks. */
+const ROWS_PER_STEP = 500;
 
 /** The rename asked for `name`, read as an own key only (a name like "constructor" is data, not a method). */
 const renamedTo = (options: MergeOptions, name: string): string | undefined =>
@@ -270,6 +276,10 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
     const writtenEnds = new Map<string, string>();
     const spanKey = (documentId: string, annotatorId: string, labelId: string, start: number, end: number) => JSON.stringify([documentId, annotatorId, labelId, start, end]);
     for (let i = 0; i < parsed.annotations.length; i++) {
+      if (options.job && i % ROWS_PER_STEP === 0) {
+        options.job.check();
+        options.job.progress(i, parsed.annotations.length);
+      }
       const original = parsed.annotations[i];
       const documentId = docIds.get(original.documentRef);
       if (!documentId) throw new AppFailure({ code: 'invalid-input', message: `An annotation refers to an unknown document "${original.documentRef}".` });
@@ -372,6 +382,8 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
       library.relations.add({ id: r.ref, documentId: claim.documentId, annotatorId: claim.annotatorId, kind: r.kind, claimId, targetId, createdAt: r.createdAt });
       report.relationsAdded++;
     });
+    options.job?.check();
+    options.job?.progress(parsed.annotations.length, parsed.annotations.length);
     if (intoReference > 0) {
       throw AppFailure.forbidden(
         'reference',

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { AppFailure } from '../../shared/result';
 import { COMPANION_SUFFIXES, fileStamp, freeName, moveDatabaseFiles, parseFileStamp, syncDirectory, syncFile } from './files';
 import { verifyDatabaseFile } from './verify';
+import type { JobControl } from '../jobs/job-runner';
 
 export const BACKUPS_FOLDER = 'backups';
 export const DEFAULT_BACKUPS_KEPT = 10;
@@ -33,7 +34,12 @@ export interface BackupOptions {
   now?: Date;
   /** Test seam: runs on the finished copy just before it is verified. */
   beforeVerify?: (file: string) => void;
+  /** A job (#14): progress in pages copied, and a cancel between steps (the partial copy is deleted). */
+  job?: Pick<JobControl, 'progress' | 'check'>;
 }
+
+/** Pages copied per step of a backup that reports progress (between steps the thread answers other work). */
+const BACKUP_PAGES_PER_STEP = 1_000;
 
 export const backupsDir = (dataDir: string): string => path.join(dataDir, BACKUPS_FOLDER);
 
@@ -78,7 +84,17 @@ export async function createBackup(db: Database.Database, dataDir: string, optio
   removeDatabaseFiles(partial);
 
   try {
-    await db.backup(partial);
+    await db.backup(
+      partial,
+      options.job && {
+        progress: ({ totalPages, remainingPages }) => {
+          options.job!.check();
+          options.job!.progress(totalPages - remainingPages, totalPages);
+          return BACKUP_PAGES_PER_STEP;
+        },
+      },
+    );
+    options.job?.check();
     // The copy inherits WAL mode; switch it to a rollback journal so it is one self-contained file.
     const copy = new Database(partial, { fileMustExist: true });
     try {
@@ -88,6 +104,7 @@ export async function createBackup(db: Database.Database, dataDir: string, optio
     }
   } catch (err) {
     removeDatabaseFiles(partial);
+    if (err instanceof AppFailure) throw err;
     if ((err as { code?: unknown }).code === 'SQLITE_FULL' || (err as { code?: unknown }).code === 'ENOSPC') {
       throw new AppFailure({ code: 'disk-full', message: 'The disk is full, so no backup could be made. The library itself was not changed.' });
     }
@@ -96,6 +113,14 @@ export async function createBackup(db: Database.Database, dataDir: string, optio
 
   options.beforeVerify?.(partial);
   const verification = verifyDatabaseFile(partial);
+  if (options.job) {
+    try {
+      options.job.check();
+    } catch (err) {
+      removeDatabaseFiles(partial);
+      throw err;
+    }
+  }
   if (!verification.ok) {
     removeDatabaseFiles(partial);
     throw new AppFailure({

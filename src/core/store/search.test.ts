@@ -90,6 +90,41 @@ describe('search', () => {
 });
 
 describe('search in a library with more matches than RANK_CANDIDATES', () => {
+  it('orders hits exactly as bm25 over the newest RANK_CANDIDATES matches, equal scores newest first (oracle: every score read in full)', () => {
+    const dir = makeTempDir('claimtag-search-oracle-');
+    const many = Library.open(path.join(dir.dir, 'oracle.sqlite'));
+    try {
+      const insert = many.db.prepare("INSERT INTO documents (id, title, source, text, sha256, blocks, created_at) VALUES (?, ?, '', ?, ?, '[]', '2026-01-01')");
+      const words = ['river', 'rivers', 'bank', 'flood', 'minister', 'dam', 'border'];
+      many.transaction(() => {
+        // seeded texts: varied lengths and counts, many exact repeats (equal scores)
+        let seed = 7;
+        const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+        for (let i = 0; i < RANK_CANDIDATES + 300; i++) {
+          const text = Array.from({ length: 5 + Math.floor(next() * 60) }, () => words[Math.floor(next() * words.length)]).join(' ');
+          insert.run(`d${i}`, `Doc ${i % 17}`, `${text} ${i % 40 === 0 ? '' : 'river'}`, `h${i}`);
+        }
+      });
+      for (const query of ['river bank', 'riv', 'flood dam', 'minister']) {
+        const match = toSearchQuery(query)!.match;
+        const all = many.db
+          .prepare('SELECT d.id, f.rowid AS rowid, bm25(documents_fts) AS score FROM documents_fts f JOIN documents d ON d.rowid = f.rowid WHERE documents_fts MATCH ?')
+          .all(match) as Array<{ id: string; rowid: number; score: number }>;
+        const expected = all
+          .sort((a, b) => b.rowid - a.rowid)
+          .slice(0, RANK_CANDIDATES)
+          .sort((a, b) => a.score - b.score || b.rowid - a.rowid)
+          .slice(0, SEARCH_RESULT_LIMIT)
+          .map((r) => r.id);
+        expect(expected.length, query).toBeGreaterThan(0);
+        expect(many.documents.search(query).map((h) => h.documentId), query).toEqual(expected);
+      }
+    } finally {
+      many.close();
+      dir.cleanup();
+    }
+  });
+
   it('ranks the newest RANK_CANDIDATES matches and never returns an older one', () => {
     const dir = makeTempDir('claimtag-search-many-');
     const many = Library.open(path.join(dir.dir, 'many.sqlite'));

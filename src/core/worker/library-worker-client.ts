@@ -4,7 +4,10 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { fail, type Result } from '../../shared/result';
+import { fail, ok, type Result } from '../../shared/result';
+import { contract } from '../../shared/contract';
+import type { JobEvent } from '../../shared/jobs';
+import { jobNumber, markCancelled, newCancelBoard } from '../jobs/job-runner';
 import type { Dispatch } from '../api/dispatch';
 import type { HostPorts } from '../api/host-ports';
 import type { FromWorker, LibraryWorkerData, ToWorker } from './protocol';
@@ -14,19 +17,35 @@ export const LIBRARY_WORKER_FILE = 'library-worker.js';
 
 /**
  * Calls that can run long and are self-contained: they run in the jobs thread, on its own
- * connection, so reads and tags keep being answered meanwhile. (importChosenFile stays with the
- * library thread: the file tokens of chooseImportFiles live there.)
+ * connection, so reads and tags keep being answered meanwhile. The dialog import's file tokens
+ * live there too (chooseImportFiles with importChosenFile). A restore (recoverLibrary) puts a
+ * file in place there, then the library thread opens it again before the call is answered.
  */
-export const LONG_METHODS: ReadonlySet<string> = new Set(['importFileData', 'exportDocuments', 'cancelExport']);
+export const LONG_METHODS: ReadonlySet<string> = new Set([
+  'importFileData',
+  'chooseImportFiles',
+  'importChosenFile',
+  'exportDocuments',
+  'cancelExport',
+  'getStudyReport',
+  'recoverLibrary',
+]);
 
-export interface LibraryWorkerOptions extends Omit<LibraryWorkerData, 'ports' | 'role'> {
+/** Job id prefixes of the two threads (a cancel goes to the thread whose prefix the id has). */
+const JOB_PREFIX = { library: 'l', jobs: 'j' } as const;
+
+export interface LibraryWorkerOptions extends Omit<LibraryWorkerData, 'ports' | 'role' | 'jobIdPrefix' | 'cancelBoard'> {
   ports?: Partial<HostPorts>;
   onInternalError?: (message: string) => void;
+  /** Long jobs' events from either thread, in the order each thread sent them (#14). */
+  onJobEvent?: (event: JobEvent) => void;
 }
 
 export interface LibraryWorker {
   /** Same shape as the in-process dispatch: validated call in, Result out. */
   dispatch: Dispatch;
+  /** Ids of the jobs running now (seen from their events). */
+  readonly runningJobs: ReadonlySet<string>;
   /** Resolves once the worker has opened the library (or failed to, which calls then report). */
   ready: Promise<void>;
   /** Closes the library and ends the thread. */
@@ -43,30 +62,77 @@ function workerLocation(): { url: URL; execArgv: string[] } {
   return { url: new URL(`./${bundled}`, here), execArgv: [] };
 }
 
-/** The library thread, and the jobs thread started on the first long call. */
+/**
+ * The library thread, and the jobs thread started once the library is open (it runs the
+ * rolling backup, then the long calls). Cancels go straight to the job's thread: its slot on the
+ * shared cancel board is marked (seen between rows even while the thread is busy in a
+ * transaction) and the call is answered at once, never queued behind the job it stops.
+ */
 export function startLibraryWorker(options: LibraryWorkerOptions): LibraryWorker {
-  const library = startThread({ ...options, role: 'library' });
-  let jobs: LibraryWorker | null = null;
+  const running = new Set<string>();
+  const onJobEvent = (event: JobEvent) => {
+    if (event.type === 'progress' && event.seq === 0) running.add(event.jobId);
+    if (event.type === 'end') running.delete(event.jobId);
+    options.onJobEvent?.(event);
+  };
+  const library = startThread({ ...options, onJobEvent }, 'library');
+  let jobs: Thread | null = null;
+  let closing = false;
+  // the library thread opens (and migrates) the file first; the jobs thread then only opens it
+  const jobsReady = library.ready.then(() => (closing ? null : (jobs ??= startThread({ ...options, onJobEvent }, 'jobs'))));
+
+  const cancelJob = (payload: unknown): Result<unknown> => {
+    const parsed = contract.cancelJob.input.safeParse(payload ?? {});
+    if (!parsed.success) return fail('invalid-input', 'The request was not valid.');
+    const { jobId } = parsed.data;
+    const thread = jobId.startsWith(JOB_PREFIX.jobs) ? jobs : jobId.startsWith(JOB_PREFIX.library) ? library : null;
+    const n = thread ? jobNumber(jobId, JOB_PREFIX[thread.role]) : null;
+    if (!thread || n === null || !running.has(jobId)) return ok({ cancelled: false });
+    markCancelled(thread.cancelBoard, n);
+    thread.send({ type: 'cancel', jobId });
+    return ok({ cancelled: true });
+  };
+
   return {
     ready: library.ready,
-    dispatch: (method, payload) => {
+    runningJobs: running,
+    dispatch: async (method, payload) => {
+      if (method === 'cancelJob') return cancelJob(payload);
+      if (method === 'takeLibraryNotices') {
+        // background work (the backup) runs in the jobs thread: its findings join the library thread's
+        const [a, b] = await Promise.all([library.dispatch(method, payload), jobsReady.then((t) => t?.dispatch(method, payload) ?? ok([]))]);
+        if (!a.ok) return a;
+        return ok([...(a.value as unknown[]), ...(b.ok ? (b.value as unknown[]) : [])]);
+      }
       if (!LONG_METHODS.has(method)) return library.dispatch(method, payload);
-      // the library thread opens (and migrates) the file first; the jobs thread then only opens it
-      return library.ready.then(() => {
-        jobs ??= startThread({ ...options, role: 'jobs' });
-        return jobs.dispatch(method, payload);
-      });
+      const thread = await jobsReady;
+      if (!thread) return fail('internal', 'The library is closed.');
+      const result = await thread.dispatch(method, payload);
+      // The restore hand-over: the jobs thread put the restored file in place and opened it; the
+      // library thread (which could not open the damaged one) opens it now, before anyone is told.
+      if (method === 'recoverLibrary' && result.ok) await library.reopen();
+      return result;
     },
     async close() {
-      await Promise.all([jobs?.close(), library.close()]);
+      closing = true;
+      await Promise.all([jobsReady.then((t) => t?.close()), library.close()]);
     },
   };
 }
 
-function startThread(options: LibraryWorkerOptions & { role: LibraryWorkerData['role'] }): LibraryWorker {
-  const { ports = {}, onInternalError = () => {}, ...data } = options;
+interface Thread extends Omit<LibraryWorker, 'runningJobs'> {
+  role: LibraryWorkerData['role'];
+  cancelBoard: Int32Array;
+  send(message: ToWorker): void;
+  /** Asks the thread to open the library file again; resolves when it has. */
+  reopen(): Promise<void>;
+}
+
+function startThread(options: LibraryWorkerOptions, role: LibraryWorkerData['role']): Thread {
+  const { ports = {}, onInternalError = () => {}, onJobEvent = () => {}, ...data } = options;
   const location = workerLocation();
-  const workerData: LibraryWorkerData = { ...data, ports: Object.keys(ports) as Array<keyof HostPorts> };
+  const cancelBoard = newCancelBoard();
+  const workerData: LibraryWorkerData = { ...data, role, ports: Object.keys(ports) as Array<keyof HostPorts>, jobIdPrefix: JOB_PREFIX[role], cancelBoard };
   const worker = new Worker(location.url, { workerData, execArgv: location.execArgv });
   const send = (message: ToWorker) => worker.postMessage(message);
   let nextId = 0;
@@ -76,6 +142,7 @@ function startThread(options: LibraryWorkerOptions & { role: LibraryWorkerData['
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   let markClosed!: () => void;
   const closed = new Promise<void>((resolve) => (markClosed = resolve));
+  const reopened: Array<() => void> = [];
 
   worker.on('message', (message: FromWorker) => {
     switch (message.type) {
@@ -102,6 +169,12 @@ function startThread(options: LibraryWorkerOptions & { role: LibraryWorkerData['
         break;
       case 'closed':
         break;
+      case 'job':
+        onJobEvent(message.event);
+        break;
+      case 'reopened':
+        reopened.shift()?.();
+        break;
     }
   });
   worker.on('error', (err) => onInternalError(err.stack ?? err.message));
@@ -109,11 +182,21 @@ function startThread(options: LibraryWorkerOptions & { role: LibraryWorkerData['
     exited = true;
     markReady();
     markClosed();
+    for (const resolve of reopened.splice(0)) resolve();
     for (const answer of pending.values()) answer(fail('internal', 'The library stopped unexpectedly; restart claimtag. Everything saved before is kept.'));
     pending.clear();
   });
 
   return {
+    role,
+    cancelBoard,
+    send: (message) => !exited && send(message),
+    reopen: () =>
+      new Promise<void>((resolve) => {
+        if (exited) return resolve();
+        reopened.push(resolve);
+        send({ type: 'reopen' });
+      }),
     ready,
     dispatch: (method, payload) =>
       new Promise((resolve) => {

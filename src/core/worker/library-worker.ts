@@ -28,7 +28,12 @@ const session = new LibrarySession({
   dataDir: data.dataDir,
   loadSample: () => loadBundledSample(path.resolve(data.resourcesDir)),
   ports: { chooseFilesToImport: async () => null, chooseExportPath: async () => null, chooseFileToOpen: async () => null, ...ports },
-  backupEveryMs: data.role === 'jobs' ? 0 : data.backupEveryMs,
+  backupEveryMs: data.backupEveryMs,
+  // The rolling backup and the full integrity check are long: the jobs thread runs them, so reads are answered meanwhile.
+  backgroundCheck: data.role === 'jobs',
+  onJobEvent: (event) => post({ type: 'job', event }),
+  jobIdPrefix: data.jobIdPrefix,
+  cancelBoard: data.cancelBoard,
   onInternalError: (err) => post({ type: 'internal-error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
 });
 
@@ -37,11 +42,20 @@ const session = new LibrarySession({
 // other calls (reads) are answered. So a tag sent during a long import is written when it ends.
 if (data.role === 'library') session.current?.db.pragma('busy_timeout = 0');
 const RETRY_MS = 25;
+/** Calls waiting for the write lock now; the page is told when this leaves or returns to 0 ("Saving… waiting"). */
+let waiting = 0;
 async function answer(method: string, payload: unknown) {
-  for (;;) {
-    const result = await session.dispatch(method, payload);
-    if (result.ok || result.error.code !== 'busy' || data.role !== 'library') return result;
-    await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+  let waited = false;
+  try {
+    for (;;) {
+      const result = await session.dispatch(method, payload);
+      if (result.ok || result.error.code !== 'busy' || data.role !== 'library') return result;
+      if (!waited && ++waiting === 1) post({ type: 'job', event: { type: 'waiting', on: true, method } });
+      waited = true;
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+    }
+  } finally {
+    if (waited && --waiting === 0) post({ type: 'job', event: { type: 'waiting', on: false, method } });
   }
 }
 
@@ -57,6 +71,14 @@ port.on('message', (message: ToWorker) => {
       else pending?.reject(new Error(message.message));
       break;
     }
+    case 'cancel':
+      session.jobs.cancel(message.jobId);
+      break;
+    case 'reopen':
+      session.reopen();
+      if (data.role === 'library') session.current?.db.pragma('busy_timeout = 0');
+      post({ type: 'reopened' });
+      break;
     case 'close':
       session.close();
       post({ type: 'closed' });

@@ -2,6 +2,7 @@
 // asked for it (library-worker-client.ts: Electron's main, tests, bench). Plain structured-clone data.
 import type { Result } from '../../shared/result';
 import type { HostPorts } from '../api/host-ports';
+import type { JobEvent } from '../../shared/jobs';
 
 /** What the worker needs to open the library exactly as main used to in-process. */
 export interface LibraryWorkerData {
@@ -17,17 +18,27 @@ export interface LibraryWorkerData {
   role: 'library' | 'jobs';
   /** Which host ports (dialogs, printing) the client offers; the rest are absent. */
   ports: Array<keyof HostPorts>;
+  /** Job ids this thread makes start with this, so the client routes a cancel to it. */
+  jobIdPrefix: string;
+  /** Shared with the client: it marks a job cancelled here, seen even while this thread is busy (job-runner.ts). */
+  cancelBoard: Int32Array;
 }
 
 export type ToWorker =
   | { type: 'call'; id: number; method: string; payload: unknown }
   | { type: 'port-result'; id: number; ok: true; value: unknown }
   | { type: 'port-result'; id: number; ok: false; message: string }
-  | { type: 'close' };
+  | { type: 'close' }
+  /** Stop this job (its slot on the cancel board is already marked). */
+  | { type: 'cancel'; jobId: string }
+  /** Open the library file again: another thread restored a backup into place. */
+  | { type: 'reopen' };
 
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'result'; id: number; result: Result<unknown> }
   | { type: 'port'; id: number; name: keyof HostPorts; args: unknown[] }
   | { type: 'internal-error'; message: string }
-  | { type: 'closed' };
+  | { type: 'closed' }
+  | { type: 'job'; event: JobEvent }
+  | { type: 'reopened' };

@@ -4,7 +4,8 @@ import { ARTICLE_EXTENSIONS_SHOWN } from '../../../shared/article-formats';
 import type { Annotator, DocumentRecord, DocumentSummary } from '../../../shared/types';
 import { ExportDialog } from '../export/ExportDialog';
 import { LibraryPanel } from '../library/LibraryPanel';
-import { DeleteDialog, ImportProgressBar, ImportSummaryDialog, PasteDialog, RenameDialog } from '../library/LibraryDialogs';
+import { DeleteDialog, ImportSummaryDialog, PasteDialog, RenameDialog } from '../library/LibraryDialogs';
+import { JobProgress } from '../chrome/JobProgress';
 import { useImporter } from '../library/use-importer';
 import { useLibrarySearch } from '../library/use-library-search';
 import { prefetchWorkbench } from '../workbench/workbench-prefetch';
@@ -230,7 +231,7 @@ export function LibraryShell({ api, store, initialDocument, annotator, dataDir, 
         </div>
       )}
       <NoticeHost store={store} />
-      {importer.progress && <ImportProgressBar progress={importer.progress} />}
+      <JobProgress api={api} files={importer.progress && { index: importer.progress.done + 1, total: importer.progress.total }} onCancel={importer.progress ? importer.cancel : undefined} />
       {importer.lastRun && !importer.progress && (
         <ImportSummaryDialog
           run={importer.lastRun}

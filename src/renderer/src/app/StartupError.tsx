@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { RecoveryOptions } from '../../../shared/contract';
 import type { AppError } from '../../../shared/result';
 import { getApi } from '../api';
+import { JobProgress } from '../chrome/JobProgress';
 
 /**
  * Shown instead of the workbench when the library cannot be opened. Nothing has been
@@ -40,6 +41,7 @@ export function StartupError({ error, onRecovered }: { error: AppError; onRecove
         </p>
       ))}
       <p>Your file has not been modified or replaced.</p>
+      {api && <JobProgress api={api} />}
       {recoverable && error.code !== 'unsupported' ? (
         <section className="recovery" aria-label="Recovery">
           <h2>What would you like to do?</h2>

@@ -1,5 +1,7 @@
 import type { Annotator } from '../../../shared/types';
 import type { SaveState } from '../workbench/use-workbench';
+import { WaitingIndicator } from './WaitingIndicator';
+import { useJobActivity, waitingFor } from './job-activity';
 
 interface Props {
   annotator: Annotator;
@@ -18,14 +20,18 @@ interface Props {
 }
 
 export function StatusBar(p: Props) {
+  // A tag held by a long import's write lock: the save state says what it waits for (#14).
+  const waiting = waitingFor(useJobActivity());
+  const saveWaits = p.save.status === 'saving' && waiting !== null;
   return (
     <footer className="statusbar">
       <button type="button" className="status-annotator" onClick={p.onRenameAnnotator} title="Change your name">
         <span className="status-label">Annotator</span> {p.annotator.name}
       </button>
       <span className={`save-state save-${p.save.status}`} role="status" aria-live="polite" data-testid="save-state">
-        {saveText(p.save)}
+        {saveWaits ? `Saving… waiting for ${waiting} to finish` : saveText(p.save)}
       </span>
+      <WaitingIndicator saveShowsWaiting={saveWaits} />
       {p.onRetry && (
         <button type="button" className="button small" onClick={p.onRetry}>
           Retry saving

@@ -3,6 +3,7 @@ import type { ClaimtagApi } from '../../../shared/contract';
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS as FORMATS, type ExportFormatChoice } from '../../../shared/export-formats';
 import type { Annotator, DocumentRecord, DocumentSummary } from '../../../shared/types';
 import { Dialog } from '../chrome/Dialog';
+import { useJobActivity } from '../chrome/job-activity';
 
 interface Props {
   api: ClaimtagApi;
@@ -20,6 +21,8 @@ export function ExportDialog({ api, document: doc, onDone, onClose }: Props) {
   const [annotators, setAnnotators] = useState<Annotator[]>([]);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
+  // How far the export's job is (#14: its events, chrome/job-activity.ts).
+  const exportJob = useJobActivity().jobs.find((j) => j.kind === 'export');
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -143,7 +146,7 @@ export function ExportDialog({ api, document: doc, onDone, onClose }: Props) {
       </div>
       {busy && (
         <p className="dialog-lead" role="status">
-          Writing the export… large libraries can take a few seconds.
+          Writing the export… large libraries can take a few seconds.{exportJob && exportJob.done > 0 ? ` ${(exportJob.done / 1e6).toFixed(1)} MB written.` : ''}
         </p>
       )}
       {error && (

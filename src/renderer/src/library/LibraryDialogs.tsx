@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ImportResult, SimilarDocument } from '../../../shared/contract';
 import type { DocumentSummary } from '../../../shared/types';
 import { Dialog } from '../chrome/Dialog';
-import type { Arriving, ImportProgress, ImportRun, RetryableFile } from './use-importer';
+import type { Arriving, ImportRun, RetryableFile } from './use-importer';
 
 export function RenameDialog({ doc, onSave, onClose }: { doc: DocumentSummary; onSave(title: string): Promise<string | null>; onClose(): void }) {
   const [title, setTitle] = useState(doc.title);
@@ -114,17 +114,6 @@ export function PasteDialog({ onPaste, onClose }: { onPaste(content: { text?: st
         }}
       />
     </Dialog>
-  );
-}
-
-export function ImportProgressBar({ progress }: { progress: ImportProgress }) {
-  return (
-    <div className="import-progress" role="status" aria-live="polite">
-      <span>
-        Importing {progress.done + 1} of {progress.total}: {progress.current}
-      </span>
-      <progress max={progress.total} value={progress.done} />
-    </div>
   );
 }
 

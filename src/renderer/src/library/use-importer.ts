@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { ApiInput, ClaimtagApi, ImportResult } from '../../../shared/contract';
 import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../../shared/import-limits';
 
@@ -29,13 +29,20 @@ const askable = (r: ImportResult): boolean =>
 export function useImporter(api: ClaimtagApi, onImported: (results: ImportResult[]) => void) {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [lastRun, setLastRun] = useState<ImportRun | null>(null);
+  /** Set by Cancel: the file being imported is rolled back by the library, the files after it are not started. */
+  const cancelled = useRef(false);
 
   const runAll = useCallback(
     async (items: Array<{ name: string; run: () => Promise<ImportResult>; retry?: () => RetryableFile }>) => {
       const results: ImportResult[] = [];
       const retryable: RetryableFile[] = [];
       const clashes = new Map<number, RetryableFile>();
+      cancelled.current = false;
       for (const [i, item] of items.entries()) {
+        if (cancelled.current) {
+          results.push({ ok: false, name: item.name, message: `"${item.name}" was not imported: the import was cancelled before it.`, details: [], canReplaceInvalid: false });
+          continue;
+        }
         setProgress({ done: i, total: items.length, current: item.name });
         let result: ImportResult;
         try {
@@ -137,7 +144,11 @@ export function useImporter(api: ClaimtagApi, onImported: (results: ImportResult
     [api, runAll],
   );
 
-  return { progress, lastRun, dismissRun: () => setLastRun(null), importDropped, importFromDialog, importPasted, retryWithReplacement, retryWithNames };
+  const cancel = useCallback(() => {
+    cancelled.current = true;
+  }, []);
+
+  return { progress, lastRun, cancel, dismissRun: () => setLastRun(null), importDropped, importFromDialog, importPasted, retryWithReplacement, retryWithNames };
 }
 
 async function toBase64(file: File): Promise<string> {

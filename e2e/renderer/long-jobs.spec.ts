@@ -1,0 +1,129 @@
+// Long jobs in the page (#14), with the library in its worker threads as in the app: the
+// progress component (what, how far, Cancel by keyboard), a cancel that keeps finished files and
+// leaves the one in progress out entirely, and the status bar saying a tag waits for the import.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { test, expect } from '../support/app-fixture';
+import { ArticlePage } from '../support/article-page';
+import { exportClaimtagJson } from '../../src/core/interchange/claimtag-json';
+import { sha256Of } from '../../src/core/store/documents-repo';
+import type { Annotation, Bundle } from '../../src/shared/types';
+
+const FIXTURES = path.resolve(__dirname, '../fixtures');
+const SHOTS = process.env.CLAIMTAG_SHOTS_DIR ?? path.resolve(__dirname, '../../test-results/screens/long-jobs');
+
+/** A colleague's claimtag JSON: one long article with `n` annotations. */
+function colleagueFile(dir: string, n: number): string {
+  const text = Array.from({ length: n }, (_, i) => `Claim ${i} was made.`).join(' ');
+  const createdAt = '2025-01-01T00:00:00.000Z';
+  let at = 0;
+  const annotations: Annotation[] = Array.from({ length: n }, (_, i) => {
+    // each claim is "Claim i was made." followed by one space: offsets in one pass
+    const start = at;
+    const end = start + `Claim ${i}`.length;
+    at += `Claim ${i} was made. `.length;
+    return { id: `x${i}`, documentId: 'big', annotatorId: 'colleague', annotatorName: 'Colleague', labelId: 'fact', start, end, quote: text.slice(start, end), prefix: '', suffix: '', note: '', attribution: '', confidence: null, createdAt, updatedAt: createdAt, deletedAt: null };
+  });
+  const bundle: Bundle = { documents: [{ id: 'big', title: 'Big', source: '', text, sha256: sha256Of(text), blocks: [{ kind: 'paragraph', start: 0, end: text.length }], createdAt }], annotators: [{ id: 'colleague', name: 'Colleague' }], labels: [], annotations };
+  const file = path.join(dir, 'colleague-100k.json');
+  fs.writeFileSync(file, exportClaimtagJson(bundle, { generatedAt: createdAt }));
+  return file;
+}
+
+let work: string;
+test.beforeAll(() => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'claimtag-long-jobs-'));
+});
+test.afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+test.beforeEach(async ({ app, page }) => {
+  test.setTimeout(480_000);
+  app.useWorker = true;
+  await app.start();
+  await new ArticlePage(page).enterName('Ayesha');
+});
+
+const rows = (file: string, sql: string) => {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare(sql).all();
+  } finally {
+    db.close();
+  }
+};
+
+test('a long import shows its progress; a tag meanwhile waits (said in the status bar) and is kept; Cancel by keyboard keeps the finished file and leaves the rest out', async ({ app, page }) => {
+  const article = new ArticlePage(page);
+  const big = colleagueFile(work, 100_000);
+  app.nextImportFiles = [path.join(FIXTURES, 'trade-note.txt'), big, path.join(FIXTURES, 'election-watch.md')];
+  await page.getByRole('button', { name: 'Import…' }).click();
+
+  const progress = page.getByTestId('job-progress');
+  await expect(progress).toContainText('Importing colleague-100k.json (file 2 of 3)', { timeout: 120_000 });
+  // rows are being written: the count shows
+  await expect(progress).toContainText(/[\d,]+ of 100,000 annotations/, { timeout: 120_000 });
+
+  // a tag now waits for the import's write lock, and the status bar says so
+  await article.select('diplomatic relations');
+  await page.keyboard.press('1');
+  await expect(article.saveState).toHaveText('Saving… waiting for the import to finish');
+  await expect(page.getByTestId('waiting-indicator')).toHaveText('');
+
+  fs.mkdirSync(SHOTS, { recursive: true });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const width of [900, 1024, 1360, 1600]) {
+      await page.setViewportSize({ width, height: 760 });
+      await page.screenshot({ path: path.join(SHOTS, `import-progress-${width}-${scheme}.png`) });
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1360, height: 860 });
+
+  // Cancel is a real button in the tab order, with what it keeps said beside it
+  const cancel = progress.getByRole('button', { name: 'Cancel' });
+  expect(await cancel.evaluate((b) => (b as HTMLButtonElement).tabIndex)).toBe(0);
+  await expect(progress).toContainText('Cancel keeps the files already imported; the file being imported is left out entirely.');
+  await cancel.focus();
+  await page.keyboard.press('Enter');
+
+  const summary = page.getByRole('dialog');
+  await expect(summary).toContainText('The import of "colleague-100k.json" was cancelled; nothing of it was kept.', { timeout: 120_000 });
+  await expect(summary).toContainText('"election-watch.md" was not imported: the import was cancelled before it.');
+  await expect(progress).toHaveCount(0);
+
+  // the events ended with cancelled for that file
+  const ends = app.jobEvents.filter((e) => e.type === 'end');
+  expect(ends.map((e) => e.type === 'end' && [e.what, e.outcome])).toEqual([
+    ['trade-note.txt', 'done'],
+    ['colleague-100k.json', 'cancelled'],
+  ]);
+
+  // the tag was written once the import stopped, and the status bar is quiet again
+  await expect(article.saveState).toHaveText('All changes saved');
+  await expect(page.getByTestId('waiting-indicator')).toHaveText('');
+  expect(rows(app.databasePath, "SELECT quote FROM annotations WHERE annotator_id IN (SELECT id FROM annotators WHERE name = 'Ayesha')")).toEqual([{ quote: 'diplomatic relations' }]);
+  // the first file is kept whole, nothing of the colleague's file, the third never started
+  expect(rows(app.databasePath, 'SELECT title FROM documents ORDER BY created_at').map((r) => (r as { title: string }).title)).toEqual([expect.any(String), 'Trade note']);
+  expect(rows(app.databasePath, "SELECT count(*) AS n FROM annotators WHERE name = 'Colleague'")).toEqual([{ n: 0 }]);
+  expect(rows(app.databasePath, 'SELECT count(*) AS n FROM annotations')).toEqual([{ n: 1 }]);
+});
+
+test('a slow call shows "Working…" in the status bar after 300 ms, and nothing once it is answered', async ({ app, page }) => {
+  const held = app.holdNext('searchDocuments');
+  // a library read the page waits for
+  await page.getByLabel('Search the library').fill('taliban');
+  const waiting = page.getByTestId('waiting-indicator');
+  await expect(waiting).toHaveText('Working…');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const width of [900, 1024, 1360, 1600]) {
+      await page.setViewportSize({ width, height: 760 });
+      await page.locator('.statusbar').screenshot({ path: path.join(SHOTS, `waiting-working-${width}-${scheme}.png`) });
+    }
+  }
+  held.release();
+  await expect(waiting).toHaveText('');
+});

@@ -4,6 +4,7 @@ import { EXPORT_FORMAT_IDS, EXPORT_FORMATS as FORMATS, type ExportFormatChoice }
 import type { Annotator, DocumentRecord, DocumentSummary } from '../../../shared/types';
 import { Dialog } from '../chrome/Dialog';
 import { useJobActivity } from '../chrome/job-activity';
+import { ClaimReviewDeskFields, draftProblem, saveDeskDraft, useDeskDraft } from './ClaimReviewDeskFields';
 
 interface Props {
   api: ClaimtagApi;
@@ -24,6 +25,9 @@ export function ExportDialog({ api, document: doc, onDone, onClose }: Props) {
   // How far the export's job is (#14: its events, chrome/job-activity.ts).
   const exportJob = useJobActivity().jobs.find((j) => j.kind === 'export');
   const [error, setError] = useState<string | null>(null);
+  // The ClaimReview author (#20): saved with the library when a ClaimReview export starts.
+  const [desk, setDesk] = useDeskDraft(api);
+  const [deskError, setDeskError] = useState<string | null>(null);
 
   useEffect(() => {
     void api.listDocuments({}).then((r) => r.ok && setDocuments(r.value));
@@ -39,6 +43,18 @@ export function ExportDialog({ api, document: doc, onDone, onClose }: Props) {
     if (scope === 'chosen' && chosenDocs.size === 0) return setError('Choose at least one document.');
     setBusy(true);
     setError(null);
+    let authorless = false;
+    if (format === 'claimreview') {
+      const problem = draftProblem(desk);
+      const saved = problem ? { ok: false as const, message: problem } : await saveDeskDraft(api, desk);
+      if (!saved.ok) {
+        setBusy(false);
+        return setDeskError(saved.message);
+      }
+      setDeskError(null);
+      setDesk({ ...desk, saved: saved.desk });
+      authorless = saved.desk === null;
+    }
     const r = await api.exportDocuments({
       format,
       documentIds: scope === 'document' ? [doc.id] : scope === 'chosen' ? [...chosenDocs] : undefined,
@@ -54,7 +70,8 @@ export function ExportDialog({ api, document: doc, onDone, onClose }: Props) {
     }
     if ('cancelled' in r.value) return;
     const written = r.value.written;
-    onDone(`Exported ${FORMATS[format].name} to ${written.length === 1 ? written[0] : `${written.length} files`}.`, 'info');
+    const where = written.length === 1 ? written[0] : `${written.length} files`;
+    onDone(`Exported ${FORMATS[format].name} to ${where}.${authorless ? ' The reviews carry no author: no desk name was set.' : ''}`, 'info');
     onClose();
   };
 
@@ -92,6 +109,17 @@ export function ExportDialog({ api, document: doc, onDone, onClose }: Props) {
           ))}
         </div>
       </fieldset>
+      {format === 'claimreview' && (
+        <ClaimReviewDeskFields
+          draft={desk}
+          error={deskError}
+          disabled={busy}
+          onChange={(next) => {
+            setDesk(next);
+            if (deskError) setDeskError(null);
+          }}
+        />
+      )}
       <div className="export-row">
         <fieldset className="choice-group">
           <legend>Documents</legend>

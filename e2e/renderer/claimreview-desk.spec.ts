@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { readClaimReviewDesk } from '../../src/core/library-io/claimreview-desk';
 import { dumpLibrary } from '../../test/support/dump-library';
-import { test, expect } from '../support/app-fixture';
+import { test, expect, type AppHarness } from '../support/app-fixture';
 import { ArticlePage } from '../support/article-page';
 
 // The ClaimReview desk (#20): named in the Export dialog, kept with the library, used as author.
@@ -30,7 +30,21 @@ test.beforeEach(async ({ app, page }) => {
   await article.select('no country has as yet formally recognised the Taliban administration');
   await page.keyboard.press('1');
   await expect(article.items).toHaveCount(1);
+  await rateTheClaim(app, page);
 });
+
+/** Gives Fact a verdict scale and rates the claim "False", so the export holds one review. */
+async function rateTheClaim(app: AppHarness, page: Page) {
+  const library = app.library!;
+  const fact = library.labels.find('fact')!;
+  library.labels.update({ ...fact, attributes: [{ key: 'verdict', name: 'Verdict', type: 'scale', options: [{ key: 'true', name: 'True' }, { key: 'false', name: 'False' }] }] });
+  const [claim] = library.annotations.listForDocument(library.documents.list()[0].id);
+  const r = await page.evaluate((id) => (window as unknown as { claimtag: Record<string, (p: unknown) => Promise<{ ok: boolean }>> }).claimtag.setAnnotationAttributes({ id, values: { verdict: 'false' } }), claim.id);
+  expect(r.ok).toBe(true);
+}
+
+/** The authors of the exported reviews. */
+const authors = (file: string): unknown[] => (JSON.parse(fs.readFileSync(file, 'utf8')) as { '@graph': Array<{ author?: unknown }> })['@graph'].map((r) => r.author);
 
 async function openClaimReview(page: Page) {
   await page.keyboard.press('Control+e');
@@ -58,7 +72,7 @@ test('the desk is named in the export dialog, saved with the library, and rememb
   await dialog.getByRole('button', { name: 'Export…' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Exported ClaimReview' })).toBeVisible();
   await expect(dialog).toBeHidden();
-  expect(fs.existsSync(out)).toBe(true);
+  expect(authors(out)).toEqual([{ '@type': 'Organization', name: 'Soch Fact Check ڈیسک', url: 'https://factcheck.example.org/' }]);
   expect(readClaimReviewDesk(app.library!)).toEqual({ name: 'Soch Fact Check ڈیسک', url: 'https://factcheck.example.org/' });
 
   const again = await openClaimReview(page);
@@ -94,6 +108,6 @@ test('with no desk the export still works and says the reviews carry no author',
   await expect(dialog.getByLabel('Desk name')).toHaveValue('');
   await dialog.getByRole('button', { name: 'Export…' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'The reviews carry no author' })).toBeVisible();
-  expect(fs.existsSync(out)).toBe(true);
+  expect(authors(out)).toEqual([undefined]);
   expect(readClaimReviewDesk(app.library!)).toBeNull();
 });

@@ -24,6 +24,7 @@ const SECTIONS: Array<{ name: string; timeoutMs: number }> = [
   { name: 'team', timeoutMs: 300_000 },
   { name: 'library', timeoutMs: 1_500_000 },
   { name: 'cli', timeoutMs: 60_000 },
+  { name: 'structure', timeoutMs: 240_000 },
 ];
 
 function ensureRenderer(): string | null {

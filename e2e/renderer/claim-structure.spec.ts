@@ -78,13 +78,16 @@ test('by keyboard alone: tag a claim, mark its source and cue, rate it, add evid
   // S: mark the source. The status line says what to do; Esc stops without a change.
   await page.keyboard.press('s');
   const bar = page.getByRole('region', { name: 'Mark the source' });
-  await expect(bar.getByRole('status')).toContainText('select its words in the article and press Enter');
+  await expect(bar.getByRole('status')).toContainText('select its words in the article and press Enter (they become a Source span). Esc cancels.');
   await page.keyboard.press('Escape');
   await expect(bar).toHaveCount(0);
   await expect(page.locator('.annotation-item.selected')).toHaveCount(1);
   await page.keyboard.press('s');
   await expect(bar).toBeVisible();
   await findAndSelect(page, SOURCE);
+  // no tagging popover while marking: Enter is the one way on
+  await expect(page.getByRole('toolbar', { name: 'Tag selection as' })).toHaveCount(0);
+  await shots(page, 'claim-structure-marking');
   await page.keyboard.press('Enter');
   const links = page.getByRole('region', { name: 'Source and cue' });
   await expect(links.locator('.is-source .claim-link-quote')).toHaveText(`“${SOURCE}”`);
@@ -208,6 +211,7 @@ test('by keyboard alone: tag a claim, mark its source and cue, rate it, add evid
   await page.keyboard.press('k');
   await page.getByRole('button', { name: `Unlink the cue “${CUE}”` }).click();
   await expect(links.locator('.is-cue .claim-link-quote')).toHaveCount(0);
+  await expect(links.getByRole('button', { name: /Mark the cue/ })).toBeFocused();
   expect(dump(app).relations).toEqual([expect.objectContaining({ kind: 'source' })]);
 });
 
@@ -311,4 +315,34 @@ test('tag set: presets, an attribute typed by hand, options in order, a role per
   const reopened = page.getByRole('dialog', { name: 'Tag set' });
   await expect(reopened.getByLabel('Name', { exact: true })).toBeFocused();
   await expect(reopened.getByRole('radio', { name: /^Source/ })).toBeChecked();
+});
+
+test("a colleague's links show read-only with his layer, outlined like hers", async ({ app, page }) => {
+  await app.start();
+  const article = new ArticlePage(page);
+  await article.enterName('Ayesha');
+  const library = app.library!;
+  const doc = library.documents.list()[0];
+  const text = library.documents.get(doc.id).text;
+  const bilal = library.annotators.add('Bilal');
+  const span = (labelId: string, quote: string) => {
+    const start = text.indexOf(quote);
+    return library.annotations.add({ documentId: doc.id, annotatorId: bilal.id, labelId, start, end: start + quote.length }, text);
+  };
+  const claim = span('opinion', CLAIM);
+  const source = span('source', SOURCE);
+  library.relations.add({ documentId: doc.id, annotatorId: bilal.id, kind: 'source', claimId: claim.id, targetId: source.id });
+  await page.reload();
+  await article.waitReady();
+  await page.getByRole('group', { name: 'Layers' }).getByRole('button', { name: /Bilal/ }).click();
+  await article.clickOn('further contribute');
+  const card = page.getByRole('region', { name: "Bilal's annotation, read-only" });
+  await expect(card.getByRole('region', { name: 'Source and cue' }).locator('.is-source .claim-link-quote')).toHaveText(`“${SOURCE}”`);
+  await expect(card.getByRole('button', { name: /Unlink/ })).toHaveCount(0);
+  await expect(page.locator('.link-outline.is-source')).toHaveCount(1);
+  // S on his claim says how to work with it, and links nothing
+  const before = library.relations.listForDocument(doc.id).length;
+  await page.keyboard.press('s');
+  await expect(page.getByText('This is Bilal’s claim: copy it to your work (M) to link its source.')).toBeVisible();
+  expect(library.relations.listForDocument(doc.id)).toHaveLength(before);
 });

@@ -218,7 +218,7 @@ describe('export in every format (in-process)', () => {
   it('json, w3c, doccano, labelstudio: data with code point offsets', async () => {
     await exportAs('json', at('out/r.json'));
     const json = JSON.parse(fs.readFileSync(at('out/r.json'), 'utf8'));
-    expect(json).toMatchObject({ format: 'claimtag', version: 1 });
+    expect(json).toMatchObject({ format: 'claimtag', version: 2 }); // the library's bundled Source and Cue labels carry roles
     expect(json.documents).toHaveLength(2);
     expect(json.annotations.map((a: { label: string; start: number; end: number; quote: string }) => [a.label, a.start, a.end, a.quote])).toEqual([
       ['fact', 0, 12, 'The minister'],

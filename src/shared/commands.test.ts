@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceleratorFor, canMeet, chordLabel, chordOf, COMMAND_IDS, COMMANDS, MENU_COMMANDS, whenHolds, type CommandSpec } from './commands';
+import { acceleratorFor, ariaKeyShortcut, canMeet, chordLabel, chordOf, COMMAND_IDS, COMMANDS, MENU_COMMANDS, whenHolds, type CommandSpec } from './commands';
 
 const press = (key: string, mods: Partial<{ ctrl: boolean; meta: boolean; alt: boolean; shift: boolean }> = {}) =>
   chordOf({ key, ctrlKey: !!mods.ctrl, metaKey: !!mods.meta, altKey: !!mods.alt, shiftKey: !!mods.shift });
@@ -85,5 +85,14 @@ describe('chords', () => {
       return press(k, { ctrl: parts.includes('Mod'), alt: parts.includes('Alt'), shift: parts.includes('Shift') || key === '?' });
     };
     for (const id of COMMAND_IDS) for (const chord of COMMANDS[id].keys) expect(pressable(chord), `${id}: ${chord}`).toBe(chord);
+  });
+});
+
+describe('aria-keyshortcuts', () => {
+  it('writes Mod as the platform’s modifier', () => {
+    expect(ariaKeyShortcut('Mod+Shift+Z')).toBe('Control+Shift+Z');
+    expect(ariaKeyShortcut('Mod+E', true)).toBe('Meta+E');
+    expect(ariaKeyShortcut('Delete')).toBe('Delete');
+    expect(ariaKeyShortcut('Shift+A')).toBe('Shift+A');
   });
 });

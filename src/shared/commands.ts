@@ -110,8 +110,8 @@ export const COMMANDS = {
   'compare-previous': { title: 'Previous difference', group: 'Compare', keys: ['K'], when: ['compareView'] },
   'compare-list-next': { title: 'Next difference (in the list)', group: 'Compare', keys: ['ArrowDown'], when: ['compareView', 'differenceListFocus'] },
   'compare-list-previous': { title: 'Previous difference (in the list)', group: 'Compare', keys: ['ArrowUp'], when: ['compareView', 'differenceListFocus'] },
-  'compare-decide': { title: 'Decide the active difference for the reference version', group: 'Compare', keys: ['Enter'], when: ['compareView', 'differenceActive'] },
-  'compare-clear-cell': { title: 'Show all differences again (leave a confusion-table cell)', group: 'Compare', keys: ['Escape'], when: ['compareView', 'compareCellOpen'] },
+  'compare-decide': { title: 'Decide the active difference (reference version)', group: 'Compare', keys: ['Enter'], when: ['compareView', 'differenceActive'] },
+  'compare-clear-cell': { title: 'Show all differences (leave a table cell)', group: 'Compare', keys: ['Escape'], when: ['compareView', 'compareCellOpen'] },
   compare: { title: 'Compare annotators', group: 'Compare', keys: [], menu: { in: 'View', label: 'Compare Annotators' } },
 
   // Library and files
@@ -119,7 +119,7 @@ export const COMMANDS = {
   paste: { title: 'New article from the clipboard', group: 'Library and files', keys: [], menu: { in: 'File', label: 'New from Clipboard…' } },
   export: { title: 'Export reports and data', group: 'Library and files', keys: ['Mod+E'], inFields: true, menu: { in: 'File', label: 'Export…' } },
   studies: { title: 'Study dashboard', group: 'Library and files', keys: ['Mod+Shift+D'], inFields: true },
-  'close-studies': { title: 'Back to the workbench from the study dashboard', group: 'Library and files', keys: ['Escape'], when: ['studyDashboard'] },
+  'close-studies': { title: 'Leave the study dashboard', group: 'Library and files', keys: ['Escape'], when: ['studyDashboard'] },
   'rename-annotator': { title: 'Change your name', group: 'Library and files', keys: [], menu: { in: 'File', label: 'Change Annotator Name…' } },
   shortcuts: { title: 'This list', group: 'Library and files', keys: ['?'], menu: { in: 'Help', label: 'Keyboard Shortcuts' } },
 
@@ -196,3 +196,10 @@ export function chordOf(e: { key: string; ctrlKey: boolean; metaKey: boolean; al
   const mods = [e.ctrlKey || e.metaKey ? 'Mod' : '', e.altKey ? 'Alt' : '', e.shiftKey && (letter || named) ? 'Shift' : ''].filter(Boolean);
   return [...mods, letter ? e.key.toUpperCase() : e.key].join('+');
 }
+
+/** A chord as `aria-keyshortcuts` writes it (`Mod+E` is `Control+E`, `Meta+E` on a Mac). */
+export const ariaKeyShortcut = (chord: Chord, mac = false): string =>
+  chord
+    .split('+')
+    .map((p, i, all) => (i < all.length - 1 && p === 'Mod' ? (mac ? 'Meta' : 'Control') : p))
+    .join('+');

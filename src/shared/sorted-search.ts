@@ -1,15 +1,31 @@
+// Binary search over ascending keys: one home for "how many keys are at or before x" and the
+// questions built on it (agreement's sweeps, the editor's offset lookups, the annotation list).
+
+/**
+ * In keys sorted ascending (`keyAt(0) ≤ keyAt(1) ≤ …`), how many are ≤ `x`: the index of the
+ * first key greater than `x`, or `length` when none is. O(log n).
+ */
+export function countAtOrBefore(length: number, keyAt: (i: number) => number, x: number): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keyAt(mid) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** countAtOrBefore over an ascending array of numbers (C++'s upper_bound). */
+export function upperBound(sorted: ArrayLike<number>, x: number): number {
+  return countAtOrBefore(sorted.length, (i) => sorted[i], x);
+}
+
 /**
  * In a list sorted ascending by `keyAt`, the index of the last item whose key is ≤ `x`
  * (0 when every key is greater; -1 for an empty list). Binary search, O(log n).
  */
 export function lastIndexAtOrBefore(length: number, keyAt: (i: number) => number, x: number): number {
   if (length === 0) return -1;
-  let lo = 0;
-  let hi = length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (keyAt(mid) <= x) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, countAtOrBefore(length, keyAt, x) - 1);
 }

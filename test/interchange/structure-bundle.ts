@@ -106,5 +106,6 @@ export function structureBundle(): Bundle {
   // A claim with no structure at all, by the first annotator.
   span('k-plain', 'family left', 'opinion', 0);
 
-  return { documents: [doc], annotators: STRUCTURE_ANNOTATORS, labels: STRUCTURE_LABELS, annotations, relations };
+  // Copies: a test may change its bundle without changing the next test's.
+  return { documents: [doc], annotators: structuredClone(STRUCTURE_ANNOTATORS), labels: structuredClone(STRUCTURE_LABELS), annotations, relations };
 }

@@ -28,6 +28,9 @@ export const AGREE_HELP = `Usage: claimtag agree FILE... [--document ID] [--anno
 Compares, per document, every annotator found: Krippendorff's unitizing alpha over the text
 (overall and per label), pairwise span F1 (exact and overlap), and on sentences percent
 agreement, Cohen's kappa per pair, Fleiss' kappa and Krippendorff's alpha.
+Claim structure (#20): Krippendorff's α per choice, scale (also ordinal) and date attribute over
+the claims annotators matched, with a 95 % bootstrap interval, and link F1 per pair for sources
+and cues; values missing for one annotator are left out (pairable values only).
 FILEs are claimtag JSON exports (one per analyst, or one with several annotators); the same
 article in different files is matched by its text. Undefined values are null, with a note.
 

@@ -15,6 +15,7 @@
 
 import type { Measured } from '../../shared/agreement';
 import { groupByCategoryAndRater, observedPairSum, type CategoryDisagreement, type UnitizingAlphaResult, type UnitizingUnit } from './unitizing-alpha';
+import { upperBound } from '../../shared/sorted-search';
 
 export interface UnitizingDocument {
   /** Length of the document's continuum; units are at [0, length). */
@@ -211,13 +212,3 @@ function documentCategory(perRater: Array<Array<[number, number]>>, length: numb
 }
 
 /** Number of values in `sorted` that are ≤ value. */
-function upperBound(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

@@ -8,6 +8,7 @@
 import type { SentenceRange } from './sentence-splitter';
 import { isWhitespaceCode } from './sentence-splitter';
 import type { LabeledSpan } from './span-f1';
+import { upperBound } from '../../shared/sorted-search';
 
 /** Category index of "no label" in `SentenceLabelling.ratings`. */
 export const NONE = 0;
@@ -136,13 +137,3 @@ function isSortedByStart(spans: readonly LabeledSpan[]): boolean {
 }
 
 /** First index whose value is greater than `value`. */
-function upperBound(sorted: Int32Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

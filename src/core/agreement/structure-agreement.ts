@@ -57,7 +57,7 @@ export interface AttributeSpace {
 /** One document reduced to what the figures need: per attribute its units, per pair and kind its link counts. */
 export interface StructureTallies {
   /** Per attribute space: the pairable units' coincidences and the counts of values left out. */
-  attributes: Array<{ units: SparseCoincidences[]; missing: number; unknown: number }>;
+  attributes: Array<{ units: SparseCoincidences[]; values: number[][]; missing: number; unknown: number }>;
   /** Per analyst pair (i < j) and kind: [agreed (overlap), agreed (exact), A's links, B's links]. */
   links: Array<Record<RelationKind, [number, number, number, number]>>;
   /** Per analyst: attribute values set, links made. */
@@ -148,10 +148,11 @@ export function tallyStructure(input: AgreementInput, annotators: readonly strin
   });
 
   // attribute units, per role
-  const units = (['claim', 'source', 'cue'] as const).flatMap((role) => buildUnits(spans.map((list) => list.filter((s) => s.role === role)), m));
+  // units are only needed when some attribute is compared
+  const units = spaces.length === 0 ? [] : (['claim', 'source', 'cue'] as const).flatMap((role) => buildUnits(spans.map((list) => list.filter((s) => s.role === role)), m));
   const attributes = spaces.map((space) => {
     const K = space.categories.length;
-    const out = { units: [] as SparseCoincidences[], missing: 0, unknown: 0 };
+    const out = { units: [] as SparseCoincidences[], values: [] as number[][], missing: 0, unknown: 0 };
     for (const unit of units) {
       const members = unit.filter((s): s is Span => s !== undefined && s.label === space.label);
       if (members.length < 2) continue;
@@ -165,7 +166,10 @@ export function tallyStructure(input: AgreementInput, annotators: readonly strin
           else values.push(c);
         }
       }
-      if (values.length >= 2) out.units.push(unitCoincidences(values, K));
+      if (values.length >= 2) {
+        out.units.push(unitCoincidences(values, K));
+        out.values.push(values);
+      }
     }
     return out;
   });
@@ -281,13 +285,18 @@ export function computeStructureAgreement(input: AgreementInput, annotators: rea
     const levels = space.definition.type === 'scale' ? (['nominal', 'ordinal'] as const) : (['nominal'] as const);
     const replicates = levels.map(() => new Replicates(resamples));
     if (units.length > 0) {
+      // a unit's coincidences depend only on its values: resample units, add up per distinct pattern
+      const { patternOf, patterns } = unitPatterns(tallies.attributes[s].values, units);
       const draws = seededDraws(seed);
       const sequence = new Int32Array(units.length);
+      const drawn = new Float64Array(patterns.length);
       const sum = new Float64Array(K * K);
       for (let b = 0; b < resamples; b++) {
         draws.draw(units.length, sequence);
+        drawn.fill(0);
+        for (const u of sequence) drawn[patternOf[u]]++;
         sum.fill(0);
-        for (const u of sequence) addCoincidences(sum, units[u]);
+        patterns.forEach((p, g) => drawn[g] > 0 && addCoincidences(sum, p, drawn[g]));
         levels.forEach((level, l) => replicates[l].add(alphaFromCoincidences(sum, K, level).value));
       }
     }
@@ -304,6 +313,24 @@ export function computeStructureAgreement(input: AgreementInput, annotators: rea
     method: method(`over the matched units (${resamples} resamples, seed ${seed})`),
     notes,
   };
+}
+
+/** Units grouped by their multiset of values (few distinct ones): each unit's group, and one group's coincidences. */
+function unitPatterns(values: readonly number[][], units: readonly SparseCoincidences[]): { patternOf: Int32Array; patterns: SparseCoincidences[] } {
+  const index = new Map<string, number>();
+  const patterns: SparseCoincidences[] = [];
+  const patternOf = new Int32Array(values.length);
+  values.forEach((v, u) => {
+    const key = [...v].sort((a, b) => a - b).join(',');
+    let g = index.get(key);
+    if (g === undefined) {
+      g = patterns.length;
+      index.set(key, g);
+      patterns.push(units[u]);
+    }
+    patternOf[u] = g;
+  });
+  return { patternOf, patterns };
 }
 
 function anyValue(input: AgreementInput, space: AttributeSpace): boolean {

@@ -14,6 +14,8 @@ import { Library } from '../store/library';
 import { makeTempDir } from '../../../test/support/temp-library';
 import { createDispatch, type Dispatch } from './dispatch';
 import { CURRENT_ANNOTATOR_SETTING } from '../ownership/ownership';
+import { buildStudyReport, studyReportHtml } from '../study/study-report';
+import { structureReportHtml } from '../study/structure-report-html';
 import { createServices } from './services';
 
 const RESOURCES = path.resolve(__dirname, '../../../resources');
@@ -107,6 +109,28 @@ describe('structure agreement through the services', () => {
     const pooled = report.agreement!.structure;
     expect(pooled.attributes.map((a) => [a.attribute, a.units, a.nominal])).toEqual(compare.attributes.map((a) => [a.attribute, a.units, a.nominal]));
     expect(pooled.links.map((l) => [l.kind, l.overlap.f1, l.exact.f1])).toEqual([['source', 0.5, 0]]);
+    // the HTML / PDF report (claimtag study report) carries the same tables
+    const html = studyReportHtml(buildStudyReport(library, 'S', { resamples: 50 }));
+    expect(html).toContain('<h2>Agreement on claim structure</h2>');
+    expect(html).toMatch(/<td>Fact · Verdict<\/td><td class="num">2<\/td><td class="num">4<\/td><td class="num">1<\/td>/);
+    expect(html).toMatch(/<td>Ana–Ben<\/td><td>source<\/td><td class="num">2 \/ 2<\/td><td class="num">1<\/td>/);
+  });
+
+  it('escapes what analysts named in the report', () => {
+    const html = structureReportHtml(
+      {
+        attributes: [{ label: 'x', attribute: 'a', name: '<img src=x onerror=alert(1)>', type: 'choice', units: 2, values: 4, missing: 0, unknown: 0, observedAgreement: 1, nominal: null, nominalInterval: null, reason: 'r' }],
+        attributesEmpty: null,
+        links: [],
+        linksEmpty: 'No links to compare: only <b>Ana</b> linked claims.',
+        method: 'm',
+        notes: [],
+      },
+      () => 'Fact',
+    );
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<b>');
+    expect(html).toContain('&lt;img');
   });
 
   it('blind mode still refuses Compare, figures included, until the analyst marks the document done', async () => {

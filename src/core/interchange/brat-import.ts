@@ -8,7 +8,7 @@ import { bratRelationKind, readBratConf, type BratConfReading } from './brat-con
 import { BRAT_ATTRIBUTE_NOTE, BRAT_ATTRIBUTION_PREFIX, BRAT_CONFIDENCE_ATTRIBUTE, BRAT_FRAGMENT_SEPARATOR, BRAT_LINE_BREAKS, BRAT_NOTE_TYPE, bratLines } from './brat-rules';
 import { ISO_DATE } from './claim-links';
 import { ImportProblems } from './import-problems';
-import { checkAttributeValue, checkRelations, setAttribute } from './import-structure';
+import { checkAttributeValue, checkRelations, labelsWithStructure, setAttribute } from './import-structure';
 import { documentTextProblem, labelIdProblem, preview, resolveSpan, textTarget, type TextTarget } from './import-text';
 import { IMPORT_LIMITS, exceedsBytes, formatBytes } from './limits';
 import { fileSizeFailure } from './read-import-file';
@@ -161,7 +161,7 @@ export function importBrat(fileText: string, options: ImportOptions = {}): Resul
       documents: [{ ref, title: options.documentTitle ?? ref, source: '', text }],
       annotators: [{ ...(options.annotatorId !== undefined ? { id: options.annotatorId } : {}), name: annotator }],
       annotations,
-      labels: labelsFromConf([...new Set(annotations.map((a) => a.label))], conf, attributeNames),
+      labels: labelsWithStructure(labelsFromConf([...new Set(annotations.map((a) => a.label))], conf, attributeNames), annotations, relations),
       ...(relations.length > 0 ? { relations } : {}),
     },
     options.partial,

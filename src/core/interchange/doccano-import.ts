@@ -3,7 +3,7 @@ import { fail, type Result } from '../../shared/result';
 import { ImportProblems } from './import-problems';
 import { documentText, idString, offset, shortString } from './import-schema';
 import { RELATION_KINDS, type RelationKind } from '../../shared/claim-structure';
-import { checkRelations } from './import-structure';
+import { checkRelations, labelsWithStructure } from './import-structure';
 import { documentTextProblem, labelIdProblem, resolveSpan, textTarget, type TextTarget } from './import-text';
 import { IMPORT_LIMITS } from './limits';
 import { fileSizeFailure } from './read-import-file';
@@ -131,7 +131,7 @@ export function importDoccano(fileText: string, options: ImportOptions = {}): Re
       documents,
       annotators: [...new Set(annotations.map((a) => a.annotator))].map((name) => ({ name })),
       annotations,
-      labels: [...new Set(annotations.map((a) => a.label))].map((id) => ({ id })),
+      labels: labelsWithStructure([...new Set(annotations.map((a) => a.label))].map((id) => ({ id })), annotations, relations),
       ...(relations.length > 0 ? { relations } : {}),
     },
     options.partial,

@@ -58,6 +58,8 @@ th.num,td.num{font-variant-numeric:tabular-nums;text-align:end;white-space:nowra
 .claims col.c-num{width:2.6em}.claims col.c-attr{width:18%}.claims col.c-note{width:24%}.claims col.c-who{width:13%}
 .claims .what{font-size:.85em;color:var(--muted);margin-bottom:.15rem}
 .claims .quote{font-family:var(--serif);font-size:1.05em}
+.claims .attrs{font-size:.85em;margin-top:.2rem;overflow-wrap:anywhere}.claims .attr{margin-inline-end:.6em}.claims .attr .k{color:var(--muted)}
+.claims .cue{font-size:.85em;color:var(--muted)}
 td.note{white-space:pre-wrap}
 .claims td:first-child a{color:var(--muted)}
 .muted{color:var(--muted)}

@@ -1,7 +1,8 @@
 // A single self-contained HTML report: no scripts, no external resources, a strict CSP,
 // and every piece of user text escaped by escapeHtml. Laid out as a document a newsroom would
 // circulate: title block, summary, the article with numbered claim markers, a claims table.
-import type { Bundle, Label } from '../../shared/types';
+import type { Annotation, Bundle, Label } from '../../shared/types';
+import { attributeEntries, displayValue, linksByClaim, type ClaimLinks } from './claim-links';
 import { escapeHtml } from './escape-html';
 import { selectForExport, type DocumentExport, type ExportSelection } from './export-selection';
 import { renderArticle, type ClaimView } from './html-highlight';
@@ -20,7 +21,7 @@ export function exportHtmlReport(bundle: Bundle, options: ExportOptions = {}): s
   const title = options.title ?? single?.document.title ?? 'Claims report';
   const generated = formatMoment(options.generatedAt ?? new Date().toISOString());
   const e = escapeHtml;
-  const context: ReportContext = { selection, labels, badges, labelIndex: new Map(labels.map((l, i) => [l.id, i])) };
+  const context: ReportContext = { selection, labels, badges, labelIndex: new Map(labels.map((l, i) => [l.id, i])), links: linksByClaim(selection) };
 
   const body = single
     ? renderDocument(single, context, { prefix: '', headingLevel: 2 })
@@ -64,6 +65,7 @@ interface ReportContext {
   labels: readonly Label[];
   badges: Map<string, string>;
   labelIndex: Map<string, number>;
+  links: (claimId: string) => ClaimLinks;
 }
 
 function documentMetaRows({ document, annotations }: DocumentExport, selection: ExportSelection): Array<[string, string]> {
@@ -135,7 +137,12 @@ function renderDocument(d: DocumentExport, context: ReportContext, place: { pref
       const a = c.annotation;
       const label = selection.labelById.get(a.labelId);
       const confidence = a.confidence ? ` · ${e(a.confidence)} confidence` : '';
-      return `<tr id="${id(`row-${c.number}`)}"><td class="num" data-label="#"><a href="#${id(`claim-${c.number}`)}">${c.number}</a></td><td class="claim" data-label="Claim"><div class="what">${badge(context, a.labelId)}${e(label?.name ?? a.labelId)}${confidence}</div><div class="quote" dir="auto">${e(a.quote)}</div></td><td data-label="Attribution" dir="auto">${e(a.attribution)}</td><td class="note" data-label="Note" dir="auto">${e(a.note)}</td>${
+      const attributes = attributeEntries(a, label)
+        .map((x) => `<span class="attr"><span class="k">${e(x.definition?.name ?? x.key)}:</span> <b dir="auto">${e(displayValue(x))}</b></span>`)
+        .join(' ');
+      return `<tr id="${id(`row-${c.number}`)}"><td class="num" data-label="#"><a href="#${id(`claim-${c.number}`)}">${c.number}</a></td><td class="claim" data-label="Claim"><div class="what">${badge(context, a.labelId)}${e(label?.name ?? a.labelId)}${confidence}</div><div class="quote" dir="auto">${e(a.quote)}</div>${
+        attributes ? `<div class="attrs">${attributes}</div>` : ''
+      }</td><td data-label="Source">${sourceCell(a, context)}</td><td class="note" data-label="Note" dir="auto">${e(a.note)}</td>${
         severalAnnotators ? `<td data-label="Annotator" dir="auto">${e(selection.annotatorName(a))}</td>` : ''
       }</tr>`;
     })
@@ -164,10 +171,20 @@ ${
   claims.length === 0
     ? '<p class="muted">None.</p>'
     : `<table class="${severalAnnotators ? 'with-annotator' : ''}"><colgroup><col class="c-num"><col class="c-claim"><col class="c-attr"><col class="c-note">${severalAnnotators ? '<col class="c-who">' : ''}</colgroup>
-<thead><tr><th scope="col">#</th><th scope="col">Claim</th><th scope="col">Attribution</th><th scope="col">Note</th>${severalAnnotators ? '<th scope="col">Annotator</th>' : ''}</tr></thead><tbody>
+<thead><tr><th scope="col">#</th><th scope="col">Claim</th><th scope="col">Source</th><th scope="col">Note</th>${severalAnnotators ? '<th scope="col">Annotator</th>' : ''}</tr></thead><tbody>
 ${claimRows}
 </tbody></table>`
 }
 </section>
 </article>`;
+}
+
+/** Who asserts the claim: its linked source spans (with the cue that reports them), else the free-text attribution. */
+function sourceCell(a: Annotation, context: ReportContext): string {
+  const e = escapeHtml;
+  const { source, cue } = context.links(a.id);
+  const cueText = cue.length > 0 ? `<div class="cue" dir="auto">${cue.map((c) => `“${e(c.quote)}”`).join(' · ')}</div>` : '';
+  if (source.length === 0) return `<div dir="auto">${e(a.attribution)}</div>${cueText}`;
+  const extra = a.attribution.trim() !== '' && !source.some((s) => s.quote === a.attribution.trim()) ? `<div class="muted" dir="auto">${e(a.attribution)}</div>` : '';
+  return `${source.map((s) => `<div dir="auto">${e(s.quote)}</div>`).join('')}${cueText}${extra}`;
 }

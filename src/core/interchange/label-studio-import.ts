@@ -3,7 +3,7 @@ import { fail, type Result } from '../../shared/result';
 import { RELATION_KINDS, type AttributeType, type AttributeValues, type RelationKind } from '../../shared/claim-structure';
 import type { Confidence } from '../../shared/types';
 import { ImportProblems } from './import-problems';
-import { checkAttributeValue, checkRelations, setAttribute } from './import-structure';
+import { checkAttributeValue, checkRelations, labelsWithStructure, setAttribute } from './import-structure';
 import { LABEL_STUDIO_ATTRIBUTE_PREFIX } from './label-studio';
 import { confidence, documentText, idString, isoDateTime, noteString, offset, shortString } from './import-schema';
 import { documentTextProblem, labelIdProblem, resolveSpan, textTarget } from './import-text';
@@ -190,7 +190,7 @@ export function importLabelStudio(fileText: string, options: ImportOptions = {})
       documents,
       annotators: [...annotators.values()],
       annotations,
-      labels: [...new Set(annotations.map((a) => a.label))].map((id) => ({ id })),
+      labels: labelsWithStructure([...new Set(annotations.map((a) => a.label))].map((id) => ({ id })), annotations, relations),
       ...(relations.length > 0 ? { relations } : {}),
     },
     options.partial,

@@ -1,5 +1,6 @@
 // A Markdown report for notes and tickets. All user text goes through the Markdown escapers.
 import type { Bundle } from '../../shared/types';
+import { attributeEntries, displayValue, linksByClaim } from './claim-links';
 import { escapeMarkdownInline, markdownBlockquote } from './escape-markdown';
 import { selectForExport } from './export-selection';
 import { agreementSummary, annotatorNames, documentStats, formatDay, formatMoment, labelBadges, percent } from './report-model';
@@ -12,6 +13,7 @@ export function exportMarkdownReport(bundle: Bundle, options: ExportOptions = {}
   const badges = labelBadges(labels);
   const md = escapeMarkdownInline;
   const single = selection.documents.length === 1;
+  const links = linksByClaim(selection);
   const out: string[] = [];
 
   const legend = `**Legend:** ${labels.map((l) => `\\[${md(badges.get(l.id) ?? '?')}\\] ${md(l.name)}`).join(' · ')}`;
@@ -39,7 +41,11 @@ export function exportMarkdownReport(bundle: Bundle, options: ExportOptions = {}
         out.push(`${h}## ${i + 1}. \\[${md(badges.get(a.labelId) ?? '?')}\\] ${md(label?.name ?? a.labelId)} — ${md(selection.annotatorName(a))}`, '');
         out.push(markdownBlockquote(a.quote), '');
         const details: string[] = [];
+        const { source, cue } = links(a.id);
+        if (source.length > 0) details.push(`- **Source:** ${source.map((s) => md(s.quote)).join('; ')}`);
+        if (cue.length > 0) details.push(`- **Cue:** ${cue.map((s) => md(s.quote)).join('; ')}`);
         if (a.attribution) details.push(`- **Attribution:** ${md(a.attribution)}`);
+        for (const x of attributeEntries(a, label)) details.push(`- **${md(x.definition?.name ?? x.key)}:** ${md(displayValue(x, ', '))}`);
         if (a.confidence) details.push(`- **Confidence:** ${a.confidence}`);
         if (a.note) details.push(`- **Note:** ${md(a.note)}`);
         if (details.length > 0) out.push(...details, '');

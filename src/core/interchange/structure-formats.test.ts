@@ -12,6 +12,8 @@ import { importDoccano } from './doccano-import';
 import { exportFormats, summaryFor } from './index';
 import { exportLabelStudio, labelStudioConfigFor } from './label-studio';
 import { importLabelStudio } from './label-studio-import';
+import { exportHtmlReport } from './html-report';
+import { exportMarkdownReport } from './markdown-report';
 import { exportW3c } from './w3c';
 import { importW3c } from './w3c-import';
 
@@ -186,5 +188,33 @@ describe('CSV: source, cue and one column per attribute', () => {
     bundle.documents[0].text = bundle.documents[0].text.replace('Foreign Minister Ishaq Dar', '=Foreign Minister Ishaq D');
     dar.quote = '=Foreign Minister Ishaq D';
     expect(exportCsv(bundle)).toContain(`"'=Foreign Minister Ishaq D"`);
+  });
+});
+
+describe('reports: source and verdict per claim', () => {
+  it('HTML: the claims table has a Source column with the linked source and cue, and the verdict under the claim; no link leaves the page', () => {
+    const bundle = structureBundle();
+    const fact = bundle.labels.find((l) => l.id === 'fact');
+    const verdict = fact?.attributes?.find((a) => a.key === 'verdict');
+    if (!verdict) throw new Error('fixture');
+    verdict.options[3] = { ...verdict.options[3], name: 'Mostly <script>false</script>' };
+    const html = exportHtmlReport(bundle, { generatedAt: '2025-06-01T00:00:00Z' });
+    expect(html).toContain('<th scope="col">Source</th>');
+    const row = html.split('<tr id=').find((r) => r.includes('prices rose 😀 by 20%</div>')) ?? '';
+    expect(row).toContain('<td data-label="Source"><div dir="auto">Foreign Minister Ishaq Dar</div><div class="cue" dir="auto">“said”</div></td>');
+    expect(row).toContain('<span class="k">Verdict:</span> <b dir="auto">Mostly &lt;script&gt;false&lt;/script&gt;</b>');
+    expect(row).toContain('<span class="k">Evidence:</span> <b dir="auto">https://stats.example.gov/cpi?year=2025&amp;m=5 · ');
+    expect(html).not.toMatch(/(src|href)="(?!#)/i);
+    expect(html).not.toMatch(/<script/i);
+    const family = html.split('<tr id=').find((r) => r.includes('the 👨‍👩‍👧 family left</div>')) ?? '';
+    expect(family).toContain('<div dir="auto">Cafe\u0301 owner 🇵🇰</div><div class="muted" dir="auto">Cafe\u0301 owner</div>');
+  });
+
+  it('Markdown: Source, Cue and each attribute under the claim', () => {
+    const md = exportMarkdownReport(structureBundle(), { generatedAt: '2025-06-01T00:00:00Z' });
+    const prices = md.slice(md.indexOf('> prices rose 😀 by 20%'));
+    expect(prices).toContain('- **Source:** Foreign Minister Ishaq Dar\n- **Cue:** said\n');
+    expect(prices).toContain('- **Verdict:** Mostly false\n');
+    expect(prices).toContain('- **Claim date:** 2025-05-28\n');
   });
 });

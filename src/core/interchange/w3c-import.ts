@@ -3,7 +3,7 @@ import { splitsSurrogatePair } from '../../shared/offsets';
 import { fail, type Result } from '../../shared/result';
 import { RELATION_KINDS } from '../../shared/claim-structure';
 import { ImportProblems } from './import-problems';
-import { checkAttributeValue, checkRelations, setAttribute } from './import-structure';
+import { checkAttributeValue, checkRelations, labelsWithStructure, setAttribute } from './import-structure';
 import { arrayOfAtMost, confidence, isoDateTime, noteString, offset, shortString } from './import-schema';
 import { documentTextProblem, preview, resolveSpan, textTarget, type SpanResult, type TextTarget } from './import-text';
 import { IMPORT_LIMITS } from './limits';
@@ -156,8 +156,8 @@ export function importW3c(fileText: string, options: ImportOptions = {}): Result
 
   const annotators = new Map<string, { id?: string; name: string }>();
   for (const a of annotations) annotators.set(a.annotatorId ?? a.annotator, { ...(a.annotatorId !== undefined ? { id: a.annotatorId } : {}), name: a.annotator });
-  const labels = [...new Set(annotations.map((a) => a.label))].map((id) => ({ id }));
   const relations = checkRelations(annotations, links, problems);
+  const labels = labelsWithStructure([...new Set(annotations.map((a) => a.label))].map((id) => ({ id })), annotations, relations);
   return problems.finish({ format: 'w3c', documents, annotators: [...annotators.values()], annotations, labels, ...(relations.length > 0 ? { relations } : {}) }, options.partial);
 }
 

@@ -151,6 +151,16 @@ describe('claimtag JSON carries claims with structure', () => {
     ]);
   });
 
+  it('writes a link the file repeats once', async () => {
+    const { a, doc } = await ayeshasWork();
+    const file = JSON.parse(exportClaimtagJson(loadBundle(a.library, { documents: [doc.id] })));
+    file.relations.push({ ...file.relations[0], id: 'again' });
+    const b = await app('bilal', 'Bilal');
+    const result = await b.call<ImportResult>('importFileData', { name: 'twice.json', dataBase64: Buffer.from(JSON.stringify(file)).toString('base64') });
+    expect(result).toMatchObject({ ok: true, added: 4 });
+    expect(b.library.relations.listForDocument(b.library.documents.list()[0].id)).toHaveLength(3);
+  });
+
   it('keeps import ownership for links: her own links only with her consent, the reference never', async () => {
     const out = path.join(tmp.dir, 'mine.json');
     const { a } = await ayeshasWork(out);

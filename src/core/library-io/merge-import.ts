@@ -273,8 +273,10 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
     // Links (#20) name their ends by the file's annotation ids: those ends get their ids here, before
     // they are written, and an end already present (the same span, label and annotator) is that row.
     const linkEnds = new Set((parsed.relations ?? []).flatMap((r) => [r.claimRef, r.targetRef]));
-    const endIds = new Map<string, string>();
-    const writtenEnds = new Map<string, string>();
+    /** A link end: its row here, and whether that row was already in the library (it may have links already). */
+    type End = { id: string; documentId: string; annotatorId: string; labelId: string; existed: boolean };
+    const endIds = new Map<string, End>();
+    const writtenEnds = new Map<string, End>();
     const spanKey = (documentId: string, annotatorId: string, labelId: string, start: number, end: number) => JSON.stringify([documentId, annotatorId, labelId, start, end]);
     for (let i = 0; i < parsed.annotations.length; i++) {
       if (options.job && i % ROWS_PER_STEP === 0) {
@@ -315,8 +317,10 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
       if (spans.has(annotator.id, a.label, a.start, a.end)) {
         if (isEnd) {
           const key = spanKey(documentId, annotator.id, a.label, a.start, a.end);
-          const id = writtenEnds.get(key) ?? library.annotations.findSame(documentId, annotator.id, a.label, a.start, a.end);
-          if (id) endIds.set(a.ref!, id);
+          const written = writtenEnds.get(key);
+          const existing = written ? null : library.annotations.findSame(documentId, annotator.id, a.label, a.start, a.end);
+          const end = written ?? (existing ? { id: existing, documentId, annotatorId: annotator.id, labelId: a.label, existed: true } : null);
+          if (end) endIds.set(a.ref!, end);
         }
         report.annotationsUnchanged++;
         continue;
@@ -324,8 +328,9 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
       let id = a.ref;
       if (isEnd) {
         id = library.annotations.exists(a.ref!) ? newId() : a.ref!;
-        endIds.set(a.ref!, id);
-        writtenEnds.set(spanKey(documentId, annotator.id, a.label, a.start, a.end), id);
+        const end = { id, documentId, annotatorId: annotator.id, labelId: a.label, existed: false };
+        endIds.set(a.ref!, end);
+        writtenEnds.set(spanKey(documentId, annotator.id, a.label, a.start, a.end), end);
       }
       let attributes: AttributeValues | undefined;
       if (a.attributes) {
@@ -358,29 +363,31 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
       report.annotationsAdded++;
     }
     writer.finish();
+    const linked = new Set<string>();
     (parsed.relations ?? []).forEach((r, i) => {
       const where = `relations[${i}]`;
-      const claimId = endIds.get(r.claimRef);
-      const targetId = endIds.get(r.targetRef);
-      if (!claimId || !targetId) {
-        report.rejected.push({ where, reason: `link left out: its ${claimId ? 'source or cue' : 'claim'} was not imported` });
+      const claim = endIds.get(r.claimRef);
+      const target = endIds.get(r.targetRef);
+      if (!claim || !target) {
+        report.rejected.push({ where, reason: `link left out: its ${claim ? 'source or cue' : 'claim'} was not imported` });
         return;
       }
-      const claim = library.annotations.get(claimId);
-      const target = library.annotations.get(targetId);
       const claimRole = labels.get(claim.labelId)?.role ?? 'claim';
       const targetRole = labels.get(target.labelId)?.role ?? 'claim';
       if (claimRole !== 'claim' || targetRole !== r.kind) {
         report.rejected.push({ where, reason: `link left out: here “${claim.labelId}” marks a ${claimRole} and “${target.labelId}” a ${targetRole}, not a claim and its ${r.kind}` });
         return;
       }
-      if (library.relations.findLive(claimId, r.kind, targetId)) {
+      // Only rows already here can have links already; the file's own repeats are caught by `linked`.
+      const triple = JSON.stringify([claim.id, r.kind, target.id]);
+      if (linked.has(triple) || (claim.existed && target.existed && library.relations.findLive(claim.id, r.kind, target.id))) {
         report.relationsUnchanged++;
         return;
       }
+      linked.add(triple);
       if (me && claim.annotatorId === me.id) intoMine++;
       if (reference && claim.annotatorId === reference.id) intoReference++;
-      library.relations.add({ id: r.ref, documentId: claim.documentId, annotatorId: claim.annotatorId, kind: r.kind, claimId, targetId, createdAt: r.createdAt });
+      library.relations.addImported({ id: r.ref, documentId: claim.documentId, annotatorId: claim.annotatorId, kind: r.kind, claimId: claim.id, targetId: target.id, createdAt: r.createdAt });
       report.relationsAdded++;
     });
     options.job?.check();

@@ -206,3 +206,34 @@ describe('restoreBackup', () => {
     }
   });
 });
+
+describe('a backup run as a job (#14)', () => {
+  it('reports pages copied, and a cancel during the copy leaves no backup and no partial file; the library is unchanged', async () => {
+    const { backup: earlier } = await createBackup(library.db, tmp.dir, { now: at(0) });
+    const before = dumpDatabase(library.db);
+    const seen: Array<[number, number | null]> = [];
+    let stop = false;
+    const job = {
+      progress: (done: number, total: number | null) => {
+        seen.push([done, total]);
+        stop = true; // the analyst presses Cancel once the copy has begun
+      },
+      check: () => {
+        if (stop) throw new AppFailure({ code: 'cancelled', message: 'The backup was cancelled.' });
+      },
+    };
+    const failure = await failureOf(() => createBackup(library.db, tmp.dir, { now: at(5), job }));
+    expect(failure.error.code).toBe('cancelled');
+    expect(seen.length).toBeGreaterThan(0);
+    expect(listBackups(tmp.dir).map((b) => b.file)).toEqual([earlier.file]);
+    expect(fs.readdirSync(backupsDir(tmp.dir)).filter((n) => n.includes('partial'))).toEqual([]);
+    expect(dumpDatabase(library.db)).toEqual(before);
+
+    // uncancelled, the same job hook sees the copy through to its last page
+    const pages: Array<[number, number | null]> = [];
+    const { backup } = await createBackup(library.db, tmp.dir, { now: at(10), job: { progress: (d, t) => pages.push([d, t]), check: () => {} } });
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages.at(-1)![0]).toBe(pages.at(-1)![1]);
+    expect(dumpFile(backup.file)).toEqual(before);
+  });
+});

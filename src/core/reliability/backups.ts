@@ -84,10 +84,12 @@ export async function createBackup(db: Database.Database, dataDir: string, optio
   removeDatabaseFiles(partial);
 
   try {
+    let pages = 0;
     await db.backup(
       partial,
       options.job && {
         progress: ({ totalPages, remainingPages }) => {
+          pages = totalPages;
           options.job!.check();
           options.job!.progress(totalPages - remainingPages, totalPages);
           return BACKUP_PAGES_PER_STEP;
@@ -95,6 +97,7 @@ export async function createBackup(db: Database.Database, dataDir: string, optio
       },
     );
     options.job?.check();
+    options.job?.progress(pages, pages); // the last step is not reported by the driver
     // The copy inherits WAL mode; switch it to a rollback journal so it is one self-contained file.
     const copy = new Database(partial, { fileMustExist: true });
     try {

@@ -76,6 +76,14 @@ export class RelationsRepo {
     return this.get(id);
   }
 
+  /** What an import writes: like add(), without reading the row back. */
+  addImported(r: NewRelation): void {
+    const insert = this.sql.get('INSERT INTO relations (id, document_id, annotator_id, kind, claim_id, target_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING');
+    const row = [r.documentId, r.annotatorId, r.kind, r.claimId, r.targetId, r.createdAt ?? nowIso()];
+    if (r.id && insert.run(r.id, ...row).changes === 1) return;
+    insert.run(newId(), ...row);
+  }
+
   exists(id: string): boolean {
     return this.sql.get('SELECT 1 FROM relations WHERE id = ?').get(id) !== undefined;
   }

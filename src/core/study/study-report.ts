@@ -8,6 +8,7 @@ import { studyCharts } from '../../charts/study-charts';
 import type { CorpusAgreement, CorpusOptions } from '../agreement';
 import { compareDocument } from '../compare/compare-document';
 import { escapeHtml } from '../interchange/escape-html';
+import { structureReportHtml } from './structure-report-html';
 import type { Library } from '../store/library';
 import { AppFailure } from '../../shared/result';
 import type { StudyQuality, StudyReport } from '../../shared/study';
@@ -123,6 +124,7 @@ ${CHART_CSS}
 <table><thead><tr><th>Analyst</th><th>Done</th><th>Assigned</th></tr></thead><tbody>${report.progress.map((p) => `<tr><td>${e(p.name)}</td><td class="num">${p.done}</td><td class="num">${p.assigned}</td></tr>`).join('')}</tbody></table>
 <h2>Agreement over the study</h2>
 ${agreementTable}
+${a ? structureReportHtml(a.structure, (id) => report.tagSet.find((l) => l.id === id)?.name ?? id) : ''}
 ${charts}
 <h2>Each analyst’s quality</h2>
 ${quality('Against the reference', report.quality.againstReference)}

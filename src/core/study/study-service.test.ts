@@ -56,7 +56,7 @@ describe('planAssignments', () => {
 describe('studies', () => {
   it('are created with the tag set and guideline version in force, assigned, and track progress and the next document', () => {
     const study = createStudy(library, { name: 'Pilot', analysts: ['Ana', 'Ben'], doubleShare: 0.5 });
-    expect(study.tagSet.map((l) => l.id)).toEqual(['fact', 'opinion', 'allegation']);
+    expect(study.tagSet.map((l) => l.id)).toEqual(['fact', 'opinion', 'allegation', 'source', 'cue']);
     expect(study.guidelineVersion).toMatch(/^[0-9a-f]{12}$/);
     expect(library.studies.documentIds(study.id)).toEqual(library.documents.list().map((d) => d.id));
     const progress = library.studies.progress(study.id);

@@ -18,26 +18,28 @@ export function ShortcutsSheet({ onClose }: { onClose(): void }) {
       }
     >
       <div className="shortcut-groups">
-        {shortcutSheet(MAC).map((g) => (
-          <section key={g.title}>
-            <h2>{g.title}</h2>
-            <dl>
-              {g.rows.map((row) => (
-                <div key={row.id} className="shortcut">
-                  <dt aria-label={row.keys.join(' or ')}>
-                    {row.keys.map((k, i) => (
-                      <span key={k}>
-                        {i > 0 && <span className="shortcut-or">or </span>}
-                        <kbd>{k}</kbd>
-                      </span>
-                    ))}
-                  </dt>
-                  <dd>{row.title}</dd>
-                </div>
-              ))}
-            </dl>
-          </section>
-        ))}
+        <div className="shortcut-columns">
+          {shortcutSheet(MAC).map((g) => (
+            <section key={g.title}>
+              <h2>{g.title}</h2>
+              <dl>
+                {g.rows.map((row) => (
+                  <div key={row.id} className="shortcut">
+                    <dt aria-label={row.keys.join(' or ')}>
+                      {row.keys.map((k, i) => (
+                        <span key={k}>
+                          {i > 0 && <span className="shortcut-or">or </span>}
+                          <kbd>{k}</kbd>
+                        </span>
+                      ))}
+                    </dt>
+                    <dd>{row.title}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          ))}
+        </div>
       </div>
     </Dialog>
   );

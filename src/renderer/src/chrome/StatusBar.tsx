@@ -1,5 +1,6 @@
 import type { Annotator } from '../../../shared/types';
 import type { SaveState } from '../workbench/use-workbench';
+import { ariaKeys, keyLabel } from '../commands/key-hints';
 import { WaitingIndicator } from './WaitingIndicator';
 import { useJobActivity, waitingFor } from './job-activity';
 
@@ -43,11 +44,11 @@ export function StatusBar(p: Props) {
           : `${p.count} ${p.count === 1 ? 'annotation' : 'annotations'} · ${(p.coveredShare * 100).toFixed(1)}% of text tagged`}
       </span>
       <span className="status-spacer" />
-      <button type="button" className="link-button" onClick={p.onUndo} disabled={!p.canUndo} aria-keyshortcuts="Control+Z">
-        Undo <kbd>Ctrl+Z</kbd>
+      <button type="button" className="link-button" onClick={p.onUndo} disabled={!p.canUndo} aria-keyshortcuts={ariaKeys('undo')}>
+        Undo <kbd>{keyLabel('undo')}</kbd>
       </button>
-      <button type="button" className="link-button" onClick={p.onRedo} disabled={!p.canRedo} aria-keyshortcuts="Control+Shift+Z">
-        Redo <kbd>Ctrl+Shift+Z</kbd>
+      <button type="button" className="link-button" onClick={p.onRedo} disabled={!p.canRedo} aria-keyshortcuts={ariaKeys('redo')}>
+        Redo <kbd>{keyLabel('redo')}</kbd>
       </button>
       <span className="status-path" title={`Library folder: ${p.dataDir}`}>
         {p.dataDir}

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Annotation, Confidence, Label } from '../../../shared/types';
 import type { AnnotationFields } from '../workbench/annotation-history';
+import { ariaKeys } from '../commands/key-hints';
+import { COMMANDS } from '../../../shared/commands';
 
 interface Props {
   annotation: Annotation;
@@ -170,7 +172,7 @@ export function AnnotationDetails({ annotation: a, labels, onSave, onDelete, sel
         <span className="details-meta">
           {a.annotatorName} · {new Date(a.updatedAt).toLocaleString()}
         </span>
-        <button type="button" className="button danger" onClick={onDelete} aria-keyshortcuts="Delete">
+        <button type="button" className="button danger" onClick={onDelete} aria-keyshortcuts={ariaKeys('delete')} title={`Delete (${COMMANDS.delete.keys.join(' or ')})`}>
           Delete <kbd>Del</kbd>
         </button>
       </div>

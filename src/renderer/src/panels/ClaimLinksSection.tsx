@@ -83,7 +83,18 @@ function LinkedRow({ span, readOnly, onJump, onUnlink, what }: { span: LinkedSpa
           Go to
         </button>
         {!readOnly && (
-          <button type="button" className="link-button" onClick={() => onUnlink(span.relation)} aria-label={`Unlink the ${what} “${quote(span.annotation)}”`}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={(e) => {
+              // The row goes away: focus moves to what is left of the card (its Mark/Add button).
+              const card = e.currentTarget.closest('.claim-links');
+              onUnlink(span.relation);
+              const kind = span.relation.kind;
+              setTimeout(() => (card?.querySelector<HTMLElement>(`.is-${kind} .claim-link-add`) ?? card?.querySelector<HTMLElement>('button'))?.focus(), 50);
+            }}
+            aria-label={`Unlink the ${what} “${quote(span.annotation)}”`}
+          >
             Unlink
           </button>
         )}

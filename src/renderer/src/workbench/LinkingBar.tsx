@@ -18,8 +18,9 @@ export function LinkingBar({ kind, claim, candidates, labelName, onPick, onCance
   return (
     <div className={`linking-bar is-${kind}`} role="region" aria-label={`Mark the ${kind}`}>
       <p role="status" className="linking-text">
-        <strong>Marking the {kind}</strong> of “{clip(claim.quote, 50)}”: select its words in the article and press <kbd>Enter</kbd> (they become a {labelName}
-        span){candidates.length > 0 ? `, or press Enter on a ${kind} already marked, or pick one here` : ''}. <kbd>Esc</kbd> cancels.
+        <strong>Marking the {kind}</strong> of “{clip(claim.quote, 50)}”: select its words in the article and press <kbd>Enter</kbd>
+        {` (they become a ${labelName} span)`}
+        {candidates.length > 0 ? `, or press Enter on a ${kind} already marked, or pick one here` : ''}. <kbd>Esc</kbd> cancels.
       </p>
       {candidates.length > 0 && (
         <ul className="linking-candidates" aria-label={`${kind === 'source' ? 'Sources' : 'Cues'} in this document`}>

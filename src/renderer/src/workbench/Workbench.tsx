@@ -11,6 +11,7 @@ import { GuidelinesPanel } from '../tagset/GuidelinesPanel';
 import { TagSetDialog } from '../tagset/TagSetDialog';
 import { FindBar } from '../editor/FindBar';
 import { useCommands } from '../commands/use-commands';
+import { ariaKeys, keyLabel } from '../commands/key-hints';
 import type { Confidence } from '../../../shared/types';
 import { AnnotationFilters, applyFilters, NO_FILTERS, type Filters } from '../panels/AnnotationFilters';
 import { pickAnnotationAt } from './pick-annotation';
@@ -228,7 +229,8 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
   );
 
   // The workbench's commands (keys, menu and the shortcuts sheet come from src/shared/commands.ts).
-  const mineSelected = wb.selected;
+  // `when` guarantees an annotation is selected for the commands that use `selected!`.
+  const selected = wb.selected;
   useCommands(
     {
       tag: ({ chord }) => {
@@ -245,7 +247,7 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
       },
       delete: () => {
         if (linking) return notify(`Press Esc to stop marking the ${linking.kind} first.`);
-        void wb.remove(mineSelected!.id);
+        void wb.remove(selected!.id);
       },
       'mark-source': () => startLinking('source'),
       'mark-cue': () => startLinking('cue'),
@@ -259,11 +261,12 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
         if (linking) notify(`Stopped marking the ${linking.kind}.`);
       },
       attributes: () => {
-        const def = wb.labels.find((l) => l.id === mineSelected!.labelId)?.attributes ?? [];
+        const def = wb.labels.find((l) => l.id === selected!.labelId)?.attributes ?? [];
         if (def.length === 0) notify('This label has no attributes. Add some in the tag set (✎).');
-        else if (mineSelected!.annotatorId === annotator.id) setFocusField({ field: 'attributes', annotationId: mineSelected!.id, n: Date.now() });
+        else if (selected!.annotatorId === annotator.id) setFocusField({ field: 'attributes', annotationId: selected!.id, n: Date.now() });
+        else notify(`This is ${selected!.annotatorName}’s annotation: its attributes are shown, read-only. Copy it to your work (M) to change them.`);
       },
-      'copy-to-mine': () => void wb.copyToMine(mineSelected!.id),
+      'copy-to-mine': () => void wb.copyToMine(selected!.id),
       undo: () => void wb.undo(),
       redo: () => void wb.redo(),
       'next-annotation': () => step(1),
@@ -279,10 +282,10 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
       'previous-search-hit': () => onStepHit(-1),
       guidelines: () => setShowGuidelines((v) => !v),
       shortcuts: () => setShowShortcuts(true),
-      note: () => setFocusField({ field: 'note', annotationId: mineSelected!.id, n: Date.now() }),
-      attribution: () => setFocusField({ field: 'attribution', annotationId: mineSelected!.id, n: Date.now() }),
+      note: () => setFocusField({ field: 'note', annotationId: selected!.id, n: Date.now() }),
+      attribution: () => setFocusField({ field: 'attribution', annotationId: selected!.id, n: Date.now() }),
       'attribute-to-selection': () => attributeToSelection(),
-      confidence: () => void wb.update(mineSelected!.id, { confidence: NEXT_CONFIDENCE[mineSelected!.confidence ?? 'none'] }),
+      confidence: () => void wb.update(selected!.id, { confidence: NEXT_CONFIDENCE[selected!.confidence ?? 'none'] }),
     },
     (focus) => ({
       workbench: true,
@@ -331,10 +334,10 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
         <button type="button" className="button compact" onClick={onCompare} title="Compare annotators and settle a reference version">
           Compare
         </button>
-        <button type="button" className="button compact" onClick={onExport} title="Export reports and data (Ctrl+E)" aria-keyshortcuts="Control+E">
+        <button type="button" className="button compact" onClick={onExport} title={`Export reports and data (${keyLabel('export')})`} aria-keyshortcuts={ariaKeys('export')}>
           Export…
         </button>
-        <button type="button" className="button icon" onClick={() => setShowShortcuts(true)} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
+        <button type="button" className="button icon" onClick={() => setShowShortcuts(true)} title={`Keyboard shortcuts (${keyLabel('shortcuts')})`} aria-label="Keyboard shortcuts" aria-keyshortcuts={ariaKeys('shortcuts')}>
           ?
         </button>
       </header>
@@ -477,7 +480,7 @@ export function Workbench({ api, store, document: doc, annotator, dataDir, jumpT
         onRedo={() => void wb.redo()}
         onRenameAnnotator={onRenameAnnotator}
       />
-      {selectionRect && <SelectionPopover rect={selectionRect} labels={activeLabels} onTag={(id) => void tag(id)} />}
+      {selectionRect && !linking && <SelectionPopover rect={selectionRect} labels={activeLabels} onTag={(id) => void tag(id)} />}
       {showShortcuts && <ShortcutsSheet onClose={() => setShowShortcuts(false)} />}
       {showTagSet && (
         <TagSetDialog
@@ -512,8 +515,8 @@ function ForeignAnnotation({ annotation: a, labelName, reference, onCopy, extra 
       <blockquote className="foreign-quote">{a.quote}</blockquote>
       {a.note && <p className="foreign-note">{a.note}</p>}
       {extra}
-      <button type="button" className="button compact" onClick={onCopy} aria-keyshortcuts="M">
-        Copy to mine <kbd>M</kbd>
+      <button type="button" className="button compact" onClick={onCopy} aria-keyshortcuts={ariaKeys('copy-to-mine')}>
+        Copy to mine <kbd>{keyLabel('copy-to-mine')}</kbd>
       </button>
     </section>
   );

@@ -178,7 +178,9 @@ describe('main process wiring under hostile events', () => {
     });
   });
 
-  describe('IPC', () => {
+  // The first call waits for the library and jobs worker threads to start; in tests each thread
+  // compiles the TypeScript core with tsx first, which takes tens of seconds on a loaded 2-core machine.
+  describe('IPC', { timeout: 120_000 }, () => {
     const mainFrame = { url: APP_PAGE, parent: null };
 
     it('handles every contract method, and answers the app’s own main frame', async () => {

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../shared/contract';
-import type { AppError, Result } from '../../shared/result';
+import { fieldMap, type AppError, type Result } from '../../shared/result';
 import { Library } from '../store/library';
 import { loadBundledSample } from '../store/bundled-sample';
 import { decodeText } from '../import/read-file-safely';
@@ -84,9 +84,13 @@ describe('field maps', () => {
     expect(Object.keys(error.fields ?? {}).sort()).toEqual(['name', 'shortcut']);
   });
 
-  it('a colour that does not read well is a color field problem', async () => {
-    const error = await refusal('saveLabel', { id: 'pale', name: 'Pale', color: '#fafafa', shortcut: '', definition: '' });
-    expect(error).toMatchObject({ code: 'invalid-input', fields: { color: expect.any(String) } });
+  it('nested problems map to their top-level field, first message kept', () => {
+    expect(fieldMap([
+      { field: 'attributes.1.key', message: 'first' },
+      { field: 'attributes.0.options', message: 'second' },
+      { field: 'name', message: 'named' },
+      { field: '', message: 'whole request' },
+    ])).toEqual({ attributes: 'first', name: 'named', '(request)': 'whole request' });
   });
 
   it('a request the contract refuses maps each top-level field', async () => {

@@ -39,7 +39,9 @@ function readStory(html: string, limits: StructureLimits): Story | undefined {
     const { document } = parseHTML(html);
     // Readability looks at inline styles only through a live CSSOM; remove what the page
     // hides itself so hidden text cannot come back through the story.
-    for (const element of Array.from(document.querySelectorAll('[hidden], [aria-hidden], [style]'))) {
+    // linkedom's elements, typed by what is used of them (core is checked without the DOM lib).
+    const marked = Array.from(document.querySelectorAll('[hidden], [aria-hidden], [style]')) as Array<{ getAttribute(name: string): string | null; remove(): void }>;
+    for (const element of marked) {
       if (isHidden(element.getAttribute('hidden'), element.getAttribute('aria-hidden'), element.getAttribute('style'))) element.remove();
     }
     const article = new Readability(document as unknown as Document, { maxElemsToParse: limits.maxNodes, charThreshold: MIN_STORY_CHARS }).parse();

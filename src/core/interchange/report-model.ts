@@ -1,25 +1,12 @@
-// What the HTML and Markdown reports have in common: label badges, coverage statistics,
+// What the HTML and Markdown reports have in common: label badges (the app's), coverage statistics,
 // claim numbering and date formatting.
 import type { OffsetConverter } from '../../shared/offsets';
 import type { Annotation, Label } from '../../shared/types';
 import { computeAgreement } from '../agreement';
 import type { DocumentExport } from './export-selection';
 
-/** A short, distinct badge per label: first letter of the name, then two letters, then letter + number. */
-export function labelBadges(labels: readonly Label[]): Map<string, string> {
-  const badges = new Map<string, string>();
-  const used = new Set<string>();
-  for (const label of labels) {
-    const letters = Array.from((label.name.trim() || label.id).replace(/[\s\p{P}\p{S}]+/gu, '')).map((c) => c.toLocaleUpperCase('en-US'));
-    const first = letters[0] ?? '?';
-    const candidates = [first, letters.slice(0, 2).join('')];
-    let badge = candidates.find((c) => c !== '' && !used.has(c));
-    for (let n = 2; badge === undefined; n++) if (!used.has(`${first}${n}`)) badge = `${first}${n}`;
-    used.add(badge);
-    badges.set(label.id, badge);
-  }
-  return badges;
-}
+/** Badges as the app draws them (one rule: src/shared/label-badge.ts). */
+export { labelBadges } from '../../shared/label-badge';
 
 export interface LabelStats {
   label: Label;

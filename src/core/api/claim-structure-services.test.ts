@@ -162,6 +162,19 @@ describe('linking a claim to its source and cue', () => {
     expect((await call<Relation[]>('listRelations', { documentId: doc.id })).map((r) => r.id)).toEqual([toTalks.id, cue.id]);
   });
 
+  it('a link unlinked in the same millisecond as its span was deleted stays unlinked after undo', async () => {
+    const talks = await tag('fact', 'the talks failed');
+    const deal = await tag('allegation', 'the deal was corrupt');
+    const { relation: toTalks, target: source } = await call<LinkedClaim>('linkClaim', { claimId: talks.id, target: { labelId: 'source', ...at('Foreign Minister Ishaq Dar') } });
+    const { relation: toDeal } = await call<LinkedClaim>('linkClaim', { claimId: deal.id, targetId: source.id });
+    const moment = '2026-12-05T08:00:00.000Z';
+    library.relations.softDelete(toDeal.id, moment);
+    library.relations.softDeleteOf(source.id, moment);
+    expect(library.relations.restoreOf(source.id)).toBe(1);
+    expect(library.relations.get(toTalks.id).deletedAt).toBeNull();
+    expect(library.relations.get(toDeal.id).deletedAt).toBe(moment);
+  });
+
   it('shows colleagues’ links read-only, and withholds them while the document is blind', async () => {
     const bilal = library.annotators.add('Bilal');
     const hisClaim = library.annotations.add({ documentId: doc.id, annotatorId: bilal.id, labelId: 'fact', ...at('the talks failed') }, TEXT);

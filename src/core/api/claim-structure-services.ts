@@ -119,7 +119,7 @@ export function restoreAnnotationWithLinks(library: Library, id: string): Annota
   return library.transaction(() => {
     const before = library.annotations.get(id);
     const restored = library.annotations.restore(id);
-    if (before.deletedAt) library.relations.restoreOf(id, before.deletedAt);
+    if (before.deletedAt) library.relations.restoreOf(id);
     return restored;
   });
 }

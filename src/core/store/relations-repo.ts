@@ -127,26 +127,28 @@ export class RelationsRepo {
 
   /** Soft-deletes one link; an already deleted one is returned as it is. */
   softDelete(id: string, at = nowIso()): Relation {
-    this.sql.get('UPDATE relations SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(at, id);
+    this.sql.get('UPDATE relations SET deleted_at = ?, deleted_with = NULL WHERE id = ? AND deleted_at IS NULL').run(at, id);
     return this.get(id);
   }
 
-  /** Soft-deletes every live link touching an annotation, stamped `at` (the annotation's own deletion time). */
+  /** Soft-deletes every live link touching an annotation, as taken down with it (`at`: the annotation's own deletion time). */
   softDeleteOf(annotationId: string, at: string): number {
-    return this.sql.get('UPDATE relations SET deleted_at = ? WHERE (claim_id = ? OR target_id = ?) AND deleted_at IS NULL').run(at, annotationId, annotationId).changes;
+    return this.sql
+      .get('UPDATE relations SET deleted_at = ?, deleted_with = ? WHERE (claim_id = ? OR target_id = ?) AND deleted_at IS NULL')
+      .run(at, annotationId, annotationId, annotationId).changes;
   }
 
   /**
-   * Brings back the links deleted together with an annotation (stamped `at`), unless a live
-   * link of the same claim, kind and target exists again meanwhile. Links unlinked on their own
-   * (another stamp) stay deleted.
+   * Brings back the links taken down together with an annotation, unless a live link of the
+   * same claim, kind and target exists again meanwhile. Links unlinked on their own stay deleted
+   * (even when that happened in the same millisecond).
    */
-  restoreOf(annotationId: string, at: string): number {
+  restoreOf(annotationId: string): number {
     return this.sql
       .get(
-        `UPDATE relations AS r SET deleted_at = NULL WHERE (r.claim_id = ? OR r.target_id = ?) AND r.deleted_at = ?
+        `UPDATE relations AS r SET deleted_at = NULL, deleted_with = NULL WHERE (r.claim_id = ? OR r.target_id = ?) AND r.deleted_with = ?
            AND NOT EXISTS (SELECT 1 FROM relations o WHERE o.claim_id = r.claim_id AND o.kind = r.kind AND o.target_id = r.target_id AND o.deleted_at IS NULL)`,
       )
-      .run(annotationId, annotationId, at).changes;
+      .run(annotationId, annotationId, annotationId).changes;
   }
 }

@@ -56,6 +56,8 @@ export const claimStructure: Migration = {
         target_id     TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
         created_at    TEXT NOT NULL,
         deleted_at    TEXT,
+        -- the annotation whose deletion took this link down (undo brings back exactly these); NULL when unlinked on its own
+        deleted_with  TEXT,
         CHECK (claim_id <> target_id)
       );
       CREATE UNIQUE INDEX relations_one_live_link ON relations (claim_id, kind, target_id) WHERE deleted_at IS NULL;

@@ -16,19 +16,13 @@ export function runList(args: string[], io: CliIo): number {
   if (values.format !== 'table' && values.format !== 'json') throw new UsageError(`--format must be table or json, not "${values.format}".`);
   const library = openLibraryForReading(libraryPath(values.db, io.env), io);
   try {
-    const rows = library.db
-      .prepare(
-        `SELECT d.id AS document, n.name AS annotator, a.label_id AS label, count(*) AS n
-           FROM annotations a JOIN documents d ON d.id = a.document_id JOIN annotators n ON n.id = a.annotator_id
-          WHERE a.deleted_at IS NULL GROUP BY d.id, n.name, a.label_id ORDER BY n.name, a.label_id`,
-      )
-      .all() as Array<{ document: string; annotator: string; label: string; n: number }>;
+    const rows = library.annotations.liveCounts();
     const damaged = new Set(library.documents.damagedTexts().map((d) => d.id));
     const documents = library.documents.list().map((d) => {
       // Keys come from the data (annotator names, label ids): null-prototype objects, so a name
       // like "__proto__" is a key like any other and never reaches Object.prototype.
       const counts: Record<string, Record<string, number>> = Object.create(null);
-      for (const r of rows.filter((r) => r.document === d.id)) (counts[r.annotator] ??= Object.create(null))[r.label] = r.n;
+      for (const r of rows.filter((r) => r.documentId === d.id)) (counts[r.annotator] ??= Object.create(null))[r.label] = r.n;
       return { id: d.id, title: d.title, source: d.source, created: d.createdAt, textIntact: !damaged.has(d.id), annotations: counts };
     });
     const warnDamaged = () => {

@@ -266,6 +266,17 @@ export class AnnotationsRepo {
       .all(documentId) as Array<{ annotatorId: string; name: string; live: number }>;
   }
 
+  /** Live annotations counted per document, annotator name and label, by annotator name then label. */
+  liveCounts(): Array<{ documentId: string; annotator: string; label: string; n: number }> {
+    return this.sql
+      .get(
+        `SELECT a.document_id AS documentId, n.name AS annotator, a.label_id AS label, count(*) AS n
+           FROM annotations a JOIN annotators n ON n.id = a.annotator_id
+          WHERE a.deleted_at IS NULL GROUP BY a.document_id, n.name, a.label_id ORDER BY n.name, a.label_id`,
+      )
+      .all() as Array<{ documentId: string; annotator: string; label: string; n: number }>;
+  }
+
   /** Per annotator other than `annotatorId`, how many rows (deleted ones too) carry a label. */
   labelUseByOthers(labelId: string, annotatorId: string | null): Array<{ name: string; rows: number }> {
     return this.sql

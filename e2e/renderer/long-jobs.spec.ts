@@ -39,7 +39,7 @@ test.beforeAll(() => {
 test.afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 test.beforeEach(async ({ app, page }) => {
-  test.setTimeout(480_000);
+  test.setTimeout(180_000);
   app.useWorker = true;
   await app.start();
   await new ArticlePage(page).enterName('Ayesha');
@@ -71,22 +71,13 @@ test('a long import shows its progress; a tag meanwhile waits (said in the statu
   await expect(article.saveState).toHaveText('Saving… waiting for the import to finish');
   await expect(page.getByTestId('waiting-indicator')).toHaveText('');
 
-  fs.mkdirSync(SHOTS, { recursive: true });
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const width of [900, 1024, 1360, 1600]) {
-      await page.setViewportSize({ width, height: 760 });
-      await page.screenshot({ path: path.join(SHOTS, `import-progress-${width}-${scheme}.png`) });
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1360, height: 860 });
-
   // Cancel is a real button in the tab order, with what it keeps said beside it
   const cancel = progress.getByRole('button', { name: 'Cancel' });
   expect(await cancel.evaluate((b) => (b as HTMLButtonElement).tabIndex)).toBe(0);
   await expect(progress).toContainText('Cancel keeps the files already imported; the file being imported is left out entirely.');
   await cancel.focus();
+  // (no pictures here: on an idle machine the import can end within seconds, so Cancel comes at
+  // once; the Working… test below takes the pictures)
   await page.keyboard.press('Enter');
 
   const summary = page.getByRole('dialog');

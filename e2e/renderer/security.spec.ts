@@ -11,7 +11,7 @@ import { test, expect } from '../support/app-fixture';
 import { ArticlePage } from '../support/article-page';
 
 /** Event subscriptions the bridge may carry besides the calls (each takes a listener, returns an unsubscribe). */
-const SUBSCRIPTIONS = ['onMenuCommand'];
+const SUBSCRIPTIONS = ['onMenuCommand', 'onJobEvent'];
 
 type Violation = { directive: string; blocked: string; sample: string; source: string };
 

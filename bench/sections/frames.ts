@@ -12,13 +12,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { exportClaimtagJson } from '../../src/core/interchange/claimtag-json';
-import { sha256Of } from '../../src/core/store/documents-repo';
 import { startLibraryWorker } from '../../src/core/worker/library-worker-client';
 import { databasePathIn } from '../../src/core/data-dir';
 import { API_METHODS } from '../../src/shared/api-methods';
-import type { Annotation, Bundle } from '../../src/shared/types';
 import { makeTempDir } from '../../test/support/temp-library';
+import { colleagueFileJson } from '../../test/support/colleague-file';
 import { serveRenderer } from '../../e2e/support/static-server';
 import { invokeHandler } from '../lib/ipc-standin';
 import { Figures } from '../lib/result';
@@ -30,18 +28,7 @@ const T0 = performance.now();
 const log = (m: string) => console.error(`[frames +${((performance.now() - T0) / 1000).toFixed(1)}s] ${m}`);
 
 function colleagueFile(file: string, n: number): void {
-  const text = Array.from({ length: n }, (_, i) => `Claim ${i} was made.`).join(' ');
-  const createdAt = '2025-01-01T00:00:00.000Z';
-  let at = 0;
-  const annotations: Annotation[] = Array.from({ length: n }, (_, i) => {
-    // each claim is "Claim i was made." followed by one space: offsets in one pass
-    const start = at;
-    const end = start + `Claim ${i}`.length;
-    at += `Claim ${i} was made. `.length;
-    return { id: `x${i}`, documentId: 'big', annotatorId: 'colleague', annotatorName: 'Colleague', labelId: 'fact', start, end, quote: text.slice(start, end), prefix: '', suffix: '', note: '', attribution: '', confidence: null, createdAt, updatedAt: createdAt, deletedAt: null };
-  });
-  const bundle: Bundle = { documents: [{ id: 'big', title: 'Big', source: '', text, sha256: sha256Of(text), blocks: [{ kind: 'paragraph', start: 0, end: text.length }], createdAt }], annotators: [{ id: 'colleague', name: 'Colleague' }], labels: [], annotations };
-  fs.writeFileSync(file, exportClaimtagJson(bundle, { generatedAt: createdAt }));
+  fs.writeFileSync(file, colleagueFileJson(n));
 }
 
 /** In the page: the IPC stand-in, job events in, and a recorder of frames, long frames and read times. */

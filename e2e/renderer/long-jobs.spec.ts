@@ -7,28 +7,15 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { test, expect } from '../support/app-fixture';
 import { ArticlePage } from '../support/article-page';
-import { exportClaimtagJson } from '../../src/core/interchange/claimtag-json';
-import { sha256Of } from '../../src/core/store/documents-repo';
-import type { Annotation, Bundle } from '../../src/shared/types';
+import { colleagueFileJson } from '../../test/support/colleague-file';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 const SHOTS = process.env.CLAIMTAG_SHOTS_DIR ?? path.resolve(__dirname, '../../test-results/screens/long-jobs');
 
 /** A colleague's claimtag JSON: one long article with `n` annotations. */
 function colleagueFile(dir: string, n: number): string {
-  const text = Array.from({ length: n }, (_, i) => `Claim ${i} was made.`).join(' ');
-  const createdAt = '2025-01-01T00:00:00.000Z';
-  let at = 0;
-  const annotations: Annotation[] = Array.from({ length: n }, (_, i) => {
-    // each claim is "Claim i was made." followed by one space: offsets in one pass
-    const start = at;
-    const end = start + `Claim ${i}`.length;
-    at += `Claim ${i} was made. `.length;
-    return { id: `x${i}`, documentId: 'big', annotatorId: 'colleague', annotatorName: 'Colleague', labelId: 'fact', start, end, quote: text.slice(start, end), prefix: '', suffix: '', note: '', attribution: '', confidence: null, createdAt, updatedAt: createdAt, deletedAt: null };
-  });
-  const bundle: Bundle = { documents: [{ id: 'big', title: 'Big', source: '', text, sha256: sha256Of(text), blocks: [{ kind: 'paragraph', start: 0, end: text.length }], createdAt }], annotators: [{ id: 'colleague', name: 'Colleague' }], labels: [], annotations };
   const file = path.join(dir, 'colleague-100k.json');
-  fs.writeFileSync(file, exportClaimtagJson(bundle, { generatedAt: createdAt }));
+  fs.writeFileSync(file, colleagueFileJson(n));
   return file;
 }
 

@@ -1,24 +1,14 @@
 // Test fixture (never imported by production code): claims with structure (#20) in a Unicode-heavy
 // article — RTL Urdu, CJK, combining marks, emoji sequences — with source and cue spans, one source
 // backing two claims, and every attribute type (choice, scale, links, date), two annotators.
-import { CHECK_WORTHINESS_PRESET, type AttributeDefinition, type Relation } from '../../src/shared/claim-structure';
+import { CHECK_WORTHINESS_PRESET, CLAIM_DATE_PRESET, EVIDENCE_LINKS_PRESET, VERDICT_SCALE_PRESET, type Relation } from '../../src/shared/claim-structure';
 import type { Annotation, Bundle, Label } from '../../src/shared/types';
 import { makeDocument } from './test-bundle';
 
-export const VERDICT: AttributeDefinition = {
-  key: 'verdict',
-  name: 'Verdict',
-  type: 'scale',
-  options: [
-    { key: 'true', name: 'True' },
-    { key: 'mostly-true', name: 'Mostly true' },
-    { key: 'half-true', name: 'Half true' },
-    { key: 'mostly-false', name: 'Mostly false' },
-    { key: 'false', name: 'False' },
-  ],
-};
-export const EVIDENCE: AttributeDefinition = { key: 'evidence', name: 'Evidence', type: 'links', options: [] };
-export const CLAIM_DATE: AttributeDefinition = { key: 'claim-date', name: 'Claim date', type: 'date', options: [] };
+// The bundled presets themselves, so a change to them is exercised by every structure test.
+export const VERDICT = VERDICT_SCALE_PRESET;
+export const EVIDENCE = EVIDENCE_LINKS_PRESET;
+export const CLAIM_DATE = CLAIM_DATE_PRESET;
 
 export const STRUCTURE_LABELS: Label[] = [
   { id: 'fact', name: 'Fact', color: '#1b7f5a', shortcut: '1', definition: 'Verifiable statement.', archived: false, sortOrder: 0, attributes: [CHECK_WORTHINESS_PRESET, VERDICT, EVIDENCE, CLAIM_DATE] },

@@ -7,15 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exportClaimtagJson } from '../interchange/claimtag-json';
-import { sha256Of } from '../store/documents-repo';
 import { makeTempDir } from '../../../test/support/temp-library';
+import { colleagueFileJson } from '../../../test/support/colleague-file';
 import { Library } from '../store/library';
 import { createBackup, listBackups } from '../reliability/backups';
 import { corruptMiddlePages, dumpFile } from '../../../test/support/db-helpers';
 import type { Result } from '../../shared/result';
 import type { JobEvent } from '../../shared/jobs';
-import type { Annotation, Bundle } from '../../shared/types';
+import type { Annotation } from '../../shared/types';
 import { startLibraryWorker, type LibraryWorker } from './library-worker-client';
 
 const RESOURCES = path.resolve(__dirname, '../../../resources');
@@ -44,22 +43,6 @@ async function call<T>(method: string, payload: unknown): Promise<T> {
   const r = (await worker!.dispatch(method, payload)) as Result<T>;
   if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
   return r.value;
-}
-
-/** A claimtag JSON file of one long article with `n` annotations by a colleague. */
-function bigFile(n: number): string {
-  const text = Array.from({ length: n }, (_, i) => `Claim ${i} was made.`).join(' ');
-  const createdAt = '2025-01-01T00:00:00.000Z';
-  let at = 0;
-  const annotations: Annotation[] = Array.from({ length: n }, (_, i) => {
-    // each claim is "Claim i was made." followed by one space: offsets in one pass
-    const start = at;
-    const end = start + `Claim ${i}`.length;
-    at += `Claim ${i} was made. `.length;
-    return { id: `x${i}`, documentId: 'big', annotatorId: 'colleague', annotatorName: 'Colleague', labelId: 'fact', start, end, quote: text.slice(start, end), prefix: '', suffix: '', note: '', attribution: '', confidence: null, createdAt, updatedAt: createdAt, deletedAt: null };
-  });
-  const bundle: Bundle = { documents: [{ id: 'big', title: 'Big', source: '', text, sha256: sha256Of(text), blocks: [{ kind: 'paragraph', start: 0, end: text.length }], createdAt }], annotators: [{ id: 'colleague', name: 'Colleague' }], labels: [], annotations };
-  return exportClaimtagJson(bundle, { generatedAt: createdAt });
 }
 
 /** Each job's events, in arrival order. */
@@ -91,7 +74,7 @@ describe('long jobs through the library worker', () => {
     start();
     const state = await call<{ initialDocumentId: string }>('getStartupState', {});
     await call('setAnnotatorName', { name: 'Ayesha' });
-    const imported = call<{ ok: boolean; added: number }>('importFileData', { name: 'colleague.json', dataBase64: Buffer.from(bigFile(20_000)).toString('base64') });
+    const imported = call<{ ok: boolean; added: number }>('importFileData', { name: 'colleague.json', dataBase64: Buffer.from(colleagueFileJson(20_000)).toString('base64') });
     // once the import writes rows, a tag waits for its write lock
     await until(() => events.some((e) => e.type === 'progress' && e.done > 0), 150_000);
     const tag = call<Annotation>('createAnnotation', { documentId: state.initialDocumentId, labelId: 'opinion', start: 3, end: 23 });
@@ -125,7 +108,7 @@ describe('long jobs through the library worker', () => {
     const before = dumpFile(dbFile());
     start();
     await call('getStartupState', {});
-    const imported = worker!.dispatch('importFileData', { name: 'colleague.json', dataBase64: Buffer.from(bigFile(30_000)).toString('base64') }) as Promise<Result<unknown>>;
+    const imported = worker!.dispatch('importFileData', { name: 'colleague.json', dataBase64: Buffer.from(colleagueFileJson(30_000)).toString('base64') }) as Promise<Result<unknown>>;
     await until(() => events.some((e) => e.type === 'progress' && e.done > 0), 150_000);
     const [jobId] = byJob(events).keys();
     // answered by the requesting side while the jobs thread is busy in its transaction

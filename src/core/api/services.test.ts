@@ -58,6 +58,14 @@ describe('first run', () => {
     expect(library.documents.list()).toHaveLength(1);
   });
 
+  it('does not bring the sample back once the analyst has deleted it', async () => {
+    const state = await call<{ initialDocumentId: string }>('getStartupState', {});
+    await call('setAnnotatorName', { name: 'Ayesha' });
+    await call('deleteDocument', { id: state.initialDocumentId });
+    expect((await call<{ initialDocumentId: string | null }>('getStartupState', {})).initialDocumentId).toBeNull();
+    expect(library.documents.list()).toHaveLength(0);
+  });
+
   it('refuses to tag before the analyst has a name', async () => {
     const doc = addDocument('Some claim here.');
     const result = await dispatch('createAnnotation', { documentId: doc.id, labelId: 'fact', start: 0, end: 4 });

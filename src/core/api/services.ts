@@ -39,9 +39,10 @@ export function createServices(ctx: ServiceContext): ApiServices {
 
   const requireAnnotator = (): Annotator => requireCurrentAnnotator(library);
 
-  const ensureSample = (): string => {
+  /** The bundled sample on first run; once the analyst has deleted it, it stays deleted (null). */
+  const ensureSample = (): string | null => {
     const known = library.settings.get(SAMPLE_DOCUMENT);
-    if (known && library.documents.exists(known)) return known;
+    if (known) return library.documents.exists(known) ? known : null;
     return library.transaction(() => {
       const { document } = library.documents.add(ctx.loadSample());
       library.settings.set(SAMPLE_DOCUMENT, document.id);

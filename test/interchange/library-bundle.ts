@@ -1,0 +1,21 @@
+// Test fixture (never imported by production code): a small "library" of seven documents for
+// the multi-document shape of every export — the sample (HTML in a title, overlaps, a deleted
+// claim), the Unicode pair (CRLF, U+2028, three annotators), the structure article (sources,
+// cues, every attribute type) and an article with no claims at all.
+import type { Bundle } from '../../src/shared/types';
+import { structureBundle } from './structure-bundle';
+import { makeDocument, sampleBundle, unicodeBundle } from './test-bundle';
+
+const firstById = <T extends { id: string }>(items: readonly T[]): T[] => [...new Map([...items].reverse().map((x) => [x.id, x])).values()].reverse();
+
+export function libraryBundle(): Bundle {
+  const parts = [sampleBundle(), unicodeBundle(), structureBundle()];
+  const quiet = makeDocument('quiet-1', 'No claims here', 'Wire', 'A short article nobody tagged.\nSecond line.');
+  return {
+    documents: [...parts.flatMap((b) => b.documents), quiet],
+    annotators: firstById(parts.flatMap((b) => b.annotators)),
+    labels: firstById(parts.flatMap((b) => b.labels)),
+    annotations: parts.flatMap((b) => b.annotations),
+    relations: parts.flatMap((b) => b.relations ?? []),
+  };
+}

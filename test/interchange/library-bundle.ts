@@ -14,7 +14,8 @@ export function libraryBundle(): Bundle {
   return {
     documents: [...parts.flatMap((b) => b.documents), quiet],
     annotators: firstById(parts.flatMap((b) => b.annotators)),
-    labels: firstById(parts.flatMap((b) => b.labels)),
+    // The structure article's labels first: its fact label carries the rating scale ClaimReview needs.
+    labels: firstById([...parts].reverse().flatMap((b) => b.labels)),
     annotations: parts.flatMap((b) => b.annotations),
     relations: parts.flatMap((b) => b.relations ?? []),
   };

@@ -73,6 +73,25 @@ export function selectForExport(bundle: Bundle, options: ExportOptions = {}): Ex
   };
 }
 
+/**
+ * The selection's links grouped by the document holding their claim, each group in the
+ * selection's order: a document's own links without scanning every link per document.
+ */
+export function relationsByDocument(selection: ExportSelection): (documentId: string) => readonly Relation[] {
+  const claimed = new Set(selection.relations.map((r) => r.claimId));
+  const documentOf = new Map<string, string>();
+  for (const d of selection.documents) for (const a of d.annotations) if (claimed.has(a.id)) documentOf.set(a.id, d.document.id);
+  const groups = new Map<string, Relation[]>();
+  for (const r of selection.relations) {
+    const documentId = documentOf.get(r.claimId);
+    if (documentId === undefined) continue;
+    const group = groups.get(documentId);
+    if (group) group.push(r);
+    else groups.set(documentId, [r]);
+  }
+  return (documentId) => groups.get(documentId) ?? [];
+}
+
 export function compareAnnotations(a: Annotation, b: Annotation): number {
   return a.start - b.start || b.end - a.end || compareText(a.labelId, b.labelId) || compareText(a.annotatorId, b.annotatorId) || compareText(a.id, b.id);
 }

@@ -1,4 +1,4 @@
-// Test fixture (never imported by production code): a small "library" of seven documents for
+// Test fixture (never imported by production code): a small "library" of six documents for
 // the multi-document shape of every export — the sample (HTML in a title, overlaps, a deleted
 // claim), the Unicode pair (CRLF, U+2028, three annotators), the structure article (sources,
 // cues, every attribute type) and an article with no claims at all.
@@ -19,4 +19,19 @@ export function libraryBundle(): Bundle {
     annotations: parts.flatMap((b) => b.annotations),
     relations: parts.flatMap((b) => b.relations ?? []),
   };
+}
+
+/** The library `copies` times over, every id (document, claim, link) made unique per copy: many documents of every shape. */
+export function manyDocumentsBundle(copies: number): Bundle {
+  const base = libraryBundle();
+  const docs = [];
+  const annotations = [];
+  const relations = [];
+  for (let k = 0; k < copies; k++) {
+    const id = (x: string) => `${x}~${k}`;
+    docs.push(...base.documents.map((d) => ({ ...d, id: id(d.id), title: `${d.title} (${k})` })));
+    annotations.push(...base.annotations.map((a) => ({ ...a, id: id(a.id), documentId: id(a.documentId) })));
+    relations.push(...(base.relations ?? []).map((r) => ({ ...r, id: id(r.id), documentId: id(r.documentId), claimId: id(r.claimId), targetId: id(r.targetId) })));
+  }
+  return { ...base, documents: docs, annotations, relations };
 }

@@ -15,9 +15,10 @@ type Selection = ReturnType<typeof selectForExport>;
 /** The bundle's live links whose two ends are both in the export. */
 function relationsOf(bundle: Bundle, selection: Selection) {
   if (!bundle.relations?.length) return [];
-  const exported = new Set(selection.documents.flatMap((d) => d.annotations.map((a) => a.id)));
+  // The selection's links (live, both ends exported), in the bundle's order.
+  const kept = new Set(selection.relations);
   return bundle.relations
-    .filter((r) => r.deletedAt === null && exported.has(r.claimId) && exported.has(r.targetId))
+    .filter((r) => kept.has(r))
     .map((r) => ({ id: r.id, document: r.documentId, annotator: r.annotatorId, kind: r.kind, claim: r.claimId, target: r.targetId, createdAt: r.createdAt }));
 }
 

@@ -58,9 +58,13 @@ export function selectForExport(bundle: Bundle, options: ExportOptions = {}): Ex
   const annotators = annotatorFilter ? bundle.annotators.filter((a) => annotatorFilter.has(a.id)) : [...bundle.annotators];
   for (const a of usedAnnotators.values()) if (!annotators.some((x) => x.id === a.id)) annotators.push(a);
 
-  const exported = new Set(documents.flatMap((d) => d.annotations.map((a) => a.id)));
-  const relations = (bundle.relations ?? [])
-    .filter((r) => r.deletedAt === null && exported.has(r.claimId) && exported.has(r.targetId))
+  // Which ends of the live links are exported: a set as large as the links, not as the claims.
+  const live = (bundle.relations ?? []).filter((r) => r.deletedAt === null);
+  const ends = new Set(live.flatMap((r) => [r.claimId, r.targetId]));
+  const exported = new Set<string>();
+  if (ends.size > 0) for (const d of documents) for (const a of d.annotations) if (ends.has(a.id)) exported.add(a.id);
+  const relations = live
+    .filter((r) => exported.has(r.claimId) && exported.has(r.targetId))
     .sort((a, b) => compareText(a.claimId, b.claimId) || compareText(a.kind, b.kind) || compareText(a.targetId, b.targetId) || compareText(a.id, b.id));
 
   return {

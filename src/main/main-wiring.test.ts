@@ -83,7 +83,9 @@ describe('main process wiring under hostile events', () => {
     await bootMain();
     expect(mainWindow().options.webPreferences).toMatchObject({ ...locked, spellcheck: false });
     const { electronHostPorts } = await import('./host-ports');
-    await electronHostPorts(() => null, dataDir!).printToPdf('<p>report</p>');
+    const printToPdf = electronHostPorts(() => null, dataDir!).printToPdf;
+    expect(printToPdf).toBeDefined();
+    await printToPdf!('<p>report</p>');
     const printer = electron.recorded.windows.at(-1)!;
     expect(printer).not.toBe(mainWindow());
     expect(printer.options.webPreferences).toMatchObject({ ...locked, javascript: false });

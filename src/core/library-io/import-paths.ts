@@ -15,6 +15,7 @@ import { classifyFile } from './detect-annotation-format';
 import { mergeImport, SimilarDocumentsFailure, type MergeOptions, type MergeReport } from './merge-import';
 import type { SimilarDocument } from '../../shared/contract';
 import { readOtherLibrary } from './read-other-library';
+import { parseClaimtagUrn } from '../interchange/urn';
 
 export type FileOutcome =
   | { file: string; ok: true; kind: 'article'; documentId: string; title: string; existed: boolean; warnings: string[] }
@@ -94,7 +95,11 @@ async function importOne(library: Library, file: string, options: ImportPathsOpt
     if (!companion.ok) return { file, ok: false, error: companion.error };
     brat = companion.value;
   }
-  const documents = kind.format === 'w3c' ? library.documents.list().map((d) => ({ ref: d.id, title: d.title, source: d.source, text: library.documents.textOf(d.id) })) : undefined;
+  // W3C files name their documents: only those are read (by id, claimtag URN or source), never every text.
+  const findDocuments = (names: readonly string[]) =>
+    library.documents
+      .withIdOrSource([...names, ...names.flatMap((n) => parseClaimtagUrn('document', n) ?? [])], names)
+      .map((d) => ({ ref: d.id, title: d.title, source: d.source, text: library.documents.textOf(d.id) }));
   options.job?.check();
   const parsed = format.import(text, {
     // The export's manifest knows whose folder this is; the chosen annotator is for files without one.
@@ -106,7 +111,7 @@ async function importOne(library: Library, file: string, options: ImportPathsOpt
     documentRef: brat?.identity.documentRef,
     documentTitle: brat?.identity.documentTitle,
     ...(brat?.conf !== undefined ? { bratConf: brat.conf } : {}),
-    documents,
+    ...(kind.format === 'w3c' ? { findDocuments } : {}),
   });
   if (!parsed.ok) return { file, ok: false, error: { ...parsed.error, message: `${name}: ${parsed.error.message}` } };
   options.job?.check();

@@ -114,6 +114,13 @@ export class DocumentsRepo {
       .all(JSON.stringify(fingerprint.buckets)) as Array<{ id: string; title: string }>;
   }
 
+  /** Documents whose id is one of `ids` or whose non-empty source is one of `sources`, in list() order (no texts read). */
+  withIdOrSource(ids: readonly string[], sources: readonly string[]): Array<{ id: string; title: string; source: string }> {
+    return this.sql
+      .get(`${LIST_SELECT} WHERE d.id IN (SELECT value FROM json_each(?)) OR (d.source <> '' AND d.source IN (SELECT value FROM json_each(?))) ORDER BY ${ORDER_BY.created.desc}`)
+      .all(JSON.stringify(ids), JSON.stringify(sources)) as ListRow[];
+  }
+
   exists(id: string): boolean {
     return this.sql.get('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined;
   }

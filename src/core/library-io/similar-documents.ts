@@ -13,11 +13,12 @@ export const FINGERPRINT_BATCH = 50;
 /**
  * Fingerprints every document that lacks a current fingerprint (a library from before
  * migration 11, or rows written behind the repository's back), FINGERPRINT_BATCH documents per
- * transaction so other work interleaves and what is done stays done. Reports progress and sees
- * a cancel between batches. Returns how many documents it fingerprinted.
+ * transaction so other work interleaves and what is done stays done. Sees a cancel between
+ * batches, and tells the job it is busy after each (progress without a total: the import's own
+ * progress counts annotations, and its title stays the file's). Returns how many documents it
+ * fingerprinted.
  */
 export function fingerprintMissing(library: Library, job?: Pick<JobControl, 'progress' | 'check'>, batch = FINGERPRINT_BATCH): number {
-  const total = job ? library.documents.fingerprints.countMissing() : null;
   let done = 0;
   for (;;) {
     job?.check();
@@ -27,7 +28,7 @@ export function fingerprintMissing(library: Library, job?: Pick<JobControl, 'pro
       for (const { id, text } of texts) library.documents.fingerprints.save(id, fingerprintOf(text));
     });
     done += texts.length;
-    if (total) job?.progress(Math.min(done, total), total, 'Preparing the similar-document check');
+    job?.progress(0, null);
   }
 }
 

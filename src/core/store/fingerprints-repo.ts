@@ -25,11 +25,6 @@ export class FingerprintsRepo {
     for (const bucket of fingerprint.buckets) band.run(bucket, documentId);
   }
 
-  /** How many documents have no fingerprint of the current scheme. */
-  countMissing(): number {
-    return (this.sql.get(`SELECT count(*) AS n FROM documents d WHERE ${MISSING}`).get(FINGERPRINT_SCHEME) as { n: number }).n;
-  }
-
   /**
    * Up to `limit` documents without a fingerprint of the current scheme, with their texts as
    * stored (not checked against their SHA-256: a damaged text is refused where it is shown).

@@ -17,7 +17,7 @@
 //
 // Everything here is a pure, well-defined function of the text (seeded integer hashes, no
 // Math.random): the same text gives the same fingerprint on every machine and every run.
-import { shingles } from './text-similarity';
+import { SHINGLE_WORDS, wordsOf } from './text-similarity';
 
 /** Stored with each fingerprint: a fingerprint of another scheme is recomputed, never compared. */
 export const FINGERPRINT_SCHEME = 1;
@@ -74,18 +74,38 @@ function bucketOf(band: number, values: ArrayLike<number>): number {
   return (hi >>> 11) * 0x1_0000_0000 + lo;
 }
 
+/**
+ * The 32-bit hashes of a text's distinct shingles — the same shingles as textSimilarity's (the
+ * same words, SHINGLE_WORDS at a time), hashed from their words' hashes rather than built as
+ * strings: a 1 MB article's 170,000 shingle strings cost more than the whole signature.
+ */
+export function shingleHashes(text: string): Set<number> {
+  const words = wordsOf(text);
+  const wordHashes = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i++) wordHashes[i] = stringHash(words[i], 0);
+  const out = new Set<number>();
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
+    let h = 0x9747b28c;
+    for (let k = 0; k < SHINGLE_WORDS; k++) {
+      h = Math.imul(h ^ wordHashes[i + k], 0x5bd1e995);
+      h ^= h >>> 15;
+    }
+    out.add(fmix32(h));
+  }
+  return out;
+}
+
 /** The fingerprint of a text, from the same shingles as textSimilarity. */
 export function fingerprintOf(text: string): TextFingerprint {
-  const set = shingles(text);
+  const set = shingleHashes(text);
   if (set.size === 0) {
     const trimmed = text.trim();
     return { signature: new Uint32Array(0), buckets: [bucketOf(BANDS, [stringHash(trimmed, 1), stringHash(trimmed, 2)])] };
   }
   const minima = new Uint32Array(HASHES).fill(0xffffffff);
-  for (const shingle of set) {
-    const x = stringHash(shingle, 0);
+  for (const x of set) {
     for (let i = 0; i < HASHES; i++) {
-      // fmix32(x ^ SEEDS[i]), written out: this loop is the fingerprint's cost
+      // fmix32(x ^ SEEDS[i]), written out: this loop is the signature's cost
       let v = x ^ SEEDS[i];
       v ^= v >>> 16;
       v = Math.imul(v, 0x85ebca6b);

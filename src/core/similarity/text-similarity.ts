@@ -7,15 +7,19 @@
  * machine match texts shingled on another; the two differ only under Turkish, Azeri and
  * Lithuanian casing rules.
  */
-function wordsOf(text: string): string[] {
+export function wordsOf(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
+
+/** Words per shingle: a shingle is this many consecutive words of wordsOf(text) (the fingerprints hash the same windows). */
+export const SHINGLE_WORDS = 3 as const;
 
 /** Word 3-shingles of a text, case- and whitespace-insensitive ("the minister said", …). */
 export function shingles(text: string): Set<string> {
   const words = wordsOf(text);
   const out = new Set<string>();
-  for (let i = 0; i + 2 < words.length; i++) out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+  // SHINGLE_WORDS words, written out: a template is twice as fast as slice + join
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
   return out;
 }
 

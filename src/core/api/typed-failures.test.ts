@@ -27,6 +27,7 @@ let dispatch: Dispatch;
 let chooses: string[] | null = null;
 
 beforeEach(async () => {
+  chooses = null;
   tmp = makeTempDir();
   library = Library.open(path.join(tmp.dir, 'claimtag.sqlite'));
   dispatch = createDispatch(

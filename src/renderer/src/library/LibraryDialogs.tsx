@@ -222,7 +222,7 @@ function SimilarChoice({ message, similar, onChoose }: { message: string; simila
  * import the file again, else the message and its first details. Invalid bytes are asked about
  * once for all files, by the dialog's button.
  */
-function Refusal({ error, onAnswer }: { error: AppError; onAnswer?: (arriving: Arriving) => void }) {
+function ImportFailure({ error, onAnswer }: { error: AppError; onAnswer?: (arriving: Arriving) => void }) {
   if (onAnswer && asksAnalyst(error)) {
     switch (error.reason) {
       case 'name-clash':
@@ -296,7 +296,7 @@ export function ImportSummaryDialog({
                     ))}
                 </span>
               ) : (
-                <Refusal error={r.error} onAnswer={waiting && ((arriving) => onRetryNames(waiting, arriving))} />
+                <ImportFailure error={r.error} onAnswer={waiting && ((arriving) => onRetryNames(waiting, arriving))} />
               )}
             </li>
           );

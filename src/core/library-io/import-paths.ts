@@ -12,15 +12,14 @@ import { IMPORT_LIMITS, formatBytes } from '../interchange/limits';
 import type { Library } from '../store/library';
 import { checkRegularFile } from '../fs/regular-file';
 import { classifyFile } from './detect-annotation-format';
-import { mergeImport, SimilarDocumentsFailure, type MergeOptions, type MergeReport } from './merge-import';
-import type { SimilarDocument } from '../../shared/contract';
+import { mergeImport, type MergeOptions, type MergeReport } from './merge-import';
 import { readOtherLibrary } from './read-other-library';
 import { parseClaimtagUrn } from '../interchange/urn';
 
 export type FileOutcome =
   | { file: string; ok: true; kind: 'article'; documentId: string; title: string; existed: boolean; warnings: string[] }
   | { file: string; ok: true; kind: 'annotations'; report: MergeReport }
-  | { file: string; ok: false; error: AppError; similar?: SimilarDocument[] };
+  | { file: string; ok: false; error: AppError };
 
 export interface ImportPathsOptions extends MergeOptions {
   /** Annotator name for annotation formats that carry none (brat, doccano). */
@@ -68,7 +67,7 @@ async function importOne(library: Library, file: string, options: ImportPathsOpt
     } catch (err) {
       const error = (err as { error?: AppError }).error;
       if (!error) return { file, ok: false, error: { code: 'storage', message: `${name}: could not be merged.` } };
-      return { file, ok: false, error: { ...error, message: `${name}: ${error.message}` }, ...(err instanceof SimilarDocumentsFailure ? { similar: err.similar } : {}) };
+      return { file, ok: false, error: { ...error, message: `${name}: ${error.message}` } };
     }
   }
   if (kind.kind === 'article') {
@@ -119,7 +118,7 @@ async function importOne(library: Library, file: string, options: ImportPathsOpt
     return { file, ok: true, kind: 'annotations', report: mergeImport(library, parsed.value, options) };
   } catch (err) {
     const error = (err as { error?: AppError }).error;
-    if (error) return { file, ok: false, error: { ...error, message: `${name}: ${error.message}` }, ...(err instanceof SimilarDocumentsFailure ? { similar: err.similar } : {}) };
+    if (error) return { file, ok: false, error: { ...error, message: `${name}: ${error.message}` } };
     return failure(file, 'storage', `${name}: could not be saved (${err instanceof Error ? err.message : String(err)}).`);
   }
 }

@@ -6,7 +6,7 @@ import type { ParsedImport, RejectedItem } from '../interchange/types';
 import type { Library } from '../store/library';
 import { sha256Of } from '../store/documents-repo';
 import { contextAfter, contextBefore } from '../store/annotations-repo';
-import type { SimilarDocument } from '../../shared/contract';
+import type { SimilarDocument } from '../../shared/similar-document';
 import { findReferenceAnnotator } from '../compare/reference';
 import { reanchor } from './reanchor';
 import { arriving, fingerprintMissing, mostSimilarDocument } from './similar-documents';
@@ -111,6 +111,7 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
       reason: 'name-clash',
       message: `This library already has ${clashes.map((c) => `"${c.name}"`).join(', ')}, but the file's work may be by someone else with the same name. Rename the arriving annotator or confirm they are the same person.`,
       details: clashes.map((c) => c.name),
+      names: clashes.map((c) => c.name),
     });
   }
 
@@ -422,10 +423,10 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
   });
 }
 
-/** Refusal carrying the similar documents found, for the app and CLI to show and ask about. */
+/** Refusal carrying the similar documents found (error.similar), for the app and CLI to show and ask about. */
 export class SimilarDocumentsFailure extends AppFailure {
-  constructor(readonly similar: SimilarDocument[], message: string) {
-    super({ code: 'forbidden', reason: 'similar-document', message, details: similar.map((s) => `${s.title} ≈ ${s.documentTitle} (${Math.round(s.similarity * 100)} % similar)`) });
+  constructor(similar: SimilarDocument[], message: string) {
+    super({ code: 'forbidden', reason: 'similar-document', similar, message, details: similar.map((s) => `${s.title} ≈ ${s.documentTitle} (${Math.round(s.similarity * 100)} % similar)`) });
   }
 }
 

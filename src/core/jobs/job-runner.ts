@@ -43,6 +43,12 @@ export interface JobRunnerOptions {
   idPrefix?: string;
   cancelBoard?: Int32Array;
   now?: () => number;
+  /**
+   * Jobs run one after the other (a lane of writers, #14): a job asked for while another runs
+   * first sends 'queued' (naming the job it waits for), starts when those before it have ended,
+   * and can be cancelled while it waits.
+   */
+  oneAtATime?: boolean;
 }
 
 const CANCELLED_MESSAGE: Record<JobKind, string> = {
@@ -58,6 +64,10 @@ export class JobRunner {
   private readonly running = new Map<string, AbortController>();
   private readonly prefix: string;
   private readonly now: () => number;
+  /** oneAtATime: the jobs asked for and not yet ended, oldest (the one running) first. */
+  private readonly line: Array<{ jobId: string; kind: JobKind; what: string }> = [];
+  /** oneAtATime: settles when the last job in the line has ended. */
+  private tail: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: JobRunnerOptions) {
     this.prefix = options.idPrefix ?? 'job-';
@@ -112,10 +122,28 @@ export class JobRunner {
         throw new AppFailure({ code: 'cancelled', message: CANCELLED_MESSAGE[kind] });
       },
     };
-    job.progress(0, null);
     const end = (outcome: JobOutcome, message?: string) =>
       emit({ type: 'end', jobId, seq: seq++, kind, what: label, outcome, ...(message !== undefined ? { message } : {}) });
+    // oneAtATime: this job's turn comes when the one before it in the line has ended
+    let turn: Promise<void> = Promise.resolve();
+    let release = () => {};
+    if (this.options.oneAtATime) {
+      const ahead = this.line[0];
+      turn = this.tail;
+      this.tail = new Promise<void>((resolve) => (release = resolve));
+      this.line.push({ jobId, kind, what });
+      if (ahead) emit({ type: 'queued', jobId, seq: seq++, kind, what, behind: { kind: ahead.kind, what: ahead.what } });
+    }
     try {
+      if (this.options.oneAtATime) {
+        await new Promise<void>((resolve) => {
+          if (controller.signal.aborted) return resolve();
+          controller.signal.addEventListener('abort', () => resolve(), { once: true });
+          void turn.then(resolve);
+        });
+        job.check();
+      }
+      job.progress(0, null);
       const value = await work(job);
       const verdict = outcomeOf?.(value) ?? null;
       end(verdict?.outcome ?? 'done', verdict?.message);
@@ -126,6 +154,11 @@ export class JobRunner {
       throw err;
     } finally {
       this.running.delete(jobId);
+      if (this.options.oneAtATime) {
+        this.line.splice(this.line.findIndex((j) => j.jobId === jobId), 1);
+        // a job cancelled while queued passes its turn on only once the one before it has ended
+        void turn.then(release);
+      }
     }
   }
 }

@@ -120,7 +120,7 @@ describe('long jobs through the library worker', () => {
     expect(list.at(-1)).toMatchObject({ type: 'end', outcome: 'cancelled' });
     // a second cancel of the ended job does nothing; a made-up id neither
     expect(await call('cancelJob', { jobId })).toEqual({ cancelled: false });
-    expect(await call('cancelJob', { jobId: 'j999' })).toEqual({ cancelled: false });
+    expect(await call('cancelJob', { jobId: 'w999' })).toEqual({ cancelled: false });
     expect(await worker!.dispatch('cancelJob', { jobId: '' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     await worker!.close();
     worker = null;
@@ -137,19 +137,19 @@ describe('long jobs through the library worker', () => {
     expect(list.at(-1)).toMatchObject({ type: 'end', outcome: 'failed', message: r.message });
   });
 
-  it('runs the rolling backup as a job on the jobs thread (progress in pages) while reads are answered', async () => {
+  it('runs the rolling backup as a job on the writer lane (progress in pages) while reads are answered', async () => {
     start(1);
     await call('getStartupState', {});
     await until(() => events.some((e) => e.type === 'end' && e.kind === 'backup'), 60_000);
     const list = [...byJob(events).values()].find((l) => l[0].kind === 'backup')!;
     expectWellFormed(list);
-    expect(list[0].jobId.startsWith('j')).toBe(true);
+    expect(list[0].jobId.startsWith('w')).toBe(true);
     expect(list.at(-1)).toMatchObject({ outcome: 'done' });
     expect(listBackups(tmp.dir)).toHaveLength(1);
     expect(await call<unknown[]>('listDocuments', {})).toHaveLength(1);
   }, 120_000);
 
-  it('a restore runs on the jobs thread, then the library thread opens the restored file before the call is answered', async () => {
+  it('a restore runs on the writer lane, then the other lanes open the restored file before the call is answered', async () => {
     // a library with one article and a verified backup of it, then damaged
     const library = Library.open(dbFile());
     library.documents.add({ title: 'Kept in the backup', source: '', text: 'The river rose.', blocks: [{ kind: 'paragraph', start: 0, end: 15 }] });

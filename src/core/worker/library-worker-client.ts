@@ -11,33 +11,15 @@ import { jobNumber, markCancelled, newCancelBoard } from '../jobs/job-runner';
 import type { Dispatch } from '../api/dispatch';
 import type { HostPorts } from '../api/host-ports';
 import type { FromWorker, LibraryWorkerData, ToWorker } from './protocol';
+import { EXCLUSIVE_CALLS, LANE_RULES, laneOf, laneOfJob, type JobLane, type Lane } from './lanes';
 
 /** File name of the bundled worker, next to the bundle that contains this module (electron.vite.config.ts). */
 export const LIBRARY_WORKER_FILE = 'library-worker.js';
 
-/**
- * Calls that can run long and are self-contained: they run in the jobs thread, on its own
- * connection, so reads and tags keep being answered meanwhile. The dialog import's file tokens
- * live there too (chooseImportFiles with importChosenFile). A restore (recoverLibrary) puts a
- * file in place there, then the library thread opens it again before the call is answered.
- */
-export const LONG_METHODS: ReadonlySet<string> = new Set([
-  'importFileData',
-  'chooseImportFiles',
-  'importChosenFile',
-  'exportDocuments',
-  'cancelExport',
-  'getStudyReport',
-  'recoverLibrary',
-]);
-
-/** Job id prefixes of the two threads (a cancel goes to the thread whose prefix the id has). */
-const JOB_PREFIX = { library: 'l', jobs: 'j' } as const;
-
-export interface LibraryWorkerOptions extends Omit<LibraryWorkerData, 'ports' | 'role' | 'jobIdPrefix' | 'cancelBoard'> {
+export interface LibraryWorkerOptions extends Omit<LibraryWorkerData, 'ports' | 'lane' | 'cancelBoard'> {
   ports?: Partial<HostPorts>;
   onInternalError?: (message: string) => void;
-  /** Long jobs' events from either thread, in the order each thread sent them (#14). */
+  /** Long jobs' events from every lane, in the order each lane sent them (#14). */
   onJobEvent?: (event: JobEvent) => void;
 }
 
@@ -63,30 +45,34 @@ function workerLocation(): { url: URL; execArgv: string[] } {
 }
 
 /**
- * The library thread, and the jobs thread started once the library is open (it runs the
- * rolling backup, then the long calls). Cancels go straight to the job's thread: its slot on the
+ * The library lane's thread, and the job lanes' threads started once the library is open
+ * (lanes.ts says which call runs where). Cancels go straight to the job's lane: its slot on the
  * shared cancel board is marked (seen between rows even while the thread is busy in a
  * transaction) and the call is answered at once, never queued behind the job it stops.
  */
 export function startLibraryWorker(options: LibraryWorkerOptions): LibraryWorker {
   const running = new Set<string>();
   const onJobEvent = (event: JobEvent) => {
-    if (event.type === 'progress' && event.seq === 0) running.add(event.jobId);
+    if (event.type !== 'waiting' && event.seq === 0) running.add(event.jobId);
     if (event.type === 'end') running.delete(event.jobId);
     options.onJobEvent?.(event);
   };
   const library = startThread({ ...options, onJobEvent }, 'library');
-  let jobs: Thread | null = null;
   let closing = false;
-  // the library thread opens (and migrates) the file first; the jobs thread then only opens it
-  const jobsReady = library.ready.then(() => (closing ? null : (jobs ??= startThread({ ...options, onJobEvent }, 'jobs'))));
+  // the library lane opens (and migrates) the file first; the job lanes then only open it
+  const jobLanes = library.ready.then((): Record<JobLane, Thread> | null =>
+    closing ? null : { writer: startThread({ ...options, onJobEvent }, 'writer'), reader: startThread({ ...options, onJobEvent }, 'reader') },
+  );
+  const threadOf = async (lane: Lane): Promise<Thread | null> => (lane === 'library' ? library : ((await jobLanes)?.[lane] ?? null));
+  const gate = new ExclusiveGate();
 
-  const cancelJob = (payload: unknown): Result<unknown> => {
+  const cancelJob = async (payload: unknown): Promise<Result<unknown>> => {
     const parsed = contract.cancelJob.input.safeParse(payload ?? {});
     if (!parsed.success) return fail('invalid-input', 'The request was not valid.');
     const { jobId } = parsed.data;
-    const thread = jobId.startsWith(JOB_PREFIX.jobs) ? jobs : jobId.startsWith(JOB_PREFIX.library) ? library : null;
-    const n = thread ? jobNumber(jobId, JOB_PREFIX[thread.role]) : null;
+    const lane = laneOfJob(jobId);
+    const thread = lane && (await threadOf(lane));
+    const n = lane && jobNumber(jobId, LANE_RULES[lane].jobIdPrefix);
     if (!thread || n === null || !running.has(jobId)) return ok({ cancelled: false });
     markCancelled(thread.cancelBoard, n);
     thread.send({ type: 'cancel', jobId });
@@ -99,40 +85,79 @@ export function startLibraryWorker(options: LibraryWorkerOptions): LibraryWorker
     dispatch: async (method, payload) => {
       if (method === 'cancelJob') return cancelJob(payload);
       if (method === 'takeLibraryNotices') {
-        // background work (the backup) runs in the jobs thread: its findings join the library thread's
-        const [a, b] = await Promise.all([library.dispatch(method, payload), jobsReady.then((t) => t?.dispatch(method, payload) ?? ok([]))]);
-        if (!a.ok) return a;
-        return ok([...(a.value as unknown[]), ...(b.ok ? (b.value as unknown[]) : [])]);
+        // background work (the backup) runs in the writer lane: its findings join the others'
+        const threads = [library, ...Object.values((await jobLanes) ?? {})];
+        const answers = await Promise.all(threads.map((t) => t.dispatch(method, payload)));
+        if (!answers[0].ok) return answers[0];
+        return ok(answers.flatMap((a) => (a.ok ? (a.value as unknown[]) : [])));
       }
-      if (!LONG_METHODS.has(method)) return library.dispatch(method, payload);
-      const thread = await jobsReady;
+      const lane = laneOf(method);
+      if (lane === 'library') return library.dispatch(method, payload);
+      const thread = await threadOf(lane);
       if (!thread) return fail('internal', 'The library is closed.');
-      const result = await thread.dispatch(method, payload);
-      // The restore hand-over: the jobs thread put the restored file in place and opened it; the
-      // library thread (which could not open the damaged one) opens it now, before anyone is told.
-      if (method === 'recoverLibrary' && result.ok) await library.reopen();
-      return result;
+      if (!EXCLUSIVE_CALLS.has(method)) return gate.shared(() => thread.dispatch(method, payload));
+      return gate.exclusive(async () => {
+        const result = await thread.dispatch(method, payload);
+        // The restore hand-over: the writer lane put the restored file in place and opened it; the
+        // other lanes (which could not open the damaged one) open it now, before anyone is told.
+        if (method === 'recoverLibrary' && result.ok) await Promise.all([library, ...Object.values((await jobLanes) ?? {})].filter((t) => t !== thread).map((t) => t.reopen()));
+        return result;
+      });
     },
     async close() {
       closing = true;
-      await Promise.all([jobsReady.then((t) => t?.close()), library.close()]);
+      const lanes = await jobLanes;
+      await Promise.all([...Object.values(lanes ?? {}).map((t) => t.close()), library.close()]);
     },
   };
 }
 
+/**
+ * Long calls of every lane run side by side ('shared'), except an exclusive one (a restore
+ * replaces the library file): it waits until none runs, and holds every later one until it ends.
+ */
+class ExclusiveGate {
+  private sharedRunning = 0;
+  private exclusiveRun: Promise<void> | null = null;
+  private drained: Array<() => void> = [];
+
+  async shared<T>(call: () => Promise<T>): Promise<T> {
+    while (this.exclusiveRun) await this.exclusiveRun;
+    this.sharedRunning++;
+    try {
+      return await call();
+    } finally {
+      if (--this.sharedRunning === 0) for (const resolve of this.drained.splice(0)) resolve();
+    }
+  }
+
+  async exclusive<T>(call: () => Promise<T>): Promise<T> {
+    while (this.exclusiveRun) await this.exclusiveRun;
+    let release!: () => void;
+    this.exclusiveRun = new Promise<void>((resolve) => (release = resolve));
+    try {
+      while (this.sharedRunning > 0) await new Promise<void>((resolve) => this.drained.push(resolve));
+      return await call();
+    } finally {
+      this.exclusiveRun = null;
+      release();
+    }
+  }
+}
+
 interface Thread extends Omit<LibraryWorker, 'runningJobs'> {
-  role: LibraryWorkerData['role'];
+  lane: Lane;
   cancelBoard: Int32Array;
   send(message: ToWorker): void;
   /** Asks the thread to open the library file again; resolves when it has. */
   reopen(): Promise<void>;
 }
 
-function startThread(options: LibraryWorkerOptions, role: LibraryWorkerData['role']): Thread {
+function startThread(options: LibraryWorkerOptions, lane: Lane): Thread {
   const { ports = {}, onInternalError = () => {}, onJobEvent = () => {}, ...data } = options;
   const location = workerLocation();
   const cancelBoard = newCancelBoard();
-  const workerData: LibraryWorkerData = { ...data, role, ports: Object.keys(ports) as Array<keyof HostPorts>, jobIdPrefix: JOB_PREFIX[role], cancelBoard };
+  const workerData: LibraryWorkerData = { ...data, lane, ports: Object.keys(ports) as Array<keyof HostPorts>, cancelBoard };
   const worker = new Worker(location.url, { workerData, execArgv: location.execArgv });
   const send = (message: ToWorker) => worker.postMessage(message);
   let nextId = 0;
@@ -188,7 +213,7 @@ function startThread(options: LibraryWorkerOptions, role: LibraryWorkerData['rol
   });
 
   return {
-    role,
+    lane,
     cancelBoard,
     send: (message) => !exited && send(message),
     reopen: () =>

@@ -1,0 +1,61 @@
+// Which thread answers which call (#14), in one place. Each lane is a worker thread with its own
+// SQLite connection on the same WAL file, so a lane's long job never holds another lane's calls:
+//   library  every short call (reads, tags, notes), answered at once; its writes wait for the write lock
+//   writer   long jobs that write (import, restore) and the rolling backup, ONE AT A TIME: a
+//            second one is queued and the page told what it waits for
+//   reader   long read-only jobs (study agreement, exports), on a connection that reads the
+//            last committed state while the writer writes (WAL readers never wait for a writer)
+// A restore replaces the library file: while it runs no other lane's long call runs (exclusive).
+import type { ApiMethodName } from '../../shared/api-methods';
+
+export const LANES = ['library', 'writer', 'reader'] as const;
+export type Lane = (typeof LANES)[number];
+
+/** The lanes that run long calls (the library lane answers every call not listed in LONG_CALL_LANE). */
+export type JobLane = Exclude<Lane, 'library'>;
+
+/**
+ * The long calls and their lane. The dialog import's file tokens live in the writer lane
+ * (chooseImportFiles with importChosenFile); a cancelExport goes where exports run.
+ */
+export const LONG_CALL_LANE = {
+  importFileData: 'writer',
+  chooseImportFiles: 'writer',
+  importChosenFile: 'writer',
+  recoverLibrary: 'writer',
+  exportDocuments: 'reader',
+  cancelExport: 'reader',
+  exportStudyDiagnosis: 'reader',
+  getStudyReport: 'reader',
+} as const satisfies Partial<Record<ApiMethodName, JobLane>>;
+
+/** The lane that answers `method`. */
+export const laneOf = (method: string): Lane => (LONG_CALL_LANE as Partial<Record<string, JobLane>>)[method] ?? 'library';
+
+/** Calls that run alone: every other lane's long calls wait for them, and they wait for those running. */
+export const EXCLUSIVE_CALLS: ReadonlySet<string> = new Set<ApiMethodName>(['recoverLibrary']);
+
+export interface LaneRules {
+  /** Job ids this lane makes start with this, so a cancel is routed to its thread. */
+  jobIdPrefix: string;
+  /** Jobs run one after the other (queued, and told so) rather than side by side. */
+  oneAtATime: boolean;
+  /** This lane runs the background work after opening (rolling backup, or the full integrity check). */
+  backgroundCheck: boolean;
+  /**
+   * A write that finds the write lock taken fails at once ('busy', nothing written) and is tried
+   * again after a pause while other calls are answered (the library lane: a tag sent during an
+   * import is written when it ends, and the page is told it waits). Otherwise SQLite's busy timeout.
+   */
+  retryBusyWrites: boolean;
+}
+
+export const LANE_RULES: Record<Lane, LaneRules> = {
+  library: { jobIdPrefix: 'l', oneAtATime: false, backgroundCheck: false, retryBusyWrites: true },
+  // the backup copies through this lane's connection: an import on the same connection never restarts it
+  writer: { jobIdPrefix: 'w', oneAtATime: true, backgroundCheck: true, retryBusyWrites: false },
+  reader: { jobIdPrefix: 'r', oneAtATime: false, backgroundCheck: false, retryBusyWrites: false },
+};
+
+/** The lane whose jobs have ids like `jobId`, or null. */
+export const laneOfJob = (jobId: string): Lane | null => LANES.find((lane) => jobId.startsWith(LANE_RULES[lane].jobIdPrefix)) ?? null;

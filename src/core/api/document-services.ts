@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { ApiServices, ImportResult } from '../../shared/contract';
 import { AppFailure } from '../../shared/result';
 import { importClipboard } from '../import/import-file';
+import { droppedFileName } from '../import/dropped-file-name';
 import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../shared/import-limits';
 import { readClaimReviewDesk, writeClaimReviewDesk } from '../library-io/claimreview-desk';
 import { exportBundle } from '../library-io/export-bundle';
@@ -160,7 +161,7 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
     },
 
     async importFileData({ name, dataBase64, replaceInvalid, arriving }) {
-      const safeName = path.basename(name.replace(/[\\/]/g, '_')).replace(/^\.+/, '') || 'dropped-file';
+      const safeName = droppedFileName(name);
       const bytes = Buffer.from(dataBase64, 'base64');
       if (bytes.length > MAX_IMPORT_BYTES) {
         return { ok: false, name: safeName, message: tooLargeToImport(`"${safeName}"`), details: [], canReplaceInvalid: false };

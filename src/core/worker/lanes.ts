@@ -7,6 +7,8 @@
 //            last committed state while the writer writes (WAL readers never wait for a writer)
 // A restore replaces the library file: while it runs no other lane's long call runs (exclusive).
 import type { ApiMethodName } from '../../shared/api-methods';
+import type { JobKind } from '../../shared/jobs';
+import { droppedFileName } from '../import/dropped-file-name';
 
 export const LANES = ['library', 'writer', 'reader'] as const;
 export type Lane = (typeof LANES)[number];
@@ -59,3 +61,15 @@ export const LANE_RULES: Record<Lane, LaneRules> = {
 
 /** The lane whose jobs have ids like `jobId`, or null. */
 export const laneOfJob = (jobId: string): Lane | null => LANES.find((lane) => jobId.startsWith(LANE_RULES[lane].jobIdPrefix)) ?? null;
+
+/**
+ * Writer-lane calls that start one job each, and how that job is named, read from the call
+ * before the lane has it: while the lane is busy (its thread may be held for seconds inside an
+ * import's one transaction), the requesting side tells the page at once that the job is queued
+ * behind the one running. `chosenName` is a dialog file token's name (chooseImportFiles's answer).
+ */
+export const WRITER_JOB_CALLS: Partial<Record<ApiMethodName, (payload: Record<string, unknown>, chosenName: (token: string) => string | undefined) => { kind: JobKind; what: string } | null>> = {
+  importFileData: (p) => (typeof p.name === 'string' ? { kind: 'import', what: droppedFileName(p.name) } : null),
+  importChosenFile: (p, chosenName) => (typeof p.token === 'string' ? { kind: 'import', what: chosenName(p.token) ?? 'the chosen file' } : null),
+  recoverLibrary: (p) => ({ kind: 'restore', what: typeof p.restore === 'string' ? p.restore : 'an empty library' }),
+};

@@ -6,12 +6,12 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { fail, ok, type Result } from '../../shared/result';
 import { contract } from '../../shared/contract';
-import type { JobEvent } from '../../shared/jobs';
-import { jobNumber, markCancelled, newCancelBoard } from '../jobs/job-runner';
+import type { JobEvent, JobKind } from '../../shared/jobs';
+import { CANCELLED_MESSAGE, clearCancel, GIVEN_JOB_BASE, jobNumber, markCancelled, newCancelBoard, type GivenJob } from '../jobs/job-runner';
 import type { Dispatch } from '../api/dispatch';
 import type { HostPorts } from '../api/host-ports';
 import type { FromWorker, LibraryWorkerData, ToWorker } from './protocol';
-import { EXCLUSIVE_CALLS, LANE_RULES, laneOf, laneOfJob, type JobLane, type Lane } from './lanes';
+import { EXCLUSIVE_CALLS, LANE_RULES, laneOf, laneOfJob, WRITER_JOB_CALLS, type JobLane, type Lane } from './lanes';
 
 /** File name of the bundled worker, next to the bundle that contains this module (electron.vite.config.ts). */
 export const LIBRARY_WORKER_FILE = 'library-worker.js';
@@ -52,16 +52,70 @@ function workerLocation(): { url: URL; execArgv: string[] } {
  */
 export function startLibraryWorker(options: LibraryWorkerOptions): LibraryWorker {
   const running = new Set<string>();
+  /** The writer lane's jobs not yet ended, oldest first: what a new one is queued behind. */
+  const writerJobs = new Map<string, { kind: JobKind; what: string }>();
   const onJobEvent = (event: JobEvent) => {
-    if (event.type !== 'waiting' && event.seq === 0) running.add(event.jobId);
-    if (event.type === 'end') running.delete(event.jobId);
+    if (event.type !== 'waiting' && event.seq === 0) {
+      running.add(event.jobId);
+      if (laneOfJob(event.jobId) === 'writer') writerJobs.set(event.jobId, { kind: event.kind, what: event.what });
+    }
+    if (event.type === 'end') {
+      running.delete(event.jobId);
+      writerJobs.delete(event.jobId);
+    }
     options.onJobEvent?.(event);
   };
-  const library = startThread({ ...options, onJobEvent }, 'library');
+  /** Names of the files chosen in the import dialog, by token (the writer lane's answers to chooseImportFiles). */
+  const chosenNames = new Map<string, string>();
+  let nextGiven = GIVEN_JOB_BASE;
+  /** Jobs told queued here that the lane has not started: a cancel ends them here at once. */
+  const queuedHere = new Map<string, { kind: JobKind; what: string; answer: (r: Result<unknown>) => void }>();
+  /** Jobs ended here (cancelled while queued): what their lane still sends about them is dropped. */
+  const endedHere = new Set<string>();
+  /** A lane's job event, on its way to the page. */
+  const fromLane = (event: JobEvent) => {
+    if (event.type !== 'waiting') {
+      if (endedHere.has(event.jobId)) return;
+      queuedHere.delete(event.jobId); // the lane has it now
+    }
+    onJobEvent(event);
+  };
+
+  /**
+   * A writer-lane call that starts a job gets its job id here. While the lane is busy, the page is
+   * told at once that the job is queued (the lane's thread may not read the call for seconds); if
+   * the call then ends without the lane starting the job (refused before it), its end is sent here.
+   */
+  const writerJobCall = async (thread: Thread, method: string, payload: unknown): Promise<Result<unknown>> => {
+    const named = typeof payload === 'object' && payload !== null ? WRITER_JOB_CALLS[method as keyof typeof WRITER_JOB_CALLS]?.(payload as Record<string, unknown>, (t) => chosenNames.get(t)) : null;
+    if (!named) return thread.dispatch(method, payload);
+    const n = nextGiven++;
+    const jobId = `${LANE_RULES.writer.jobIdPrefix}${n}`;
+    clearCancel(thread.cancelBoard, n);
+    const [ahead] = writerJobs.values();
+    const announced = ahead !== undefined;
+    if (announced) onJobEvent({ type: 'queued', jobId, seq: 0, kind: named.kind, what: named.what, behind: ahead });
+    const cancelledHere = new Promise<Result<unknown>>((answer) => announced && queuedHere.set(jobId, { ...named, answer }));
+    const answered = thread.dispatch(method, payload, { jobId, n, announced }).finally(() => {
+      // the lane's events for a call come before its answer: nothing more comes about this job
+      queuedHere.delete(jobId);
+      endedHere.delete(jobId);
+    });
+    const result = await Promise.race([answered, cancelledHere]);
+    if (announced && writerJobs.has(jobId)) {
+      // the lane's events come before its answer: the job never started
+      const value = result.ok ? (result.value as { ok?: unknown; message?: unknown }) : null;
+      const refused = !result.ok ? result.error.message : value?.ok === false && typeof value.message === 'string' ? value.message : null;
+      const outcome = !result.ok && result.error.code === 'cancelled' ? 'cancelled' : refused !== null ? 'failed' : 'done';
+      onJobEvent({ type: 'end', jobId, seq: 1, kind: named.kind, what: named.what, outcome, ...(refused !== null ? { message: refused } : {}) });
+    }
+    return result;
+  };
+  const library = startThread({ ...options, onJobEvent: fromLane }, 'library');
   let closing = false;
   // the library lane opens (and migrates) the file first; the job lanes then only open it
   const jobLanes = library.ready.then((): Record<JobLane, Thread> | null =>
-    closing ? null : { writer: startThread({ ...options, onJobEvent }, 'writer'), reader: startThread({ ...options, onJobEvent }, 'reader') },
+    closing ? null : { writer: startThread({ ...options, onJobEvent: fromLane }, 'writer'), reader: startThread({ ...options, onJobEvent: fromLane }, 'reader') },
   );
   const threadOf = async (lane: Lane): Promise<Thread | null> => (lane === 'library' ? library : ((await jobLanes)?.[lane] ?? null));
   const gate = new ExclusiveGate();
@@ -76,6 +130,15 @@ export function startLibraryWorker(options: LibraryWorkerOptions): LibraryWorker
     if (!thread || n === null || !running.has(jobId)) return ok({ cancelled: false });
     markCancelled(thread.cancelBoard, n);
     thread.send({ type: 'cancel', jobId });
+    const queued = queuedHere.get(jobId);
+    if (queued) {
+      // still waiting for its turn: it ends now (its lane will see the mark and never start it)
+      queuedHere.delete(jobId);
+      endedHere.add(jobId);
+      const message = CANCELLED_MESSAGE[queued.kind];
+      onJobEvent({ type: 'end', jobId, seq: 1, kind: queued.kind, what: queued.what, outcome: 'cancelled', message });
+      queued.answer(fail('cancelled', message));
+    }
     return ok({ cancelled: true });
   };
 
@@ -95,9 +158,15 @@ export function startLibraryWorker(options: LibraryWorkerOptions): LibraryWorker
       if (lane === 'library') return library.dispatch(method, payload);
       const thread = await threadOf(lane);
       if (!thread) return fail('internal', 'The library is closed.');
-      if (!EXCLUSIVE_CALLS.has(method)) return gate.shared(() => thread.dispatch(method, payload));
+      const send = () => (lane === 'writer' ? writerJobCall(thread, method, payload) : thread.dispatch(method, payload));
+      if (method === 'chooseImportFiles') {
+        const chosen = await gate.shared(send);
+        if (chosen.ok) for (const f of (chosen.value as { files: Array<{ token: string; name: string }> }).files) chosenNames.set(f.token, f.name);
+        return chosen;
+      }
+      if (!EXCLUSIVE_CALLS.has(method)) return gate.shared(send);
       return gate.exclusive(async () => {
-        const result = await thread.dispatch(method, payload);
+        const result = await send();
         // The restore hand-over: the writer lane put the restored file in place and opened it; the
         // other lanes (which could not open the damaged one) open it now, before anyone is told.
         if (method === 'recoverLibrary' && result.ok) await Promise.all([library, ...Object.values((await jobLanes) ?? {})].filter((t) => t !== thread).map((t) => t.reopen()));
@@ -145,8 +214,10 @@ class ExclusiveGate {
   }
 }
 
-interface Thread extends Omit<LibraryWorker, 'runningJobs'> {
+interface Thread extends Omit<LibraryWorker, 'runningJobs' | 'dispatch'> {
   lane: Lane;
+  /** A call; `job` names the one job it starts (GivenJob). */
+  dispatch(method: string, payload: unknown, job?: GivenJob): Promise<Result<unknown>>;
   cancelBoard: Int32Array;
   send(message: ToWorker): void;
   /** Asks the thread to open the library file again; resolves when it has. */
@@ -223,12 +294,12 @@ function startThread(options: LibraryWorkerOptions, lane: Lane): Thread {
         send({ type: 'reopen' });
       }),
     ready,
-    dispatch: (method, payload) =>
+    dispatch: (method, payload, job) =>
       new Promise((resolve) => {
         if (exited) return resolve(fail('internal', 'The library is closed.'));
         const id = nextId++;
         pending.set(id, resolve);
-        send({ type: 'call', id, method, payload });
+        send({ type: 'call', id, method, payload, ...(job ? { job } : {}) });
       }),
     async close() {
       if (!exited) send({ type: 'close' });

@@ -8,6 +8,7 @@ import type { HostPorts } from '../api/host-ports';
 import { loadBundledSample } from '../store/bundled-sample';
 import type { FromWorker, LibraryWorkerData, ToWorker } from './protocol';
 import { LANE_RULES } from './lanes';
+import { givenJob } from '../jobs/job-runner';
 
 const port = parentPort!;
 const data = workerData as LibraryWorkerData;
@@ -65,7 +66,9 @@ async function answer(method: string, payload: unknown) {
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'call':
-      void answer(message.method, message.payload).then((result) => post({ type: 'result', id: message.id, result }));
+      void (message.job ? givenJob.run(message.job, () => answer(message.method, message.payload)) : answer(message.method, message.payload)).then((result) =>
+        post({ type: 'result', id: message.id, result }),
+      );
       break;
     case 'port-result': {
       const pending = pendingPorts.get(message.id);

@@ -4,6 +4,7 @@ import type { Result } from '../../shared/result';
 import type { HostPorts } from '../api/host-ports';
 import type { JobEvent } from '../../shared/jobs';
 import type { Lane } from './lanes';
+import type { GivenJob } from '../jobs/job-runner';
 
 /** What the worker needs to open the library exactly as main used to in-process. */
 export interface LibraryWorkerData {
@@ -21,7 +22,8 @@ export interface LibraryWorkerData {
 }
 
 export type ToWorker =
-  | { type: 'call'; id: number; method: string; payload: unknown }
+  /** `job`: the id the one job this call starts takes (job-runner.ts GivenJob). */
+  | { type: 'call'; id: number; method: string; payload: unknown; job?: GivenJob }
   | { type: 'port-result'; id: number; ok: true; value: unknown }
   | { type: 'port-result'; id: number; ok: false; message: string }
   | { type: 'close' }

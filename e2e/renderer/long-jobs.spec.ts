@@ -13,8 +13,8 @@ const FIXTURES = path.resolve(__dirname, '../fixtures');
 const SHOTS = process.env.CLAIMTAG_SHOTS_DIR ?? path.resolve(__dirname, '../../test-results/screens/long-jobs');
 
 /** A colleague's claimtag JSON: one long article with `n` annotations. */
-function colleagueFile(dir: string, n: number): string {
-  const file = path.join(dir, 'colleague-100k.json');
+function colleagueFile(dir: string, n: number, name = 'colleague-100k.json'): string {
+  const file = path.join(dir, name);
   fs.writeFileSync(file, colleagueFileJson(n));
   return file;
 }
@@ -87,6 +87,46 @@ test('a long import shows its progress; a tag meanwhile waits (said in the statu
   expect(rows(app.databasePath, 'SELECT title FROM documents ORDER BY created_at').map((r) => (r as { title: string }).title)).toEqual([expect.any(String), 'Trade note']);
   expect(rows(app.databasePath, "SELECT count(*) AS n FROM annotators WHERE name = 'Colleague'")).toEqual([{ n: 0 }]);
   expect(rows(app.databasePath, 'SELECT count(*) AS n FROM annotations')).toEqual([{ n: 1 }]);
+});
+
+test('a file dropped during a long import is shown queued behind it; Cancel on the queued row ends it at once, the import goes on', async ({ app, page }) => {
+  // long enough (about 4 s on an idle machine) for the pictures of the queued row below
+  const big = colleagueFile(work, 200_000, 'colleague-200k.json');
+  app.nextImportFiles = [big];
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const progress = page.getByTestId('job-progress');
+  await expect(progress).toContainText(/[\d,]+ of 200,000 annotations/, { timeout: 120_000 });
+
+  // a second file arrives while the writer lane imports the first: it waits its turn, and says so
+  await page.evaluate((content) => {
+    const data = new DataTransfer();
+    data.items.add(new File([content], 'late-note.txt', { type: 'text/plain' }));
+    const target = document.querySelector('.shell')!;
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, fs.readFileSync(path.join(FIXTURES, 'trade-note.txt'), 'utf8'));
+  const rowsShown = progress.getByTestId('job-row');
+  const queued = rowsShown.filter({ hasText: 'Importing late-note.txt' });
+  await expect(queued).toContainText('Queued: waiting for the import (colleague-200k.json) to finish');
+  await expect(rowsShown.first()).toContainText('Importing colleague-200k.json');
+  await expect(queued.getByRole('progressbar')).toHaveAttribute('aria-valuetext', 'queued');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const width of [900, 1024, 1360, 1600]) {
+      await page.setViewportSize({ width, height: 760 });
+      await progress.screenshot({ path: path.join(SHOTS, `queued-${width}-${scheme}.png`) });
+    }
+  }
+  // the queued row's own Cancel: it goes at once, the import ahead keeps running
+  await queued.getByRole('button', { name: 'Cancel' }).click();
+  await expect(queued).toHaveCount(0);
+  await expect(rowsShown).toHaveCount(1);
+  expect(app.jobEvents.filter((e) => e.type === 'end').map((e) => e.type === 'end' && [e.what, e.outcome])).toEqual([['late-note.txt', 'cancelled']]);
+  await rowsShown.first().getByRole('button', { name: 'Cancel' }).click();
+  await expect(progress).toHaveCount(0, { timeout: 120_000 });
+  // nothing of either file was kept
+  expect(rows(app.databasePath, 'SELECT count(*) AS n FROM documents')).toEqual([{ n: 1 }]);
+  expect(rows(app.databasePath, 'SELECT count(*) AS n FROM annotations')).toEqual([{ n: 0 }]);
 });
 
 test('a slow call shows "Working…" in the status bar after 300 ms, and nothing once it is answered', async ({ app, page }) => {

@@ -50,13 +50,20 @@ export interface LaneRules {
    * import is written when it ends, and the page is told it waits). Otherwise SQLite's busy timeout.
    */
   retryBusyWrites: boolean;
+  /**
+   * How much lower than the app this lane's thread runs when CPUs are scarce (a nice increment;
+   * Linux only, where a thread has its own). A long import or report then takes the CPU the
+   * library lane and the window do not need: a read during an import is answered without
+   * queueing behind it for a core.
+   */
+  niceIncrement: number;
 }
 
 export const LANE_RULES: Record<Lane, LaneRules> = {
-  library: { jobIdPrefix: 'l', oneAtATime: false, backgroundCheck: false, retryBusyWrites: true },
+  library: { jobIdPrefix: 'l', oneAtATime: false, backgroundCheck: false, retryBusyWrites: true, niceIncrement: 0 },
   // the backup copies through this lane's connection: an import on the same connection never restarts it
-  writer: { jobIdPrefix: 'w', oneAtATime: true, backgroundCheck: true, retryBusyWrites: false },
-  reader: { jobIdPrefix: 'r', oneAtATime: false, backgroundCheck: false, retryBusyWrites: false },
+  writer: { jobIdPrefix: 'w', oneAtATime: true, backgroundCheck: true, retryBusyWrites: false, niceIncrement: 10 },
+  reader: { jobIdPrefix: 'r', oneAtATime: false, backgroundCheck: false, retryBusyWrites: false, niceIncrement: 10 },
 };
 
 /** The lane whose jobs have ids like `jobId`, or null. */

@@ -2,6 +2,7 @@
 // (or a test, the bench) only forwards calls to it. Dialogs and PDF printing stay with the host
 // that started it: the services reach them through ports that round-trip over the message port.
 import { parentPort, workerData } from 'node:worker_threads';
+import os from 'node:os';
 import path from 'node:path';
 import { LibrarySession } from '../api/library-session';
 import type { HostPorts } from '../api/host-ports';
@@ -13,6 +14,15 @@ import { givenJob } from '../jobs/job-runner';
 const port = parentPort!;
 const data = workerData as LibraryWorkerData;
 const rules = LANE_RULES[data.lane];
+// On Linux the nice value is per thread: this lowers this lane's thread only. Elsewhere it would
+// lower the whole app (main included), so it is left alone there.
+if (rules.niceIncrement > 0 && process.platform === 'linux') {
+  try {
+    os.setPriority(Math.min(19, os.getPriority() + rules.niceIncrement));
+  } catch {
+    // not allowed here (a sandbox): the lane runs at the app's priority
+  }
+}
 const post = (message: FromWorker) => port.postMessage(message);
 
 let nextPortCall = 0;

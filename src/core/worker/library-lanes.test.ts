@@ -148,4 +148,23 @@ describe('long jobs on lanes', () => {
     expect(titles).toHaveLength(3);
     expect(titles).toEqual(expect.arrayContaining(['Big', 'Second']));
   }, 60_000);
+
+  it('an import started during a long study report is answered before the report ends', async () => {
+    // a study over the colleague's 20,000 claims: its report takes the reader lane about a second
+    await call('getStartupState', {});
+    await call('setAnnotatorName', { name: 'Ayesha' });
+    const big = (await worker!.dispatch('importFileData', { name: 'colleague.json', dataBase64: Buffer.from(colleagueFileJson(20_000)).toString('base64') })) as Result<{ documentIds: string[] }>;
+    if (!big.ok) throw new Error(big.error.message);
+    await call('createStudy', { name: 'Claims', documentIds: big.value.documentIds, analysts: ['Ayesha', 'Colleague'] });
+    const report = call<StudyReport>('getStudyReport', { name: 'Claims' });
+    // the report has begun (its first event is sent just before its figures are computed)
+    await until(() => jobOf('agreement', 'Claims') !== undefined);
+    const agreement = jobOf('agreement', 'Claims')!;
+    const imported = await call<{ ok: boolean }>('importFileData', { name: 'note.txt', dataBase64: Buffer.from('A short note imported while the figures were computed.').toString('base64') });
+    expect(imported.ok).toBe(true);
+    expect(ended(agreement)).toBe(false);
+    expect((await report).name).toBe('Claims');
+    expectWellFormed(eventsOf(agreement));
+    expectWellFormed(eventsOf(jobOf('import', 'note.txt')!));
+  }, 60_000);
 });

@@ -31,6 +31,9 @@ interface Props {
   onCancel?: () => void;
 }
 
+/** What a cancel does to a job still waiting for its turn. */
+const CANCEL_QUEUED = 'Cancel takes it out of the queue: nothing of it is done.';
+
 const amount = (job: RunningJob): string => {
   if (job.behind) return `Queued: waiting for ${JOB_NAMES[job.behind.kind]} (${job.behind.what}) to finish`;
   if (job.kind === 'export') return job.done > 0 ? `${(job.done / 1e6).toFixed(1)} MB written` : '';
@@ -76,6 +79,7 @@ function JobRow({ job, files, cancelling, onCancel }: { job: RunningJob | null; 
   const determinate = job && !job.behind && job.total !== null && job.total > 0;
   const detail = job ? amount(job) : '';
   const keepsId = `job-progress-keeps-${job?.jobId ?? 'files'}`;
+  const keeps = job?.behind ? CANCEL_QUEUED : CANCEL_KEEPS[kind];
   return (
     <div className={`job-progress-row${job?.behind ? ' queued' : ''}`} data-testid="job-row">
       <div className="job-progress-text" role="status" aria-live="polite">
@@ -88,11 +92,11 @@ function JobRow({ job, files, cancelling, onCancel }: { job: RunningJob | null; 
         {...(job?.behind ? { max: 1, value: 0 } : determinate ? { max: job.total!, value: job.done } : {})}
         aria-valuetext={job?.behind ? 'queued' : detail || 'working'}
       />
-      <button type="button" className="button small" disabled={cancelling} title={CANCEL_KEEPS[kind]} aria-describedby={keepsId} onClick={onCancel}>
+      <button type="button" className="button small" disabled={cancelling} title={keeps} aria-label={`Cancel: ${title}`} aria-describedby={keepsId} onClick={onCancel}>
         Cancel
       </button>
       <p id={keepsId} className="job-progress-keeps">
-        {CANCEL_KEEPS[kind]}
+        {keeps}
       </p>
     </div>
   );

@@ -11,6 +11,7 @@ import { CANCELLED_MESSAGE, clearCancel, GIVEN_JOB_BASE, jobNumber, markCancelle
 import type { Dispatch } from '../api/dispatch';
 import type { HostPorts } from '../api/host-ports';
 import type { FromWorker, LibraryWorkerData, ToWorker } from './protocol';
+import { ExclusiveGate } from './exclusive-gate';
 import { EXCLUSIVE_CALLS, LANE_RULES, laneOf, laneOfJob, WRITER_JOB_CALLS, type JobLane, type Lane } from './lanes';
 
 /** File name of the bundled worker, next to the bundle that contains this module (electron.vite.config.ts). */
@@ -179,39 +180,6 @@ export function startLibraryWorker(options: LibraryWorkerOptions): LibraryWorker
       await Promise.all([...Object.values(lanes ?? {}).map((t) => t.close()), library.close()]);
     },
   };
-}
-
-/**
- * Long calls of every lane run side by side ('shared'), except an exclusive one (a restore
- * replaces the library file): it waits until none runs, and holds every later one until it ends.
- */
-class ExclusiveGate {
-  private sharedRunning = 0;
-  private exclusiveRun: Promise<void> | null = null;
-  private drained: Array<() => void> = [];
-
-  async shared<T>(call: () => Promise<T>): Promise<T> {
-    while (this.exclusiveRun) await this.exclusiveRun;
-    this.sharedRunning++;
-    try {
-      return await call();
-    } finally {
-      if (--this.sharedRunning === 0) for (const resolve of this.drained.splice(0)) resolve();
-    }
-  }
-
-  async exclusive<T>(call: () => Promise<T>): Promise<T> {
-    while (this.exclusiveRun) await this.exclusiveRun;
-    let release!: () => void;
-    this.exclusiveRun = new Promise<void>((resolve) => (release = resolve));
-    try {
-      while (this.sharedRunning > 0) await new Promise<void>((resolve) => this.drained.push(resolve));
-      return await call();
-    } finally {
-      this.exclusiveRun = null;
-      release();
-    }
-  }
 }
 
 interface Thread extends Omit<LibraryWorker, 'runningJobs' | 'dispatch'> {

@@ -164,6 +164,8 @@ describe('long jobs through the library worker', () => {
     expect(recovered.restoredFrom).toBe(backup.name);
     // the library thread answers from the restored file at once
     expect((await call<Array<{ title: string }>>('listDocuments', {})).map((d) => d.title)).toEqual(['Kept in the backup']);
+    // and so does the reader lane (an export reads the library before it asks where to write)
+    expect(await call('exportDocuments', { format: 'json' })).toEqual({ cancelled: true });
     await call('setAnnotatorName', { name: 'Ayesha' });
     const [list] = [...byJob(events).values()].filter((l) => l[0].kind === 'restore');
     expectWellFormed(list);

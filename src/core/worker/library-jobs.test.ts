@@ -1,7 +1,7 @@
 // Long jobs through the library worker, under plain Node exactly as main runs them (#14):
 // progress events arrive in order and end with done / cancelled / failed; a cancel leaves the
 // database as it was (before/after dump); a tag saved meanwhile waits, is announced as waiting,
-// and is kept; the rolling backup runs as a job on the jobs thread; a restore hands the restored
+// and is kept; the rolling backup runs as a job on the writer lane; a restore hands the restored
 // file over to the library thread.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -111,7 +111,7 @@ describe('long jobs through the library worker', () => {
     const imported = worker!.dispatch('importFileData', { name: 'colleague.json', dataBase64: Buffer.from(colleagueFileJson(30_000)).toString('base64') }) as Promise<Result<unknown>>;
     await until(() => events.some((e) => e.type === 'progress' && e.done > 0), 150_000);
     const [jobId] = byJob(events).keys();
-    // answered by the requesting side while the jobs thread is busy in its transaction
+    // answered by the requesting side while the writer lane is busy in its transaction
     expect(await call('cancelJob', { jobId })).toEqual({ cancelled: true });
     const result = await imported;
     expect(result).toMatchObject({ ok: false, error: { code: 'cancelled' } });

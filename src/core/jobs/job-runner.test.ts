@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../shared/result';
 import { JOB_PROGRESS_EVERY_MS, type JobEvent } from '../../shared/jobs';
-import { JobRunner, jobNumber, markCancelled, newCancelBoard } from './job-runner';
+import { GIVEN_JOB_BASE, givenJob, JobRunner, jobNumber, markCancelled, newCancelBoard } from './job-runner';
 
 describe('JobRunner', () => {
   it('numbers events from 0, throttles progress (first and last always sent) and ends with done', async () => {
@@ -94,5 +94,27 @@ describe('JobRunner', () => {
     // the line is empty again: the next job starts at once, unqueued
     await runner.run('import', 'c.json', () => void order.push('c runs'));
     expect(of('w3')).toEqual(['0:progress', '1:end:done']);
+  });
+
+  it('a job given its id by the thread that asked goes on from the queued event that thread sent, and a cancel sent before it started stops it', async () => {
+    const events: JobEvent[] = [];
+    const runner = new JobRunner({ emit: (e) => events.push(e), idPrefix: 'w', cancelBoard: newCancelBoard(), oneAtATime: true });
+    const n = GIVEN_JOB_BASE;
+    const value = await givenJob.run({ jobId: `w${n}`, n, announced: true }, () => runner.run('import', 'a.json', () => 'imported'));
+    expect(value).toBe('imported');
+    expect(events.map((e) => e.type !== 'waiting' && [e.jobId, e.seq, e.type])).toEqual([
+      [`w${n}`, 1, 'progress'],
+      [`w${n}`, 2, 'end'],
+    ]);
+    // the cancel arrives while the call is still on its way to run(): it is kept for it
+    expect(runner.cancel(`w${n + 1}`)).toBe(true);
+    let ran = false;
+    const cancelled = givenJob.run({ jobId: `w${n + 1}`, n: n + 1, announced: true }, () => runner.run('import', 'b.json', () => (ran = true)));
+    await expect(cancelled).rejects.toMatchObject({ error: { code: 'cancelled' } });
+    expect(ran).toBe(false);
+    // only once: a job of the runner's own numbering is not given, and an unknown id of it is refused
+    await runner.run('backup', 'the library', () => 'copied');
+    expect(events.at(-1)).toMatchObject({ jobId: 'w0', seq: 1, type: 'end', outcome: 'done' });
+    expect(runner.cancel('w5')).toBe(false);
   });
 });

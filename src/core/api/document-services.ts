@@ -151,7 +151,7 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
     },
 
     async importChosenFile({ token, replaceInvalid, arriving }) {
-      const file = chosen.get(token);
+      const file = chosen.get(token) ?? (await ports.chosenFile?.(token));
       if (!file) throw new AppFailure({ code: 'not-found', message: 'That file choice has expired; choose the file again.' });
       const result = await importOne(file, path.basename(file), replaceInvalid, arriving);
       // Kept while the analyst can answer and import it again.

@@ -17,12 +17,13 @@ export type Lane = (typeof LANES)[number];
 export type JobLane = Exclude<Lane, 'library'>;
 
 /**
- * The long calls and their lane. The dialog import's file tokens live in the writer lane
- * (chooseImportFiles with importChosenFile); a cancelExport goes where exports run.
+ * The long calls and their lane; a cancelExport goes where exports run. (chooseImportFiles is
+ * answered by the requesting side itself: it runs the host's dialog and keeps the chosen files by
+ * token, so the dialog opens at once even while the writer lane is inside an import; the writer
+ * lane reads the file behind a token through the chosenFile host port.)
  */
 export const LONG_CALL_LANE = {
   importFileData: 'writer',
-  chooseImportFiles: 'writer',
   importChosenFile: 'writer',
   recoverLibrary: 'writer',
   exportDocuments: 'reader',
@@ -73,7 +74,7 @@ export const laneOfJob = (jobId: string): Lane | null => LANES.find((lane) => jo
  * Writer-lane calls that start one job each, and how that job is named, read from the call
  * before the lane has it: while the lane is busy (its thread may be held for seconds inside an
  * import's one transaction), the requesting side tells the page at once that the job is queued
- * behind the one running. `chosenName` is a dialog file token's name (chooseImportFiles's answer).
+ * behind the one running. `chosenName` is the name of the file behind a dialog token.
  */
 export const WRITER_JOB_CALLS: Partial<Record<ApiMethodName, (payload: Record<string, unknown>, chosenName: (token: string) => string | undefined) => { kind: JobKind; what: string } | null>> = {
   importFileData: (p) => (typeof p.name === 'string' ? { kind: 'import', what: droppedFileName(p.name) } : null),

@@ -22,6 +22,7 @@ let tmp: ReturnType<typeof makeTempDir>;
 let worker: LibraryWorker | null = null;
 let events: Job[];
 let exportPath: string | null = null;
+let chosenPaths: string[] | null = null;
 const dbFile = () => path.join(tmp.dir, 'claimtag.sqlite');
 
 beforeEach(() => {
@@ -32,7 +33,7 @@ beforeEach(() => {
     dataDir: tmp.dir,
     resourcesDir: RESOURCES,
     backupEveryMs: 0,
-    ports: { chooseExportPath: async () => exportPath },
+    ports: { chooseExportPath: async () => exportPath, chooseFilesToImport: async () => chosenPaths },
     onJobEvent: (e) => e.type !== 'waiting' && events.push(e),
   });
 });
@@ -166,5 +167,27 @@ describe('long jobs on lanes', () => {
     expect((await report).name).toBe('Claims');
     expectWellFormed(eventsOf(agreement));
     expectWellFormed(eventsOf(jobOf('import', 'note.txt')!));
+  }, 60_000);
+
+  it('the import dialog opens and answers during a long import; the file chosen then is queued behind it and imported after', async () => {
+    await call('getStartupState', {});
+    await call('setAnnotatorName', { name: 'Ayesha' });
+    const note = path.join(tmp.dir, 'chosen-note.txt');
+    fs.writeFileSync(note, 'A note chosen in the dialog while a long import ran.');
+    const importing = await startLongImport('colleague.json', 30_000);
+    chosenPaths = [note];
+    const chosen = await call<{ files: Array<{ token: string; name: string }> }>('chooseImportFiles', {});
+    // answered by the requesting side: the writer lane is still inside the import
+    expect(ended(importing.jobId)).toBe(false);
+    expect(chosen.files.map((f) => f.name)).toEqual(['chosen-note.txt']);
+    expect(chosen.files[0].token).not.toContain(tmp.dir); // a token, never the path
+    const imported = await call<{ ok: boolean; documentId: string }>('importChosenFile', { token: chosen.files[0].token });
+    expect(imported.ok).toBe(true);
+    const noteJob = jobOf('import', 'chosen-note.txt')!;
+    expect(eventsOf(noteJob)[0]).toMatchObject({ type: 'queued', behind: { kind: 'import', what: 'colleague.json' } });
+    expectWellFormed(eventsOf(noteJob));
+    expect(await importing.result).toMatchObject({ ok: true });
+    // an unknown token is refused with the service's own reason
+    expect(await worker!.dispatch('importChosenFile', { token: 'not-a-token' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   }, 60_000);
 });

@@ -1,7 +1,9 @@
 // Starts the library's own thread (library-worker.ts) and forwards calls to it: the caller's
 // thread (Electron's main) never waits on SQLite. The same code runs under plain Node, so
 // tests and the bench exercise the path the app takes.
+import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { fail, ok, type Result } from '../../shared/result';
@@ -66,8 +68,29 @@ export function startLibraryWorker(options: LibraryWorkerOptions): LibraryWorker
     }
     options.onJobEvent?.(event);
   };
-  /** Names of the files chosen in the import dialog, by token (the writer lane's answers to chooseImportFiles). */
-  const chosenNames = new Map<string, string>();
+  /**
+   * Files chosen in the import dialog, by opaque token (the page never holds a path). The dialog
+   * runs here, not in the writer lane, so it opens at once even while an import holds that lane;
+   * the lane reads the file behind a token through the chosenFile port. Kept until imported.
+   */
+  const chosenFiles = new Map<string, string>();
+  const chooseImportFiles = async (payload: unknown): Promise<Result<unknown>> => {
+    if (!contract.chooseImportFiles.input.safeParse(payload ?? {}).success) return fail('invalid-input', 'The request was not valid.');
+    try {
+      const files = (await options.ports?.chooseFilesToImport?.()) ?? [];
+      return ok({
+        files: files.map((file) => {
+          const token = randomUUID();
+          chosenFiles.set(token, file);
+          return { token, name: path.basename(file) };
+        }),
+      });
+    } catch (err) {
+      options.onInternalError?.(err instanceof Error ? (err.stack ?? err.message) : String(err));
+      return fail('internal', 'The file dialog could not be opened; please try again.');
+    }
+  };
+  const writerPorts: Partial<HostPorts> = { ...options.ports, chosenFile: async (token) => chosenFiles.get(token) ?? null };
   let nextGiven = GIVEN_JOB_BASE;
   /** Jobs told queued here that the lane has not started: a cancel ends them here at once. */
   const queuedHere = new Map<string, { kind: JobKind; what: string; answer: (r: Result<unknown>) => void }>();
@@ -88,7 +111,10 @@ export function startLibraryWorker(options: LibraryWorkerOptions): LibraryWorker
    * the call then ends without the lane starting the job (refused before it), its end is sent here.
    */
   const writerJobCall = async (thread: Thread, method: string, payload: unknown): Promise<Result<unknown>> => {
-    const named = typeof payload === 'object' && payload !== null ? WRITER_JOB_CALLS[method as keyof typeof WRITER_JOB_CALLS]?.(payload as Record<string, unknown>, (t) => chosenNames.get(t)) : null;
+    const named = typeof payload === 'object' && payload !== null ? WRITER_JOB_CALLS[method as keyof typeof WRITER_JOB_CALLS]?.(payload as Record<string, unknown>, (t) => {
+            const file = chosenFiles.get(t);
+            return file === undefined ? undefined : path.basename(file);
+          }) : null;
     if (!named) return thread.dispatch(method, payload);
     const n = nextGiven++;
     const jobId = `${LANE_RULES.writer.jobIdPrefix}${n}`;
@@ -103,6 +129,8 @@ export function startLibraryWorker(options: LibraryWorkerOptions): LibraryWorker
       endedHere.delete(jobId);
     });
     const result = await Promise.race([answered, cancelledHere]);
+    // a file chosen in the dialog and imported is no longer needed (one refused may be tried again)
+    if (method === 'importChosenFile' && result.ok && (result.value as { ok?: unknown }).ok === true) chosenFiles.delete((payload as { token: string }).token);
     if (announced && writerJobs.has(jobId)) {
       // the lane's events come before its answer: the job never started
       const value = result.ok ? (result.value as { ok?: unknown; message?: unknown }) : null;
@@ -116,7 +144,7 @@ export function startLibraryWorker(options: LibraryWorkerOptions): LibraryWorker
   let closing = false;
   // the library lane opens (and migrates) the file first; the job lanes then only open it
   const jobLanes = library.ready.then((): Record<JobLane, Thread> | null =>
-    closing ? null : { writer: startThread({ ...options, onJobEvent: fromLane }, 'writer'), reader: startThread({ ...options, onJobEvent: fromLane }, 'reader') },
+    closing ? null : { writer: startThread({ ...options, ports: writerPorts, onJobEvent: fromLane }, 'writer'), reader: startThread({ ...options, onJobEvent: fromLane }, 'reader') },
   );
   const threadOf = async (lane: Lane): Promise<Thread | null> => (lane === 'library' ? library : ((await jobLanes)?.[lane] ?? null));
   const gate = new ExclusiveGate();
@@ -148,6 +176,7 @@ export function startLibraryWorker(options: LibraryWorkerOptions): LibraryWorker
     runningJobs: running,
     dispatch: async (method, payload) => {
       if (method === 'cancelJob') return cancelJob(payload);
+      if (method === 'chooseImportFiles') return chooseImportFiles(payload);
       if (method === 'takeLibraryNotices') {
         // background work (the backup) runs in the writer lane: its findings join the others'
         const threads = [library, ...Object.values((await jobLanes) ?? {})];
@@ -160,11 +189,6 @@ export function startLibraryWorker(options: LibraryWorkerOptions): LibraryWorker
       const thread = await threadOf(lane);
       if (!thread) return fail('internal', 'The library is closed.');
       const send = () => (lane === 'writer' ? writerJobCall(thread, method, payload) : thread.dispatch(method, payload));
-      if (method === 'chooseImportFiles') {
-        const chosen = await gate.shared(send);
-        if (chosen.ok) for (const f of (chosen.value as { files: Array<{ token: string; name: string }> }).files) chosenNames.set(f.token, f.name);
-        return chosen;
-      }
       if (!EXCLUSIVE_CALLS.has(method)) return gate.shared(send);
       return gate.exclusive(async () => {
         const result = await send();

@@ -130,13 +130,11 @@ export function startLibraryWorker(options: LibraryWorkerOptions): LibraryWorker
     });
     const result = await Promise.race([answered, cancelledHere]);
     // a file chosen in the dialog and imported is no longer needed (one refused may be tried again)
-    if (method === 'importChosenFile' && result.ok && (result.value as { ok?: unknown }).ok === true) chosenFiles.delete((payload as { token: string }).token);
+    if (method === 'importChosenFile' && result.ok) chosenFiles.delete((payload as { token: string }).token);
     if (announced && writerJobs.has(jobId)) {
       // the lane's events come before its answer: the job never started
-      const value = result.ok ? (result.value as { ok?: unknown; message?: unknown }) : null;
-      const refused = !result.ok ? result.error.message : value?.ok === false && typeof value.message === 'string' ? value.message : null;
-      const outcome = !result.ok && result.error.code === 'cancelled' ? 'cancelled' : refused !== null ? 'failed' : 'done';
-      onJobEvent({ type: 'end', jobId, seq: 1, kind: named.kind, what: named.what, outcome, ...(refused !== null ? { message: refused } : {}) });
+      const outcome = result.ok ? 'done' : result.error.code === 'cancelled' ? 'cancelled' : 'failed';
+      onJobEvent({ type: 'end', jobId, seq: 1, kind: named.kind, what: named.what, outcome, ...(result.ok ? {} : { message: result.error.message }) });
     }
     return result;
   };

@@ -71,8 +71,8 @@ function expectWellFormed(list: Job[]): void {
 }
 
 /** Starts importing a colleague's file of `n` annotations; resolves once its rows are being written. */
-async function startLongImport(name: string, n: number): Promise<{ result: Promise<Result<{ ok: boolean; added?: number }>>; jobId: string }> {
-  const result = worker!.dispatch('importFileData', { name, dataBase64: Buffer.from(colleagueFileJson(n)).toString('base64') }) as Promise<Result<{ ok: boolean; added?: number }>>;
+async function startLongImport(name: string, n: number): Promise<{ result: Promise<Result<{ kind: string; added?: number }>>; jobId: string }> {
+  const result = worker!.dispatch('importFileData', { name, dataBase64: Buffer.from(colleagueFileJson(n)).toString('base64') }) as Promise<Result<{ kind: string; added?: number }>>;
   await until(() => events.some((e) => e.type === 'progress' && e.kind === 'import' && e.what === name && e.done > 0));
   return { result, jobId: jobOf('import', name)! };
 }
@@ -97,7 +97,7 @@ describe('long jobs on lanes', () => {
     expect(exported.documents.map((d) => d.title)).not.toContain('Big');
     expect(exported.annotations).toHaveLength(1);
 
-    expect(await importing.result).toMatchObject({ ok: true, value: { ok: true, added: 30_000 } });
+    expect(await importing.result).toMatchObject({ ok: true, value: { kind: 'annotations', added: 30_000 } });
     const agreement = jobOf('agreement', 'Pilot')!;
     const exportJob = jobOf('export', 'during-import.json')!;
     // the reader lane's jobs ended while the import ran; every job's events are whole
@@ -117,7 +117,7 @@ describe('long jobs on lanes', () => {
     await call('getStartupState', {});
     await call('setAnnotatorName', { name: 'Ayesha' });
     const first = await startLongImport('colleague.json', 30_000);
-    const small = (name: string, text: string) => worker!.dispatch('importFileData', { name, dataBase64: Buffer.from(text).toString('base64') }) as Promise<Result<{ ok: boolean }>>;
+    const small = (name: string, text: string) => worker!.dispatch('importFileData', { name, dataBase64: Buffer.from(text).toString('base64') }) as Promise<Result<{ kind: string }>>;
     const second = small('second.txt', 'The second article arrived while the first was imported.');
     const third = small('third.txt', 'The third article was never wanted.');
     await until(() => jobOf('import', 'third.txt') !== undefined);
@@ -128,8 +128,8 @@ describe('long jobs on lanes', () => {
     expect(await third).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     expect(ended(first.jobId)).toBe(false);
 
-    expect(await first.result).toMatchObject({ ok: true, value: { ok: true, added: 30_000 } });
-    expect(await second).toMatchObject({ ok: true, value: { ok: true } });
+    expect(await first.result).toMatchObject({ ok: true, value: { kind: 'annotations', added: 30_000 } });
+    expect(await second).toMatchObject({ ok: true, value: { kind: 'article' } });
     // one after the other: the second's progress began only after the first ended
     const endOfFirst = events.findIndex((e) => e.jobId === first.jobId && e.type === 'end');
     const startOfSecond = events.findIndex((e) => e.jobId === secondId && e.type === 'progress');
@@ -161,8 +161,8 @@ describe('long jobs on lanes', () => {
     // the report has begun (its first event is sent just before its figures are computed)
     await until(() => jobOf('agreement', 'Claims') !== undefined);
     const agreement = jobOf('agreement', 'Claims')!;
-    const imported = await call<{ ok: boolean }>('importFileData', { name: 'note.txt', dataBase64: Buffer.from('A short note imported while the figures were computed.').toString('base64') });
-    expect(imported.ok).toBe(true);
+    const imported = await call<{ kind: string }>('importFileData', { name: 'note.txt', dataBase64: Buffer.from('A short note imported while the figures were computed.').toString('base64') });
+    expect(imported.kind).toBe('article');
     expect(ended(agreement)).toBe(false);
     expect((await report).name).toBe('Claims');
     expectWellFormed(eventsOf(agreement));
@@ -181,8 +181,8 @@ describe('long jobs on lanes', () => {
     expect(ended(importing.jobId)).toBe(false);
     expect(chosen.files.map((f) => f.name)).toEqual(['chosen-note.txt']);
     expect(chosen.files[0].token).not.toContain(tmp.dir); // a token, never the path
-    const imported = await call<{ ok: boolean; documentId: string }>('importChosenFile', { token: chosen.files[0].token });
-    expect(imported.ok).toBe(true);
+    const imported = await call<{ kind: string; documentId: string }>('importChosenFile', { token: chosen.files[0].token });
+    expect(imported.kind).toBe('article');
     const noteJob = jobOf('import', 'chosen-note.txt')!;
     expect(eventsOf(noteJob)[0]).toMatchObject({ type: 'queued', behind: { kind: 'import', what: 'colleague.json' } });
     expectWellFormed(eventsOf(noteJob));

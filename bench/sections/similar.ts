@@ -75,7 +75,7 @@ export async function run() {
             throw new Error('the near-copy was not refused as similar');
           } catch (err) {
             if (!(err instanceof SimilarDocumentsFailure)) throw err;
-            named = `${err.similar[0].documentTitle.slice(0, 20)} (${err.similar[0].similarity})`;
+            named = `${err.error.similar[0].documentTitle.slice(0, 20)} (${err.error.similar[0].similarity})`;
           }
         }, 1), { ...growth('importSimilar') });
         details[`similarNamed${size}`] = named;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { exportBundle } from '../../core/library-io/export-bundle';
-import { loadBundle } from '../../core/library-io/load-bundle';
+import { librarySelection } from '../../core/library-io/library-export-source';
 import { DOCCANO_OFFSET_UNITS, type DoccanoOffsetUnit } from '../../core/interchange/doccano-offsets';
 import { DESK_LIMITS, type Desk } from '../../shared/export-formats';
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, isExportFormat, type ExportFormatChoice } from '../../shared/export-formats';
@@ -79,14 +79,14 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   const deskOption = deskFrom(values['desk-name'], values['desk-url']);
   const library = openLibraryForReading(libraryPath(values.db, io.env), io);
   try {
-    const bundle = loadBundle(library, { documents: values.document?.length ? values.document : 'all', annotators: values.annotator });
+    const selection = librarySelection(library, { documents: values.document?.length ? values.document : 'all', annotators: values.annotator });
     const desk = format === 'claimreview' ? (deskOption ?? readClaimReviewDesk(library)) : null;
     const started = performance.now();
     const formatOptions = { ...(doccanoOffsets ? { doccanoOffsets } : {}), ...(desk ? { desk } : {}) };
-    const written = await exportBundle(bundle, format, values.out, { formatOptions });
+    const written = await exportBundle(selection, format, values.out, { formatOptions });
     const ms = Math.round(performance.now() - started);
     io.out(
-      `✓ ${bundle.annotations.length} annotations on ${bundle.documents.length} document${bundle.documents.length === 1 ? '' : 's'} written as ${format} to ${written.length === 1 ? written[0] : `${values.out} (${written.length} files)`} in ${ms} ms`,
+      `✓ ${selection.annotationCount} annotations on ${selection.documents.count} document${selection.documents.count === 1 ? '' : 's'} written as ${format} to ${written.length === 1 ? written[0] : `${values.out} (${written.length} files)`} in ${ms} ms`,
     );
     return 0;
   } finally {

@@ -11,7 +11,8 @@ import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../shared/import-limits';
 import { readClaimReviewDesk, writeClaimReviewDesk } from '../library-io/claimreview-desk';
 import { exportBundle } from '../library-io/export-bundle';
 import { importPaths, type FileOutcome } from '../library-io/import-paths';
-import { keepLinksOf, loadBundle } from '../library-io/load-bundle';
+import { firstDocument } from '../interchange/export-selection';
+import { librarySelection } from '../library-io/library-export-source';
 import type { Library } from '../store/library';
 import { newId } from '../store/ids';
 import type { HostPorts } from './host-ports';
@@ -174,18 +175,15 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
     },
 
     async exportDocuments({ format, documentIds, annotatorIds }) {
-      const bundle = loadBundle(library, { documents: documentIds ?? 'all' });
       // Blind mode holds for exports too: others' work on a document she has not marked done stays out.
       const me = currentAnnotator();
-      bundle.annotations = bundle.annotations.filter((a) => a.annotatorId === me?.id || !othersHidden(library, a.documentId, me));
-      if (annotatorIds?.length) {
-        const keep = new Set(annotatorIds);
-        bundle.annotations = bundle.annotations.filter((a) => keep.has(a.annotatorId));
-        bundle.annotators = bundle.annotators.filter((a) => keep.has(a.id));
-      }
-      const links = keepLinksOf(bundle.annotations, bundle.relations);
-      if (bundle.relations) bundle.relations = links;
-      const base = bundle.documents.length === 1 ? bundle.documents[0].title : 'claimtag-export';
+      // Read a document at a time while writing (#14): the library is never held whole.
+      const selection = librarySelection(library, {
+        documents: documentIds ?? 'all',
+        keep: (a) => a.annotatorId === me?.id || !othersHidden(library, a.documentId, me),
+        ...(annotatorIds?.length ? { annotatorIds } : {}),
+      });
+      const base = selection.documents.count === 1 ? (firstDocument(selection.documents)?.document.title ?? '') : 'claimtag-export';
       const suggested = `${base.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().slice(0, 80) || 'claimtag-export'}${saveExtension(format)}`;
       const target = await ports.chooseExportPath(suggested, saveExtension(format));
       if (!target) return { cancelled: true as const };
@@ -197,7 +195,7 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
         return await jobs.run('export', path.basename(target), async (job) => {
           const signal = AbortSignal.any([stop.signal, job.signal]);
           return {
-            written: await exportBundle(bundle, format, target, {
+            written: await exportBundle(selection, format, target, {
               printToPdf: ports.printToPdf,
               signal,
               // The job's cancel board is read between documents, so a cancel stops a long export promptly.

@@ -1,8 +1,9 @@
 // brat standoff: one folder per annotator holding <document title>.txt and .ann, with
 // annotation.conf, visual.conf and a manifest (file → document id, folder → annotator) at the
 // root. What brat reads is described in brat-rules.ts.
+import type { ExportSource } from './export-selection';
 import type { Relation, RelationKind } from '../../shared/claim-structure';
-import type { Annotation, Bundle, Label } from '../../shared/types';
+import type { Annotation, Label } from '../../shared/types';
 import type { OffsetConverter } from '../../shared/offsets';
 import { attributeEntries, roleOf, valueList } from './claim-links';
 import {
@@ -50,7 +51,7 @@ export interface BratManifest {
   annotators: Record<string, { id: string; name: string }>;
 }
 
-export function exportBrat(bundle: Bundle, options: ExportOptions = {}): BratExport {
+export function exportBrat(bundle: ExportSource, options: ExportOptions = {}): BratExport {
   const stream = bratFiles(bundle, options);
   const files: ExportedFiles = {};
   for (const f of stream.files) files[f.path] = [...f.parts].join('');
@@ -68,12 +69,12 @@ export interface StreamedFile {
  * annotation.conf, visual.conf and the manifest, which need every document (they keep only
  * types, names and ids). `leftOut` is complete once every file was read.
  */
-export function bratFiles(bundle: Bundle, options: ExportOptions = {}): { files: Iterable<StreamedFile>; leftOut: () => string[] } {
+export function bratFiles(bundle: ExportSource, options: ExportOptions = {}): { files: Iterable<StreamedFile>; leftOut: () => string[] } {
   const leftOut = new LeftOut();
   return { files: bratFileList(bundle, options, leftOut), leftOut: () => leftOut.lines() };
 }
 
-function* bratFileList(bundle: Bundle, options: ExportOptions, leftOut: LeftOut): Generator<StreamedFile> {
+function* bratFileList(bundle: ExportSource, options: ExportOptions, leftOut: LeftOut): Generator<StreamedFile> {
   const selection = selectForExport(bundle, options);
   const folderFor = uniqueNamer();
   for (const name of ROOT_FILES) folderFor(`\0${name}`, name);

@@ -9,8 +9,9 @@
 //   rated N and the worst 1 (bestRating N, worstRating 1), alternateName the option's name.
 // - author: the desk (options.desk); datePublished: the day the verdict was last changed;
 //   isBasedOn: the evidence links.
+import type { ExportSource } from './export-selection';
 import type { AttributeDefinition } from '../../shared/claim-structure';
-import type { Annotation, Bundle, DocumentRecord, Label } from '../../shared/types';
+import type { Annotation, DocumentRecord, Label } from '../../shared/types';
 import { linksByClaim, roleOf, valueList } from './claim-links';
 import { selectForExport, type ExportSelection } from './export-selection';
 import { eachDocument, jsonWithListParts } from './stream-parts';
@@ -25,18 +26,18 @@ const ORGANIZATION_LABEL = /organi[sz]ation|^org$/i;
 
 type Thing = Record<string, unknown>;
 
-export function exportClaimReview(bundle: Bundle, options: ExportOptions = {}): string {
+export function exportClaimReview(bundle: ExportSource, options: ExportOptions = {}): string {
   return exportClaimReviewWithReport(bundle, options).text;
 }
 
-export function exportClaimReviewWithReport(bundle: Bundle, options: ExportOptions = {}): { text: string; leftOut: string[] } {
+export function exportClaimReviewWithReport(bundle: ExportSource, options: ExportOptions = {}): { text: string; leftOut: string[] } {
   const stream = claimReviewParts(bundle, options);
   const text = [...stream.parts].join('');
   return { text, leftOut: stream.leftOut() };
 }
 
 /** The same file a review at a time (#14); `leftOut` is complete once every part was read. */
-export function claimReviewParts(bundle: Bundle, options: ExportOptions = {}): { parts: Iterable<string>; leftOut: () => string[] } {
+export function claimReviewParts(bundle: ExportSource, options: ExportOptions = {}): { parts: Iterable<string>; leftOut: () => string[] } {
   const leftOut = new LeftOut();
   const parts = (function* () {
     const selection = selectForExport(bundle, options);

@@ -2,8 +2,8 @@
 // Version 2 (#20) adds label roles and attributes, annotation attribute values and a "relations"
 // list (claim → source / cue, by annotation id). A file holding none of these is written as
 // version 1, byte for byte as before, so an older claimtag still reads it.
-import type { Bundle } from '../../shared/types';
-import { codePointSpan, selectForExport } from './export-selection';
+import type { ExportSource } from './export-selection';
+import { codePointSpan, selectForExport, type DocumentExport } from './export-selection';
 import { eachDocument, jsonListParts } from './stream-parts';
 import type { ExportOptions } from './types';
 
@@ -12,17 +12,13 @@ export const CLAIMTAG_FORMAT_VERSION = 2;
 
 type Selection = ReturnType<typeof selectForExport>;
 
-/** The bundle's live links whose two ends are both in the export. */
-function relationsOf(bundle: Bundle, selection: Selection) {
-  if (!bundle.relations?.length) return [];
-  // The selection's links (live, both ends exported), in the bundle's order.
-  const kept = new Set(selection.relations);
-  return bundle.relations
-    .filter((r) => kept.has(r))
+/** The source's live links whose two ends are both in the export, in the source's order. */
+function relationsOf(selection: Selection) {
+  return selection.relationsAsStored
     .map((r) => ({ id: r.id, document: r.documentId, annotator: r.annotatorId, kind: r.kind, claim: r.claimId, target: r.targetId, createdAt: r.createdAt }));
 }
 
-type DocumentItem = Selection['documents'][number];
+type DocumentItem = DocumentExport;
 
 const documentItem = ({ document: d }: DocumentItem) => ({ id: d.id, title: d.title, source: d.source, text: d.text, sha256: d.sha256, createdAt: d.createdAt });
 
@@ -57,27 +53,33 @@ const annotationItems = ({ annotations, offsets }: DocumentItem) =>
   }));
 
 /** The file's lists, in file order. */
-function claimtagJsonLists(bundle: Bundle, selection: Selection) {
-  const relations = relationsOf(bundle, selection);
+function claimtagJsonLists(selection: Selection) {
+  const relations = relationsOf(selection);
   return {
-    documents: selection.documents.map(documentItem),
+    documents: [...selection.documents].map(documentItem),
     annotators: selection.annotators.map((a) => ({ id: a.id, name: a.name })),
     labels: selection.labels.map(labelItem),
-    annotations: selection.documents.flatMap(annotationItems),
+    annotations: [...selection.documents].flatMap(annotationItems),
     ...(relations.length > 0 ? { relations } : {}),
   };
 }
 
 /** Version 1 unless the file carries something only version 2 has. */
-function versionOf(relations: readonly unknown[], labels: ReadonlyArray<ReturnType<typeof labelItem>>, documents: readonly DocumentItem[]): number {
-  const withAttributes = documents.some((d) => d.annotations.some((a) => a.attributes && Object.keys(a.attributes).length > 0));
+function versionOf(relations: readonly unknown[], labels: ReadonlyArray<ReturnType<typeof labelItem>>, documents: Iterable<DocumentItem>): number {
+  let withAttributes = false;
+  for (const d of documents) {
+    if (d.annotations.some((a) => a.attributes !== undefined && Object.keys(a.attributes).length > 0)) {
+      withAttributes = true;
+      break;
+    }
+  }
   const structured = relations.length > 0 || labels.some((l) => 'role' in l || 'attributes' in l) || withAttributes;
   return structured ? CLAIMTAG_FORMAT_VERSION : 1;
 }
 
-export function exportClaimtagJson(bundle: Bundle, options: ExportOptions = {}): string {
+export function exportClaimtagJson(bundle: ExportSource, options: ExportOptions = {}): string {
   const selection = selectForExport(bundle, options);
-  const lists = claimtagJsonLists(bundle, selection);
+  const lists = claimtagJsonLists(selection);
   const file = { format: CLAIMTAG_FORMAT, version: versionOf(lists.relations ?? [], lists.labels, selection.documents), ...lists };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
@@ -86,9 +88,9 @@ export function exportClaimtagJson(bundle: Bundle, options: ExportOptions = {}):
  * The same bytes as exportClaimtagJson (JSON.stringify with two-space indent), one list item at
  * a time, for a library too large for one string: each item is made only when it is written.
  */
-export function* exportClaimtagJsonParts(bundle: Bundle, options: ExportOptions = {}): Generator<string> {
+export function* exportClaimtagJsonParts(bundle: ExportSource, options: ExportOptions = {}): Generator<string> {
   const selection = selectForExport(bundle, options);
-  const relations = relationsOf(bundle, selection);
+  const relations = relationsOf(selection);
   const labels = selection.labels.map(labelItem);
   yield `{\n  "format": ${JSON.stringify(CLAIMTAG_FORMAT)},\n  "version": ${JSON.stringify(versionOf(relations, labels, selection.documents))}`;
   const lists: Array<[string, Iterable<unknown>]> = [

@@ -3,7 +3,7 @@
 // A claim's structure (#20): "source" and "cue" hold the words of its linked spans (one per
 // line when there are several), then one column per attribute, headed by its name: the option's
 // name, the date, or the evidence links one per line.
-import type { Bundle } from '../../shared/types';
+import type { ExportSource } from './export-selection';
 import { attributeEntries, attributeKeys, displayValue, linksByClaim } from './claim-links';
 import { codePointSpan, compareText, selectForExport, type ExportSelection } from './export-selection';
 import { eachDocument } from './stream-parts';
@@ -25,7 +25,7 @@ function attributeColumns(selection: ExportSelection): Array<{ key: string; head
 }
 
 /** The header row, then one row per claim, in file order. */
-function* csvRows(bundle: Bundle, options: ExportOptions): Generator<string[]> {
+function* csvRows(bundle: ExportSource, options: ExportOptions): Generator<string[]> {
   const selection = selectForExport(bundle, options);
   const links = linksByClaim(selection);
   const columns = attributeColumns(selection);
@@ -56,13 +56,13 @@ function* csvRows(bundle: Bundle, options: ExportOptions): Generator<string[]> {
   }
 }
 
-export function exportCsv(bundle: Bundle, options: ExportOptions = {}): string {
+export function exportCsv(bundle: ExportSource, options: ExportOptions = {}): string {
   const rows = [...csvRows(bundle, options)];
   return `${BOM}${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 /** The same file as exportCsv, a line at a time (for a library too large for one string). */
-export function* exportCsvParts(bundle: Bundle, options: ExportOptions = {}): Generator<string> {
+export function* exportCsvParts(bundle: ExportSource, options: ExportOptions = {}): Generator<string> {
   yield BOM;
   for (const row of csvRows(bundle, options)) yield `${row.map(csvField).join(',')}\r\n`;
 }

@@ -5,26 +5,26 @@
 // relation-extraction form (data_import label.py / data_export models.py): "entities" as
 // { id, start_offset, end_offset, label } with integer ids per line, and "relations" as
 // { id, from_id: <claim>, to_id: <source or cue>, type: "source" | "cue" }.
-import type { Bundle } from '../../shared/types';
+import type { ExportSource } from './export-selection';
 import { DEFAULT_DOCCANO_OFFSET_UNIT, DoccanoOffsets, asciiJson } from './doccano-offsets';
 import { groupByAnnotator, selectForExport } from './export-selection';
 import { LeftOut } from './export-summary';
 import { eachDocument } from './stream-parts';
 import type { ExportOptions } from './types';
 
-export function exportDoccano(bundle: Bundle, options: ExportOptions = {}): string {
+export function exportDoccano(bundle: ExportSource, options: ExportOptions = {}): string {
   return exportDoccanoWithReport(bundle, options).text;
 }
 
 /** The JSONL and what had to change to fit it (claim edges inside a grapheme, in grapheme mode). */
-export function exportDoccanoWithReport(bundle: Bundle, options: ExportOptions = {}): { text: string; leftOut: string[] } {
+export function exportDoccanoWithReport(bundle: ExportSource, options: ExportOptions = {}): { text: string; leftOut: string[] } {
   const leftOut = new LeftOut();
   const lines = [...doccanoLines(bundle, options, leftOut)];
   return { text: lines.map((l) => `${l}\n`).join(''), leftOut: leftOut.lines() };
 }
 
 /** The same file as exportDoccanoWithReport, a line at a time; `leftOut` is complete once every line was read. */
-export function exportDoccanoParts(bundle: Bundle, options: ExportOptions = {}): { parts: Iterable<string>; leftOut: () => string[] } {
+export function exportDoccanoParts(bundle: ExportSource, options: ExportOptions = {}): { parts: Iterable<string>; leftOut: () => string[] } {
   const leftOut = new LeftOut();
   return {
     parts: (function* () {
@@ -34,7 +34,7 @@ export function exportDoccanoParts(bundle: Bundle, options: ExportOptions = {}):
   };
 }
 
-function* doccanoLines(bundle: Bundle, options: ExportOptions, leftOut: LeftOut): Generator<string> {
+function* doccanoLines(bundle: ExportSource, options: ExportOptions, leftOut: LeftOut): Generator<string> {
   const selection = selectForExport(bundle, options);
   const relationForm = selection.relations.length > 0;
   for (const { document, annotations } of eachDocument(selection, options)) {

@@ -11,8 +11,16 @@ export interface DocumentExport {
   offsets: OffsetConverter;
 }
 
+/**
+ * The chosen documents in order, walked as often as needed: from arrays in memory, or read a
+ * document at a time from a library (#14), so a library's export never holds the library.
+ */
+export interface DocumentSequence extends Iterable<DocumentExport> {
+  readonly count: number;
+}
+
 export interface ExportSelection {
-  documents: DocumentExport[];
+  documents: DocumentSequence;
   /** Labels in sort order, including ones referenced by annotations but missing from the bundle. */
   labels: Label[];
   labelById: Map<string, Label>;
@@ -20,13 +28,38 @@ export interface ExportSelection {
   annotatorName: (annotation: Annotation) => string;
   /** Live links whose claim and target are both exported, in a stable order. */
   relations: Relation[];
+  /** The same links in the order their source holds them. */
+  relationsAsStored: Relation[];
 }
 
-export function selectForExport(bundle: Bundle, options: ExportOptions = {}): ExportSelection {
+/** What an exporter starts from: a bundle in memory, or a selection already made (a library's, read lazily). */
+export type ExportSource = Bundle | ExportSelection;
+
+const isSelection = (source: ExportSource): source is ExportSelection => 'labelById' in source;
+
+/** How many documents a source exports. */
+export const documentCountOf = (source: ExportSource): number => (isSelection(source) ? source.documents.count : source.documents.length);
+
+/** The first document of a sequence, or null. */
+export function firstDocument(documents: DocumentSequence): DocumentExport | null {
+  for (const d of documents) return d;
+  return null;
+}
+
+/** A sequence over documents already in memory. */
+export function sequenceOf(list: readonly DocumentExport[]): DocumentSequence {
+  return { count: list.length, [Symbol.iterator]: () => list[Symbol.iterator]() };
+}
+
+/**
+ * The selection of a source. A selection is taken as it is: its documents and annotators were
+ * chosen when it was made, so `documentIds`/`annotatorIds` apply to bundles only.
+ */
+export function selectForExport(source: ExportSource, options: ExportOptions = {}): ExportSelection {
+  if (isSelection(source)) return source;
+  const bundle = source;
   const docFilter = options.documentIds ? new Set(options.documentIds) : null;
   const annotatorFilter = options.annotatorIds ? new Set(options.annotatorIds) : null;
-  const labelById = new Map(bundle.labels.map((l) => [l.id, l]));
-  const annotatorById = new Map(bundle.annotators.map((a) => [a.id, a]));
 
   const byDocument = new Map<string, Annotation[]>();
   for (const a of bundle.annotations) {
@@ -44,36 +77,63 @@ export function selectForExport(bundle: Bundle, options: ExportOptions = {}): Ex
       annotations: (byDocument.get(document.id) ?? []).sort(compareAnnotations),
       offsets: new OffsetConverter(document.text),
     }));
+  const annotators = annotatorFilter ? bundle.annotators.filter((a) => annotatorFilter.has(a.id)) : [...bundle.annotators];
+  return completeSelection({
+    labels: bundle.labels,
+    annotatorList: () => bundle.annotators,
+    annotators: () => annotators,
+    relations: bundle.relations ?? [],
+    documents: sequenceOf(documents),
+    annotationLists: () => documents.map((d) => d.annotations),
+  });
+}
 
-  const usedAnnotators = new Map<string, Annotator>();
-  for (const d of documents) {
-    for (const a of d.annotations) {
+export interface SelectionParts {
+  labels: readonly Label[];
+  /** Every annotator the source knows, for names; asked after the pass over the annotations. */
+  annotatorList: () => readonly Annotator[];
+  /** The annotators to list, before those found only on annotations are added; asked after the pass. */
+  annotators: () => Annotator[];
+  relations: readonly Relation[];
+  documents: DocumentSequence;
+  /** Each exported document's annotations, in document order and sorted, without its text. */
+  annotationLists: () => Iterable<readonly Annotation[]>;
+}
+
+/** Labels, annotators and links of a selection, from one pass over its annotations that keeps only ids. */
+export function completeSelection(parts: SelectionParts): ExportSelection {
+  const labelById = new Map(parts.labels.map((l) => [l.id, l]));
+  // Which ends of the live links are exported: a set as large as the links, not as the claims.
+  const live = parts.relations.filter((r) => r.deletedAt === null);
+  const ends = new Set(live.flatMap((r) => [r.claimId, r.targetId]));
+  const exported = new Set<string>();
+  // Annotators met on annotations, with the name the first one carries.
+  const usedAnnotators = new Map<string, string>();
+  for (const list of parts.annotationLists()) {
+    for (const a of list) {
       if (!labelById.has(a.labelId)) labelById.set(a.labelId, placeholderLabel(a.labelId, labelById.size));
-      if (!usedAnnotators.has(a.annotatorId)) {
-        usedAnnotators.set(a.annotatorId, annotatorById.get(a.annotatorId) ?? { id: a.annotatorId, name: a.annotatorName });
-      }
+      if (!usedAnnotators.has(a.annotatorId)) usedAnnotators.set(a.annotatorId, a.annotatorName);
+      if (ends.has(a.id)) exported.add(a.id);
     }
   }
   const labels = [...labelById.values()].sort((a, b) => a.sortOrder - b.sortOrder || compareText(a.id, b.id));
-  const annotators = annotatorFilter ? bundle.annotators.filter((a) => annotatorFilter.has(a.id)) : [...bundle.annotators];
-  for (const a of usedAnnotators.values()) if (!annotators.some((x) => x.id === a.id)) annotators.push(a);
+  const annotatorById = new Map(parts.annotatorList().map((a) => [a.id, a]));
+  const annotators = parts.annotators();
+  for (const [id, name] of usedAnnotators) if (!annotators.some((x) => x.id === id)) annotators.push(annotatorById.get(id) ?? { id, name });
 
-  // Which ends of the live links are exported: a set as large as the links, not as the claims.
-  const live = (bundle.relations ?? []).filter((r) => r.deletedAt === null);
-  const ends = new Set(live.flatMap((r) => [r.claimId, r.targetId]));
-  const exported = new Set<string>();
-  if (ends.size > 0) for (const d of documents) for (const a of d.annotations) if (ends.has(a.id)) exported.add(a.id);
-  const relations = live
-    .filter((r) => exported.has(r.claimId) && exported.has(r.targetId))
-    .sort((a, b) => compareText(a.claimId, b.claimId) || compareText(a.kind, b.kind) || compareText(a.targetId, b.targetId) || compareText(a.id, b.id));
+  const relationsAsStored = live.filter((r) => exported.has(r.claimId) && exported.has(r.targetId));
+  const relations = [...relationsAsStored].sort(
+    (a, b) => compareText(a.claimId, b.claimId) || compareText(a.kind, b.kind) || compareText(a.targetId, b.targetId) || compareText(a.id, b.id),
+  );
 
   return {
-    documents,
+    documents: parts.documents,
     labels,
     labelById,
     annotators,
     annotatorName: (a) => annotatorById.get(a.annotatorId)?.name ?? a.annotatorName,
     relations,
+    relationsAsStored,
   };
 }
 

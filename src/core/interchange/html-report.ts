@@ -1,10 +1,11 @@
 // A single self-contained HTML report: no scripts, no external resources, a strict CSP,
 // and every piece of user text escaped by escapeHtml. Laid out as a document a newsroom would
 // circulate: title block, summary, the article with numbered claim markers, a claims table.
-import type { Annotation, Bundle, Label } from '../../shared/types';
+import type { ExportSource } from './export-selection';
+import type { Annotation, Label } from '../../shared/types';
 import { attributeEntries, displayValue, linksByClaim, type ClaimLinks } from './claim-links';
 import { escapeHtml } from './escape-html';
-import { selectForExport, type DocumentExport, type ExportSelection } from './export-selection';
+import { firstDocument, selectForExport, type DocumentExport, type ExportSelection } from './export-selection';
 import { eachDocument } from './stream-parts';
 import { renderArticle, type ClaimView } from './html-highlight';
 import { reportStyle } from './html-report-style';
@@ -13,7 +14,7 @@ import type { ExportOptions } from './types';
 
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-export function exportHtmlReport(bundle: Bundle, options: ExportOptions = {}): string {
+export function exportHtmlReport(bundle: ExportSource, options: ExportOptions = {}): string {
   return [...htmlReportParts(bundle, options)].join('');
 }
 
@@ -21,19 +22,19 @@ export function exportHtmlReport(bundle: Bundle, options: ExportOptions = {}): s
  * The report a document at a time (#14): the head and the library summary, each document's
  * article, then the end. The summary's figures come from a first pass that keeps only counts.
  */
-export function* htmlReportParts(bundle: Bundle, options: ExportOptions = {}): Generator<string> {
+export function* htmlReportParts(bundle: ExportSource, options: ExportOptions = {}): Generator<string> {
   const selection = selectForExport(bundle, options);
   const tally = tallyClaims(selection);
   const labels = selection.labels.filter((l) => !l.archived || tally.perLabel.has(l.id));
   const badges = labelBadges(labels);
-  const single = selection.documents.length === 1 ? selection.documents[0] : null;
+  const single = selection.documents.count === 1 ? firstDocument(selection.documents) : null;
   const title = options.title ?? single?.document.title ?? 'Claims report';
   const generated = formatMoment(options.generatedAt ?? new Date().toISOString());
   const e = escapeHtml;
   const context: ReportContext = { selection, labels, badges, labelIndex: new Map(labels.map((l, i) => [l.id, i])), links: linksByClaim(selection) };
   const metaRows: Array<[string, string]> = single
     ? documentMetaRows(single, selection)
-    : [['Documents', String(selection.documents.length)], ['Annotators', [...tally.annotatorNames].join(', ') || '—']];
+    : [['Documents', String(selection.documents.count)], ['Annotators', [...tally.annotatorNames].join(', ') || '—']];
 
   yield `<!DOCTYPE html>
 <html lang="en">
@@ -123,7 +124,7 @@ function renderLibrarySummary(context: ReportContext, { perLabel: counts, total 
     .map((l) => `<tr><td>${badge(context, l.id)}${escapeHtml(l.name)}</td><td class="num">${counts.get(l.id)}</td></tr>`)
     .join('\n');
   return `<section class="summary" aria-labelledby="all-h"><h2 id="all-h">All documents</h2>
-<p class="figures"><span><b>${total}</b> ${plural(total, 'claim')}</span><span><b>${selection.documents.length}</b> ${plural(selection.documents.length, 'document')}</span></p>
+<p class="figures"><span><b>${total}</b> ${plural(total, 'claim')}</span><span><b>${selection.documents.count}</b> ${plural(selection.documents.count, 'document')}</span></p>
 ${total === 0 ? '' : `<table class="counts"><thead><tr><th scope="col">Label</th><th scope="col" class="num">Claims</th></tr></thead><tbody>\n${rows}\n</tbody></table>`}
 </section>`;
 }

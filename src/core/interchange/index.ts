@@ -2,7 +2,6 @@
 import { EXPORT_FORMATS, formatHeadline, type ExportFormatInfo } from '../../shared/export-formats';
 import { ANNOTATION_FORMATS, type AnnotationFormatInfo } from '../../shared/import-formats';
 import type { Result } from '../../shared/result';
-import type { Bundle } from '../../shared/types';
 import { BRAT_SUMMARY_FILE, bratFiles, type ExportedFiles, type StreamedFile } from './brat';
 import { importBrat } from './brat-import';
 import { claimReviewParts } from './claimreview';
@@ -11,7 +10,7 @@ import { importClaimtagJson } from './claimtag-json-import';
 import { exportCsvParts } from './csv';
 import { exportDoccanoParts } from './doccano';
 import { importDoccano } from './doccano-import';
-import { selectForExport } from './export-selection';
+import { selectForExport, type ExportSource } from './export-selection';
 import { htmlReportParts } from './html-report';
 import { LABEL_STUDIO_CONFIG_SUFFIX, labelStudioConfigOf, labelStudioParts } from './label-studio';
 import { importLabelStudio } from './label-studio-import';
@@ -31,7 +30,7 @@ export type ExportOutput = ({ kind: 'file'; text: string; companions?: Record<st
 /** A catalogue entry (src/shared/export-formats.ts) with the function that writes it. */
 export interface ExportFormat extends ExportFormatInfo {
   id: ExportFormatId;
-  export: (bundle: Bundle, options?: ExportOptions) => ExportOutput;
+  export: (bundle: ExportSource, options?: ExportOptions) => ExportOutput;
 }
 
 /** A catalogue entry (src/shared/import-formats.ts) with the function that reads it. */
@@ -51,10 +50,10 @@ export type StreamedExport = ({ kind: 'file'; parts: Iterable<string>; companion
 };
 
 const carriesAll =
-  (parts: (b: Bundle, o?: ExportOptions) => Iterable<string>) =>
-  (b: Bundle, o?: ExportOptions): StreamedExport => ({ kind: 'file', parts: parts(b, o), leftOut: () => [] });
+  (parts: (b: ExportSource, o?: ExportOptions) => Iterable<string>) =>
+  (b: ExportSource, o?: ExportOptions): StreamedExport => ({ kind: 'file', parts: parts(b, o), leftOut: () => [] });
 
-export const streamedExports: Readonly<Record<ExportFormatId, (bundle: Bundle, options?: ExportOptions) => StreamedExport>> = {
+export const streamedExports: Readonly<Record<ExportFormatId, (bundle: ExportSource, options?: ExportOptions) => StreamedExport>> = {
   html: carriesAll(htmlReportParts),
   md: carriesAll(markdownReportParts),
   json: carriesAll(exportClaimtagJsonParts),
@@ -83,7 +82,7 @@ function whole(streamed: StreamedExport): ExportOutput {
 export const exportFormats: Readonly<Record<ExportFormatId, ExportFormat>> = withCatalogue(streamedExports);
 
 /** Each format beside its catalogue entry. */
-function withCatalogue(streams: Record<ExportFormatId, (b: Bundle, o?: ExportOptions) => StreamedExport>): Record<ExportFormatId, ExportFormat> {
+function withCatalogue(streams: Record<ExportFormatId, (b: ExportSource, o?: ExportOptions) => StreamedExport>): Record<ExportFormatId, ExportFormat> {
   const formats = {} as Record<ExportFormatId, ExportFormat>;
   for (const id of Object.keys(streams) as ExportFormatId[]) formats[id] = { ...EXPORT_FORMATS[id], id, export: (b, o) => whole(streams[id](b, o)) };
   return formats;

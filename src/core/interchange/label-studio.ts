@@ -15,9 +15,10 @@
 //   <Relations> block in the config; its attribute values are per-region results named
 //   "attribute-<key>": <Choices> (an option key, shown by name via alias), <TextArea> (links, one
 //   per line) and <DateTime only="date">.
+import type { ExportSource } from './export-selection';
 import { createHash } from 'node:crypto';
 import { RELATION_KINDS, type AttributeDefinition, type Relation } from '../../shared/claim-structure';
-import type { Annotation, Bundle, Label } from '../../shared/types';
+import type { Annotation, Label } from '../../shared/types';
 import { attributeEntries, attributeKeys, inferAttributeType, roleOf, valueList } from './claim-links';
 import { escapeHtml } from './escape-html';
 import { codePointSpan, groupByAnnotator, relationsByDocument, selectForExport, type ExportSelection } from './export-selection';
@@ -40,7 +41,7 @@ export function annotatorEmail(id: string, name: string): string {
   return `${slug}.${hash}@${ANNOTATOR_EMAIL_DOMAIN}`;
 }
 
-export function exportLabelStudio(bundle: Bundle, options: ExportOptions = {}): string {
+export function exportLabelStudio(bundle: ExportSource, options: ExportOptions = {}): string {
   return [...labelStudioParts(selectForExport(bundle, options), options)].join('');
 }
 
@@ -95,7 +96,7 @@ const earliest = (xs: Annotation[], f: (a: Annotation) => string) => xs.map(f).r
 const latest = (xs: Annotation[], f: (a: Annotation) => string) => xs.map(f).reduce((m, x) => (x > m ? x : m));
 
 /** The labelling config for an export: every label its claims use. */
-export function labelStudioConfigFor(bundle: Bundle, options: ExportOptions = {}): string {
+export function labelStudioConfigFor(bundle: ExportSource, options: ExportOptions = {}): string {
   return labelStudioConfigOf(selectForExport(bundle, options));
 }
 

@@ -1,5 +1,5 @@
 // A Markdown report for notes and tickets. All user text goes through the Markdown escapers.
-import type { Bundle } from '../../shared/types';
+import type { ExportSource } from './export-selection';
 import { attributeEntries, displayValue, linksByClaim } from './claim-links';
 import { escapeMarkdownInline, markdownBlockquote } from './escape-markdown';
 import { selectForExport } from './export-selection';
@@ -7,7 +7,7 @@ import { eachDocument } from './stream-parts';
 import { agreementSummary, annotatorNames, documentStats, formatDay, formatMoment, labelBadges, percent } from './report-model';
 import type { ExportOptions } from './types';
 
-export function exportMarkdownReport(bundle: Bundle, options: ExportOptions = {}): string {
+export function exportMarkdownReport(bundle: ExportSource, options: ExportOptions = {}): string {
   return [...markdownReportParts(bundle, options)].join('');
 }
 
@@ -15,18 +15,18 @@ export function exportMarkdownReport(bundle: Bundle, options: ExportOptions = {}
 const lines = (out: readonly string[]): string => out.map((line) => `${line}\n`).join('');
 
 /** The report a document at a time (#14); the labels in use come from a first pass that keeps only their ids. */
-export function* markdownReportParts(bundle: Bundle, options: ExportOptions = {}): Generator<string> {
+export function* markdownReportParts(bundle: ExportSource, options: ExportOptions = {}): Generator<string> {
   const selection = selectForExport(bundle, options);
   const usedLabelIds = new Set<string>();
   for (const d of selection.documents) for (const a of d.annotations) usedLabelIds.add(a.labelId);
   const labels = selection.labels.filter((l) => !l.archived || usedLabelIds.has(l.id));
   const badges = labelBadges(labels);
   const md = escapeMarkdownInline;
-  const single = selection.documents.length === 1;
+  const single = selection.documents.count === 1;
   const links = linksByClaim(selection);
 
   const legend = `**Legend:** ${labels.map((l) => `\\[${md(badges.get(l.id) ?? '?')}\\] ${md(l.name)}`).join(' · ')}`;
-  if (!single) yield lines([`# ${md(options.title ?? 'Claims report')}`, '', `${selection.documents.length} documents.`, '']);
+  if (!single) yield lines([`# ${md(options.title ?? 'Claims report')}`, '', `${selection.documents.count} documents.`, '']);
 
   for (const { document, annotations, offsets } of eachDocument(selection, options)) {
     const out: string[] = [];

@@ -6,10 +6,11 @@ import type { ExportOptions } from './types';
 
 /** The selection's documents in order; `options.onDocument` runs after each one's output was taken (it may throw to stop). */
 export function* eachDocument(selection: ExportSelection, options: Pick<ExportOptions, 'onDocument'>): Generator<DocumentExport> {
-  const total = selection.documents.length;
-  for (let i = 0; i < total; i++) {
-    yield selection.documents[i];
-    options.onDocument?.(i + 1, total);
+  const total = selection.documents.count;
+  let done = 0;
+  for (const d of selection.documents) {
+    yield d;
+    options.onDocument?.(++done, total);
   }
 }
 

@@ -5,7 +5,8 @@
 // source or cue is a linking annotation whose target is the claim's annotation and body the
 // source's or cue's (by their ids), its kind in `claimtag:linkKind`.
 import { createHash } from 'node:crypto';
-import type { Bundle } from '../../shared/types';
+import type { Annotation } from '../../shared/types';
+import type { ExportSource } from './export-selection';
 import { attributeEntries, valueList } from './claim-links';
 import { codePointSpan, selectForExport } from './export-selection';
 import { eachDocument, jsonWithListParts } from './stream-parts';
@@ -22,18 +23,18 @@ export const CLAIMTAG_W3C_CONTEXT = {
   linkKind: 'claimtag:linkKind',
 } as const;
 
-export function exportW3c(bundle: Bundle, options: ExportOptions = {}): string {
+export function exportW3c(bundle: ExportSource, options: ExportOptions = {}): string {
   return [...w3cParts(bundle, options)].join('');
 }
 
 type Selection = ReturnType<typeof selectForExport>;
-type Claim = Selection['documents'][number]['annotations'][number];
+type Claim = Annotation;
 
 /**
  * The collection a document's annotations at a time (#14), then the links. A first pass keeps
  * only what the head needs (the count, a hash of the ids) and the claims that links start from.
  */
-export function* w3cParts(bundle: Bundle, options: ExportOptions = {}): Generator<string> {
+export function* w3cParts(bundle: ExportSource, options: ExportOptions = {}): Generator<string> {
   const selection = selectForExport(bundle, options);
   const linked = new Set(selection.relations.map((r) => r.claimId));
   const claimOf = new Map<string, Claim>();

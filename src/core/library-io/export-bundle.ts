@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { ExportFormatChoice } from '../../shared/export-formats';
 import { AppFailure } from '../../shared/result';
-import type { Bundle } from '../../shared/types';
 import { writeFileAtomic, writeFolderAtomic } from '../fs/atomic-write';
 import { EXPORT_SUMMARY_SUFFIX, exportFormats, streamedExports, summaryFor } from '../interchange';
+import { documentCountOf, type ExportSource } from '../interchange/export-selection';
 import type { ExportOptions } from '../interchange/types';
 import { htmlToPdf } from './html-to-pdf';
 
@@ -62,8 +62,8 @@ function stopIfCancelled(options: ExportBundleOptions, written: readonly string[
   });
 }
 
-export async function exportBundle(bundle: Bundle, target: ExportTarget, outPath: string, options: ExportBundleOptions = {}): Promise<string[]> {
-  if (bundle.documents.length === 0) throw new AppFailure({ code: 'invalid-input', message: 'There is nothing to export: no documents were chosen.' });
+export async function exportBundle(bundle: ExportSource, target: ExportTarget, outPath: string, options: ExportBundleOptions = {}): Promise<string[]> {
+  if (documentCountOf(bundle) === 0) throw new AppFailure({ code: 'invalid-input', message: 'There is nothing to export: no documents were chosen.' });
   if (target === 'pdf') return exportPdf(bundle, outPath, options);
   // Characters made and written so far; a cancel is honoured between documents and between writes.
   let made = 0;
@@ -113,7 +113,7 @@ export async function exportBundle(bundle: Bundle, target: ExportTarget, outPath
 }
 
 /** The HTML report printed to PDF: the printer takes the report as one string. */
-async function exportPdf(bundle: Bundle, outPath: string, options: ExportBundleOptions): Promise<string[]> {
+async function exportPdf(bundle: ExportSource, outPath: string, options: ExportBundleOptions): Promise<string[]> {
   const html = exportFormats.html.export(bundle, { generatedAt: options.generatedAt });
   if (html.kind !== 'file') throw new AppFailure({ code: 'internal', message: 'The report could not be prepared.' });
   stopIfCancelled(options);

@@ -1,0 +1,70 @@
+// A library's export read a document at a time (#14): the small lists (labels, annotators, live
+// links) up front, each document's text and annotations only when the exporter reaches it, so
+// the export's memory stays flat with the library's size.
+import { AppFailure } from '../../shared/result';
+import type { Annotation } from '../../shared/types';
+import { OffsetConverter } from '../../shared/offsets';
+import { compareAnnotations, completeSelection, type DocumentExport, type ExportSelection } from '../interchange/export-selection';
+import type { Library } from '../store/library';
+import type { BundleScope } from './load-bundle';
+
+export interface LibraryExportScope extends BundleScope {
+  /** Which annotations may be exported (blind mode), asked per annotation; default all. */
+  keep?: (annotation: Annotation) => boolean;
+  /** Only these annotators' work (by id), after `annotators` (by name). */
+  annotatorIds?: readonly string[];
+}
+
+/** The library's export selection, with how many annotations it carries; documents are read when walked, and on every walk. */
+export function librarySelection(library: Library, scope: LibraryExportScope): ExportSelection & { annotationCount: number } {
+  const ids = scope.documents === 'all' ? library.documents.list().map((d) => d.id) : [...scope.documents];
+  const everyone = library.annotators.list();
+  let annotators = everyone;
+  if (scope.annotators?.length) {
+    const wanted = new Set(scope.annotators);
+    const unknown = [...wanted].filter((name) => !everyone.some((a) => a.name === name));
+    if (unknown.length) {
+      throw new AppFailure({ code: 'not-found', message: `No annotator named ${unknown.map((n) => `"${n}"`).join(', ')} in this library.` });
+    }
+    annotators = everyone.filter((a) => wanted.has(a.name));
+  }
+  const allowed = new Set(annotators.map((a) => a.id));
+  const chosen = scope.annotatorIds?.length ? new Set(scope.annotatorIds) : null;
+  const keep = scope.keep ?? (() => true);
+
+  // Annotators listed: those with work in the chosen documents (before blind mode), or the ones named.
+  const used = new Set<string>();
+  const annotationsOf = (documentId: string): Annotation[] => {
+    const own = library.annotations.listForDocument(documentId).filter((a) => allowed.has(a.annotatorId));
+    for (const a of own) used.add(a.annotatorId);
+    return own.filter((a) => keep(a) && (!chosen || chosen.has(a.annotatorId))).sort(compareAnnotations);
+  };
+  let annotationCount = 0;
+  const annotationLists = function* (): Generator<Annotation[]> {
+    for (const id of ids) {
+      const list = annotationsOf(id);
+      annotationCount += list.length;
+      yield list;
+    }
+  };
+  const documents = {
+    count: ids.length,
+    *[Symbol.iterator](): Generator<DocumentExport> {
+      for (const id of ids) {
+        const document = library.documents.get(id);
+        yield { document, annotations: annotationsOf(id), offsets: new OffsetConverter(document.text) };
+      }
+    },
+  };
+  // The first pass reads annotations only; `used` is complete once it has run.
+  const listed = (): typeof annotators => annotators.filter((a) => (used.has(a.id) || scope.annotators?.length) && (!chosen || chosen.has(a.id)));
+  const selection = completeSelection({
+    labels: library.labels.list(),
+    annotatorList: listed,
+    annotators: listed,
+    relations: library.relations.listForDocuments(ids),
+    documents,
+    annotationLists,
+  });
+  return Object.assign(selection, { annotationCount });
+}

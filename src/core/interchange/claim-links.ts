@@ -14,7 +14,7 @@ export function linksByClaim(selection: ExportSelection): (claimId: string) => C
   // Only the spans links point at are kept, not every claim of the export.
   const targets = new Set(selection.relations.map((r) => r.targetId));
   const byId = new Map<string, Annotation>();
-  for (const d of selection.documents) for (const a of d.annotations) if (targets.has(a.id)) byId.set(a.id, a);
+  for (const list of selection.documents.annotations()) for (const a of list) if (targets.has(a.id)) byId.set(a.id, a);
   const links = new Map<string, ClaimLinks>();
   for (const r of selection.relations) {
     const target = byId.get(r.targetId);

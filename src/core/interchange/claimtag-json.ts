@@ -3,7 +3,7 @@
 // list (claim → source / cue, by annotation id). A file holding none of these is written as
 // version 1, byte for byte as before, so an older claimtag still reads it.
 import type { ExportSource } from './export-selection';
-import { codePointSpan, selectForExport, type DocumentExport } from './export-selection';
+import { codePointSpan, selectForExport, type DocumentExport, type DocumentSequence } from './export-selection';
 import { eachDocument, jsonListParts } from './stream-parts';
 import type { ExportOptions } from './types';
 
@@ -65,10 +65,10 @@ function claimtagJsonLists(selection: Selection) {
 }
 
 /** Version 1 unless the file carries something only version 2 has. */
-function versionOf(relations: readonly unknown[], labels: ReadonlyArray<ReturnType<typeof labelItem>>, documents: Iterable<DocumentItem>): number {
+function versionOf(relations: readonly unknown[], labels: ReadonlyArray<ReturnType<typeof labelItem>>, documents: DocumentSequence): number {
   let withAttributes = false;
-  for (const d of documents) {
-    if (d.annotations.some((a) => a.attributes !== undefined && Object.keys(a.attributes).length > 0)) {
+  for (const list of documents.annotations()) {
+    if (list.some((a) => a.attributes !== undefined && Object.keys(a.attributes).length > 0)) {
       withAttributes = true;
       break;
     }

@@ -18,7 +18,7 @@ const IN_CELL = '\n';
 function attributeColumns(selection: ExportSelection): Array<{ key: string; header: string }> {
   const keys = new Map([...attributeKeys(selection.labels)].map(([key, { definition }]) => [key, definition.name]));
   const extra = new Set<string>();
-  for (const d of selection.documents) for (const a of d.annotations) for (const key of Object.keys(a.attributes ?? {})) if (!keys.has(key)) extra.add(key);
+  for (const list of selection.documents.annotations()) for (const a of list) for (const key of Object.keys(a.attributes ?? {})) if (!keys.has(key)) extra.add(key);
   for (const key of [...extra].sort(compareText)) keys.set(key, key);
   const names = [...keys.values()];
   return [...keys].map(([key, name]) => ({ key, header: names.indexOf(name) === names.lastIndexOf(name) && !(CSV_COLUMNS as readonly string[]).includes(name) ? name : `${name} (${key})` }));

@@ -17,6 +17,8 @@ export interface DocumentExport {
  */
 export interface DocumentSequence extends Iterable<DocumentExport> {
   readonly count: number;
+  /** Each document's annotations, in the same order, without reading its text: for exporters' first passes. */
+  annotations(): Iterable<readonly Annotation[]>;
 }
 
 export interface ExportSelection {
@@ -48,7 +50,7 @@ export function firstDocument(documents: DocumentSequence): DocumentExport | nul
 
 /** A sequence over documents already in memory. */
 export function sequenceOf(list: readonly DocumentExport[]): DocumentSequence {
-  return { count: list.length, [Symbol.iterator]: () => list[Symbol.iterator]() };
+  return { count: list.length, [Symbol.iterator]: () => list[Symbol.iterator](), annotations: () => list.map((d) => d.annotations) };
 }
 
 /**
@@ -84,7 +86,6 @@ export function selectForExport(source: ExportSource, options: ExportOptions = {
     annotators: () => annotators,
     relations: bundle.relations ?? [],
     documents: sequenceOf(documents),
-    annotationLists: () => documents.map((d) => d.annotations),
   });
 }
 
@@ -96,8 +97,8 @@ export interface SelectionParts {
   annotators: () => Annotator[];
   relations: readonly Relation[];
   documents: DocumentSequence;
-  /** Each exported document's annotations, in document order and sorted, without its text. */
-  annotationLists: () => Iterable<readonly Annotation[]>;
+  /** The pass over the annotations, when it is not `documents.annotations()`. */
+  annotationLists?: () => Iterable<readonly Annotation[]>;
 }
 
 /** Labels, annotators and links of a selection, from one pass over its annotations that keeps only ids. */
@@ -109,7 +110,7 @@ export function completeSelection(parts: SelectionParts): ExportSelection {
   const exported = new Set<string>();
   // Annotators met on annotations, with the name the first one carries.
   const usedAnnotators = new Map<string, string>();
-  for (const list of parts.annotationLists()) {
+  for (const list of (parts.annotationLists ?? (() => parts.documents.annotations()))()) {
     for (const a of list) {
       if (!labelById.has(a.labelId)) labelById.set(a.labelId, placeholderLabel(a.labelId, labelById.size));
       if (!usedAnnotators.has(a.annotatorId)) usedAnnotators.set(a.annotatorId, a.annotatorName);
@@ -144,7 +145,7 @@ export function completeSelection(parts: SelectionParts): ExportSelection {
 export function relationsByDocument(selection: ExportSelection): (documentId: string) => readonly Relation[] {
   const claimed = new Set(selection.relations.map((r) => r.claimId));
   const documentOf = new Map<string, string>();
-  for (const d of selection.documents) for (const a of d.annotations) if (claimed.has(a.id)) documentOf.set(a.id, d.document.id);
+  for (const list of selection.documents.annotations()) for (const a of list) if (claimed.has(a.id)) documentOf.set(a.id, a.documentId);
   const groups = new Map<string, Relation[]>();
   for (const r of selection.relations) {
     const documentId = documentOf.get(r.claimId);

@@ -87,8 +87,8 @@ interface ClaimTally {
 
 function tallyClaims(selection: ExportSelection): ClaimTally {
   const tally: ClaimTally = { perLabel: new Map(), total: 0, annotatorNames: new Set() };
-  for (const d of selection.documents)
-    for (const a of d.annotations) {
+  for (const list of selection.documents.annotations())
+    for (const a of list) {
       tally.perLabel.set(a.labelId, (tally.perLabel.get(a.labelId) ?? 0) + 1);
       tally.total++;
       tally.annotatorNames.add(selection.annotatorName(a));

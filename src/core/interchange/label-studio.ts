@@ -104,12 +104,12 @@ export function labelStudioConfigFor(bundle: ExportSource, options: ExportOption
 export function labelStudioConfigOf(selection: ExportSelection): string {
   // Values under keys no label defines still need a control to be shown and kept.
   const undefinedKeys = new Map<string, AttributeDefinition>();
-  for (const d of selection.documents)
-    for (const a of d.annotations)
+  for (const list of selection.documents.annotations())
+    for (const a of list)
       for (const e of attributeEntries(a, selection.labelById.get(a.labelId)))
         if (!e.definition && !undefinedKeys.has(e.key)) undefinedKeys.set(e.key, { key: e.key, name: e.key, type: inferAttributeType(e.value), options: [] });
-  for (const d of selection.documents)
-    for (const a of d.annotations)
+  for (const list of selection.documents.annotations())
+    for (const a of list)
       for (const e of attributeEntries(a, selection.labelById.get(a.labelId))) {
         const u = undefinedKeys.get(e.key);
         if (u && (u.type === 'choice' || u.type === 'scale') && !u.options.some((o) => o.key === e.value)) u.options.push({ key: String(e.value), name: String(e.value) });

@@ -18,7 +18,7 @@ const lines = (out: readonly string[]): string => out.map((line) => `${line}\n`)
 export function* markdownReportParts(bundle: ExportSource, options: ExportOptions = {}): Generator<string> {
   const selection = selectForExport(bundle, options);
   const usedLabelIds = new Set<string>();
-  for (const d of selection.documents) for (const a of d.annotations) usedLabelIds.add(a.labelId);
+  for (const list of selection.documents.annotations()) for (const a of list) usedLabelIds.add(a.labelId);
   const labels = selection.labels.filter((l) => !l.archived || usedLabelIds.has(l.id));
   const badges = labelBadges(labels);
   const md = escapeMarkdownInline;

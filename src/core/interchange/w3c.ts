@@ -43,8 +43,8 @@ export function* w3cParts(bundle: ExportSource, options: ExportOptions = {}): Ge
   const ids = createHash('sha256').update('[', 'utf8');
   let total = 0;
   const addId = (itemId: string) => ids.update(`${total++ === 0 ? '' : ','}${JSON.stringify(itemId)}`, 'utf8');
-  for (const d of selection.documents)
-    for (const a of d.annotations) {
+  for (const list of selection.documents.annotations())
+    for (const a of list) {
       addId(claimtagUrn('annotation', a.id));
       if (linked.has(a.id)) claimOf.set(a.id, a);
     }

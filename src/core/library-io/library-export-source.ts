@@ -4,7 +4,7 @@
 import { AppFailure } from '../../shared/result';
 import type { Annotation } from '../../shared/types';
 import { OffsetConverter } from '../../shared/offsets';
-import { compareAnnotations, completeSelection, type DocumentExport, type ExportSelection } from '../interchange/export-selection';
+import { compareAnnotations, completeSelection, type DocumentExport, type DocumentSequence, type ExportSelection } from '../interchange/export-selection';
 import type { Library } from '../store/library';
 import type { BundleScope } from './load-bundle';
 
@@ -39,16 +39,19 @@ export function librarySelection(library: Library, scope: LibraryExportScope): E
     for (const a of own) used.add(a.annotatorId);
     return own.filter((a) => keep(a) && (!chosen || chosen.has(a.annotatorId))).sort(compareAnnotations);
   };
-  let annotationCount = 0;
   const annotationLists = function* (): Generator<Annotation[]> {
-    for (const id of ids) {
-      const list = annotationsOf(id);
+    for (const id of ids) yield annotationsOf(id);
+  };
+  let annotationCount = 0;
+  const counted = function* (): Generator<Annotation[]> {
+    for (const list of annotationLists()) {
       annotationCount += list.length;
       yield list;
     }
   };
-  const documents = {
+  const documents: DocumentSequence = {
     count: ids.length,
+    annotations: annotationLists,
     *[Symbol.iterator](): Generator<DocumentExport> {
       for (const id of ids) {
         const document = library.documents.get(id);
@@ -64,7 +67,7 @@ export function librarySelection(library: Library, scope: LibraryExportScope): E
     annotators: listed,
     relations: library.relations.listForDocuments(ids),
     documents,
-    annotationLists,
+    annotationLists: counted,
   });
   return Object.assign(selection, { annotationCount });
 }

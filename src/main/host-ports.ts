@@ -2,6 +2,7 @@ import { BrowserWindow, dialog } from 'electron';
 import type { HostPorts } from '../core/api/host-ports';
 import { electronCredentialStore } from './credentials';
 import { IMPORTABLE_EXTENSION_NAMES } from '../shared/import-formats';
+import { LOCKED_WEB_PREFERENCES } from './security/locked-web-preferences';
 
 const IMPORT_FILTERS = [
   { name: 'Articles and annotation files', extensions: [...IMPORTABLE_EXTENSION_NAMES] },
@@ -46,15 +47,7 @@ export function electronHostPorts(getWindow: () => BrowserWindow | null, userDat
       const printer = new BrowserWindow({
         show: false,
         webPreferences: {
-          contextIsolation: true,
-          sandbox: true,
-          nodeIntegration: false,
-          nodeIntegrationInWorker: false,
-          nodeIntegrationInSubFrames: false,
-          webSecurity: true,
-          allowRunningInsecureContent: false,
-          experimentalFeatures: false,
-          webviewTag: false,
+          ...LOCKED_WEB_PREFERENCES,
           javascript: false,
         },
       });

@@ -68,6 +68,30 @@ async function appRequest(url: string): Promise<Response> {
 }
 
 describe('main process wiring under hostile events', () => {
+  it('locks every window it creates: the main window and the offscreen report printer', async () => {
+    const locked = {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+    };
+    await bootMain();
+    expect(mainWindow().options.webPreferences).toMatchObject({ ...locked, spellcheck: false });
+    const { electronHostPorts } = await import('./host-ports');
+    const printToPdf = electronHostPorts(() => null, dataDir!).printToPdf;
+    expect(printToPdf).toBeDefined();
+    await printToPdf!('<p>report</p>');
+    const printer = electron.recorded.windows.at(-1)!;
+    expect(printer).not.toBe(mainWindow());
+    expect(printer.options.webPreferences).toMatchObject({ ...locked, javascript: false });
+    expect(printer.options.webPreferences?.preload).toBeUndefined();
+  });
+
   it('turns on the sandbox for every renderer before the app is ready', async () => {
     await bootMain();
     expect(electron.recorded.log).toContain('app.enableSandbox');

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { BrowserWindow } from 'electron';
+import { LOCKED_WEB_PREFERENCES } from './security/locked-web-preferences';
 
 /** The only window claimtag creates. Every security-relevant preference is explicit. */
 export function createMainWindow(preloadPath: string, url: string): BrowserWindow {
@@ -12,16 +13,8 @@ export function createMainWindow(preloadPath: string, url: string): BrowserWindo
     title: 'claimtag',
     backgroundColor: '#f7f6f3',
     webPreferences: {
+      ...LOCKED_WEB_PREFERENCES,
       preload: path.resolve(preloadPath),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
       spellcheck: false,
     },
   });

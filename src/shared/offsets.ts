@@ -2,6 +2,7 @@
 // Unicode code point offsets (interchange files, Python, spaCy, W3C selectors) meet.
 
 /** Is index `i` strictly inside a surrogate pair of `text` (between high and low half)? */
+import { lowerBound, partitionPoint } from './sorted-search';
 export function splitsSurrogatePair(text: string, i: number): boolean {
   if (i <= 0 || i >= text.length) return false;
   const before = text.charCodeAt(i - 1);
@@ -67,25 +68,7 @@ export class OffsetConverter {
       throw new RangeError(`offset ${codePoint} is outside the text (0–${this.codePointLength})`);
     }
     // find the number k of astral chars whose code point index < codePoint
-    let lo = 0;
-    let hi = this.astral.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const cpIndex = this.astral[mid] - mid; // code point index of this astral char
-      if (cpIndex < codePoint) lo = mid + 1;
-      else hi = mid;
-    }
-    return codePoint + lo;
+    // (astral[i] − i is the code point index of the i-th astral character)
+    return codePoint + partitionPoint(this.astral.length, (i) => this.astral[i] - i < codePoint);
   }
-}
-
-function lowerBound(sorted: number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countAtOrBefore, lastIndexAtOrBefore, upperBound } from './sorted-search';
+import { countAtOrBefore, lastIndexAtOrBefore, lowerBound, upperBound } from './sorted-search';
 
 describe('lastIndexAtOrBefore', () => {
   const keys = [0, 10, 10, 25, 40];
@@ -26,6 +26,7 @@ describe('upperBound and countAtOrBefore', () => {
       for (let x = -2; x < 55; x++) {
         const count = sorted.filter((k) => k <= x).length;
         expect(upperBound(sorted, x)).toBe(count);
+        expect(lowerBound(sorted, x)).toBe(sorted.filter((k) => k < x).length);
         expect(countAtOrBefore(n, (i) => sorted[i], x)).toBe(count);
         expect(lastIndexAtOrBefore(n, (i) => sorted[i], x)).toBe(n === 0 ? -1 : Math.max(0, count - 1));
       }

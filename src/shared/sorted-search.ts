@@ -6,14 +6,27 @@
  * first key greater than `x`, or `length` when none is. O(log n).
  */
 export function countAtOrBefore(length: number, keyAt: (i: number) => number, x: number): number {
+  return partitionPoint(length, (i) => keyAt(i) <= x);
+}
+
+/**
+ * For `isBefore` true on a prefix of 0…length−1 and false after it, the length of that prefix.
+ * O(log n).
+ */
+export function partitionPoint(length: number, isBefore: (i: number) => boolean): number {
   let lo = 0;
   let hi = length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (keyAt(mid) <= x) lo = mid + 1;
+    if (isBefore(mid)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/** The index of the first number of ascending `sorted` that is ≥ `x` (C++'s lower_bound). */
+export function lowerBound(sorted: ArrayLike<number>, x: number): number {
+  return partitionPoint(sorted.length, (i) => sorted[i] < x);
 }
 
 /** countAtOrBefore over an ascending array of numbers (C++'s upper_bound). */

@@ -17,6 +17,7 @@
 // One deliberate difference from DKPro: where D_e = 0 (e.g. every rater marks the whole
 // continuum) DKPro reports 0; α_u is undefined there, so we report null with a reason.
 
+import { lowerBound } from '../../shared/sorted-search';
 import { AppFailure } from '../../shared/result';
 import type { Measured } from '../../shared/agreement';
 
@@ -229,15 +230,4 @@ function expectedDisagreement(perRater: Array<Array<[number, number]>>, segments
   }
   const denominator = m * L * (m * L - 1) - squaredLengths;
   return ((2 / L) * sum) / denominator;
-}
-
-function lowerBound(sorted: number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

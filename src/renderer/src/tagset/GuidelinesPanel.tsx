@@ -29,33 +29,28 @@ export function GuidelinesPanel({ labels, onClose }: Props) {
               {label.shortcut && <kbd title={`Shortcut ${label.shortcut}`}>{label.shortcut}</kbd>}
             </h3>
             <p className={label.definition ? 'guideline-definition' : 'guideline-definition tagset-hint'}>{label.definition || 'No definition yet.'}</p>
-            {(label.examples?.positive.length ?? 0) > 0 && (
-              <ul className="guideline-examples is" aria-label={`${label.name}: examples`}>
-                {label.examples!.positive.map((x, i) => (
-                  <li key={i}>
-                    <span className="guideline-mark" aria-hidden="true">
-                      ✓
-                    </span>
-                    {x}
-                  </li>
-                ))}
-              </ul>
-            )}
-            {(label.examples?.negative.length ?? 0) > 0 && (
-              <ul className="guideline-examples is-not" aria-label={`Not ${label.name}: counter-examples`}>
-                {label.examples!.negative.map((x, i) => (
-                  <li key={i}>
-                    <span className="guideline-mark" aria-hidden="true">
-                      ✗
-                    </span>
-                    {x}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <GuidelineExamples kind="is" mark="✓" label={`${label.name}: examples`} items={label.examples?.positive ?? []} />
+            <GuidelineExamples kind="is-not" mark="✗" label={`Not ${label.name}: counter-examples`} items={label.examples?.negative ?? []} />
           </section>
         ))}
       </div>
     </aside>
+  );
+}
+
+/** One list of examples (what the label is, or is not); nothing when there are none. */
+function GuidelineExamples({ kind, mark, label, items }: { kind: 'is' | 'is-not'; mark: string; label: string; items: readonly string[] }) {
+  if (items.length === 0) return null;
+  return (
+    <ul className={`guideline-examples ${kind}`} aria-label={label}>
+      {items.map((x, i) => (
+        <li key={i}>
+          <span className="guideline-mark" aria-hidden="true">
+            {mark}
+          </span>
+          {x}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -361,12 +361,21 @@ function boxOf(index: BlockIndex | null, start: number, end: number): DOMRect | 
  * Sets the article's measured height per character from its first built section, so the
  * sections not yet built (or skipped off screen) hold a height close to their real one and
  * the scrollbar does not jump as they arrive. Returns whether a measurement was made.
+ *
+ * Measured from the section's blocks, not its box: right after opening, before the browser has
+ * decided the first section is on screen, content-visibility may still skip it, and its box then
+ * has the placeholder height the measurement is meant to replace (the default estimate, ~40%
+ * short here: every placeholder came out too short, the end of the article was estimated above
+ * the real one, and a jump near it was cut short by the end of the scroll range).
  */
 function measureSectionHeight(root: HTMLElement): boolean {
   const first = root.querySelector<HTMLElement>('[data-section]:not([data-pending])');
-  if (!first) return false;
+  const top = first?.firstElementChild;
+  const bottom = first?.lastElementChild;
+  if (!first || !top || !bottom) return false;
   const chars = Number(first.dataset.to) - Number(first.dataset.from);
-  const height = first.getBoundingClientRect().height;
+  // Block boxes are laid out for real even inside a skipped section (the browser lays it out to answer).
+  const height = bottom.getBoundingClientRect().bottom + parseFloat(getComputedStyle(bottom).marginBottom) - top.getBoundingClientRect().top;
   if (!(chars > 0 && height > 0)) return false;
   root.style.setProperty('--px-per-char', `${(height / chars).toFixed(4)}px`);
   return true;

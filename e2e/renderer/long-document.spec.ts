@@ -134,29 +134,46 @@ test('a very long article opens with its first section, builds the rest in the b
  * that checks the entry's section is still an unbuilt placeholder (a 6,000-paragraph article is
  * built in the background in well under a second on an idle machine: a click sent from the test
  * after it saw the article could come after the building ended, or before the article it waited
- * for replaced the one shown before). Call before opening; `clicked()` resolves to whether the
- * section was unbuilt at the click.
+ * for replaced the one shown before). With `then`, presses that key `afterMs` later, checking
+ * `then.needle` is still unbuilt at that moment. Call before opening; `clicked()` resolves to
+ * whether each was unbuilt.
  */
-async function clickEntryOnceShown(page: Page, needle: string) {
-  await page.evaluate((n) => {
-    const w = window as unknown as { __jumpUnbuiltAtClick?: boolean };
-    const observer = new MutationObserver(() => {
-      const item = Array.from(document.querySelectorAll<HTMLElement>('.annotation-item')).find((el) => el.textContent?.includes(n));
-      const ready = document.querySelector('.article-text[data-ready="true"] .article-section');
-      if (!item || !ready) return;
-      observer.disconnect();
-      const walker = document.createTreeWalker(document.querySelector('.article-text')!, NodeFilter.SHOW_TEXT);
-      let built = false;
-      while (walker.nextNode()) if (walker.currentNode.textContent?.includes(n)) built = true;
-      w.__jumpUnbuiltAtClick = !built;
-      item.click();
-    });
-    observer.observe(document.body, { subtree: true, childList: true, attributes: true });
-  }, needle);
+async function clickEntryOnceShown(page: Page, needle: string, then?: { key: string; needle: string; afterMs: number }) {
+  type Seen = { atClick?: boolean; atKey?: boolean };
+  await page.evaluate(
+    ([n, next]) => {
+      /** Whether no text node of the article holds `needle` (its section is an unbuilt placeholder). */
+      const unbuilt = (needle: string) => {
+        const walker = document.createTreeWalker(document.querySelector('.article-text')!, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) if (walker.currentNode.textContent?.includes(needle)) return false;
+        return true;
+      };
+      const seen: Seen = {};
+      (window as unknown as { __jumpSeen: Seen }).__jumpSeen = seen;
+      const observer = new MutationObserver(() => {
+        const item = Array.from(document.querySelectorAll<HTMLElement>('.annotation-item')).find((el) => el.textContent?.includes(n));
+        const ready = document.querySelector('.article-text[data-ready="true"] .article-section');
+        if (!item || !ready) return;
+        observer.disconnect();
+        seen.atClick = unbuilt(n);
+        item.click();
+        if (next)
+          setTimeout(() => {
+            seen.atKey = unbuilt(next.needle);
+            window.dispatchEvent(new KeyboardEvent('keydown', { key: next.key, bubbles: true }));
+          }, next.afterMs);
+      });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+    },
+    [needle, then ?? null] as const,
+  );
   return {
-    clicked: async () => {
-      await page.waitForFunction(() => (window as unknown as { __jumpUnbuiltAtClick?: boolean }).__jumpUnbuiltAtClick !== undefined);
-      return page.evaluate(() => (window as unknown as { __jumpUnbuiltAtClick?: boolean }).__jumpUnbuiltAtClick);
+    clicked: async (): Promise<Seen> => {
+      await page.waitForFunction((keyed) => {
+        const seen = (window as unknown as { __jumpSeen?: Seen }).__jumpSeen;
+        return seen?.atClick !== undefined && (!keyed || seen.atKey !== undefined);
+      }, then !== undefined);
+      return page.evaluate(() => (window as unknown as { __jumpSeen: Seen }).__jumpSeen);
     },
   };
 }
@@ -171,7 +188,7 @@ test('a jump into a part of a long article not built yet builds it at once, and 
     label: 'allegation',
     beforeOpen: async () => void (jump = await clickEntryOnceShown(page, needle)),
   });
-  expect(await jump!.clicked()).toBe(true);
+  expect(await jump!.clicked()).toEqual({ atClick: true });
   // Placeholders are sized from the first section's real layout (not from its own placeholder
   // height while the browser still skipped it: the end of the article then came out too short).
   const [estimate, real] = await page.evaluate(() => {
@@ -205,7 +222,7 @@ test('a jump into a transcript whose later sections are much taller than estimat
     tagged: [3001],
     beforeOpen: async () => void (jump = await clickEntryOnceShown(page, needle)),
   });
-  expect(await jump!.clicked()).toBe(true);
+  expect(await jump!.clicked()).toEqual({ atClick: true });
   // The first paragraph of its section: the end of the section before it shows above it.
   const target = page.locator('.article-text [data-start]').filter({ hasText: 'Paragraph 3001 says' });
   await expect.poll(() => paintedQuotes(page, 'ct-label-0')).toEqual([needle]);
@@ -215,6 +232,25 @@ test('a jump into a transcript whose later sections are much taller than estimat
   // The section above it was built and laid out for real meanwhile.
   await expect(page.locator('.article-text [data-start]').filter({ hasText: 'Paragraph 3000 says' })).toBeInViewport();
   expect(await article.articleText()).toBe(text);
+});
+
+test('J steps to the next claim in a part of a long article not built yet, and it stays in view while the rest is built', async ({ app, page }) => {
+  const opening = (n: number) => `Paragraph ${n} of the opening statement. ${'The member set out the position of the committee at length. '.repeat(24)}`;
+  let jump: Awaited<ReturnType<typeof clickEntryOnceShown>> | null = null;
+  await openNumberedArticle(app, page, {
+    title: 'Stepped transcript',
+    paragraphs: 6000,
+    paragraph: (n) => (n <= 100 ? opening(n) : numbered(n)),
+    tagged: [2001, 4501],
+    beforeOpen: async () => void (jump = await clickEntryOnceShown(page, 'claim number 2001 was', { key: 'j', needle: 'claim number 4501 was', afterMs: 40 })),
+  });
+  expect(await jump!.clicked()).toEqual({ atClick: true, atKey: true });
+  await expect(page.locator('.annotation-item.selected')).toContainText('claim number 4501 was');
+  const target = page.locator('.article-text [data-start]').filter({ hasText: 'Paragraph 4501 says' });
+  await expect.poll(() => paintedQuotes(page, 'ct-selected')).toEqual(['claim number 4501 was']);
+  await expect(target).toBeInViewport();
+  await expect(page.locator('.article-text[data-complete="true"]')).toHaveCount(1, { timeout: 30_000 });
+  await expect(target).toBeInViewport();
 });
 
 test('a list of a thousand annotations renders a window of entries that follows scrolling and selection', async ({ app, page }) => {

@@ -5,6 +5,8 @@ export type JumpPlacement = 'third' | 'center';
 const SCROLLING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ']);
 /** Input by which the reader scrolls (or starts to) on his own. */
 const USER_SCROLL_EVENTS = ['wheel', 'touchstart', 'pointerdown'] as const;
+/** Controls that may sit inside the scroller (the find bar): pressing or typing in them scrolls nothing. */
+const CONTROLS = 'input, textarea, select, button';
 /** Frames without any drift, once the article is complete, after which the hold ends by itself. */
 const SETTLE_FRAMES = 10;
 /** Margin (px) inside the scroller within which a target counts as comfortably in view. */
@@ -135,13 +137,19 @@ export class JumpAnchor {
     else this.frame = requestAnimationFrame(this.onFrame);
   };
 
-  private readonly onUserScroll = () => this.release();
+  private readonly onUserScroll = (e: Event) => {
+    // A press on a control inside the scroller (the find bar's field or buttons) does not scroll.
+    if (e.type !== 'wheel' && e.target instanceof Element && e.target.closest(CONTROLS)) return;
+    this.release();
+  };
 
   private readonly onScroll = () => {
     if (this.target && this.scrolledByOthers()) this.release();
   };
 
   private readonly onKey = (e: KeyboardEvent) => {
+    // Keys typed in a control inside the scroller (the find bar's field) move its caret, not the article.
+    if (e.target instanceof Element && e.target.closest(CONTROLS)) return;
     if (SCROLLING_KEYS.has(e.key)) this.release();
   };
 }

@@ -253,6 +253,25 @@ test('J steps to the next claim in a part of a long article not built yet, and i
   await expect(target).toBeInViewport();
 });
 
+test('opening a library search hit deep in a long transcript brings the hit into view and keeps it there while the rest is built', async ({ app, page }) => {
+  await app.start();
+  const article = new ArticlePage(page);
+  await article.enterName('Ayesha');
+  const opening = (n: number) => `Paragraph ${n} of the opening statement. ${'The member set out the position of the committee at length. '.repeat(24)}`;
+  // The only mention of the searched word: the first paragraph of a section far down.
+  const { text, blocks } = longArticle(6000, (n) => (n <= 100 ? opening(n) : n === 4501 ? 'Paragraph 4501 says the ferry to Zanzibar was late.' : numbered(n)));
+  app.library!.documents.add({ title: 'Ferry transcript', source: 'hansard', text, blocks });
+  await page.reload();
+  await page.getByLabel('Search the library').fill('Zanzibar');
+  await page.locator('.doc-list[aria-label="Search results"] .doc-item', { hasText: 'Ferry transcript' }).click();
+  await expect(page.locator('.doc-title')).toHaveText('Ferry transcript');
+  const hit = page.locator('.article-text [data-start]').filter({ hasText: 'Paragraph 4501 says' });
+  await expect(hit).toBeInViewport();
+  await expect(page.locator('.article-text[data-complete="true"]')).toHaveCount(1, { timeout: 30_000 });
+  await expect(hit).toBeInViewport();
+  expect(await article.articleText()).toBe(text);
+});
+
 test('a list of a thousand annotations renders a window of entries that follows scrolling and selection', async ({ app, page }) => {
   const all = Array.from({ length: 1000 }, (_, k) => k + 1);
   const { article } = await openNumberedArticle(app, page, { title: 'Annotated debate', paragraphs: 1000, tagged: all });

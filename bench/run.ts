@@ -23,6 +23,7 @@ const SECTIONS: Array<{ name: string; timeoutMs: number }> = [
   { name: 'frames', timeoutMs: 600_000 },
   { name: 'team', timeoutMs: 300_000 },
   { name: 'library', timeoutMs: 1_500_000 },
+  { name: 'similar', timeoutMs: 1_200_000 },
   { name: 'cli', timeoutMs: 60_000 },
   { name: 'structure', timeoutMs: 240_000 },
 ];

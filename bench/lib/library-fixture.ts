@@ -4,6 +4,8 @@
 // maintain what they maintain in use). Sizes are built incrementally: the file is copied when it
 // reaches each size, then growing continues. Articles come from a pool of distinct seeded texts,
 // each given a unique first line, so every document has its own text and hash.
+// Raw rows get no similarity fingerprints (migration 11): like an upgraded library, the first
+// import's similar check fingerprints them (timed by bench/sections/similar.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../../src/core/db/open-database';

@@ -225,6 +225,30 @@ test('a similar document is kept apart unless mapped, and a mapping never guesse
   expect(app.library!.documents.list()).toHaveLength(2);
 });
 
+test('her own work from another machine joins her layer only when she says it is hers', async ({ app, page }) => {
+  await app.start();
+  const article = new ArticlePage(page);
+  await article.enterName('Ayesha');
+  // filed by her name and no id (as brat and doccano files are): the file cannot say it is hers, so she is asked
+  const doc = app.library!.documents.list()[0];
+  const text = app.library!.documents.textOf(doc.id);
+  const at = text.indexOf(HIS_OPINION);
+  const file = path.join(app.dataDir, 'from-my-laptop.json');
+  const annotation = { document: 'd1', annotator: 'Ayesha', label: 'opinion', start: at, end: at + HIS_OPINION.length };
+  fs.writeFileSync(file, JSON.stringify({ format: 'claimtag', version: 1, documents: [{ id: 'd1', title: doc.title, text }], annotations: [annotation] }));
+  const before = dumpLibrary(app.library!);
+
+  await importFile(app, file);
+  const summary = page.getByRole('dialog', { name: '0 of 1 imported' });
+  await expect(summary).toContainText('to your own work (Ayesha)');
+  expect(dumpLibrary(app.library!)).toEqual(before);
+  await shoot(app, 'own-layer-dialog');
+  await summary.getByRole('button', { name: 'They are mine — add to my work' }).click();
+  await expect(page.getByRole('dialog', { name: /Imported 1 item/ })).toContainText('1 annotations added');
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
+  await expect(article.items).toHaveCount(1);
+});
+
 test('an import while comparing joins the comparison without reopening it', async ({ app, page }) => {
   await app.start();
   const article = new ArticlePage(page);

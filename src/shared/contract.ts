@@ -9,7 +9,7 @@ import { DOCUMENT_PAGE_MAX, DOCUMENT_SORTS } from './types';
 import type { CompareResult } from './compare';
 import type { StudyProgress, StudyReport, StudySummary } from './study';
 import { MAX_ANALYST_NAME, MAX_STUDY_ANALYSTS, MAX_STUDY_NAME } from './study-form';
-import type { ErrorCode, FailureReason, Result } from './result';
+import type { ErrorCode, Result } from './result';
 import type { BlindState, DocumentLayers } from './layers';
 import type { TeamStatus } from './team';
 import type { API_METHODS, MenuCommand } from './api-methods';
@@ -43,37 +43,16 @@ export interface RecoveryOptions {
   backups: Array<{ name: string; createdAt: string; sizeBytes: number }>;
 }
 
-/** The outcome of importing one file or clipboard content. */
-export type ImportResult =
-  | { ok: true; name: string; kind: 'article'; documentId: string; title: string; existed: boolean; warnings: string[] }
-  | { ok: true; name: string; kind: 'annotations'; documentIds: string[]; added: number; unchanged: number; labelsAdded: string[]; notes: string[] }
-  | {
-      ok: false;
-      name: string;
-      message: string;
-      details: string[];
-      canReplaceInvalid: boolean;
-      /** Arriving annotators whose names are taken here by someone who may be a different person. */
-      nameClashes?: string[];
-      /** Which ownership or identity rule refused the import, when one did. */
-      reason?: FailureReason;
-      /** Arriving documents whose text is similar to, but not the same as, one here: kept apart or mapped, as the analyst says. */
-      similar?: SimilarDocument[];
-    };
+/**
+ * What importing one file or clipboard content added. An import that fails answers with the
+ * Result's AppError instead: its typed reason says whether the analyst can answer and import the
+ * file again (./import-questions), and carries what she is asked about.
+ */
+export type Imported =
+  | { kind: 'article'; documentId: string; title: string; existed: boolean; warnings: string[] }
+  | { kind: 'annotations'; documentIds: string[]; added: number; unchanged: number; labelsAdded: string[]; notes: string[] };
 
-/** An arriving document whose text resembles one in the library without being the same text. */
-export interface SimilarDocument {
-  /** The document's reference in the file. */
-  ref: string;
-  title: string;
-  /** The library's document it resembles. */
-  documentId: string;
-  documentTitle: string;
-  /** Word-shingle similarity, 0…1. */
-  similarity: number;
-  /** Where the two texts differ: a few changed passages, ours then theirs, with a little context. */
-  changes: Array<{ ours: string; theirs: string; before: string; after: string }>;
-}
+export type { SimilarDocument } from './similar-document';
 
 import { DESK_LIMITS, EXPORT_FORMAT_IDS, type Desk } from './export-formats';
 import { MAX_IMPORT_BASE64_CHARS } from './import-limits';
@@ -186,8 +165,8 @@ export const contract = {
   deleteDocument: returns<{ annotationsDeleted: number }>()(z.object({ id, includingOthers: z.boolean().optional() }).strict()),
   searchDocuments: returns<SearchHit[]>()(z.object({ query: z.string().max(500) }).strict()),
   chooseImportFiles: returns<{ files: Array<{ token: string; name: string }> }>()(empty),
-  importChosenFile: returns<ImportResult>()(z.object({ token: id, replaceInvalid: z.boolean().optional(), arriving: arriving.optional() }).strict()),
-  importFileData: returns<ImportResult>()(
+  importChosenFile: returns<Imported>()(z.object({ token: id, replaceInvalid: z.boolean().optional(), arriving: arriving.optional() }).strict()),
+  importFileData: returns<Imported>()(
     z
       .object({
         name: z.string().min(1).max(255),
@@ -198,7 +177,7 @@ export const contract = {
       })
       .strict(),
   ),
-  importClipboard: returns<ImportResult>()(
+  importClipboard: returns<Imported>()(
     z.object({ text: z.string().max(20_000_000).optional(), html: z.string().max(20_000_000).optional() }).strict(),
   ),
   compareDocument: returns<CompareResult>()(

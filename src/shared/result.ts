@@ -1,5 +1,7 @@
 // Results that cross a boundary (IPC, CLI, import) are values, never thrown stack traces.
 
+import type { SimilarDocument } from './similar-document';
+
 export type ErrorCode =
   | 'invalid-input'
   | 'not-found'
@@ -46,28 +48,45 @@ export type RefusalReason =
  */
 export type FailureReason =
   | RefusalReason
-  /** (code 'conflict') Arriving annotators have names taken here by someone who may be another person; `details` lists the names. */
+  /** (code 'conflict') Arriving annotators have names taken here by someone who may be another person; `names` lists them. */
   | 'name-clash'
   /** (code 'invalid-input') A text file is not valid UTF-8/UTF-16; it can be imported again with the bad bytes replaced. */
   | 'invalid-text-encoding';
 
-export interface AppError {
+/** What the reasons that carry something besides the message carry: what the person is asked about. */
+interface ReasonPayloads {
+  /** The arriving annotators' names that are taken here. */
+  'name-clash': { names: string[] };
+  /** The arriving documents that resemble ours, with where the texts differ. */
+  'similar-document': { similar: SimilarDocument[] };
+}
+
+/** A reason with nothing more to say than itself. */
+export type PlainReason = Exclude<FailureReason, keyof ReasonPayloads>;
+
+/**
+ * The reason with what it carries, typed by the reason and set with it where the error is born:
+ * one member per reason, so a switch on `reason` narrows to its payload.
+ */
+export type ReasonPayload =
+  | { reason?: undefined }
+  | { [R in FailureReason]: { reason: R } & (R extends keyof ReasonPayloads ? ReasonPayloads[R] : unknown) }[FailureReason];
+
+export type AppError = {
   code: ErrorCode;
   /** One sentence in the user's words. */
   message: string;
   /** Further specifics, e.g. the first validation errors with their paths. */
   details?: string[];
-  /** Which rule refused the change (code 'forbidden'), or what a person can do about it. */
-  reason?: FailureReason;
   /** Per input field (e.g. a label's name, color, shortcut): what is wrong with it, for forms. */
   fields?: Record<string, string>;
-}
+} & ReasonPayload;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
-export const fail = (code: ErrorCode, message: string, details?: string[], more: Pick<AppError, 'reason' | 'fields'> = {}): { ok: false; error: AppError } => ({
+export const fail = (code: ErrorCode, message: string, details?: string[], more: ReasonPayload & Pick<AppError, 'fields'> = {}): { ok: false; error: AppError } => ({
   ok: false,
   error: { code, message, ...(details && details.length > 0 ? { details } : {}), ...more },
 });
@@ -88,7 +107,7 @@ export function fieldMap(problems: ReadonlyArray<{ field: string; message: strin
 /** An error carrying an AppError, thrown inside the core and turned into a Result at the boundary. */
 export class AppFailure extends Error {
   /** A refusal by an ownership or identity rule (code 'forbidden' with its reason). */
-  static forbidden(reason: RefusalReason, message: string, details?: string[]): AppFailure {
+  static forbidden(reason: Extract<RefusalReason, PlainReason>, message: string, details?: string[]): AppFailure {
     return new AppFailure(details && details.length ? { code: 'forbidden', reason, message, details } : { code: 'forbidden', reason, message });
   }
 

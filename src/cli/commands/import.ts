@@ -96,8 +96,8 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
       if (!o.ok) {
         failed++;
         io.err(`✗ ${oneLine(o.error.message)}`);
-        if (o.similar) {
-          for (const s of o.similar) {
+        if (o.error.reason === 'similar-document') {
+          for (const s of o.error.similar) {
             io.err(`    ${oneLine(s.title)} (ref ${oneLine(s.ref)}) resembles ${oneLine(s.documentTitle)} [${s.documentId}], ${Math.round(s.similarity * 100)} % alike. Where they differ:`);
             for (const c of s.changes) io.err(`      …${oneLine(c.before)}[ours: ${JSON.stringify(c.ours)} | theirs: ${JSON.stringify(c.theirs)}]${oneLine(c.after)}…`);
             io.err(`    Re-run with --keep-apart to add it as a separate document, or --map ${s.ref}=${s.documentId} to place its annotations on ours.`);

@@ -2,7 +2,8 @@ import { saveExtension } from '../../shared/export-formats';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { ApiServices, ImportResult } from '../../shared/contract';
+import type { ApiServices, Imported } from '../../shared/contract';
+import { asksAnalyst } from '../../shared/import-questions';
 import { AppFailure } from '../../shared/result';
 import { importClipboard } from '../import/import-file';
 import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../shared/import-limits';
@@ -47,25 +48,11 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
   const chosen = new Map<string, string>();
   let runningExport: AbortController | null = null;
 
-  const toResult = (name: string, o: FileOutcome): ImportResult => {
-    if (!o.ok) {
-      const clash = o.error.reason === 'name-clash';
-      return {
-        ok: false,
-        name,
-        message: o.error.message,
-        details: clash ? [] : (o.error.details ?? []),
-        canReplaceInvalid: o.error.reason === 'invalid-text-encoding',
-        ...(clash ? { nameClashes: o.error.details ?? [] } : {}),
-        ...(o.error.reason ? { reason: o.error.reason } : {}),
-        ...(o.similar ? { similar: o.similar } : {}),
-      };
-    }
-    if (o.kind === 'article') return { ok: true, name, kind: 'article', documentId: o.documentId, title: o.title, existed: o.existed, warnings: o.warnings };
+  /** What one imported file added; a file that failed was thrown as its AppError before this. */
+  const toImported = (o: Extract<FileOutcome, { ok: true }>): Imported => {
+    if (o.kind === 'article') return { kind: 'article', documentId: o.documentId, title: o.title, existed: o.existed, warnings: o.warnings };
     const r = o.report;
     return {
-      ok: true,
-      name,
       kind: 'annotations',
       documentIds: r.documents.map((d) => d.id),
       added: r.annotationsAdded,
@@ -85,21 +72,18 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
   /**
    * One file, as a job: progress per row, and a cancel that rolls the file back (its rows are
    * written in one transaction), so a cancelled file leaves the library as it was; files
-   * imported before it stay whole. A cancelled import answers with the code 'cancelled'.
+   * imported before it stay whole. A file that fails is thrown as its AppError, with its reason
+   * and what the analyst is asked about; a cancelled import with the code 'cancelled'.
    */
   const importOne = (file: string, name: string, replaceInvalid?: boolean, arriving?: Arriving) =>
-    jobs.run(
-      'import',
-      name,
-      async (job) => {
-        const result = await importOneFile(file, name, job, replaceInvalid, arriving);
-        if (!result.ok && result.cancelled) throw new AppFailure({ code: 'cancelled', message: `The import of "${name}" was cancelled; nothing of it was kept.` });
-        return result.result;
-      },
-      (r) => (r.ok ? null : { outcome: 'failed', message: r.message }),
-    );
+    jobs.run('import', name, async (job) => {
+      const outcome = await importOneFile(file, job, replaceInvalid, arriving);
+      if (outcome.ok) return toImported(outcome);
+      if (outcome.error.code === 'cancelled') throw new AppFailure({ code: 'cancelled', message: `The import of "${name}" was cancelled; nothing of it was kept.` });
+      throw new AppFailure(outcome.error);
+    });
 
-  const importOneFile = async (file: string, name: string, job: JobControl, replaceInvalid?: boolean, arriving?: Arriving) => {
+  const importOneFile = async (file: string, job: JobControl, replaceInvalid?: boolean, arriving?: Arriving): Promise<FileOutcome> => {
     // A null-prototype map: an annotator called "__proto__" is just a name.
     const renameAnnotators: Record<string, string> = Object.create(null);
     for (const r of arriving?.rename ?? []) renameAnnotators[r.from] = r.to;
@@ -116,8 +100,7 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
       mapOnto: arriving?.mapOnto ? Object.fromEntries(arriving.mapOnto.map((m) => [m.ref, m.documentId])) : undefined,
       job,
     });
-    if (!outcome.ok && outcome.error.code === 'cancelled') return { ok: false as const, cancelled: true as const };
-    return { ok: true as const, result: toResult(name, outcome) };
+    return outcome;
   };
 
   return {
@@ -152,25 +135,29 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
     async importChosenFile({ token, replaceInvalid, arriving }) {
       const file = chosen.get(token);
       if (!file) throw new AppFailure({ code: 'not-found', message: 'That file choice has expired; choose the file again.' });
-      const result = await importOne(file, path.basename(file), replaceInvalid, arriving);
-      // Kept while the analyst can answer and import it again.
-      const answerable = !result.ok && (result.canReplaceInvalid || result.nameClashes || result.reason === 'own-layer' || result.reason === 'similar-document');
-      if (!answerable) chosen.delete(token);
-      return result;
+      try {
+        const imported = await importOne(file, path.basename(file), replaceInvalid, arriving);
+        chosen.delete(token);
+        return imported;
+      } catch (err) {
+        // Kept while the analyst can answer and import it again.
+        if (!(err instanceof AppFailure && asksAnalyst(err.error))) chosen.delete(token);
+        throw err;
+      }
     },
 
     async importFileData({ name, dataBase64, replaceInvalid, arriving }) {
       const safeName = path.basename(name.replace(/[\\/]/g, '_')).replace(/^\.+/, '') || 'dropped-file';
       const bytes = Buffer.from(dataBase64, 'base64');
       if (bytes.length > MAX_IMPORT_BYTES) {
-        return { ok: false, name: safeName, message: tooLargeToImport(`"${safeName}"`), details: [], canReplaceInvalid: false };
+        throw new AppFailure({ code: 'too-large', message: tooLargeToImport(`"${safeName}"`) });
       }
       const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'claimtag-drop-'));
       try {
         const file = path.join(dir, safeName);
         await fs.writeFile(file, bytes);
         if (/\.ann$/i.test(safeName)) {
-          return { ok: false, name: safeName, message: 'Import brat files with File › Import, so claimtag can read the .txt beside the .ann.', details: [], canReplaceInvalid: false };
+          throw new AppFailure({ code: 'unsupported', message: 'Import brat files with File › Import, so claimtag can read the .txt beside the .ann.' });
         }
         return await importOne(file, safeName, replaceInvalid, arriving);
       } finally {
@@ -180,9 +167,9 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
 
     async importClipboard({ text, html }) {
       const result = await importClipboard({ text, html });
-      if (!result.ok) return { ok: false, name: 'Clipboard', message: result.error.message, details: result.error.details ?? [], canReplaceInvalid: false };
+      if (!result.ok) throw new AppFailure(result.error);
       const { document, existed } = library.documents.add(result.value);
-      return { ok: true, name: 'Clipboard', kind: 'article', documentId: document.id, title: document.title, existed, warnings: result.value.warnings };
+      return { kind: 'article', documentId: document.id, title: document.title, existed, warnings: result.value.warnings };
     },
 
     async exportDocuments({ format, documentIds, annotatorIds }) {

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiMethod } from '../../shared/contract';
+import type { ApiMethod, Imported } from '../../shared/contract';
 import type { AppError, RefusalReason, Result } from '../../shared/result';
 import type { DocumentLayers } from '../../shared/layers';
 import type { Annotation, Annotator, DocumentRecord } from '../../shared/types';
@@ -49,15 +49,6 @@ async function refused(method: ApiMethod, payload: unknown, reason: RefusalReaso
   expect(result.error).toMatchObject({ code: 'forbidden', reason });
   expect(dumpLibrary(library)).toEqual(before);
   return result.error;
-}
-
-/** Imports answer with an ImportResult: expects one refused for `reason`, and proves the database did not change. */
-async function refusedImport(payload: unknown, reason: RefusalReason): Promise<{ message: string; details: string[] }> {
-  const before = dumpLibrary(library);
-  const result = await call<{ ok: boolean; reason?: string; message: string; details: string[] }>('importFileData', payload);
-  expect(result).toMatchObject({ ok: false, reason });
-  expect(dumpLibrary(library)).toEqual(before);
-  return result;
 }
 
 const at = (needle: string) => {
@@ -235,30 +226,30 @@ const proofs: Record<Exclude<ApiMethod, ReadOnly>, () => Promise<void>> = {
   },
   async importFileData() {
     // a forged id: her id under another name
-    await refusedImport({ name: 'forged.json', dataBase64: base64(fileWith({ id: ayesha.id, name: 'Bilal' })) }, 'forged-identity');
+    await refused('importFileData', { name: 'forged.json', dataBase64: base64(fileWith({ id: ayesha.id, name: 'Bilal' })) }, 'forged-identity');
     // work that would join her own layer: by her id, or by her name without one
-    await refusedImport({ name: 'mine.json', dataBase64: base64(fileWith({ id: ayesha.id, name: 'Ayesha' })) }, 'own-layer');
-    await refusedImport({ name: 'mine.json', dataBase64: base64(fileWith({ name: 'Ayesha' })) }, 'own-layer');
+    await refused('importFileData', { name: 'mine.json', dataBase64: base64(fileWith({ id: ayesha.id, name: 'Ayesha' })) }, 'own-layer');
+    await refused('importFileData', { name: 'mine.json', dataBase64: base64(fileWith({ name: 'Ayesha' })) }, 'own-layer');
     // rows added to the reference outside adjudication
-    await refusedImport({ name: 'ref.json', dataBase64: base64(fileWith({ id: reference.id, name: 'reference' })) }, 'reference');
+    await refused('importFileData', { name: 'ref.json', dataBase64: base64(fileWith({ id: reference.id, name: 'reference' })) }, 'reference');
     // a similar text is not our document
     const similar = `${TEXT} Epsilon waits.`; // one sentence more: similar, not the same text
-    await refusedImport({ name: 'similar.json', dataBase64: base64(fileWith({ id: bilal.id, name: 'Bilal' }, 'Delta is quiet.', similar)) }, 'similar-document');
+    await refused('importFileData', { name: 'similar.json', dataBase64: base64(fileWith({ id: bilal.id, name: 'Bilal' }, 'Delta is quiet.', similar)) }, 'similar-document');
     // a file whose documents match nothing here (W3C names its document; ours is not it)
     const before = dumpLibrary(library);
     const stray = [{ type: 'Annotation', creator: { name: 'Bilal' }, body: 'fact', target: { source: 'urn:claimtag:document:elsewhere', selector: { type: 'TextQuoteSelector', exact: 'Alpha' } } }];
-    const nowhere = await call<{ ok: boolean; message: string }>('importFileData', { name: 'stray.jsonld', dataBase64: base64(stray) });
-    expect(nowhere).toMatchObject({ ok: false, message: expect.stringContaining('stray.jsonld') });
+    const nowhere = await dispatch('importFileData', { name: 'stray.jsonld', dataBase64: base64(stray) });
+    expect(nowhere).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(dumpLibrary(library)).toEqual(before);
     // Bilal's new work arrives in his layer; hers and the reference untouched
     const mineBefore = library.annotations.listForDocument(doc.id, undefined, ayesha.id);
-    const added = await call<{ ok: boolean; added: number }>('importFileData', { name: 'bilal.json', dataBase64: base64(fileWith({ id: bilal.id, name: 'Bilal' })) });
-    expect(added).toMatchObject({ ok: true, added: 1 });
+    const added = await call<Imported>('importFileData', { name: 'bilal.json', dataBase64: base64(fileWith({ id: bilal.id, name: 'Bilal' })) });
+    expect(added).toMatchObject({ kind: 'annotations', added: 1 });
     expect(library.annotations.listForDocument(doc.id, undefined, ayesha.id)).toEqual(mineBefore);
     expect(library.annotations.get(his.id)).toEqual(his);
     // with her explicit consent, her own work from elsewhere joins her layer
-    const consented = await call<{ ok: boolean; added: number }>('importFileData', { name: 'mine.json', dataBase64: base64(fileWith({ name: 'Ayesha' }, 'Beta thinks it was cold.')), arriving: { intoMine: true } });
-    expect(consented).toMatchObject({ ok: true, added: 1 });
+    const consented = await call<Imported>('importFileData', { name: 'mine.json', dataBase64: base64(fileWith({ name: 'Ayesha' }, 'Beta thinks it was cold.')), arriving: { intoMine: true } });
+    expect(consented).toMatchObject({ kind: 'annotations', added: 1 });
     expect(library.annotations.listForDocument(doc.id, undefined, ayesha.id)).toHaveLength(2);
   },
   async importChosenFile() {

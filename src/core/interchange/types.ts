@@ -51,6 +51,11 @@ export interface ImportOptions {
   documentTitle?: string;
   /** W3C: the documents the annotations point at. */
   documents?: readonly KnownDocument[];
+  /**
+   * W3C, instead of `documents`: the documents named by the file's target sources (each may be a
+   * document's id, its claimtag URN or its source), so a library passes only those, not every text.
+   */
+  findDocuments?: (names: readonly string[]) => readonly KnownDocument[];
   /** doccano: what an offset counts (default UTF-16, as doccano ≥ 1.5 stores it). */
   doccanoOffsets?: DoccanoOffsetUnit;
   /** brat: the annotation.conf that applies to the .ann file (its attribute and relation types). */

@@ -64,14 +64,16 @@ export function importW3c(fileText: string, options: ImportOptions = {}): Result
   if (!items.success) return fail('invalid-input', 'This is not a W3C Web Annotation file (expected an AnnotationCollection, AnnotationPage, Annotation or array of them).');
   const count = arrayOfAtMost(IMPORT_LIMITS.maxAnnotations, 'annotations').safeParse(items.data);
   if (!count.success) return fail('too-large', `The file has more than ${IMPORT_LIMITS.maxAnnotations.toLocaleString('en-US')} annotations.`);
-  if (!options.documents || options.documents.length === 0) {
+  const known = options.documents ?? options.findDocuments?.(targetSources(items.data));
+  // A library asked for the documents named finds none: every annotation is then rejected as pointing elsewhere.
+  if (!known || (known.length === 0 && !options.findDocuments)) {
     return fail('invalid-input', 'W3C annotation files do not contain the article text; choose the documents they belong to first.');
   }
 
   const problems = new ImportProblems();
   const documents: ImportedDocumentData[] = [];
   const targets = new Map<string, TextTarget>();
-  for (const d of options.documents) {
+  for (const d of known) {
     const problem = documentTextProblem(d.text);
     if (problem) {
       problems.reject(`document ${JSON.stringify(d.ref)}`, problem);
@@ -159,6 +161,16 @@ export function importW3c(fileText: string, options: ImportOptions = {}): Result
   const relations = checkRelations(annotations, links, problems);
   const labels = labelsWithStructure([...new Set(annotations.map((a) => a.label))].map((id) => ({ id })), annotations, relations);
   return problems.finish({ format: 'w3c', documents, annotators: [...annotators.values()], annotations, labels, ...(relations.length > 0 ? { relations } : {}) }, options.partial);
+}
+
+/** The distinct `target.source` strings of the file's items, before they are checked. */
+function targetSources(items: readonly unknown[]): string[] {
+  const sources = new Set<string>();
+  for (const raw of items) {
+    const source = (raw as { target?: { source?: unknown } } | null | undefined)?.target?.source;
+    if (typeof source === 'string') sources.add(source);
+  }
+  return [...sources];
 }
 
 type Selector = z.infer<typeof selector>;

@@ -22,11 +22,12 @@ describe('JobRunner', () => {
     expect(runner.active).toEqual([]);
   });
 
-  it('ends with failed (the reason) or with the verdict of outcomeOf, and passes a throw on', async () => {
+  it('ends with failed and the thrown AppFailure\'s message, and passes the throw on', async () => {
     const events: JobEvent[] = [];
     const runner = new JobRunner({ emit: (e) => events.push(e) });
     await expect(runner.run('export', 'x', () => Promise.reject(new AppFailure({ code: 'disk-full', message: 'The disk is full.' })))).rejects.toThrow('The disk is full.');
-    await runner.run('import', 'y', () => ({ ok: false, message: 'Refused.' }), (r) => (r.ok ? null : { outcome: 'failed', message: r.message }));
+    const refusal = new AppFailure({ code: 'forbidden', reason: 'own-layer', message: 'Refused.' });
+    await expect(runner.run('import', 'y', () => Promise.reject(refusal))).rejects.toBe(refusal);
     expect(events.filter((e) => e.type === 'end')).toMatchObject([
       { jobId: 'job-0', outcome: 'failed', message: 'The disk is full.' },
       { jobId: 'job-1', outcome: 'failed', message: 'Refused.' },

@@ -80,11 +80,11 @@ export class JobRunner {
   }
 
   /**
-   * Runs `work` as a job. `outcomeOf` may say a returned value is a failure (an import refused
-   * with a reason is a value, not a throw). A thrown AppFailure 'cancelled' (or any throw once
-   * cancelled) ends the job 'cancelled'; other throws end it 'failed'. The throw is passed on.
+   * Runs `work` as a job. A returned value ends it 'done'; a thrown AppFailure 'cancelled' (or
+   * any throw once cancelled) ends it 'cancelled'; other throws (an import refused with a reason
+   * too) end it 'failed' with the AppFailure's message. The throw is passed on.
    */
-  async run<T>(kind: JobKind, what: string, work: (job: JobControl) => Promise<T> | T, outcomeOf?: (value: T) => { outcome: JobOutcome; message?: string } | null): Promise<T> {
+  async run<T>(kind: JobKind, what: string, work: (job: JobControl) => Promise<T> | T): Promise<T> {
     const n = this.next++;
     const jobId = `${this.prefix}${n}`;
     const controller = new AbortController();
@@ -117,8 +117,7 @@ export class JobRunner {
       emit({ type: 'end', jobId, seq: seq++, kind, what: label, outcome, ...(message !== undefined ? { message } : {}) });
     try {
       const value = await work(job);
-      const verdict = outcomeOf?.(value) ?? null;
-      end(verdict?.outcome ?? 'done', verdict?.message);
+      end('done');
       return value;
     } catch (err) {
       if (cancelled() || (err instanceof AppFailure && err.error.code === 'cancelled')) end('cancelled', err instanceof AppFailure ? err.error.message : CANCELLED_MESSAGE[kind]);

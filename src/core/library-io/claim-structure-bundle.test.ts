@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportResult, LinkedClaim } from '../../shared/contract';
+import type { Imported, LinkedClaim } from '../../shared/contract';
 import { EVIDENCE_LINKS_PRESET, VERDICT_SCALE_PRESET, type Relation } from '../../shared/claim-structure';
 import type { Result } from '../../shared/result';
 import type { Annotation, Annotator } from '../../shared/types';
@@ -84,9 +84,9 @@ describe('claimtag JSON carries claims with structure', () => {
     expect(written.labels.find((l: { id: string }) => l.id === 'source')).toMatchObject({ role: 'source' });
 
     const b = await app('bilal', 'Bilal');
-    const result = await b.call<ImportResult>('importFileData', { name: 'export.json', dataBase64: fs.readFileSync(out).toString('base64') });
-    expect(result).toMatchObject({ ok: true, kind: 'annotations', added: 4 });
-    expect(result.ok && result.kind === 'annotations' && result.notes).toEqual(['Attributes added to labels: Fact: Verdict, Fact: Evidence.', '3 links from claims to their sources or cues added.']);
+    const result = await b.call<Imported>('importFileData', { name: 'export.json', dataBase64: fs.readFileSync(out).toString('base64') });
+    expect(result).toMatchObject({ kind: 'annotations', added: 4 });
+    expect(result.kind === 'annotations' && result.notes).toEqual(['Attributes added to labels: Fact: Verdict, Fact: Evidence.', '3 links from claims to their sources or cues added.']);
     const [docB] = b.library.documents.list();
     expect(docB.sha256).toBe(doc.sha256);
     const strip = (x: Annotation) => [x.annotatorName, x.labelId, x.quote, x.attributes ?? null];
@@ -98,8 +98,8 @@ describe('claimtag JSON carries claims with structure', () => {
     const linksB = (await b.call<Relation[]>('listRelations', { documentId: docB.id })).map((r) => [r.kind, quoteOf(b.library, r.claimId), quoteOf(b.library, r.targetId), r.annotatorName]);
     expect(linksB).toEqual(linksA);
     // a second import of the same file adds nothing
-    const again = await b.call<ImportResult>('importFileData', { name: 'export.json', dataBase64: fs.readFileSync(out).toString('base64') });
-    expect(again).toMatchObject({ ok: true, added: 0, unchanged: 4 });
+    const again = await b.call<Imported>('importFileData', { name: 'export.json', dataBase64: fs.readFileSync(out).toString('base64') });
+    expect(again).toMatchObject({ added: 0, unchanged: 4 });
     expect(b.library.relations.listForDocument(docB.id)).toHaveLength(3);
     // and Bilal cannot unlink Ayesha's links now in his library
     const r = (await b.dispatch('unlinkClaim', { id: b.library.relations.listForDocument(docB.id)[0].id })) as Result<unknown>;
@@ -123,9 +123,9 @@ describe('claimtag JSON carries claims with structure', () => {
     file.relations[0].target = 'not-in-this-file';
     const b = await app('bilal', 'Bilal');
     const before = dumpLibrary(b.library);
-    const result = await b.call<ImportResult>('importFileData', { name: 'dangling.json', dataBase64: Buffer.from(JSON.stringify(file)).toString('base64') });
-    expect(result).toMatchObject({ ok: false, message: 'dangling.json: The file has 1 problem; nothing was imported.' });
-    expect(!result.ok && result.details).toEqual(['relations[0].target: links annotation "not-in-this-file", which is not in this file: a link needs both its ends']);
+    const result = (await b.dispatch('importFileData', { name: 'dangling.json', dataBase64: Buffer.from(JSON.stringify(file)).toString('base64') })) as Result<Imported>;
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(!result.ok && result.error.details).toEqual(['relations[0].target: links annotation "not-in-this-file", which is not in this file: a link needs both its ends']);
     expect(dumpLibrary(b.library)).toEqual(before);
   });
 
@@ -156,8 +156,8 @@ describe('claimtag JSON carries claims with structure', () => {
     const file = JSON.parse(exportClaimtagJson(loadBundle(a.library, { documents: [doc.id] })));
     file.relations.push({ ...file.relations[0], id: 'again' });
     const b = await app('bilal', 'Bilal');
-    const result = await b.call<ImportResult>('importFileData', { name: 'twice.json', dataBase64: Buffer.from(JSON.stringify(file)).toString('base64') });
-    expect(result).toMatchObject({ ok: true, added: 4 });
+    const result = await b.call<Imported>('importFileData', { name: 'twice.json', dataBase64: Buffer.from(JSON.stringify(file)).toString('base64') });
+    expect(result).toMatchObject({ added: 4 });
     expect(b.library.relations.listForDocument(b.library.documents.list()[0].id)).toHaveLength(3);
   });
 
@@ -173,11 +173,11 @@ describe('claimtag JSON carries claims with structure', () => {
     const file = Buffer.from(JSON.stringify(json));
     const again = await app('ayesha-laptop', 'Ayesha');
     const before = dumpLibrary(again.library);
-    const refused = await again.call<ImportResult>('importFileData', { name: 'mine.json', dataBase64: file.toString('base64') });
-    expect(refused).toMatchObject({ ok: false, reason: 'own-layer' });
+    const refused = await again.dispatch('importFileData', { name: 'mine.json', dataBase64: file.toString('base64') });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', reason: 'own-layer' } });
     expect(dumpLibrary(again.library)).toEqual(before);
-    const consented = await again.call<ImportResult>('importFileData', { name: 'mine.json', dataBase64: file.toString('base64'), arriving: { intoMine: true } });
-    expect(consented).toMatchObject({ ok: true, added: 4 });
+    const consented = await again.call<Imported>('importFileData', { name: 'mine.json', dataBase64: file.toString('base64'), arriving: { intoMine: true } });
+    expect(consented).toMatchObject({ added: 4 });
     const [docHere] = again.library.documents.list();
     expect(await again.call<Relation[]>('listRelations', { documentId: docHere.id })).toHaveLength(3);
     // links alone (her spans already here) are hers too: refused without consent
@@ -186,8 +186,8 @@ describe('claimtag JSON carries claims with structure', () => {
       for (const r of again.library.relations.listForDocument(docHere.id)) again.library.relations.softDelete(r.id);
     });
     const beforeLinks = dumpLibrary(again.library);
-    const linksOnly = await again.call<ImportResult>('importFileData', { name: 'links.json', dataBase64: Buffer.from(JSON.stringify(onlyLinks)).toString('base64') });
-    expect(linksOnly).toMatchObject({ ok: false, reason: 'own-layer' });
+    const linksOnly = await again.dispatch('importFileData', { name: 'links.json', dataBase64: Buffer.from(JSON.stringify(onlyLinks)).toString('base64') });
+    expect(linksOnly).toMatchObject({ ok: false, error: { code: 'forbidden', reason: 'own-layer' } });
     expect(dumpLibrary(again.library)).toEqual(beforeLinks);
   });
 
@@ -201,8 +201,8 @@ describe('claimtag JSON carries claims with structure', () => {
     const fact = b.library.labels.find('fact')!;
     const shortScale = { ...VERDICT_SCALE_PRESET, options: VERDICT_SCALE_PRESET.options.filter((o) => o.key !== 'mostly-false') };
     await b.call('saveLabel', { id: 'fact', name: fact.name, color: fact.color, shortcut: fact.shortcut, definition: '', attributes: [shortScale] });
-    const result = await b.call<ImportResult>('importFileData', { name: 'x.json', dataBase64: Buffer.from(JSON.stringify(file)).toString('base64') });
-    if (!result.ok || result.kind !== 'annotations') throw new Error('import failed');
+    const result = await b.call<Imported>('importFileData', { name: 'x.json', dataBase64: Buffer.from(JSON.stringify(file)).toString('base64') });
+    if (result.kind !== 'annotations') throw new Error('an article, not annotations');
     expect(result.notes).toContain('Attributes added to labels: Fact: Evidence.');
     expect(result.notes.filter((n) => n.includes('left out'))).toEqual([
       expect.stringMatching(/^annotations\[\d\]\.attributes: value left out: “mostly-false” is not one of the choices for “Verdict”/),

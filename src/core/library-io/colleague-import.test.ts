@@ -68,10 +68,10 @@ describe("importing a colleague's work", () => {
     const before = dumpLibrary(ours);
     const [outcome] = await importPaths(ours, [json]);
     expect(outcome).toMatchObject({ ok: false, error: { code: 'forbidden', reason: 'similar-document' } });
-    if (outcome.ok) throw new Error('refused above');
-    expect(outcome.similar).toHaveLength(1);
-    expect(outcome.similar![0].similarity).toBeGreaterThan(0.8);
-    expect(outcome.similar![0].changes).toEqual(
+    if (outcome.ok || outcome.error.reason !== 'similar-document') throw new Error('refused above');
+    expect(outcome.error.similar).toHaveLength(1);
+    expect(outcome.error.similar[0].similarity).toBeGreaterThan(0.8);
+    expect(outcome.error.similar[0].changes).toEqual(
       expect.arrayContaining([expect.objectContaining({ ours: '', theirs: 'Editorial. ' }), expect.objectContaining({ ours: 'highly', theirs: 'most' })]),
     );
     expect(dumpLibrary(ours)).toEqual(before);

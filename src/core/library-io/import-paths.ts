@@ -12,14 +12,14 @@ import { IMPORT_LIMITS, formatBytes } from '../interchange/limits';
 import type { Library } from '../store/library';
 import { checkRegularFile } from '../fs/regular-file';
 import { classifyFile } from './detect-annotation-format';
-import { mergeImport, SimilarDocumentsFailure, type MergeOptions, type MergeReport } from './merge-import';
-import type { SimilarDocument } from '../../shared/contract';
+import { mergeImport, type MergeOptions, type MergeReport } from './merge-import';
 import { readOtherLibrary } from './read-other-library';
+import { parseClaimtagUrn } from '../interchange/urn';
 
 export type FileOutcome =
   | { file: string; ok: true; kind: 'article'; documentId: string; title: string; existed: boolean; warnings: string[] }
   | { file: string; ok: true; kind: 'annotations'; report: MergeReport }
-  | { file: string; ok: false; error: AppError; similar?: SimilarDocument[] };
+  | { file: string; ok: false; error: AppError };
 
 export interface ImportPathsOptions extends MergeOptions {
   /** Annotator name for annotation formats that carry none (brat, doccano). */
@@ -67,7 +67,7 @@ async function importOne(library: Library, file: string, options: ImportPathsOpt
     } catch (err) {
       const error = (err as { error?: AppError }).error;
       if (!error) return { file, ok: false, error: { code: 'storage', message: `${name}: could not be merged.` } };
-      return { file, ok: false, error: { ...error, message: `${name}: ${error.message}` }, ...(err instanceof SimilarDocumentsFailure ? { similar: err.similar } : {}) };
+      return { file, ok: false, error: { ...error, message: `${name}: ${error.message}` } };
     }
   }
   if (kind.kind === 'article') {
@@ -94,7 +94,11 @@ async function importOne(library: Library, file: string, options: ImportPathsOpt
     if (!companion.ok) return { file, ok: false, error: companion.error };
     brat = companion.value;
   }
-  const documents = kind.format === 'w3c' ? library.documents.list().map((d) => ({ ref: d.id, title: d.title, source: d.source, text: library.documents.textOf(d.id) })) : undefined;
+  // W3C files name their documents: only those are read (by id, claimtag URN or source), never every text.
+  const findDocuments = (names: readonly string[]) =>
+    library.documents
+      .withIdOrSource([...names, ...names.flatMap((n) => parseClaimtagUrn('document', n) ?? [])], names)
+      .map((d) => ({ ref: d.id, title: d.title, source: d.source, text: library.documents.textOf(d.id) }));
   options.job?.check();
   const parsed = format.import(text, {
     // The export's manifest knows whose folder this is; the chosen annotator is for files without one.
@@ -106,7 +110,7 @@ async function importOne(library: Library, file: string, options: ImportPathsOpt
     documentRef: brat?.identity.documentRef,
     documentTitle: brat?.identity.documentTitle,
     ...(brat?.conf !== undefined ? { bratConf: brat.conf } : {}),
-    documents,
+    ...(kind.format === 'w3c' ? { findDocuments } : {}),
   });
   if (!parsed.ok) return { file, ok: false, error: { ...parsed.error, message: `${name}: ${parsed.error.message}` } };
   options.job?.check();
@@ -114,7 +118,7 @@ async function importOne(library: Library, file: string, options: ImportPathsOpt
     return { file, ok: true, kind: 'annotations', report: mergeImport(library, parsed.value, options) };
   } catch (err) {
     const error = (err as { error?: AppError }).error;
-    if (error) return { file, ok: false, error: { ...error, message: `${name}: ${error.message}` }, ...(err instanceof SimilarDocumentsFailure ? { similar: err.similar } : {}) };
+    if (error) return { file, ok: false, error: { ...error, message: `${name}: ${error.message}` } };
     return failure(file, 'storage', `${name}: could not be saved (${err instanceof Error ? err.message : String(err)}).`);
   }
 }

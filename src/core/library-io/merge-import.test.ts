@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppFailure } from '../../shared/result';
 import { exportClaimtagJson } from '../interchange/claimtag-json';
 import { importClaimtagJson } from '../interchange/claimtag-json-import';
@@ -353,6 +353,32 @@ describe('importPaths: W3C', () => {
     expect(outcome.report.annotationsAdded).toBe(1);
     expect(target.annotations.listForDocument(document.id).map((a) => [a.annotatorName, a.labelId, a.quote])).toEqual([['Ayesha', 'fact', 'The minister']]);
     expect(counts(target).documents).toBe(1);
+  });
+
+  it('reads only the documents the file names (by claimtag URN, id or source), not every text of the library', async () => {
+    const target = open('target');
+    const ids = target.transaction(() =>
+      Array.from({ length: 60 }, (_, i) => {
+        const text = `${TEXT} Dispatch ${i}.`;
+        return target.documents.add({ title: `Dispatch ${i}`, source: i === 7 ? 'https://news.example/seven' : '', text, blocks: blocksOfLines(text) }).document.id;
+      }),
+    );
+    const annotation = (source: string, id: string) => ({
+      type: 'Annotation',
+      id,
+      creator: { type: 'Person', name: 'Ayesha' },
+      body: [{ type: 'TextualBody', value: 'fact', purpose: 'tagging' }],
+      target: { source, selector: [{ type: 'TextPositionSelector', start: 0, end: 12 }, { type: 'TextQuoteSelector', exact: 'The minister' }] },
+    });
+    const file = path.join(temp.dir, 'three.jsonld');
+    fs.writeFileSync(file, JSON.stringify([annotation(`urn:claimtag:document:${encodeURIComponent(ids[3])}`, 'a1'), annotation(ids[5], 'a2'), annotation('https://news.example/seven', 'a3')]));
+    const textOf = vi.spyOn(target.documents, 'textOf');
+    const [outcome] = await importPaths(target, [file]);
+    if (!outcome.ok || outcome.kind !== 'annotations') throw new Error(JSON.stringify(outcome));
+    expect(outcome.report.annotationsAdded).toBe(3);
+    expect(outcome.report.documents.map((d) => d.id).sort()).toEqual([ids[3], ids[5], ids[7]].sort());
+    expect(textOf.mock.calls.map(([id]) => id).sort()).toEqual([ids[3], ids[5], ids[7]].sort());
+    for (const i of [3, 5, 7]) expect(target.annotations.listForDocument(ids[i]).map((a) => a.quote)).toEqual(['The minister']);
   });
 
   it('fails clearly, writing nothing, when the W3C file points at a document the library lacks', async () => {

@@ -6,9 +6,10 @@ import type { ParsedImport, RejectedItem } from '../interchange/types';
 import type { Library } from '../store/library';
 import { sha256Of } from '../store/documents-repo';
 import { contextAfter, contextBefore } from '../store/annotations-repo';
-import type { SimilarDocument } from '../../shared/contract';
+import type { SimilarDocument } from '../../shared/similar-document';
 import { findReferenceAnnotator } from '../compare/reference';
-import { reanchor, SIMILAR_TEXT, textSimilarity } from './reanchor';
+import { reanchor } from './reanchor';
+import { arriving, fingerprintMissing, mostSimilarDocument } from './similar-documents';
 import { textChanges } from './text-difference';
 import { checkAttributeDefinitions, checkAttributeValues, valuesThatStillHold } from '../../shared/attribute-rules';
 import { ATTRIBUTE_LIMITS, type AttributeValues } from '../../shared/claim-structure';
@@ -110,6 +111,7 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
       reason: 'name-clash',
       message: `This library already has ${clashes.map((c) => `"${c.name}"`).join(', ')}, but the file's work may be by someone else with the same name. Rename the arriving annotator or confirm they are the same person.`,
       details: clashes.map((c) => c.name),
+      names: clashes.map((c) => c.name),
     });
   }
 
@@ -121,6 +123,12 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
       details: [...badLabels].slice(0, 20).map(([id, problem]) => `label ${JSON.stringify(id)} ${problem}`),
     });
   }
+
+  const mappedRef = (ref: string) => Boolean(options.mapOnto && Object.hasOwn(options.mapOnto, ref)); // refs are data
+  const checksSimilar = options.similar !== 'separate' && parsed.documents.some((d) => !mappedRef(d.ref));
+  // An upgraded library's documents get their fingerprints first, in their own transactions:
+  // kept even when this import is refused or cancelled, so the next check does not redo them.
+  if (checksSimilar) fingerprintMissing(library, options.job);
 
   return library.transaction(() => {
     const report: MergeReport = {
@@ -141,13 +149,17 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
     const texts = new Map<string, string>();
     /** Documents the analyst mapped onto one of ours: ref → the file's copy of the text. */
     const reanchorInto = new Map<string, string>();
-    const existingTexts = library.documents.list().map((doc) => ({ id: doc.id, title: doc.title, text: library.documents.textOf(doc.id) }));
+    // The library as it was when the import began: documents added by this import are neither
+    // compared with nor mapped onto.
+    const hadDocuments = library.documents.any();
+    const addedHere = new Set<string>();
+    if (checksSimilar && hadDocuments) fingerprintMissing(library, undefined, Number.MAX_SAFE_INTEGER); // none left but rows written since
     const similarFound: SimilarDocument[] = [];
     for (const d of parsed.documents) {
-      const ontoId = options.mapOnto && Object.hasOwn(options.mapOnto, d.ref) ? options.mapOnto[d.ref] : undefined; // refs are data
+      const ontoId = mappedRef(d.ref) ? options.mapOnto![d.ref] : undefined;
       if (ontoId !== undefined) {
-        const onto = existingTexts.find((x) => x.id === ontoId);
-        if (!onto) throw new AppFailure({ code: 'not-found', message: `There is no document to map "${d.title}" onto: it is no longer in the library.` });
+        if (addedHere.has(ontoId) || !library.documents.exists(ontoId)) throw new AppFailure({ code: 'not-found', message: `There is no document to map "${d.title}" onto: it is no longer in the library.` });
+        const onto = library.documents.get(ontoId);
         docIds.set(d.ref, onto.id);
         texts.set(onto.id, onto.text);
         reanchorInto.set(d.ref, d.text);
@@ -156,17 +168,18 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
       }
       // Same document only when the normalised text's SHA-256 is the same; a similar text is shown, never merged.
       // (An empty library has nothing to compare with: no hash to compute here.)
-      const same = existingTexts.length > 0 && library.documents.findBySha256(sha256Of(d.text)) !== null;
-      if (!same && existingTexts.length > 0 && options.similar !== 'separate') {
-        const similar = mostSimilar(existingTexts, d.text);
+      const same = hadDocuments && library.documents.findBySha256(sha256Of(d.text)) !== null;
+      const text = !same && hadDocuments && options.similar !== 'separate' ? arriving(d.text) : null;
+      if (text) {
+        const similar = mostSimilarDocument(library, text, addedHere);
         if (similar) {
           similarFound.push({
             ref: d.ref,
             title: d.title,
-            documentId: similar.doc.id,
-            documentTitle: similar.doc.title,
+            documentId: similar.id,
+            documentTitle: similar.title,
             similarity: Math.round(similar.score * 1000) / 1000,
-            changes: textChanges(similar.doc.text, d.text),
+            changes: textChanges(similar.text, d.text),
           });
           continue;
         }
@@ -174,7 +187,8 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
       // A new document keeps the id and creation time it had in the file (when the id is free and
       // fits the app's ids), so that exporting claimtag JSON and importing it elsewhere reproduces it.
       const id = d.ref.length <= 100 && !library.documents.exists(d.ref) ? d.ref : undefined;
-      const { document, existed } = library.documents.add({ title: d.title, source: d.source, text: d.text, blocks: blocksOfLines(d.text) }, { id, createdAt: d.createdAt });
+      const { document, existed } = library.documents.add({ title: d.title, source: d.source, text: d.text, blocks: blocksOfLines(d.text) }, { id, createdAt: d.createdAt, ...(text ? { fingerprint: text.fingerprint } : {}) });
+      if (!existed) addedHere.add(document.id);
       docIds.set(d.ref, document.id);
       texts.set(document.id, document.text);
       report.documents.push({ ref: d.ref, id: document.id, title: document.title, existed });
@@ -409,10 +423,10 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
   });
 }
 
-/** Refusal carrying the similar documents found, for the app and CLI to show and ask about. */
+/** Refusal carrying the similar documents found (error.similar), for the app and CLI to show and ask about. */
 export class SimilarDocumentsFailure extends AppFailure {
-  constructor(readonly similar: SimilarDocument[], message: string) {
-    super({ code: 'forbidden', reason: 'similar-document', message, details: similar.map((s) => `${s.title} ≈ ${s.documentTitle} (${Math.round(s.similarity * 100)} % similar)`) });
+  constructor(similar: SimilarDocument[], message: string) {
+    super({ code: 'forbidden', reason: 'similar-document', similar, message, details: similar.map((s) => `${s.title} ≈ ${s.documentTitle} (${Math.round(s.similarity * 100)} % similar)`) });
   }
 }
 
@@ -456,18 +470,4 @@ export function blocksOfLines(text: string): Block[] {
   }
   if (blocks.length === 0) blocks.push({ kind: 'paragraph', start: 0, end: text.length });
   return blocks;
-}
-
-type Existing = { id: string; title: string; text: string };
-
-/** Our document whose text most resembles `text` (at least SIMILAR_TEXT), to show the analyst; never the same document by itself. */
-function mostSimilar(existing: readonly Existing[], text: string): { doc: Existing; score: number } | null {
-  let best: { doc: Existing; score: number } | null = null;
-  for (const doc of existing) {
-    // Lengths far apart cannot reach the threshold; skip the shingling.
-    if (Math.min(doc.text.length, text.length) / Math.max(doc.text.length, text.length) < SIMILAR_TEXT) continue;
-    const score = textSimilarity(doc.text, text);
-    if (score >= SIMILAR_TEXT && (!best || score > best.score)) best = { doc, score };
-  }
-  return best;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reanchor, textSimilarity } from './reanchor';
+import { reanchor } from './reanchor';
+import { textSimilarity } from '../similarity/text-similarity';
 
 describe('reanchor: placed only where the quote with its context occurs once nearby', () => {
   const ours = 'The minister said talks failed. Critics said talks failed too. Then  the ministry  denied it.';

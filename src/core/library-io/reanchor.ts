@@ -3,30 +3,6 @@
 // suffix the file recorded, when it has them — occurs exactly once near where it was; every
 // other span is reported as not placed, with its quote. Nothing is guessed.
 
-/** Word 3-shingles of a text, case- and whitespace-insensitive. */
-function shingles(text: string): Set<string> {
-  const words = text.toLocaleLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const out = new Set<string>();
-  for (let i = 0; i + 2 < words.length; i++) out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
-  return out;
-}
-
-/** Jaccard similarity of two texts' word shingles, 0…1. */
-export function textSimilarity(a: string, b: string): number {
-  const sa = shingles(a);
-  const sb = shingles(b);
-  if (sa.size === 0 || sb.size === 0) return a.trim() === b.trim() ? 1 : 0;
-  let both = 0;
-  for (const s of sa) if (sb.has(s)) both++;
-  return both / (sa.size + sb.size - both);
-}
-
-/**
- * At or above this similarity an arriving text is *shown* to the analyst as resembling one of
- * ours, so she can say whether it is the same article. It never makes them the same document.
- */
-export const SIMILAR_TEXT = 0.8;
-
 /** How far (UTF-16 units) from its expected place a span may be found: this much, or a tenth of the text when longer. */
 export const NEIGHBOURHOOD = 2_000;
 

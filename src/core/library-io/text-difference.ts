@@ -1,5 +1,5 @@
 import { diffWordsWithSpace } from 'diff';
-import type { SimilarDocument } from '../../shared/contract';
+import type { SimilarDocument } from '../../shared/similar-document';
 
 /** How many changed passages are shown, and how much context either side of each. */
 const MAX_CHANGES = 8;

@@ -5,6 +5,8 @@ import { AppFailure } from '../../shared/result';
 import { newId, nowIso } from './ids';
 import { sha256 as sha256Of } from '../import/normalize-text';
 import { RANK_CANDIDATES, SEARCH_RESULT_LIMIT, snippetOf, toSearchQuery } from './search-query';
+import { FingerprintsRepo } from './fingerprints-repo';
+import { fingerprintOf, type TextFingerprint } from '../similarity/text-fingerprint';
 
 interface DocumentRow {
   id: string;
@@ -37,16 +39,20 @@ const toRecord = (row: DocumentRow): DocumentRecord => ({
 
 export class DocumentsRepo {
   private readonly sql: StatementCache;
+  /** The texts' fingerprints for the similar-document check, kept in step with the documents. */
+  readonly fingerprints: FingerprintsRepo;
 
   constructor(private readonly db: Database) {
     this.sql = new StatementCache(db);
+    this.fingerprints = new FingerprintsRepo(db);
   }
 
   /**
-   * Adds a document, or returns the existing one with the same text (`existed: true`). An import
-   * may give the new document its id (which must be free) and creation time.
+   * Adds a document with its text's fingerprint, or returns the existing one with the same text
+   * (`existed: true`). An import may give the new document its id (which must be free) and
+   * creation time, and the fingerprint of this text when it has already computed it.
    */
-  add(doc: NewDocument, identity: { id?: string; createdAt?: string } = {}): { document: DocumentRecord; existed: boolean } {
+  add(doc: NewDocument, identity: { id?: string; createdAt?: string; fingerprint?: TextFingerprint } = {}): { document: DocumentRecord; existed: boolean } {
     assertBlocksCoverText(doc.text, doc.blocks);
     const sha256 = sha256Of(doc.text);
     const existing = this.findBySha256(sha256);
@@ -65,6 +71,7 @@ export class DocumentsRepo {
         'INSERT INTO documents (id, title, source, text, sha256, blocks, created_at) VALUES (@id, @title, @source, @text, @sha256, @blocks, @created_at)',
       )
       .run(row);
+    this.fingerprints.save(row.id, identity.fingerprint ?? fingerprintOf(doc.text));
     return { document: toRecord(row), existed: false };
   }
 
@@ -85,6 +92,33 @@ export class DocumentsRepo {
       if (sha256Of(row.text) !== row.sha256) damaged.push({ id: row.id, title: row.title });
     }
     return damaged;
+  }
+
+  /** Whether the library has any document. */
+  any(): boolean {
+    return this.sql.get('SELECT 1 FROM documents LIMIT 1').get() !== undefined;
+  }
+
+  /**
+   * Documents whose fingerprint shares a band bucket with `fingerprint` (the only ones whose text
+   * can resemble it: see text-fingerprint.ts), in list() order. Documents without a current
+   * fingerprint are not among them: fingerprint them first (fingerprints.textsWithout).
+   */
+  similarCandidates(fingerprint: TextFingerprint): Array<{ id: string; title: string }> {
+    return this.sql
+      .get(
+        `SELECT d.id, d.title FROM documents d JOIN document_summaries s ON s.document_id = d.id
+          WHERE d.id IN (SELECT b.document_id FROM document_fingerprint_bands b WHERE b.bucket IN (SELECT value FROM json_each(?)))
+          ORDER BY ${ORDER_BY.created.desc}`,
+      )
+      .all(JSON.stringify(fingerprint.buckets)) as Array<{ id: string; title: string }>;
+  }
+
+  /** Documents whose id is one of `ids` or whose non-empty source is one of `sources`, in list() order (no texts read). */
+  withIdOrSource(ids: readonly string[], sources: readonly string[]): Array<{ id: string; title: string; source: string }> {
+    return this.sql
+      .get(`${LIST_SELECT} WHERE d.id IN (SELECT value FROM json_each(?)) OR (d.source <> '' AND d.source IN (SELECT value FROM json_each(?))) ORDER BY ${ORDER_BY.created.desc}`)
+      .all(JSON.stringify(ids), JSON.stringify(sources)) as ListRow[];
   }
 
   exists(id: string): boolean {

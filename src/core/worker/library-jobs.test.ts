@@ -12,6 +12,7 @@ import { colleagueFileJson } from '../../../test/support/colleague-file';
 import { Library } from '../store/library';
 import { createBackup, listBackups } from '../reliability/backups';
 import { corruptMiddlePages, dumpFile } from '../../../test/support/db-helpers';
+import type { Imported } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import type { JobEvent } from '../../shared/jobs';
 import type { Annotation } from '../../shared/types';
@@ -74,12 +75,12 @@ describe('long jobs through the library worker', () => {
     start();
     const state = await call<{ initialDocumentId: string }>('getStartupState', {});
     await call('setAnnotatorName', { name: 'Ayesha' });
-    const imported = call<{ ok: boolean; added: number }>('importFileData', { name: 'colleague.json', dataBase64: Buffer.from(colleagueFileJson(20_000)).toString('base64') });
+    const imported = call<Imported>('importFileData', { name: 'colleague.json', dataBase64: Buffer.from(colleagueFileJson(20_000)).toString('base64') });
     // once the import writes rows, a tag waits for its write lock
     await until(() => events.some((e) => e.type === 'progress' && e.done > 0), 150_000);
     const tag = call<Annotation>('createAnnotation', { documentId: state.initialDocumentId, labelId: 'opinion', start: 3, end: 23 });
     const [result, saved] = await Promise.all([imported, tag]);
-    expect(result).toMatchObject({ ok: true, added: 20_000 });
+    expect(result).toMatchObject({ kind: 'annotations', added: 20_000 });
     const jobs = byJob(events);
     expect(jobs.size).toBe(1);
     const [list] = jobs.values();
@@ -130,11 +131,12 @@ describe('long jobs through the library worker', () => {
   it('a failed import ends its events with failed and says why', async () => {
     start();
     await call('getStartupState', {});
-    const r = await call<{ ok: boolean; message: string }>('importFileData', { name: 'broken.json', dataBase64: Buffer.from('{"format":"claimtag","documents":[').toString('base64') });
-    expect(r.ok).toBe(false);
+    const r = (await worker!.dispatch('importFileData', { name: 'broken.json', dataBase64: Buffer.from('{"format":"claimtag","documents":[').toString('base64') })) as Result<unknown>;
+    if (r.ok) throw new Error('a broken file was imported');
+    expect(r.error.code).toBe('invalid-input');
     const [list] = byJob(events).values();
     expectWellFormed(list);
-    expect(list.at(-1)).toMatchObject({ type: 'end', outcome: 'failed', message: r.message });
+    expect(list.at(-1)).toMatchObject({ type: 'end', outcome: 'failed', message: r.error.message });
   });
 
   it('runs the rolling backup as a job on the jobs thread (progress in pages) while reads are answered', async () => {

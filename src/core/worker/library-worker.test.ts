@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportClaimtagJson } from '../interchange/claimtag-json';
 import { sha256Of } from '../store/documents-repo';
 import { makeTempDir } from '../../../test/support/temp-library';
+import type { Imported } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import type { Annotation, DocumentPage, Bundle } from '../../shared/types';
 import { startLibraryWorker, type LibraryWorker } from './library-worker-client';
@@ -86,7 +87,7 @@ describe('the library worker', () => {
     let importing = true;
     const ticker = setInterval(() => importing && ticks++, 1);
     const order: string[] = [];
-    const imported = call<{ ok: boolean; added: number }>('importFileData', { name: 'colleague.json', dataBase64: file }).then((r) => {
+    const imported = call<Imported>('importFileData', { name: 'colleague.json', dataBase64: file }).then((r) => {
       order.push('import');
       return r;
     });
@@ -99,7 +100,7 @@ describe('the library worker', () => {
     expect(order).toEqual(['read', 'import']);
     importing = false;
     clearInterval(ticker);
-    expect(result, JSON.stringify(result).slice(0, 500)).toMatchObject({ ok: true, added: 15_000 });
+    expect(result, JSON.stringify(result).slice(0, 500)).toMatchObject({ kind: 'annotations', added: 15_000 });
     // In-process, the synchronous import would have held this thread for its whole length.
     expect(ticks).toBeGreaterThan(0);
     const db = new Database(path.join(tmp.dir, 'claimtag.sqlite'), { readonly: true });

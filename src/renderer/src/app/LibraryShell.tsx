@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ClaimtagApi, ImportResult } from '../../../shared/contract';
+import type { ClaimtagApi } from '../../../shared/contract';
 import { ARTICLE_EXTENSIONS_SHOWN } from '../../../shared/article-formats';
 import type { Annotator, DocumentRecord, DocumentSummary } from '../../../shared/types';
 import { ExportDialog } from '../export/ExportDialog';
 import { LibraryPanel } from '../library/LibraryPanel';
 import { DeleteDialog, ImportSummaryDialog, PasteDialog, RenameDialog } from '../library/LibraryDialogs';
 import { JobProgress } from '../chrome/JobProgress';
-import { useImporter } from '../library/use-importer';
+import { useImporter, type ImportRow } from '../library/use-importer';
 import { useLibrarySearch } from '../library/use-library-search';
 import { prefetchWorkbench } from '../workbench/workbench-prefetch';
 import { Workbench } from '../workbench/Workbench';
@@ -97,9 +97,9 @@ export function LibraryShell({ api, store, initialDocument, annotator, dataDir, 
   const search = useLibrarySearch(api, document, (id) => void open(id));
 
   const onImported = useCallback(
-    (results: ImportResult[]) => {
-      if (results.some((r) => r.ok)) void refreshAll();
-      const articles = results.filter((r): r is Extract<ImportResult, { kind: 'article' }> => r.ok && r.kind === 'article');
+    (rows: ImportRow[]) => {
+      if (rows.some((r) => r.ok)) void refreshAll();
+      const articles = rows.flatMap((r) => (r.ok && r.value.kind === 'article' ? [r.value] : []));
       if (articles.length > 0) void open(articles[articles.length - 1].documentId);
     },
     [open, refreshAll],

@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import type { ImportResult, SimilarDocument } from '../../../shared/contract';
+import type { Imported, SimilarDocument } from '../../../shared/contract';
+import { asksAnalyst } from '../../../shared/import-questions';
+import type { AppError } from '../../../shared/result';
 import type { DocumentSummary } from '../../../shared/types';
 import { Dialog } from '../chrome/Dialog';
 import type { Arriving, ImportRun, RetryableFile } from './use-importer';
@@ -117,7 +119,7 @@ export function PasteDialog({ onPaste, onClose }: { onPaste(content: { text?: st
   );
 }
 
-const describe = (r: Extract<ImportResult, { ok: true }>): string =>
+const describe = (r: Imported): string =>
   r.kind === 'article'
     ? r.existed
       ? `already in the library as “${r.title}”; opened it instead of adding a copy`
@@ -215,6 +217,38 @@ function SimilarChoice({ message, similar, onChoose }: { message: string; simila
   );
 }
 
+/**
+ * A refused file's line: the question its reason asks, when the analyst can answer it here and
+ * import the file again, else the message and its first details. Invalid bytes are asked about
+ * once for all files, by the dialog's button.
+ */
+function ImportFailure({ error, onAnswer }: { error: AppError; onAnswer?: (arriving: Arriving) => void }) {
+  if (onAnswer && asksAnalyst(error)) {
+    switch (error.reason) {
+      case 'name-clash':
+        return <NameClashChoice names={error.names} onChoose={onAnswer} />;
+      case 'own-layer':
+        return <OwnLayerChoice message={error.message} onChoose={onAnswer} />;
+      case 'similar-document':
+        return <SimilarChoice message={error.message} similar={error.similar} onChoose={onAnswer} />;
+      case 'invalid-text-encoding':
+        break;
+      default:
+        error satisfies never;
+    }
+  }
+  return (
+    <span>
+      {error.message}
+      {(error.details ?? []).slice(0, 5).map((d) => (
+        <span key={d} className="import-detail">
+          {d}
+        </span>
+      ))}
+    </span>
+  );
+}
+
 export function ImportSummaryDialog({
   run,
   onRetry,
@@ -226,10 +260,10 @@ export function ImportSummaryDialog({
   onRetryNames(file: RetryableFile, arriving: Arriving): void;
   onClose(): void;
 }) {
-  const failed = run.results.filter((r) => !r.ok);
+  const failed = run.rows.filter((r) => !r.ok);
   return (
     <Dialog
-      title={failed.length ? `${run.results.length - failed.length} of ${run.results.length} imported` : `Imported ${run.results.length === 1 ? '1 item' : `${run.results.length} items`}`}
+      title={failed.length ? `${run.rows.length - failed.length} of ${run.rows.length} imported` : `Imported ${run.rows.length === 1 ? '1 item' : `${run.rows.length} items`}`}
       onClose={onClose}
       wide
       actions={
@@ -246,37 +280,27 @@ export function ImportSummaryDialog({
       }
     >
       <ul className="import-results">
-        {run.results.map((r, i) => (
-          <li key={i} className={r.ok ? 'ok' : 'failed'}>
-            <span className="import-name">{r.name}</span>
-            {r.ok ? (
-              <span>
-                {describe(r)}
-                {r.kind === 'annotations' &&
-                  r.notes.slice(0, 12).map((n) => (
-                    <span key={n} className="import-detail">
-                      {n}
-                    </span>
-                  ))}
-              </span>
-            ) : r.nameClashes?.length && run.clashes.get(i) ? (
-              <NameClashChoice names={r.nameClashes} onChoose={(arriving) => onRetryNames(run.clashes.get(i)!, arriving)} />
-            ) : r.reason === 'own-layer' && run.clashes.get(i) ? (
-              <OwnLayerChoice message={r.message} onChoose={(arriving) => onRetryNames(run.clashes.get(i)!, arriving)} />
-            ) : r.reason === 'similar-document' && r.similar?.length && run.clashes.get(i) ? (
-              <SimilarChoice message={r.message} similar={r.similar} onChoose={(arriving) => onRetryNames(run.clashes.get(i)!, arriving)} />
-            ) : (
-              <span>
-                {r.message}
-                {r.details.slice(0, 5).map((d) => (
-                  <span key={d} className="import-detail">
-                    {d}
-                  </span>
-                ))}
-              </span>
-            )}
-          </li>
-        ))}
+        {run.rows.map((r, i) => {
+          const waiting = run.questions.get(i);
+          return (
+            <li key={i} className={r.ok ? 'ok' : 'failed'}>
+              <span className="import-name">{r.name}</span>
+              {r.ok ? (
+                <span>
+                  {describe(r.value)}
+                  {r.value.kind === 'annotations' &&
+                    r.value.notes.slice(0, 12).map((n) => (
+                      <span key={n} className="import-detail">
+                        {n}
+                      </span>
+                    ))}
+                </span>
+              ) : (
+                <ImportFailure error={r.error} onAnswer={waiting && ((arriving) => onRetryNames(waiting, arriving))} />
+              )}
+            </li>
+          );
+        })}
       </ul>
       {run.retryable.length > 0 && (
         <p className="dialog-lead">Some files are not valid UTF-8. You can import them anyway; unreadable bytes become “�”.</p>

@@ -1,6 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
-import type { ApiInput, ClaimtagApi, ImportResult } from '../../../shared/contract';
+import type { ApiInput, ClaimtagApi, Imported } from '../../../shared/contract';
 import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../../shared/import-limits';
+import { asksAnalyst } from '../../../shared/import-questions';
+import type { ErrorCode, Result } from '../../../shared/result';
 
 export interface ImportProgress {
   done: number;
@@ -14,55 +16,57 @@ export type Arriving = NonNullable<ApiInput<'importFileData'>['arriving']>;
 /** A file waiting for the user's word, e.g. to import invalid UTF-8 with replacement characters; with the choices already made for it. */
 export type RetryableFile = ({ kind: 'data'; name: string; dataBase64: string } | { kind: 'chosen'; name: string; token: string }) & { arriving?: Arriving };
 
+/** One file (or the clipboard) of a run: its name, and what it added or the error (with its typed reason) that refused it. */
+export type ImportRow = { name: string } & Result<Imported>;
+
 export interface ImportRun {
-  results: ImportResult[];
+  rows: ImportRow[];
+  /** Files refused for invalid bytes: asked about all at once, imported again with the bytes replaced. */
   retryable: RetryableFile[];
-  /** Files refused until the analyst decides (a name taken here, her own layer, a similar document), by result index. */
-  clashes: Map<number, RetryableFile>;
+  /** Files refused with another question (a name taken here, her own layer, a similar document), by row index. */
+  questions: Map<number, RetryableFile>;
 }
 
-/** Refusals the analyst can answer in the summary dialog and import again. */
-const askable = (r: ImportResult): boolean =>
-  !r.ok && (Boolean(r.nameClashes?.length) || r.reason === 'own-layer' || (r.reason === 'similar-document' && Boolean(r.similar?.length)));
+const failed = (name: string, code: ErrorCode, message: string): ImportRow => ({ name, ok: false, error: { code, message } });
+const rowOf = (name: string, r: Result<Imported>): ImportRow => ({ name, ...r });
 
 /** Imports files one at a time, so progress is visible and one failure never stops the rest. */
-export function useImporter(api: ClaimtagApi, onImported: (results: ImportResult[]) => void) {
+export function useImporter(api: ClaimtagApi, onImported: (rows: ImportRow[]) => void) {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [lastRun, setLastRun] = useState<ImportRun | null>(null);
   /** Set by Cancel: the file being imported is rolled back by the library, the files after it are not started. */
   const cancelled = useRef(false);
 
   const runAll = useCallback(
-    async (items: Array<{ name: string; run: () => Promise<ImportResult>; retry?: () => RetryableFile }>) => {
-      const results: ImportResult[] = [];
+    async (items: Array<{ name: string; run: () => Promise<ImportRow>; retry?: () => RetryableFile }>) => {
+      const rows: ImportRow[] = [];
       const retryable: RetryableFile[] = [];
-      const clashes = new Map<number, RetryableFile>();
+      const questions = new Map<number, RetryableFile>();
       cancelled.current = false;
       for (const [i, item] of items.entries()) {
         if (cancelled.current) {
-          results.push({ ok: false, name: item.name, message: `"${item.name}" was not imported: the import was cancelled before it.`, details: [], canReplaceInvalid: false });
+          rows.push(failed(item.name, 'cancelled', `"${item.name}" was not imported: the import was cancelled before it.`));
           continue;
         }
         setProgress({ done: i, total: items.length, current: item.name });
-        let result: ImportResult;
+        let row: ImportRow;
         try {
-          result = await item.run();
+          row = await item.run();
         } catch {
-          result = { ok: false, name: item.name, message: `"${item.name}" could not be imported.`, details: [], canReplaceInvalid: false };
+          row = failed(item.name, 'internal', `"${item.name}" could not be imported.`);
         }
-        results.push(result);
-        if (!result.ok && result.canReplaceInvalid && item.retry) retryable.push(item.retry());
-        if (askable(result) && item.retry) clashes.set(results.length - 1, item.retry());
+        rows.push(row);
+        if (!row.ok && asksAnalyst(row.error) && item.retry) {
+          if (row.error.reason === 'invalid-text-encoding') retryable.push(item.retry());
+          else questions.set(rows.length - 1, item.retry());
+        }
       }
       setProgress(null);
-      setLastRun({ results, retryable, clashes });
-      onImported(results);
+      setLastRun({ rows, retryable, questions });
+      onImported(rows);
     },
     [onImported],
   );
-
-  const unwrap = (name: string, r: Awaited<ReturnType<ClaimtagApi['importFileData']>>): ImportResult =>
-    r.ok ? r.value : { ok: false, name, message: r.error.message, details: r.error.details ?? [], canReplaceInvalid: false, ...(r.error.reason ? { reason: r.error.reason } : {}) };
 
   const importDropped = useCallback(
     async (files: File[]) => {
@@ -71,12 +75,10 @@ export function useImporter(api: ClaimtagApi, onImported: (results: ImportResult
           let dataBase64 = '';
           return {
             name: file.name,
-            run: async (): Promise<ImportResult> => {
-              if (file.size > MAX_IMPORT_BYTES) {
-                return { ok: false, name: file.name, message: tooLargeToImport(`"${file.name}"`), details: [], canReplaceInvalid: false };
-              }
+            run: async (): Promise<ImportRow> => {
+              if (file.size > MAX_IMPORT_BYTES) return failed(file.name, 'too-large', tooLargeToImport(`"${file.name}"`));
               dataBase64 = await toBase64(file);
-              return unwrap(file.name, await api.importFileData({ name: file.name, dataBase64 }));
+              return rowOf(file.name, await api.importFileData({ name: file.name, dataBase64 }));
             },
             retry: () => ({ kind: 'data' as const, name: file.name, dataBase64 }),
           };
@@ -92,7 +94,7 @@ export function useImporter(api: ClaimtagApi, onImported: (results: ImportResult
     await runAll(
       chosen.value.files.map((f) => ({
         name: f.name,
-        run: async () => unwrap(f.name, await api.importChosenFile({ token: f.token })),
+        run: async () => rowOf(f.name, await api.importChosenFile({ token: f.token })),
         retry: () => ({ kind: 'chosen' as const, name: f.name, token: f.token }),
       })),
     );
@@ -100,7 +102,7 @@ export function useImporter(api: ClaimtagApi, onImported: (results: ImportResult
 
   const importPasted = useCallback(
     async (content: { text?: string; html?: string }) => {
-      await runAll([{ name: 'Clipboard', run: async () => unwrap('Clipboard', await api.importClipboard(content)) }]);
+      await runAll([{ name: 'Clipboard', run: async () => rowOf('Clipboard', await api.importClipboard(content)) }]);
     },
     [api, runAll],
   );
@@ -111,7 +113,7 @@ export function useImporter(api: ClaimtagApi, onImported: (results: ImportResult
         files.map((f) => ({
           name: f.name,
           run: async () =>
-            unwrap(
+            rowOf(
               f.name,
               f.kind === 'data'
                 ? await api.importFileData({ name: f.name, dataBase64: f.dataBase64, replaceInvalid: true })
@@ -131,7 +133,7 @@ export function useImporter(api: ClaimtagApi, onImported: (results: ImportResult
         {
           name: f.name,
           run: async () =>
-            unwrap(
+            rowOf(
               f.name,
               f.kind === 'data'
                 ? await api.importFileData({ name: f.name, dataBase64: f.dataBase64, arriving })

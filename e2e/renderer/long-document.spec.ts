@@ -234,6 +234,27 @@ test('a jump into a transcript whose later sections are much taller than estimat
   expect(await article.articleText()).toBe(text);
 });
 
+test('a jump deep into the last section of a transcript taller than estimated reaches its target past the estimated end', async ({ app, page }) => {
+  // Every later section is far taller than its estimate, so the estimated end of the article lies
+  // above the target's real place: the first scroll stops at the end of the scroll range, and only
+  // once the target's section is laid out for real can the jump go the rest of the way.
+  const opening = (n: number) => `Paragraph ${n} of the opening statement. ${'The member set out the position of the committee at length. '.repeat(24)}`;
+  const needle = 'claim number 5990 was';
+  let jump: Awaited<ReturnType<typeof clickEntryOnceShown>> | null = null;
+  await openNumberedArticle(app, page, {
+    title: 'Long transcript',
+    paragraphs: 6000,
+    paragraph: (n) => (n <= 100 ? opening(n) : numbered(n)),
+    tagged: [5990],
+    beforeOpen: async () => void (jump = await clickEntryOnceShown(page, needle)),
+  });
+  expect(await jump!.clicked()).toEqual({ atClick: true });
+  const target = page.locator('.article-text [data-start]').filter({ hasText: 'Paragraph 5990 says' });
+  await expect(target).toBeInViewport();
+  await expect(page.locator('.article-text[data-complete="true"]')).toHaveCount(1, { timeout: 30_000 });
+  await expect(target).toBeInViewport();
+});
+
 test('J steps to the next claim in a part of a long article not built yet, and it stays in view while the rest is built', async ({ app, page }) => {
   const opening = (n: number) => `Paragraph ${n} of the opening statement. ${'The member set out the position of the committee at length. '.repeat(24)}`;
   let jump: Awaited<ReturnType<typeof clickEntryOnceShown>> | null = null;

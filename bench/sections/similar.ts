@@ -74,9 +74,8 @@ export async function run() {
             mergeImport(library, oneArticle(copy, 'near-copy'));
             throw new Error('the near-copy was not refused as similar');
           } catch (err) {
-            if (!(err instanceof SimilarDocumentsFailure) || err.error.reason !== 'similar-document') throw err;
-            const [first] = err.error.similar;
-            named = `${first.documentTitle.slice(0, 20)} (${first.similarity})`;
+            if (!(err instanceof SimilarDocumentsFailure)) throw err;
+            named = `${err.error.similar[0].documentTitle.slice(0, 20)} (${err.error.similar[0].similarity})`;
           }
         }, 1), { ...growth('importSimilar') });
         details[`similarNamed${size}`] = named;

@@ -13,8 +13,8 @@ const FIXTURES = path.resolve(__dirname, '../fixtures');
 const SHOTS = process.env.CLAIMTAG_SHOTS_DIR ?? path.resolve(__dirname, '../../test-results/screens/long-jobs');
 
 /** A colleague's claimtag JSON: one long article with `n` annotations. */
-function colleagueFile(dir: string, n: number): string {
-  const file = path.join(dir, 'colleague-100k.json');
+function colleagueFile(dir: string, n: number, name = 'colleague-100k.json'): string {
+  const file = path.join(dir, name);
   fs.writeFileSync(file, colleagueFileJson(n));
   return file;
 }
@@ -87,6 +87,44 @@ test('a long import shows its progress; a tag meanwhile waits (said in the statu
   expect(rows(app.databasePath, 'SELECT title FROM documents ORDER BY created_at').map((r) => (r as { title: string }).title)).toEqual([expect.any(String), 'Trade note']);
   expect(rows(app.databasePath, "SELECT count(*) AS n FROM annotators WHERE name = 'Colleague'")).toEqual([{ n: 0 }]);
   expect(rows(app.databasePath, 'SELECT count(*) AS n FROM annotations')).toEqual([{ n: 1 }]);
+});
+
+test('a file dropped during a long import is shown queued behind it, then imported once the import ends', async ({ app, page }) => {
+  const big = colleagueFile(work, 100_000);
+  app.nextImportFiles = [big];
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const progress = page.getByTestId('job-progress');
+  await expect(progress).toContainText(/[\d,]+ of 100,000 annotations/, { timeout: 120_000 });
+
+  // a second file arrives while the writer lane imports the first: it waits its turn, and says so
+  await page.evaluate((content) => {
+    const data = new DataTransfer();
+    data.items.add(new File([content], 'late-note.txt', { type: 'text/plain' }));
+    const target = document.querySelector('.shell')!;
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, fs.readFileSync(path.join(FIXTURES, 'trade-note.txt'), 'utf8'));
+  const queued = progress.getByTestId('job-row').filter({ hasText: 'Importing late-note.txt' });
+  await expect(queued).toContainText('Queued: waiting for the import (colleague-100k.json) to finish');
+  await expect(queued).toContainText('Cancel takes it out of the queue: nothing of it is done.');
+  await expect(queued.getByRole('button', { name: 'Cancel: Importing late-note.txt' })).toBeVisible();
+  // (pictures while it waits; on an idle machine the import ahead may end during them, so the
+  // checks below hold whichever picture caught what)
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const width of [900, 1024, 1360, 1600]) {
+      await page.setViewportSize({ width, height: 760 });
+      await progress.screenshot({ path: path.join(SHOTS, `queued-${width}-${scheme}.png`), timeout: 5_000 }).catch(() => {});
+    }
+  }
+  await expect(progress).toHaveCount(0, { timeout: 120_000 });
+  // its events: queued behind the import (seq 0), started only after that import ended, done
+  const late = app.jobEvents.filter((e) => e.type !== 'waiting' && e.what === 'late-note.txt');
+  expect(late[0]).toMatchObject({ type: 'queued', seq: 0, behind: { kind: 'import', what: 'colleague-100k.json' } });
+  expect(late.at(-1)).toMatchObject({ type: 'end', outcome: 'done' });
+  const at = (pred: (e: (typeof app.jobEvents)[number]) => boolean) => app.jobEvents.findIndex(pred);
+  expect(at((e) => e.type === 'progress' && e.what === 'late-note.txt')).toBeGreaterThan(at((e) => e.type === 'end' && e.what === 'colleague-100k.json'));
+  expect(rows(app.databasePath, "SELECT count(*) AS n FROM documents WHERE title = 'Late note'")).toEqual([{ n: 1 }]);
 });
 
 test('a slow call shows "Working…" in the status bar after 300 ms, and nothing once it is answered', async ({ app, page }) => {

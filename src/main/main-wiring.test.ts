@@ -202,7 +202,7 @@ describe('main process wiring under hostile events', () => {
     });
   });
 
-  // The first call waits for the library and jobs worker threads to start; in tests each thread
+  // The first call waits for the library lane's worker thread (and the job lanes') to start; in tests each thread
   // compiles the TypeScript core with tsx first, which takes tens of seconds on a loaded 2-core machine.
   describe('IPC', { timeout: 120_000 }, () => {
     const mainFrame = { url: APP_PAGE, parent: null };

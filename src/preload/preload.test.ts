@@ -70,7 +70,11 @@ describe('long-job events', () => {
     handler({ sender: 'ipc event' }, 'progress');
     handler({ sender: 'ipc event' }, end);
     handler({ sender: 'ipc event' }, { type: 'waiting', on: true, method: 'createAnnotation' });
-    expect(got).toEqual([[progress], [end], [{ type: 'waiting', on: true, method: 'createAnnotation' }]]);
+    const queued = { type: 'queued', jobId: 'w1', seq: 0, kind: 'import', what: 'b.json', behind: { kind: 'import', what: 'a.json' } };
+    handler({ sender: 'ipc event' }, queued);
+    handler({ sender: 'ipc event' }, { ...queued, behind: { kind: 'format-disk', what: 'a.json' } });
+    handler({ sender: 'ipc event' }, { ...queued, behind: null });
+    expect(got).toEqual([[progress], [end], [{ type: 'waiting', on: true, method: 'createAnnotation' }], [queued]]);
     off();
     expect(listeners.some(([c]) => c === JOB_CHANNEL)).toBe(false);
   });

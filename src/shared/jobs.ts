@@ -6,6 +6,12 @@
 export const JOB_KINDS = ['import', 'export', 'agreement', 'backup', 'restore'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
+/**
+ * Kinds of job that write to the library (they run on the writer lane, one at a time): a change
+ * held for the write lock waits for one of these, never for an export or the agreement figures.
+ */
+export const JOB_WRITES = { import: true, restore: true, backup: true, export: false, agreement: false } as const satisfies Record<JobKind, boolean>;
+
 /** How a job ended. Every job's events end with exactly one of these. */
 export const JOB_OUTCOMES = ['done', 'cancelled', 'failed'] as const;
 export type JobOutcome = (typeof JOB_OUTCOMES)[number];
@@ -20,7 +26,12 @@ interface JobEventBase {
 }
 
 export type JobEvent =
-  /** `done` of `total` steps (rows, files, bytes); total null while unknown. The first event of a job has seq 0. */
+  /**
+   * The job waits for another on its lane to end (two writers run one after the other, #14):
+   * `behind` is the job it waits for. Only ever a job's first event (seq 0); it can be cancelled meanwhile.
+   */
+  | (JobEventBase & { type: 'queued'; behind: { kind: JobKind; what: string } })
+  /** `done` of `total` steps (rows, files, bytes); total null while unknown. A job's first event (seq 0) unless it was queued. */
   | (JobEventBase & { type: 'progress'; done: number; total: number | null })
   /** The job's last event. */
   | (JobEventBase & { type: 'end'; outcome: JobOutcome; message?: string })
@@ -37,6 +48,10 @@ export function isJobEvent(value: unknown): value is JobEvent {
   if (e.type === 'waiting') return typeof e.on === 'boolean' && typeof e.method === 'string';
   if (typeof e.jobId !== 'string' || typeof e.seq !== 'number' || typeof e.what !== 'string') return false;
   if (!(JOB_KINDS as readonly unknown[]).includes(e.kind)) return false;
+  if (e.type === 'queued') {
+    const b = e.behind as Record<string, unknown> | null;
+    return typeof b === 'object' && b !== null && (JOB_KINDS as readonly unknown[]).includes(b.kind) && typeof b.what === 'string';
+  }
   if (e.type === 'progress') return typeof e.done === 'number' && (e.total === null || typeof e.total === 'number');
   return e.type === 'end' && (JOB_OUTCOMES as readonly unknown[]).includes(e.outcome) && (e.message === undefined || typeof e.message === 'string');
 }

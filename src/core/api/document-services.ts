@@ -6,6 +6,7 @@ import type { ApiServices, Imported } from '../../shared/contract';
 import { asksAnalyst } from '../../shared/import-questions';
 import { AppFailure } from '../../shared/result';
 import { importClipboard } from '../import/import-file';
+import { droppedFileName } from '../import/dropped-file-name';
 import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../shared/import-limits';
 import { readClaimReviewDesk, writeClaimReviewDesk } from '../library-io/claimreview-desk';
 import { exportBundle } from '../library-io/export-bundle';
@@ -133,7 +134,7 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
     },
 
     async importChosenFile({ token, replaceInvalid, arriving }) {
-      const file = chosen.get(token);
+      const file = chosen.get(token) ?? (await ports.chosenFile?.(token));
       if (!file) throw new AppFailure({ code: 'not-found', message: 'That file choice has expired; choose the file again.' });
       try {
         const imported = await importOne(file, path.basename(file), replaceInvalid, arriving);
@@ -147,7 +148,7 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
     },
 
     async importFileData({ name, dataBase64, replaceInvalid, arriving }) {
-      const safeName = path.basename(name.replace(/[\\/]/g, '_')).replace(/^\.+/, '') || 'dropped-file';
+      const safeName = droppedFileName(name);
       const bytes = Buffer.from(dataBase64, 'base64');
       if (bytes.length > MAX_IMPORT_BYTES) {
         throw new AppFailure({ code: 'too-large', message: tooLargeToImport(`"${safeName}"`) });
@@ -199,7 +200,10 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
             written: await exportBundle(bundle, format, target, {
               printToPdf: ports.printToPdf,
               signal,
+              // The job's cancel board is read between documents, so a cancel stops a long export promptly.
+              check: () => job.check(),
               onWritten: (chars) => job.progress(chars, null),
+              onDocument: (_done, _total, chars) => job.progress(chars, null),
               ...(desk ? { formatOptions: { desk } } : {}),
             }),
           };

@@ -6,6 +6,12 @@
 export interface HostPorts {
   /** Files the user picked to import, or null when cancelled. */
   chooseFilesToImport(): Promise<string[] | null>;
+  /**
+   * The file behind a token of a choice the host made and keeps itself (the library worker's
+   * requesting side answers chooseImportFiles, so the dialog opens even while the writer lane is
+   * inside an import); null when the token is unknown.
+   */
+  chosenFile?(token: string): Promise<string | null>;
   /** Where to save an export, or null when cancelled. */
   chooseExportPath(suggestedName: string, extension: string): Promise<string | null>;
   /** One existing file to open (e.g. a tag set), with extensions like "json"; null when cancelled. */

@@ -30,7 +30,9 @@ export interface SessionOptions {
   jobIdPrefix?: string;
   /** The cancel board shared with the thread that asks for cancels (job-runner.ts). */
   cancelBoard?: Int32Array;
-  /** Run the rolling backup / full integrity check after opening (default true; the worker's library thread leaves it to the jobs thread). */
+  /** Jobs run one after the other, a later one queued (the writer lane, lanes.ts). */
+  jobsOneAtATime?: boolean;
+  /** Run the rolling backup / full integrity check after opening (default true; in the worker only the writer lane runs it). */
   backgroundCheck?: boolean;
 }
 
@@ -49,7 +51,7 @@ export class LibrarySession {
   readonly jobs: JobRunner;
 
   constructor(private readonly options: SessionOptions) {
-    this.jobs = new JobRunner({ emit: options.onJobEvent ?? (() => {}), idPrefix: options.jobIdPrefix, cancelBoard: options.cancelBoard });
+    this.jobs = new JobRunner({ emit: options.onJobEvent ?? (() => {}), idPrefix: options.jobIdPrefix, cancelBoard: options.cancelBoard, oneAtATime: options.jobsOneAtATime });
     this.services = this.open();
     this.dispatch = createDispatch(
       new Proxy({} as ApiServices, { get: (_t, method: string) => this.services[method as keyof ApiServices] }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../shared/result';
 import { JOB_PROGRESS_EVERY_MS, type JobEvent } from '../../shared/jobs';
-import { JobRunner, jobNumber, markCancelled, newCancelBoard } from './job-runner';
+import { GIVEN_JOB_BASE, givenJob, JobRunner, jobNumber, markCancelled, newCancelBoard } from './job-runner';
 
 describe('JobRunner', () => {
   it('numbers events from 0, throttles progress (first and last always sent) and ends with done', async () => {
@@ -61,5 +61,61 @@ describe('JobRunner', () => {
     expect(runner.cancel('j0')).toBe(false);
     expect(jobNumber('l7', 'j')).toBeNull();
     expect(jobNumber('j-1', 'j')).toBeNull();
+  });
+
+  it('oneAtATime: a job asked for while another runs is queued behind it (told), starts when it ends, and can be cancelled while it waits', async () => {
+    const events: JobEvent[] = [];
+    const runner = new JobRunner({ emit: (e) => events.push(e), idPrefix: 'w', oneAtATime: true });
+    const order: string[] = [];
+    let finishFirst!: () => void;
+    const first = runner.run('backup', 'the library', async () => {
+      order.push('backup starts');
+      await new Promise<void>((r) => (finishFirst = r));
+      order.push('backup ends');
+    });
+    const second = runner.run('import', 'a.json', () => void order.push('import runs'));
+    const third = runner.run('import', 'b.json', () => void order.push('b runs'));
+    await new Promise((r) => setTimeout(r, 5));
+    // the second and third wait (they were told whom for); the third is cancelled while waiting
+    expect(order).toEqual(['backup starts']);
+    expect(events.filter((e) => e.type === 'queued')).toEqual([
+      { type: 'queued', jobId: 'w1', seq: 0, kind: 'import', what: 'a.json', behind: { kind: 'backup', what: 'the library' } },
+      { type: 'queued', jobId: 'w2', seq: 0, kind: 'import', what: 'b.json', behind: { kind: 'backup', what: 'the library' } },
+    ]);
+    expect(runner.cancel('w2')).toBe(true);
+    await expect(third).rejects.toMatchObject({ error: { code: 'cancelled' } });
+    expect(order).toEqual(['backup starts']);
+    finishFirst();
+    await Promise.all([first, second]);
+    expect(order).toEqual(['backup starts', 'backup ends', 'import runs']);
+    const of = (id: string) => events.flatMap((e) => (e.type !== 'waiting' && e.jobId === id ? [`${e.seq}:${e.type}${e.type === 'end' ? `:${e.outcome}` : ''}`] : []));
+    expect(of('w0')).toEqual(['0:progress', '1:end:done']);
+    expect(of('w1')).toEqual(['0:queued', '1:progress', '2:end:done']);
+    expect(of('w2')).toEqual(['0:queued', '1:end:cancelled']);
+    // the line is empty again: the next job starts at once, unqueued
+    await runner.run('import', 'c.json', () => void order.push('c runs'));
+    expect(of('w3')).toEqual(['0:progress', '1:end:done']);
+  });
+
+  it('a job given its id by the thread that asked goes on from the queued event that thread sent, and a cancel sent before it started stops it', async () => {
+    const events: JobEvent[] = [];
+    const runner = new JobRunner({ emit: (e) => events.push(e), idPrefix: 'w', cancelBoard: newCancelBoard(), oneAtATime: true });
+    const n = GIVEN_JOB_BASE;
+    const value = await givenJob.run({ jobId: `w${n}`, n, announced: true }, () => runner.run('import', 'a.json', () => 'imported'));
+    expect(value).toBe('imported');
+    expect(events.map((e) => e.type !== 'waiting' && [e.jobId, e.seq, e.type])).toEqual([
+      [`w${n}`, 1, 'progress'],
+      [`w${n}`, 2, 'end'],
+    ]);
+    // the cancel arrives while the call is still on its way to run(): it is kept for it
+    expect(runner.cancel(`w${n + 1}`)).toBe(true);
+    let ran = false;
+    const cancelled = givenJob.run({ jobId: `w${n + 1}`, n: n + 1, announced: true }, () => runner.run('import', 'b.json', () => (ran = true)));
+    await expect(cancelled).rejects.toMatchObject({ error: { code: 'cancelled' } });
+    expect(ran).toBe(false);
+    // only once: a job of the runner's own numbering is not given, and an unknown id of it is refused
+    await runner.run('backup', 'the library', () => 'copied');
+    expect(events.at(-1)).toMatchObject({ jobId: 'w0', seq: 1, type: 'end', outcome: 'done' });
+    expect(runner.cancel('w5')).toBe(false);
   });
 });

@@ -5,6 +5,7 @@
 // event loop delivers the request), and, in a worker thread, a slot in a SharedArrayBuffer that
 // the thread which asked writes (for synchronous work such as an import's one transaction, which
 // holds the thread's event loop until it ends: `check()` reads the slot between rows).
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { AppFailure } from '../../shared/result';
 import { JOB_PROGRESS_EVERY_MS, type JobEvent, type JobKind, type JobOutcome } from '../../shared/jobs';
 
@@ -30,6 +31,11 @@ export function markCancelled(board: Int32Array, n: number): void {
   Atomics.store(board, n % CANCEL_SLOTS, n + 1);
 }
 
+/** Clears job `n`'s slot (before its call is sent: a cancel marked after that is kept). */
+export function clearCancel(board: Int32Array, n: number): void {
+  Atomics.store(board, n % CANCEL_SLOTS, 0);
+}
+
 /** The job number in an id made by a runner with this prefix, or null. */
 export function jobNumber(jobId: string, prefix: string): number | null {
   if (!jobId.startsWith(prefix)) return null;
@@ -37,15 +43,37 @@ export function jobNumber(jobId: string, prefix: string): number | null {
   return Number.isSafeInteger(n) && n >= 0 ? n : null;
 }
 
+/**
+ * A job id chosen by the thread that asked for the call, for the one job the call starts: that
+ * thread may already have told the page the job is queued (`announced`: its event seq 0 was
+ * sent, so this job's events go on from 1), and may mark it cancelled on the board before this
+ * thread — busy with the job ahead of it — has even read the call. Numbers at GIVEN_JOB_BASE and
+ * above are given ones; a runner numbers its own jobs from 0.
+ */
+export interface GivenJob {
+  jobId: string;
+  n: number;
+  announced: boolean;
+}
+export const GIVEN_JOB_BASE = 2 ** 20;
+/** The given job of the call being answered (the worker runs each call inside it). */
+export const givenJob = new AsyncLocalStorage<GivenJob>();
+
 export interface JobRunnerOptions {
   emit: (event: JobEvent) => void;
   /** Ids are `${idPrefix}${n}`; a prefix per thread lets the requester route a cancel. */
   idPrefix?: string;
   cancelBoard?: Int32Array;
   now?: () => number;
+  /**
+   * Jobs run one after the other (a lane of writers, #14): a job asked for while another runs
+   * first sends 'queued' (naming the job it waits for), starts when those before it have ended,
+   * and can be cancelled while it waits.
+   */
+  oneAtATime?: boolean;
 }
 
-const CANCELLED_MESSAGE: Record<JobKind, string> = {
+export const CANCELLED_MESSAGE: Record<JobKind, string> = {
   import: 'The import was cancelled; nothing of the file being imported was kept.',
   export: 'The export was cancelled; no file was written or changed.',
   agreement: 'The agreement was cancelled.',
@@ -56,8 +84,15 @@ const CANCELLED_MESSAGE: Record<JobKind, string> = {
 export class JobRunner {
   private next = 0;
   private readonly running = new Map<string, AbortController>();
+  /** Given jobs cancelled before their call reached run() (their thread was busy). */
+  private readonly cancelledEarly = new Set<string>();
+  private readonly usedGiven = new WeakSet<GivenJob>();
   private readonly prefix: string;
   private readonly now: () => number;
+  /** oneAtATime: the jobs asked for and not yet ended, oldest (the one running) first. */
+  private readonly line: Array<{ jobId: string; kind: JobKind; what: string }> = [];
+  /** oneAtATime: settles when the last job in the line has ended. */
+  private tail: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: JobRunnerOptions) {
     this.prefix = options.idPrefix ?? 'job-';
@@ -72,7 +107,12 @@ export class JobRunner {
   /** Asks a running job to stop; false when there is no such job (it may have just ended). */
   cancel(jobId: string): boolean {
     const controller = this.running.get(jobId);
-    if (!controller) return false;
+    if (!controller) {
+      const n = jobNumber(jobId, this.prefix);
+      if (n === null || n < GIVEN_JOB_BASE) return false;
+      this.cancelledEarly.add(jobId); // its call is being answered but has not started the job yet
+      return true;
+    }
     const n = jobNumber(jobId, this.prefix);
     if (n !== null && this.options.cancelBoard) markCancelled(this.options.cancelBoard, n);
     controller.abort();
@@ -85,13 +125,18 @@ export class JobRunner {
    * too) end it 'failed' with the AppFailure's message. The throw is passed on.
    */
   async run<T>(kind: JobKind, what: string, work: (job: JobControl) => Promise<T> | T): Promise<T> {
-    const n = this.next++;
+    const given = givenJob.getStore();
+    const useGiven = given !== undefined && !this.usedGiven.has(given) && jobNumber(given.jobId, this.prefix) === given.n;
+    if (useGiven) this.usedGiven.add(given);
+    const n = useGiven ? given.n : this.next++;
     const jobId = `${this.prefix}${n}`;
     const controller = new AbortController();
     this.running.set(jobId, controller);
+    if (this.cancelledEarly.delete(jobId)) controller.abort();
     const board = this.options.cancelBoard;
-    if (board) Atomics.store(board, n % CANCEL_SLOTS, 0);
-    let seq = 0;
+    // a given job's slot was cleared by the thread that numbered it (and may hold its cancel since)
+    if (board && !useGiven) Atomics.store(board, n % CANCEL_SLOTS, 0);
+    let seq = useGiven && given.announced ? 1 : 0;
     let lastAt = -Infinity;
     let label = what;
     const emit = (event: JobEvent) => this.options.emit(event);
@@ -112,10 +157,28 @@ export class JobRunner {
         throw new AppFailure({ code: 'cancelled', message: CANCELLED_MESSAGE[kind] });
       },
     };
-    job.progress(0, null);
     const end = (outcome: JobOutcome, message?: string) =>
       emit({ type: 'end', jobId, seq: seq++, kind, what: label, outcome, ...(message !== undefined ? { message } : {}) });
+    // oneAtATime: this job's turn comes when the one before it in the line has ended
+    let turn: Promise<void> = Promise.resolve();
+    let release = () => {};
+    if (this.options.oneAtATime) {
+      const ahead = this.line[0];
+      turn = this.tail;
+      this.tail = new Promise<void>((resolve) => (release = resolve));
+      this.line.push({ jobId, kind, what });
+      if (ahead) emit({ type: 'queued', jobId, seq: seq++, kind, what, behind: { kind: ahead.kind, what: ahead.what } });
+    }
     try {
+      if (this.options.oneAtATime) {
+        await new Promise<void>((resolve) => {
+          if (controller.signal.aborted) return resolve();
+          controller.signal.addEventListener('abort', () => resolve(), { once: true });
+          void turn.then(resolve);
+        });
+      }
+      job.check();
+      job.progress(0, null);
       const value = await work(job);
       end('done');
       return value;
@@ -125,6 +188,11 @@ export class JobRunner {
       throw err;
     } finally {
       this.running.delete(jobId);
+      if (this.options.oneAtATime) {
+        this.line.splice(this.line.findIndex((j) => j.jobId === jobId), 1);
+        // a job cancelled while queued passes its turn on only once the one before it has ended
+        void turn.then(release);
+      }
     }
   }
 }

@@ -1,6 +1,6 @@
 import { firstFreeKey, isHexColor, newLabelColor } from '../../shared/label-rules';
 import { importedLabelIdProblem } from '../../shared/label-id';
-import { AppFailure } from '../../shared/result';
+import { AppFailure, type AppError } from '../../shared/result';
 import type { Annotator, Block, Label } from '../../shared/types';
 import type { ParsedImport, RejectedItem } from '../interchange/types';
 import type { Library } from '../store/library';
@@ -425,6 +425,8 @@ export function mergeImport(library: Library, parsed: ParsedImport, options: Mer
 
 /** Refusal carrying the similar documents found (error.similar), for the app and CLI to show and ask about. */
 export class SimilarDocumentsFailure extends AppFailure {
+  declare readonly error: Extract<AppError, { reason: 'similar-document' }>;
+
   constructor(similar: SimilarDocument[], message: string) {
     super({ code: 'forbidden', reason: 'similar-document', similar, message, details: similar.map((s) => `${s.title} ≈ ${s.documentTitle} (${Math.round(s.similarity * 100)} % similar)`) });
   }

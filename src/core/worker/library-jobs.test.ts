@@ -1,7 +1,7 @@
 // Long jobs through the library worker, under plain Node exactly as main runs them (#14):
 // progress events arrive in order and end with done / cancelled / failed; a cancel leaves the
 // database as it was (before/after dump); a tag saved meanwhile waits, is announced as waiting,
-// and is kept; the rolling backup runs as a job on the jobs thread; a restore hands the restored
+// and is kept; the rolling backup runs as a job on the writer lane; a restore hands the restored
 // file over to the library thread.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -112,7 +112,7 @@ describe('long jobs through the library worker', () => {
     const imported = worker!.dispatch('importFileData', { name: 'colleague.json', dataBase64: Buffer.from(colleagueFileJson(30_000)).toString('base64') }) as Promise<Result<unknown>>;
     await until(() => events.some((e) => e.type === 'progress' && e.done > 0), 150_000);
     const [jobId] = byJob(events).keys();
-    // answered by the requesting side while the jobs thread is busy in its transaction
+    // answered by the requesting side while the writer lane is busy in its transaction
     expect(await call('cancelJob', { jobId })).toEqual({ cancelled: true });
     const result = await imported;
     expect(result).toMatchObject({ ok: false, error: { code: 'cancelled' } });
@@ -121,7 +121,7 @@ describe('long jobs through the library worker', () => {
     expect(list.at(-1)).toMatchObject({ type: 'end', outcome: 'cancelled' });
     // a second cancel of the ended job does nothing; a made-up id neither
     expect(await call('cancelJob', { jobId })).toEqual({ cancelled: false });
-    expect(await call('cancelJob', { jobId: 'j999' })).toEqual({ cancelled: false });
+    expect(await call('cancelJob', { jobId: 'w999' })).toEqual({ cancelled: false });
     expect(await worker!.dispatch('cancelJob', { jobId: '' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     await worker!.close();
     worker = null;
@@ -139,19 +139,19 @@ describe('long jobs through the library worker', () => {
     expect(list.at(-1)).toMatchObject({ type: 'end', outcome: 'failed', message: r.error.message });
   });
 
-  it('runs the rolling backup as a job on the jobs thread (progress in pages) while reads are answered', async () => {
+  it('runs the rolling backup as a job on the writer lane (progress in pages) while reads are answered', async () => {
     start(1);
     await call('getStartupState', {});
     await until(() => events.some((e) => e.type === 'end' && e.kind === 'backup'), 60_000);
     const list = [...byJob(events).values()].find((l) => l[0].kind === 'backup')!;
     expectWellFormed(list);
-    expect(list[0].jobId.startsWith('j')).toBe(true);
+    expect(list[0].jobId.startsWith('w')).toBe(true);
     expect(list.at(-1)).toMatchObject({ outcome: 'done' });
     expect(listBackups(tmp.dir)).toHaveLength(1);
     expect(await call<unknown[]>('listDocuments', {})).toHaveLength(1);
   }, 120_000);
 
-  it('a restore runs on the jobs thread, then the library thread opens the restored file before the call is answered', async () => {
+  it('a restore runs on the writer lane, then the other lanes open the restored file before the call is answered', async () => {
     // a library with one article and a verified backup of it, then damaged
     const library = Library.open(dbFile());
     library.documents.add({ title: 'Kept in the backup', source: '', text: 'The river rose.', blocks: [{ kind: 'paragraph', start: 0, end: 15 }] });
@@ -166,6 +166,8 @@ describe('long jobs through the library worker', () => {
     expect(recovered.restoredFrom).toBe(backup.name);
     // the library thread answers from the restored file at once
     expect((await call<Array<{ title: string }>>('listDocuments', {})).map((d) => d.title)).toEqual(['Kept in the backup']);
+    // and so does the reader lane (an export reads the library before it asks where to write)
+    expect(await call('exportDocuments', { format: 'json' })).toEqual({ cancelled: true });
     await call('setAnnotatorName', { name: 'Ayesha' });
     const [list] = [...byJob(events).values()].filter((l) => l[0].kind === 'restore');
     expectWellFormed(list);

@@ -1,43 +1,28 @@
 // Starts the library's own thread (library-worker.ts) and forwards calls to it: the caller's
 // thread (Electron's main) never waits on SQLite. The same code runs under plain Node, so
 // tests and the bench exercise the path the app takes.
+import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { fail, ok, type Result } from '../../shared/result';
 import { contract } from '../../shared/contract';
-import type { JobEvent } from '../../shared/jobs';
-import { jobNumber, markCancelled, newCancelBoard } from '../jobs/job-runner';
+import type { JobEvent, JobKind } from '../../shared/jobs';
+import { CANCELLED_MESSAGE, clearCancel, GIVEN_JOB_BASE, jobNumber, markCancelled, newCancelBoard, type GivenJob } from '../jobs/job-runner';
 import type { Dispatch } from '../api/dispatch';
 import type { HostPorts } from '../api/host-ports';
 import type { FromWorker, LibraryWorkerData, ToWorker } from './protocol';
+import { ExclusiveGate } from './exclusive-gate';
+import { EXCLUSIVE_CALLS, LANE_RULES, laneOf, laneOfJob, WRITER_JOB_CALLS, type JobLane, type Lane } from './lanes';
 
 /** File name of the bundled worker, next to the bundle that contains this module (electron.vite.config.ts). */
 export const LIBRARY_WORKER_FILE = 'library-worker.js';
 
-/**
- * Calls that can run long and are self-contained: they run in the jobs thread, on its own
- * connection, so reads and tags keep being answered meanwhile. The dialog import's file tokens
- * live there too (chooseImportFiles with importChosenFile). A restore (recoverLibrary) puts a
- * file in place there, then the library thread opens it again before the call is answered.
- */
-export const LONG_METHODS: ReadonlySet<string> = new Set([
-  'importFileData',
-  'chooseImportFiles',
-  'importChosenFile',
-  'exportDocuments',
-  'cancelExport',
-  'getStudyReport',
-  'recoverLibrary',
-]);
-
-/** Job id prefixes of the two threads (a cancel goes to the thread whose prefix the id has). */
-const JOB_PREFIX = { library: 'l', jobs: 'j' } as const;
-
-export interface LibraryWorkerOptions extends Omit<LibraryWorkerData, 'ports' | 'role' | 'jobIdPrefix' | 'cancelBoard'> {
+export interface LibraryWorkerOptions extends Omit<LibraryWorkerData, 'ports' | 'lane' | 'cancelBoard'> {
   ports?: Partial<HostPorts>;
   onInternalError?: (message: string) => void;
-  /** Long jobs' events from either thread, in the order each thread sent them (#14). */
+  /** Long jobs' events from every lane, in the order each lane sent them (#14). */
   onJobEvent?: (event: JobEvent) => void;
 }
 
@@ -63,33 +48,124 @@ function workerLocation(): { url: URL; execArgv: string[] } {
 }
 
 /**
- * The library thread, and the jobs thread started once the library is open (it runs the
- * rolling backup, then the long calls). Cancels go straight to the job's thread: its slot on the
+ * The library lane's thread, and the job lanes' threads started once the library is open
+ * (lanes.ts says which call runs where). Cancels go straight to the job's lane: its slot on the
  * shared cancel board is marked (seen between rows even while the thread is busy in a
  * transaction) and the call is answered at once, never queued behind the job it stops.
  */
 export function startLibraryWorker(options: LibraryWorkerOptions): LibraryWorker {
   const running = new Set<string>();
+  /** The writer lane's jobs not yet ended, oldest first: what a new one is queued behind. */
+  const writerJobs = new Map<string, { kind: JobKind; what: string }>();
   const onJobEvent = (event: JobEvent) => {
-    if (event.type === 'progress' && event.seq === 0) running.add(event.jobId);
-    if (event.type === 'end') running.delete(event.jobId);
+    if (event.type !== 'waiting' && event.seq === 0) {
+      running.add(event.jobId);
+      if (laneOfJob(event.jobId) === 'writer') writerJobs.set(event.jobId, { kind: event.kind, what: event.what });
+    }
+    if (event.type === 'end') {
+      running.delete(event.jobId);
+      writerJobs.delete(event.jobId);
+    }
     options.onJobEvent?.(event);
   };
-  const library = startThread({ ...options, onJobEvent }, 'library');
-  let jobs: Thread | null = null;
-  let closing = false;
-  // the library thread opens (and migrates) the file first; the jobs thread then only opens it
-  const jobsReady = library.ready.then(() => (closing ? null : (jobs ??= startThread({ ...options, onJobEvent }, 'jobs'))));
+  /**
+   * Files chosen in the import dialog, by opaque token (the page never holds a path). The dialog
+   * runs here, not in the writer lane, so it opens at once even while an import holds that lane;
+   * the lane reads the file behind a token through the chosenFile port. Kept until imported.
+   */
+  const chosenFiles = new Map<string, string>();
+  const chooseImportFiles = async (payload: unknown): Promise<Result<unknown>> => {
+    if (!contract.chooseImportFiles.input.safeParse(payload ?? {}).success) return fail('invalid-input', 'The request was not valid.');
+    try {
+      const files = (await options.ports?.chooseFilesToImport?.()) ?? [];
+      return ok({
+        files: files.map((file) => {
+          const token = randomUUID();
+          chosenFiles.set(token, file);
+          return { token, name: path.basename(file) };
+        }),
+      });
+    } catch (err) {
+      options.onInternalError?.(err instanceof Error ? (err.stack ?? err.message) : String(err));
+      return fail('internal', 'The file dialog could not be opened; please try again.');
+    }
+  };
+  const writerPorts: Partial<HostPorts> = { ...options.ports, chosenFile: async (token) => chosenFiles.get(token) ?? null };
+  let nextGiven = GIVEN_JOB_BASE;
+  /** Jobs told queued here that the lane has not started: a cancel ends them here at once. */
+  const queuedHere = new Map<string, { kind: JobKind; what: string; answer: (r: Result<unknown>) => void }>();
+  /** Jobs ended here (cancelled while queued): what their lane still sends about them is dropped. */
+  const endedHere = new Set<string>();
+  /** A lane's job event, on its way to the page. */
+  const fromLane = (event: JobEvent) => {
+    if (event.type !== 'waiting') {
+      if (endedHere.has(event.jobId)) return;
+      queuedHere.delete(event.jobId); // the lane has it now
+    }
+    onJobEvent(event);
+  };
 
-  const cancelJob = (payload: unknown): Result<unknown> => {
+  /**
+   * A writer-lane call that starts a job gets its job id here. While the lane is busy, the page is
+   * told at once that the job is queued (the lane's thread may not read the call for seconds); if
+   * the call then ends without the lane starting the job (refused before it), its end is sent here.
+   */
+  const writerJobCall = async (thread: Thread, method: string, payload: unknown): Promise<Result<unknown>> => {
+    const named = typeof payload === 'object' && payload !== null ? WRITER_JOB_CALLS[method as keyof typeof WRITER_JOB_CALLS]?.(payload as Record<string, unknown>, (t) => {
+            const file = chosenFiles.get(t);
+            return file === undefined ? undefined : path.basename(file);
+          }) : null;
+    if (!named) return thread.dispatch(method, payload);
+    const n = nextGiven++;
+    const jobId = `${LANE_RULES.writer.jobIdPrefix}${n}`;
+    clearCancel(thread.cancelBoard, n);
+    const [ahead] = writerJobs.values();
+    const announced = ahead !== undefined;
+    if (announced) onJobEvent({ type: 'queued', jobId, seq: 0, kind: named.kind, what: named.what, behind: ahead });
+    const cancelledHere = new Promise<Result<unknown>>((answer) => announced && queuedHere.set(jobId, { ...named, answer }));
+    const answered = thread.dispatch(method, payload, { jobId, n, announced }).finally(() => {
+      // the lane's events for a call come before its answer: nothing more comes about this job
+      queuedHere.delete(jobId);
+      endedHere.delete(jobId);
+    });
+    const result = await Promise.race([answered, cancelledHere]);
+    // a file chosen in the dialog and imported is no longer needed (one refused may be tried again)
+    if (method === 'importChosenFile' && result.ok) chosenFiles.delete((payload as { token: string }).token);
+    if (announced && writerJobs.has(jobId)) {
+      // the lane's events come before its answer: the job never started
+      const outcome = result.ok ? 'done' : result.error.code === 'cancelled' ? 'cancelled' : 'failed';
+      onJobEvent({ type: 'end', jobId, seq: 1, kind: named.kind, what: named.what, outcome, ...(result.ok ? {} : { message: result.error.message }) });
+    }
+    return result;
+  };
+  const library = startThread({ ...options, onJobEvent: fromLane }, 'library');
+  let closing = false;
+  // the library lane opens (and migrates) the file first; the job lanes then only open it
+  const jobLanes = library.ready.then((): Record<JobLane, Thread> | null =>
+    closing ? null : { writer: startThread({ ...options, ports: writerPorts, onJobEvent: fromLane }, 'writer'), reader: startThread({ ...options, onJobEvent: fromLane }, 'reader') },
+  );
+  const threadOf = async (lane: Lane): Promise<Thread | null> => (lane === 'library' ? library : ((await jobLanes)?.[lane] ?? null));
+  const gate = new ExclusiveGate();
+
+  const cancelJob = async (payload: unknown): Promise<Result<unknown>> => {
     const parsed = contract.cancelJob.input.safeParse(payload ?? {});
     if (!parsed.success) return fail('invalid-input', 'The request was not valid.');
     const { jobId } = parsed.data;
-    const thread = jobId.startsWith(JOB_PREFIX.jobs) ? jobs : jobId.startsWith(JOB_PREFIX.library) ? library : null;
-    const n = thread ? jobNumber(jobId, JOB_PREFIX[thread.role]) : null;
+    const lane = laneOfJob(jobId);
+    const thread = lane && (await threadOf(lane));
+    const n = lane && jobNumber(jobId, LANE_RULES[lane].jobIdPrefix);
     if (!thread || n === null || !running.has(jobId)) return ok({ cancelled: false });
     markCancelled(thread.cancelBoard, n);
     thread.send({ type: 'cancel', jobId });
+    const queued = queuedHere.get(jobId);
+    if (queued) {
+      // still waiting for its turn: it ends now (its lane will see the mark and never start it)
+      queuedHere.delete(jobId);
+      endedHere.add(jobId);
+      const message = CANCELLED_MESSAGE[queued.kind];
+      onJobEvent({ type: 'end', jobId, seq: 1, kind: queued.kind, what: queued.what, outcome: 'cancelled', message });
+      queued.answer(fail('cancelled', message));
+    }
     return ok({ cancelled: true });
   };
 
@@ -98,41 +174,51 @@ export function startLibraryWorker(options: LibraryWorkerOptions): LibraryWorker
     runningJobs: running,
     dispatch: async (method, payload) => {
       if (method === 'cancelJob') return cancelJob(payload);
+      if (method === 'chooseImportFiles') return chooseImportFiles(payload);
       if (method === 'takeLibraryNotices') {
-        // background work (the backup) runs in the jobs thread: its findings join the library thread's
-        const [a, b] = await Promise.all([library.dispatch(method, payload), jobsReady.then((t) => t?.dispatch(method, payload) ?? ok([]))]);
-        if (!a.ok) return a;
-        return ok([...(a.value as unknown[]), ...(b.ok ? (b.value as unknown[]) : [])]);
+        // background work (the backup) runs in the writer lane: its findings join the others'
+        const threads = [library, ...Object.values((await jobLanes) ?? {})];
+        const answers = await Promise.all(threads.map((t) => t.dispatch(method, payload)));
+        if (!answers[0].ok) return answers[0];
+        return ok(answers.flatMap((a) => (a.ok ? (a.value as unknown[]) : [])));
       }
-      if (!LONG_METHODS.has(method)) return library.dispatch(method, payload);
-      const thread = await jobsReady;
+      const lane = laneOf(method);
+      if (lane === 'library') return library.dispatch(method, payload);
+      const thread = await threadOf(lane);
       if (!thread) return fail('internal', 'The library is closed.');
-      const result = await thread.dispatch(method, payload);
-      // The restore hand-over: the jobs thread put the restored file in place and opened it; the
-      // library thread (which could not open the damaged one) opens it now, before anyone is told.
-      if (method === 'recoverLibrary' && result.ok) await library.reopen();
-      return result;
+      const send = () => (lane === 'writer' ? writerJobCall(thread, method, payload) : thread.dispatch(method, payload));
+      if (!EXCLUSIVE_CALLS.has(method)) return gate.shared(send);
+      return gate.exclusive(async () => {
+        const result = await send();
+        // The restore hand-over: the writer lane put the restored file in place and opened it; the
+        // other lanes (which could not open the damaged one) open it now, before anyone is told.
+        if (method === 'recoverLibrary' && result.ok) await Promise.all([library, ...Object.values((await jobLanes) ?? {})].filter((t) => t !== thread).map((t) => t.reopen()));
+        return result;
+      });
     },
     async close() {
       closing = true;
-      await Promise.all([jobsReady.then((t) => t?.close()), library.close()]);
+      const lanes = await jobLanes;
+      await Promise.all([...Object.values(lanes ?? {}).map((t) => t.close()), library.close()]);
     },
   };
 }
 
-interface Thread extends Omit<LibraryWorker, 'runningJobs'> {
-  role: LibraryWorkerData['role'];
+interface Thread extends Omit<LibraryWorker, 'runningJobs' | 'dispatch'> {
+  lane: Lane;
+  /** A call; `job` names the one job it starts (GivenJob). */
+  dispatch(method: string, payload: unknown, job?: GivenJob): Promise<Result<unknown>>;
   cancelBoard: Int32Array;
   send(message: ToWorker): void;
   /** Asks the thread to open the library file again; resolves when it has. */
   reopen(): Promise<void>;
 }
 
-function startThread(options: LibraryWorkerOptions, role: LibraryWorkerData['role']): Thread {
+function startThread(options: LibraryWorkerOptions, lane: Lane): Thread {
   const { ports = {}, onInternalError = () => {}, onJobEvent = () => {}, ...data } = options;
   const location = workerLocation();
   const cancelBoard = newCancelBoard();
-  const workerData: LibraryWorkerData = { ...data, role, ports: Object.keys(ports) as Array<keyof HostPorts>, jobIdPrefix: JOB_PREFIX[role], cancelBoard };
+  const workerData: LibraryWorkerData = { ...data, lane, ports: Object.keys(ports) as Array<keyof HostPorts>, cancelBoard };
   const worker = new Worker(location.url, { workerData, execArgv: location.execArgv });
   const send = (message: ToWorker) => worker.postMessage(message);
   let nextId = 0;
@@ -188,7 +274,7 @@ function startThread(options: LibraryWorkerOptions, role: LibraryWorkerData['rol
   });
 
   return {
-    role,
+    lane,
     cancelBoard,
     send: (message) => !exited && send(message),
     reopen: () =>
@@ -198,12 +284,12 @@ function startThread(options: LibraryWorkerOptions, role: LibraryWorkerData['rol
         send({ type: 'reopen' });
       }),
     ready,
-    dispatch: (method, payload) =>
+    dispatch: (method, payload, job) =>
       new Promise((resolve) => {
         if (exited) return resolve(fail('internal', 'The library is closed.'));
         const id = nextId++;
         pending.set(id, resolve);
-        send({ type: 'call', id, method, payload });
+        send({ type: 'call', id, method, payload, ...(job ? { job } : {}) });
       }),
     async close() {
       if (!exited) send({ type: 'close' });

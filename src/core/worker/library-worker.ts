@@ -2,14 +2,27 @@
 // (or a test, the bench) only forwards calls to it. Dialogs and PDF printing stay with the host
 // that started it: the services reach them through ports that round-trip over the message port.
 import { parentPort, workerData } from 'node:worker_threads';
+import os from 'node:os';
 import path from 'node:path';
 import { LibrarySession } from '../api/library-session';
 import type { HostPorts } from '../api/host-ports';
 import { loadBundledSample } from '../store/bundled-sample';
 import type { FromWorker, LibraryWorkerData, ToWorker } from './protocol';
+import { LANE_RULES } from './lanes';
+import { givenJob } from '../jobs/job-runner';
 
 const port = parentPort!;
 const data = workerData as LibraryWorkerData;
+const rules = LANE_RULES[data.lane];
+// On Linux the nice value is per thread: this lowers this lane's thread only. Elsewhere it would
+// lower the whole app (main included), so it is left alone there.
+if (rules.niceIncrement > 0 && process.platform === 'linux') {
+  try {
+    os.setPriority(Math.min(19, os.getPriority() + rules.niceIncrement));
+  } catch {
+    // not allowed here (a sandbox): the lane runs at the app's priority
+  }
+}
 const post = (message: FromWorker) => port.postMessage(message);
 
 let nextPortCall = 0;
@@ -29,18 +42,19 @@ const session = new LibrarySession({
   loadSample: () => loadBundledSample(path.resolve(data.resourcesDir)),
   ports: { chooseFilesToImport: async () => null, chooseExportPath: async () => null, chooseFileToOpen: async () => null, ...ports },
   backupEveryMs: data.backupEveryMs,
-  // The rolling backup and the full integrity check are long: the jobs thread runs them, so reads are answered meanwhile.
-  backgroundCheck: data.role === 'jobs',
+  // The rolling backup and the full integrity check are long: the writer lane runs them, so reads are answered meanwhile.
+  backgroundCheck: rules.backgroundCheck,
   onJobEvent: (event) => post({ type: 'job', event }),
-  jobIdPrefix: data.jobIdPrefix,
+  jobIdPrefix: rules.jobIdPrefix,
+  jobsOneAtATime: rules.oneAtATime,
   cancelBoard: data.cancelBoard,
   onInternalError: (err) => post({ type: 'internal-error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
 });
 
-// The library thread never waits inside SQLite for the jobs thread's write lock: a write that
+// The library lane never waits inside SQLite for the writer lane's write lock: a write that
 // finds it taken fails at once ('busy', nothing written) and is tried again after a pause, while
 // other calls (reads) are answered. So a tag sent during a long import is written when it ends.
-if (data.role === 'library') session.current?.db.pragma('busy_timeout = 0');
+if (rules.retryBusyWrites) session.current?.db.pragma('busy_timeout = 0');
 const RETRY_MS = 25;
 /** Calls waiting for the write lock now; the page is told when this leaves or returns to 0 ("Saving… waiting"). */
 let waiting = 0;
@@ -49,7 +63,7 @@ async function answer(method: string, payload: unknown) {
   try {
     for (;;) {
       const result = await session.dispatch(method, payload);
-      if (result.ok || result.error.code !== 'busy' || data.role !== 'library') return result;
+      if (result.ok || result.error.code !== 'busy' || !rules.retryBusyWrites) return result;
       if (!waited && ++waiting === 1) post({ type: 'job', event: { type: 'waiting', on: true, method } });
       waited = true;
       await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
@@ -62,7 +76,9 @@ async function answer(method: string, payload: unknown) {
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'call':
-      void answer(message.method, message.payload).then((result) => post({ type: 'result', id: message.id, result }));
+      void (message.job ? givenJob.run(message.job, () => answer(message.method, message.payload)) : answer(message.method, message.payload)).then((result) =>
+        post({ type: 'result', id: message.id, result }),
+      );
       break;
     case 'port-result': {
       const pending = pendingPorts.get(message.id);
@@ -76,7 +92,7 @@ port.on('message', (message: ToWorker) => {
       break;
     case 'reopen':
       session.reopen();
-      if (data.role === 'library') session.current?.db.pragma('busy_timeout = 0');
+      if (rules.retryBusyWrites) session.current?.db.pragma('busy_timeout = 0');
       post({ type: 'reopened' });
       break;
     case 'close':

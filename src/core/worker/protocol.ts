@@ -3,6 +3,8 @@
 import type { Result } from '../../shared/result';
 import type { HostPorts } from '../api/host-ports';
 import type { JobEvent } from '../../shared/jobs';
+import type { Lane } from './lanes';
+import type { GivenJob } from '../jobs/job-runner';
 
 /** What the worker needs to open the library exactly as main used to in-process. */
 export interface LibraryWorkerData {
@@ -11,21 +13,17 @@ export interface LibraryWorkerData {
   /** resources/ folder holding the bundled sample article. */
   resourcesDir: string;
   backupEveryMs?: number;
-  /**
-   * 'library' answers every call; 'jobs' runs long operations on its own connection, so the
-   * library thread keeps answering reads meanwhile (WAL readers never wait for a writer).
-   */
-  role: 'library' | 'jobs';
+  /** Which calls this thread answers, and how (lanes.ts: its job id prefix, queueing, busy writes). */
+  lane: Lane;
   /** Which host ports (dialogs, printing) the client offers; the rest are absent. */
   ports: Array<keyof HostPorts>;
-  /** Job ids this thread makes start with this, so the client routes a cancel to it. */
-  jobIdPrefix: string;
   /** Shared with the client: it marks a job cancelled here, seen even while this thread is busy (job-runner.ts). */
   cancelBoard: Int32Array;
 }
 
 export type ToWorker =
-  | { type: 'call'; id: number; method: string; payload: unknown }
+  /** `job`: the id the one job this call starts takes (job-runner.ts GivenJob). */
+  | { type: 'call'; id: number; method: string; payload: unknown; job?: GivenJob }
   | { type: 'port-result'; id: number; ok: true; value: unknown }
   | { type: 'port-result'; id: number; ok: false; message: string }
   | { type: 'close' }

@@ -231,7 +231,7 @@ export function LibraryShell({ api, store, initialDocument, annotator, dataDir, 
         </div>
       )}
       <NoticeHost store={store} />
-      <JobProgress api={api} files={importer.progress && { index: importer.progress.done + 1, total: importer.progress.total }} onCancel={importer.progress ? importer.cancel : undefined} />
+      <JobProgress api={api} files={importer.progress && { index: importer.progress.done + 1, total: importer.progress.total, current: importer.progress.current }} onCancel={importer.progress ? importer.cancel : undefined} />
       {importer.lastRun && !importer.progress && (
         <ImportSummaryDialog
           run={importer.lastRun}

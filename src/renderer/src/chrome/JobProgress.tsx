@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import type { ClaimtagApi } from '../../../shared/contract';
 import type { JobKind } from '../../../shared/jobs';
-import { useJobActivity, type RunningJob } from './job-activity';
+import { JOB_NAMES, useJobActivity, type RunningJob } from './job-activity';
 
 const VERB: Record<JobKind, string> = {
   import: 'Importing',
@@ -25,60 +25,79 @@ const CANCEL_KEEPS: Record<JobKind, string> = {
 
 interface Props {
   api: Pick<ClaimtagApi, 'cancelJob'>;
-  /** A multi-file import: which file (1-based) of how many. */
-  files?: { index: number; total: number } | null;
-  /** Called when the analyst cancels, before the library is asked (stops a file loop). */
+  /** A multi-file import: which file (1-based) of how many, and its name (the row it belongs to). */
+  files?: { index: number; total: number; current?: string } | null;
+  /** Called when the analyst cancels an import, before the library is asked (stops a file loop). */
   onCancel?: () => void;
 }
 
+/** What a cancel does to a job still waiting for its turn. */
+const CANCEL_QUEUED = 'Cancel takes it out of the queue: nothing of it is done.';
+
 const amount = (job: RunningJob): string => {
+  if (job.behind) return `Queued: waiting for ${JOB_NAMES[job.behind.kind]} (${job.behind.what}) to finish`;
   if (job.kind === 'export') return job.done > 0 ? `${(job.done / 1e6).toFixed(1)} MB written` : '';
   if (job.kind === 'backup') return job.total ? `${Math.round((job.done / job.total) * 100)}%` : '';
   if (job.total === null || job.total === 0) return '';
   return `${job.done.toLocaleString('en')} of ${job.total.toLocaleString('en')} ${job.kind === 'import' ? 'annotations' : 'steps'}`;
 };
 
+/**
+ * One row per long job, oldest first: jobs on different lanes run side by side (an import and
+ * the agreement figures), and a second writer is shown queued behind the one it waits for.
+ */
 export function JobProgress({ api, files, onCancel }: Props) {
   const { jobs } = useJobActivity();
-  const [cancelling, setCancelling] = useState<string | null>(null);
-  const job = jobs.at(-1);
-  if (!job && !files) return null;
-  const kind: JobKind = job?.kind ?? 'import';
-  const fileNote = files && files.total > 1 && kind === 'import' ? ` (file ${files.index} of ${files.total})` : '';
-  const title = job ? `${VERB[kind]} ${job.what}${fileNote}` : `Importing${fileNote}`;
-  const determinate = job && job.total !== null && job.total > 0;
-  const detail = job ? amount(job) : '';
-  const isCancelling = cancelling !== null && cancelling === (job?.jobId ?? 'files');
-
+  const [cancelling, setCancelling] = useState<ReadonlySet<string>>(new Set());
+  if (jobs.length === 0 && !files) return null;
+  // before the file loop's first job has told its id, its row stands alone
+  const rows: Array<RunningJob | null> = jobs.length > 0 ? jobs : [null];
+  const fileOf = (job: RunningJob | null) => (files && files.total > 1 && (job === null || (job.kind === 'import' && (files.current === undefined || job.what === files.current))) ? files : null);
   return (
-    <section className="job-progress" aria-label="Long operation" data-testid="job-progress">
+    <section className="job-progress" aria-label="Long operations" data-testid="job-progress">
+      {rows.map((job) => (
+        <JobRow
+          key={job?.jobId ?? 'files'}
+          job={job}
+          files={fileOf(job)}
+          cancelling={cancelling.has(job?.jobId ?? 'files')}
+          onCancel={() => {
+            setCancelling((was) => new Set(was).add(job?.jobId ?? 'files'));
+            if (!job || job.kind === 'import') onCancel?.();
+            if (job) void api.cancelJob({ jobId: job.jobId });
+          }}
+        />
+      ))}
+    </section>
+  );
+}
+
+function JobRow({ job, files, cancelling, onCancel }: { job: RunningJob | null; files: { index: number; total: number } | null; cancelling: boolean; onCancel: () => void }) {
+  const kind: JobKind = job?.kind ?? 'import';
+  const fileNote = files ? ` (file ${files.index} of ${files.total})` : '';
+  const title = job ? `${VERB[kind]} ${job.what}${fileNote}` : `Importing${fileNote}`;
+  const determinate = job && !job.behind && job.total !== null && job.total > 0;
+  const detail = job ? amount(job) : '';
+  const keepsId = `job-progress-keeps-${job?.jobId ?? 'files'}`;
+  const keeps = job?.behind ? CANCEL_QUEUED : CANCEL_KEEPS[kind];
+  return (
+    <div className={`job-progress-row${job?.behind ? ' queued' : ''}`} data-testid="job-row">
       <div className="job-progress-text" role="status" aria-live="polite">
-        <span className="job-progress-title">{isCancelling ? `Cancelling… ${title}` : title}</span>
+        <span className="job-progress-title">{cancelling ? `Cancelling… ${title}` : title}</span>
         {detail && <span className="job-progress-detail">{detail}</span>}
       </div>
       <progress
         className="job-progress-bar"
         aria-label={title}
-        {...(determinate ? { max: job.total!, value: job.done } : {})}
-        aria-valuetext={detail || 'working'}
+        {...(job?.behind ? { max: 1, value: 0 } : determinate ? { max: job.total!, value: job.done } : {})}
+        aria-valuetext={job?.behind ? 'queued' : detail || 'working'}
       />
-      <button
-        type="button"
-        className="button small"
-        disabled={isCancelling}
-        title={CANCEL_KEEPS[kind]}
-        aria-describedby="job-progress-keeps"
-        onClick={() => {
-          setCancelling(job?.jobId ?? 'files');
-          onCancel?.();
-          if (job) void api.cancelJob({ jobId: job.jobId });
-        }}
-      >
+      <button type="button" className="button small" disabled={cancelling} title={keeps} aria-label={`Cancel: ${title}`} aria-describedby={keepsId} onClick={onCancel}>
         Cancel
       </button>
-      <p id="job-progress-keeps" className="job-progress-keeps">
-        {CANCEL_KEEPS[kind]}
+      <p id={keepsId} className="job-progress-keeps">
+        {keeps}
       </p>
-    </section>
+    </div>
   );
 }

@@ -16,20 +16,36 @@ describe('the page’s job activity', () => {
     store.apply(progress('j1', 0, 0, null, 'export'));
     store.apply(progress('j0', 1, 500, 1_000));
     expect(store.get().jobs).toEqual([
-      { jobId: 'j0', kind: 'import', what: 'j0.json', done: 500, total: 1_000 },
-      { jobId: 'j1', kind: 'export', what: 'j1.json', done: 0, total: null },
+      { jobId: 'j0', kind: 'import', what: 'j0.json', done: 500, total: 1_000, behind: null },
+      { jobId: 'j1', kind: 'export', what: 'j1.json', done: 0, total: null, behind: null },
     ]);
     store.apply({ type: 'end', jobId: 'j0', seq: 2, kind: 'import', what: 'j0.json', outcome: 'cancelled' });
     expect(store.get().jobs.map((j) => j.jobId)).toEqual(['j1']);
     expect(notified).toBe(4);
   });
 
-  it('says what a held change waits for: the writing job, never the agreement figures', () => {
+  it('keeps a queued job as queued (what it waits for) until its first progress', () => {
+    const store = new JobActivityStore();
+    store.apply(progress('w0', 0, 10, 100));
+    store.apply({ type: 'queued', jobId: 'w1', seq: 0, kind: 'import', what: 'b.json', behind: { kind: 'import', what: 'w0.json' } });
+    expect(store.get().jobs.map((j) => [j.jobId, j.behind])).toEqual([
+      ['w0', null],
+      ['w1', { kind: 'import', what: 'w0.json' }],
+    ]);
+    store.apply({ type: 'end', jobId: 'w0', seq: 1, kind: 'import', what: 'w0.json', outcome: 'done' });
+    store.apply(progress('w1', 1, 0, null));
+    expect(store.get().jobs).toEqual([{ jobId: 'w1', kind: 'import', what: 'w1.json', done: 0, total: null, behind: null }]);
+  });
+
+  it('says what a held change waits for: the writing job, never an export, the agreement figures or a queued job', () => {
     const store = new JobActivityStore();
     expect(waitingFor(store.get())).toBeNull();
     store.apply({ type: 'waiting', on: true, method: 'createAnnotation' });
     expect(waitingFor(store.get())).toBe('a long operation');
-    store.apply(progress('l3', 0, 0, null, 'agreement'));
+    store.apply(progress('r3', 0, 0, null, 'agreement'));
+    store.apply(progress('r4', 0, 0, null, 'export'));
+    store.apply({ type: 'queued', jobId: 'w1', seq: 0, kind: 'restore', what: 'x', behind: { kind: 'import', what: 'j0.json' } });
+    expect(waitingFor(store.get())).toBe('a long operation');
     store.apply(progress('j0', 0, 0, null));
     expect(waitingFor(store.get())).toBe('the import');
     store.apply({ type: 'waiting', on: false, method: 'createAnnotation' });

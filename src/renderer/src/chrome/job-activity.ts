@@ -3,7 +3,7 @@
 // have taken longer than SLOW_CALL_MS. One small store read through useSyncExternalStore.
 import { useSyncExternalStore } from 'react';
 import type { ClaimtagBridge } from '../../../shared/contract';
-import type { JobEvent, JobKind } from '../../../shared/jobs';
+import { JOB_WRITES, type JobEvent, type JobKind } from '../../../shared/jobs';
 
 /** A call slower than this is shown as "Working…" in the status bar. */
 export const SLOW_CALL_MS = 300;
@@ -14,10 +14,12 @@ export interface RunningJob {
   what: string;
   done: number;
   total: number | null;
+  /** Queued: the job it waits for (same lane, one at a time); null once it runs. */
+  behind: { kind: JobKind; what: string } | null;
 }
 
 export interface JobActivity {
-  /** Long jobs running now, oldest first. */
+  /** Long jobs running or queued now, oldest first. */
   jobs: RunningJob[];
   /** A change (a tag, a note) waits for a long job's write to end. */
   waiting: boolean;
@@ -49,7 +51,10 @@ export class JobActivityStore {
     const others = this.state.jobs.filter((j) => j.jobId !== event.jobId);
     if (event.type === 'end') return this.set({ jobs: others });
     const known = this.state.jobs.find((j) => j.jobId === event.jobId);
-    const job: RunningJob = { jobId: event.jobId, kind: event.kind, what: event.what, done: event.done, total: event.total };
+    const job: RunningJob =
+      event.type === 'queued'
+        ? { jobId: event.jobId, kind: event.kind, what: event.what, done: 0, total: null, behind: event.behind }
+        : { jobId: event.jobId, kind: event.kind, what: event.what, done: event.done, total: event.total, behind: null };
     this.set({ jobs: known ? this.state.jobs.map((j) => (j.jobId === job.jobId ? job : j)) : [...others, job] });
   }
 
@@ -99,6 +104,6 @@ export const JOB_NAMES: Record<JobKind, string> = {
 /** What a held change waits for ("the import"), or null when nothing waits. */
 export function waitingFor(activity: JobActivity): string | null {
   if (!activity.waiting) return null;
-  const writer = activity.jobs.find((j) => j.kind !== 'agreement');
+  const writer = activity.jobs.find((j) => JOB_WRITES[j.kind] && j.behind === null);
   return writer ? JOB_NAMES[writer.kind] : 'a long operation';
 }

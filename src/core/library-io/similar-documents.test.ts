@@ -3,14 +3,12 @@
 // edited to many degrees; an upgraded library fingerprinted before its first check; deleted
 // documents never offered; and only the candidates' texts read.
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeTempDir } from '../../../test/support/temp-library';
 import { dumpDatabase } from '../../../test/support/db-helpers';
 import { mostSimilarAllPairs } from '../../../test/similarity/all-pairs-oracle';
+import { writeUpgradedLibrary } from '../../../test/support/upgraded-library';
 import { articleText, editedCopy, vocabulary } from '../../../test/similarity/edited-texts';
-import { migrate } from '../db/migrate';
-import { MIGRATIONS } from '../db/migrations';
 import type { ParsedImport } from '../interchange/types';
 import { fingerprintOf, signatureBytes, BANDS } from '../similarity/text-fingerprint';
 import { shingles, shingleSimilarity, SIMILAR_TEXT, textSimilarity } from '../similarity/text-similarity';
@@ -133,12 +131,7 @@ describe('the fingerprinted check gives the all-pairs answer', () => {
 /** A library file at schema 10 (before fingerprints) with documents written as that release wrote them. */
 function upgradedLibraryFile(texts: readonly string[]): string {
   const file = path.join(tmp.dir, 'v10.sqlite');
-  const db = new Database(file);
-  migrate(db, MIGRATIONS.filter((m) => m.version <= 10));
-  const insert = db.prepare('INSERT INTO documents (id, title, source, text, sha256, blocks, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  db.transaction(() => texts.forEach((t, i) => insert.run(`doc-${i}`, `Document ${i}`, 'v10', t, sha256Of(t), JSON.stringify(blocksOfLines(t)), new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString())))();
-  expect(db.pragma('user_version', { simple: true })).toBe(10);
-  db.close();
+  writeUpgradedLibrary(file, texts);
   return file;
 }
 

@@ -22,14 +22,26 @@ export function fingerprintMissing(library: Library, job?: Pick<JobControl, 'pro
   let done = 0;
   for (;;) {
     job?.check();
-    const texts = library.documents.fingerprints.textsWithout(batch);
-    if (texts.length === 0) return done;
-    library.transaction(() => {
-      for (const { id, text } of texts) library.documents.fingerprints.save(id, fingerprintOf(text));
-    });
-    done += texts.length;
+    const n = fingerprintBatch(library, batch);
+    if (n === 0) return done;
+    done += n;
     job?.progress(0, null);
   }
+}
+
+/**
+ * Fingerprints up to `batch` documents lacking a current fingerprint, in one short transaction
+ * (IMMEDIATE: the texts are read under the write lock, so a document deleted or edited on
+ * another connection meanwhile is never fingerprinted as it was); returns how many (0: none left).
+ */
+export function fingerprintBatch(library: Library, batch = FINGERPRINT_BATCH): number {
+  return library.db
+    .transaction(() => {
+      const texts = library.documents.fingerprints.textsWithout(batch);
+      for (const { id, text } of texts) library.documents.fingerprints.save(id, fingerprintOf(text));
+      return texts.length;
+    })
+    .immediate();
 }
 
 export interface SimilarFound {

@@ -8,7 +8,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../../test/support/temp-library';
 import { colleagueFileJson } from '../../../test/support/colleague-file';
-import { dumpFile } from '../../../test/support/db-helpers';
+import { corruptMiddlePages, dumpFile } from '../../../test/support/db-helpers';
+import { createBackup } from '../reliability/backups';
 import { writeUpgradedLibrary } from '../../../test/support/upgraded-library';
 import { articleText, vocabulary } from '../../../test/similarity/edited-texts';
 import { Library } from '../store/library';
@@ -142,6 +143,26 @@ describe('the background fingerprinting of an upgraded library', () => {
     await worker!.close();
     worker = null;
     expect(countOf('document_fingerprints')).toBe(n + 1);
+  }, 20_000);
+
+  it('after a restore, the restored library is fingerprinted once the restore has ended', async () => {
+    const n = 3 * FINGERPRINT_BATCH;
+    upgradedLibrary(n);
+    const library = Library.open(dbFile());
+    const { backup } = await createBackup(library.db, tmp.dir);
+    library.close();
+    corruptMiddlePages(dbFile(), 4);
+    start();
+    const recovered = (await worker!.dispatch('recoverLibrary', { restore: backup.name })) as Result<{ restoredFrom: string | null }>;
+    expect(recovered).toMatchObject({ ok: true, value: { restoredFrom: backup.name } });
+    await until(() => fingerprinted() === n);
+    await worker!.close();
+    worker = null;
+    // the restore's events, then the batches: none while the restore ran
+    const restoreEnd = arrivals.findIndex((a) => 'job' in a && a.job.type === 'end');
+    expect(arrivals.slice(0, restoreEnd).some((a) => 'batch' in a)).toBe(false);
+    expect(jobEvents().every((e) => e.type !== 'waiting' && e.kind === 'restore')).toBe(true);
+    expect(countOf('document_fingerprints')).toBe(n);
   }, 20_000);
 
   it('stops between batches when the app closes; the next opening goes on from the batches kept', async () => {

@@ -22,7 +22,7 @@ const SECTIONS: Array<{ name: string; timeoutMs: number }> = [
   { name: 'renderer', timeoutMs: 420_000 },
   { name: 'frames', timeoutMs: 600_000 },
   { name: 'team', timeoutMs: 300_000 },
-  { name: 'library', timeoutMs: 1_500_000 },
+  { name: 'library', timeoutMs: 2_700_000 }, // every export format at 10,000 articles adds ~12 min
   { name: 'similar', timeoutMs: 1_200_000 },
   { name: 'cli', timeoutMs: 60_000 },
   { name: 'structure', timeoutMs: 240_000 },

@@ -2,8 +2,9 @@
 // with 250 annotations each (10,000 → 2.5 M annotations), generated once per run into a temp dir
 // (bench/lib/library-fixture.ts). For each size, through the real services (dispatch, as IPC
 // calls them): a tag, the library list's first page, search, opening an article, and exporting
-// everything; each paired with a raw-SQLite baseline on the same file in the same run, and the
-// growth ratio to the 200-article library.
+// everything (claimtag JSON through the service; then every format's time and peak memory,
+// bench/lib/export-memory.ts); each paired with a raw-SQLite baseline on the same file in the
+// same run, and the growth ratio to the 200-article library.
 //   BENCH_LIBRARY_SIZES=200,2000   other sizes (default 200,2000,10000)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { Library } from '../../src/core/store/library';
 import { makeTempDir } from '../../test/support/temp-library';
 import type { Result } from '../../src/shared/result';
 import { startLibraryWorker } from '../../src/core/worker/library-worker-client';
+import { measureExportEverything } from '../lib/export-memory';
 import { buildLibraries } from '../lib/library-fixture';
 import { Figures, timeRuns } from '../lib/result';
 
@@ -136,6 +138,8 @@ export async function run() {
         for (const _ of everyAnn.iterate()) n++;
         return n;
       }, 0));
+      // Every format, its time and memory (bench/lib/export-memory.ts).
+      details[`exportFileMB${size}`] = await measureExportEverything(f, library, size, tmp.dir, growth);
       library.close();
 
       // The app's path: the same tag sent from this thread to the library's worker thread, as

@@ -200,7 +200,10 @@ export function createDocumentServices(library: Library, ports: HostPorts, curre
             written: await exportBundle(bundle, format, target, {
               printToPdf: ports.printToPdf,
               signal,
+              // The job's cancel board is read between documents, so a cancel stops a long export promptly.
+              check: () => job.check(),
               onWritten: (chars) => job.progress(chars, null),
+              onDocument: (_done, _total, chars) => job.progress(chars, null),
               ...(desk ? { formatOptions: { desk } } : {}),
             }),
           };

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, promises as fsp, readdirSync, readFileSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic, writeFolderAtomic } from './atomic-write';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -65,5 +65,33 @@ describe('writeFileAtomic', () => {
     await expect(writeFileAtomic(file, 'new')).rejects.toThrow(/ENOSPC/);
     expect(readFileSync(file, 'utf8')).toBe('previous');
     expect(readdirSync(dir)).toEqual(['export.csv']);
+  });
+});
+
+describe('writeFolderAtomic', () => {
+  it('a file name that would leave the folder is refused, and neither the folder nor its temp is left', async () => {
+    const dir = tempDir();
+    const target = path.join(dir, 'export');
+    const files = [
+      { path: 'a/one.txt', data: 'fine' },
+      { path: '../escaped.txt', data: 'outside' },
+    ];
+    await expect(writeFolderAtomic(target, files)).rejects.toMatchObject({ error: { code: 'internal' } });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a throw while the files are read leaves an existing folder exactly as it was', async () => {
+    const dir = tempDir();
+    const target = path.join(dir, 'export');
+    mkdirSync(target);
+    writeFileSync(path.join(target, 'one.txt'), 'old');
+    function* files() {
+      yield { path: 'one.txt', data: ['new ', 'text'] };
+      throw new Error('stopped');
+    }
+    await expect(writeFolderAtomic(target, files())).rejects.toThrow('stopped');
+    expect(readdirSync(dir)).toEqual(['export']);
+    expect(readdirSync(target)).toEqual(['one.txt']);
+    expect(readFileSync(path.join(target, 'one.txt'), 'utf8')).toBe('old');
   });
 });

@@ -1,7 +1,7 @@
 // brat standoff: one folder per annotator holding <document title>.txt and .ann, with
 // annotation.conf, visual.conf and a manifest (file → document id, folder → annotator) at the
 // root. What brat reads is described in brat-rules.ts.
-import type { RelationKind } from '../../shared/claim-structure';
+import type { Relation, RelationKind } from '../../shared/claim-structure';
 import type { Annotation, Bundle, Label } from '../../shared/types';
 import type { OffsetConverter } from '../../shared/offsets';
 import { attributeEntries, roleOf, valueList } from './claim-links';
@@ -23,7 +23,8 @@ import {
   bratVisualConf,
   lineFragments,
 } from './brat-rules';
-import { groupByAnnotator, selectForExport, type ExportSelection } from './export-selection';
+import { groupByAnnotator, relationsByDocument, selectForExport, type ExportSelection } from './export-selection';
+import { eachDocument } from './stream-parts';
 import { LeftOut } from './export-summary';
 import { safeFileName, uniqueNamer } from './file-names';
 import type { ExportOptions } from './types';
@@ -50,30 +51,52 @@ export interface BratManifest {
 }
 
 export function exportBrat(bundle: Bundle, options: ExportOptions = {}): BratExport {
-  const selection = selectForExport(bundle, options);
+  const stream = bratFiles(bundle, options);
+  const files: ExportedFiles = {};
+  for (const f of stream.files) files[f.path] = [...f.parts].join('');
+  return { files, leftOut: stream.leftOut() };
+}
+
+/** One file of a folder export: its path inside the folder and its text in parts. */
+export interface StreamedFile {
+  path: string;
+  parts: Iterable<string>;
+}
+
+/**
+ * The folder a document at a time (#14): each annotator's .txt and .ann of a document, then
+ * annotation.conf, visual.conf and the manifest, which need every document (they keep only
+ * types, names and ids). `leftOut` is complete once every file was read.
+ */
+export function bratFiles(bundle: Bundle, options: ExportOptions = {}): { files: Iterable<StreamedFile>; leftOut: () => string[] } {
   const leftOut = new LeftOut();
+  return { files: bratFileList(bundle, options, leftOut), leftOut: () => leftOut.lines() };
+}
+
+function* bratFileList(bundle: Bundle, options: ExportOptions, leftOut: LeftOut): Generator<StreamedFile> {
+  const selection = selectForExport(bundle, options);
   const folderFor = uniqueNamer();
   for (const name of ROOT_FILES) folderFor(`\0${name}`, name);
   const fileFor = uniqueNamer();
   const manifest: BratManifest = { format: 'claimtag-brat-manifest', version: 1, documents: {}, annotators: {} };
-  const files: ExportedFiles = {};
   const conf = new ConfCollector(selection.labels);
-  for (const { document, annotations, offsets } of selection.documents) {
+  const relationsOf = relationsByDocument(selection);
+  for (const { document, annotations, offsets } of eachDocument(selection, options)) {
     const file = fileFor(document.id, safeFileName(document.title, 'document'));
     manifest.documents[file] = { id: document.id, title: document.title };
+    const relations = relationsOf(document.id);
     for (const [annotatorId, group] of groupByAnnotator(annotations)) {
       const name = selection.annotatorName(group[0]);
       const folder = folderFor(annotatorId, safeFileName(name, 'annotator'));
       manifest.annotators[folder] = { id: annotatorId, name };
-      files[`${folder}/${file}.txt`] = document.text;
-      files[`${folder}/${file}.ann`] = annLines(document.text, offsets, group, { selection, leftOut, conf });
+      yield { path: `${folder}/${file}.txt`, parts: [document.text] };
+      yield { path: `${folder}/${file}.ann`, parts: [annLines(document.text, offsets, group, relations, { selection, leftOut, conf })] };
     }
   }
   for (const l of selection.labels) if (bratType(l.id) !== l.id) leftOut.add(`label id "${l.id}" written as brat type "${bratType(l.id)}" (brat types are ASCII letters, digits, "_" and "-")`);
-  files[BRAT_CONF_FILE] = bratAnnotationConf(selection.labels, conf.structure());
-  files[BRAT_VISUAL_CONF_FILE] = bratVisualConf(selection.labels);
-  files[BRAT_MANIFEST_FILE] = `${JSON.stringify(manifest, null, 2)}\n`;
-  return { files, leftOut: leftOut.lines() };
+  yield { path: BRAT_CONF_FILE, parts: [bratAnnotationConf(selection.labels, conf.structure())] };
+  yield { path: BRAT_VISUAL_CONF_FILE, parts: [bratVisualConf(selection.labels)] };
+  yield { path: BRAT_MANIFEST_FILE, parts: [`${JSON.stringify(manifest, null, 2)}\n`] };
 }
 
 interface AnnContext {
@@ -82,7 +105,7 @@ interface AnnContext {
   conf: ConfCollector;
 }
 
-function annLines(text: string, offsets: OffsetConverter, annotations: readonly Annotation[], { selection, leftOut, conf }: AnnContext): string {
+function annLines(text: string, offsets: OffsetConverter, annotations: readonly Annotation[], relations: readonly Relation[], { selection, leftOut, conf }: AnnContext): string {
   const lines: string[] = [];
   let notes = 0;
   let attributes = 0;
@@ -123,9 +146,9 @@ function annLines(text: string, offsets: OffsetConverter, annotations: readonly 
       } else lines.push(`#${++notes}\t${BRAT_NOTE_TYPE} ${t}\t${bratAttributeNote(entry.key, valueList(entry.value))}`);
     }
   }
-  let relations = 0;
+  let links = 0;
   const byId = new Map(annotations.map((a) => [a.id, a]));
-  for (const r of selection.relations) {
+  for (const r of relations) {
     const claim = byId.get(r.claimId);
     const target = byId.get(r.targetId);
     if (!claim || !target) continue;
@@ -135,7 +158,7 @@ function annLines(text: string, offsets: OffsetConverter, annotations: readonly 
       leftOut.add('source and cue links to a span made of line breaks only (brat cannot hold it)');
       continue;
     }
-    lines.push(`R${++relations}\t${BRAT_RELATION_TYPES[r.kind]} Arg1:${arg1} Arg2:${arg2}`);
+    lines.push(`R${++links}\t${BRAT_RELATION_TYPES[r.kind]} Arg1:${arg1} Arg2:${arg2}`);
     conf.relation(r.kind, claim.labelId, target.labelId);
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;

@@ -10,7 +10,11 @@ const NO_LINKS: ClaimLinks = Object.freeze({ source: [], cue: [] }) as ClaimLink
 
 /** The linked annotations of each exported claim, per kind, in text order. */
 export function linksByClaim(selection: ExportSelection): (claimId: string) => ClaimLinks {
-  const byId = new Map(selection.documents.flatMap((d) => d.annotations.map((a) => [a.id, a] as const)));
+  if (selection.relations.length === 0) return () => NO_LINKS;
+  // Only the spans links point at are kept, not every claim of the export.
+  const targets = new Set(selection.relations.map((r) => r.targetId));
+  const byId = new Map<string, Annotation>();
+  for (const d of selection.documents) for (const a of d.annotations) if (targets.has(a.id)) byId.set(a.id, a);
   const links = new Map<string, ClaimLinks>();
   for (const r of selection.relations) {
     const target = byId.get(r.targetId);

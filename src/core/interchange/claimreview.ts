@@ -12,7 +12,8 @@
 import type { AttributeDefinition } from '../../shared/claim-structure';
 import type { Annotation, Bundle, DocumentRecord, Label } from '../../shared/types';
 import { linksByClaim, roleOf, valueList } from './claim-links';
-import { selectForExport } from './export-selection';
+import { selectForExport, type ExportSelection } from './export-selection';
+import { eachDocument, jsonWithListParts } from './stream-parts';
 import { LeftOut } from './export-summary';
 import type { Desk, ExportOptions } from './types';
 
@@ -29,12 +30,26 @@ export function exportClaimReview(bundle: Bundle, options: ExportOptions = {}): 
 }
 
 export function exportClaimReviewWithReport(bundle: Bundle, options: ExportOptions = {}): { text: string; leftOut: string[] } {
-  const selection = selectForExport(bundle, options);
-  const links = linksByClaim(selection);
+  const stream = claimReviewParts(bundle, options);
+  const text = [...stream.parts].join('');
+  return { text, leftOut: stream.leftOut() };
+}
+
+/** The same file a review at a time (#14); `leftOut` is complete once every part was read. */
+export function claimReviewParts(bundle: Bundle, options: ExportOptions = {}): { parts: Iterable<string>; leftOut: () => string[] } {
   const leftOut = new LeftOut();
+  const parts = (function* () {
+    const selection = selectForExport(bundle, options);
+    yield* jsonWithListParts({ '@context': SCHEMA_ORG_CONTEXT, '@graph': [] }, '@graph', reviewsOf(selection, options, leftOut));
+  })();
+  return { parts, leftOut: () => leftOut.lines() };
+}
+
+function* reviewsOf(selection: ExportSelection, options: ExportOptions, leftOut: LeftOut): Generator<Thing> {
+  const links = linksByClaim(selection);
   const desk = usableDesk(options.desk);
-  const reviews: Thing[] = [];
-  for (const { document, annotations } of selection.documents) {
+  let reviews = 0;
+  for (const { document, annotations } of eachDocument(selection, options)) {
     for (const a of annotations) {
       const label = selection.labelById.get(a.labelId);
       if (roleOf(label) !== 'claim') continue;
@@ -46,12 +61,11 @@ export function exportClaimReviewWithReport(bundle: Bundle, options: ExportOptio
       const sources = links(a.id).source.map((s) => person(s.quote, selection.labelById.get(s.labelId)));
       if (sources.length === 0 && a.attribution.trim() !== '') sources.push(person(a.attribution.trim(), undefined));
       if (sources.length === 0) leftOut.add('reviews whose claim has no linked source or attribution (no Claim author)');
-      reviews.push(review(a, document, verdict, sources, label, desk));
+      reviews++;
+      yield review(a, document, verdict, sources, label, desk);
     }
   }
-  if (!desk) leftOut.add('reviews without an author: no desk name was set (the ClaimReview desk in the export dialog, or --desk-name)', reviews.length);
-  const graph = { '@context': SCHEMA_ORG_CONTEXT, '@graph': reviews };
-  return { text: `${JSON.stringify(graph, null, 2)}\n`, leftOut: leftOut.lines() };
+  if (!desk) leftOut.add('reviews without an author: no desk name was set (the ClaimReview desk in the export dialog, or --desk-name)', reviews);
 }
 
 interface Verdict {

@@ -4,6 +4,7 @@
 // version 1, byte for byte as before, so an older claimtag still reads it.
 import type { Bundle } from '../../shared/types';
 import { codePointSpan, selectForExport } from './export-selection';
+import { eachDocument, jsonListParts } from './stream-parts';
 import type { ExportOptions } from './types';
 
 export const CLAIMTAG_FORMAT = 'claimtag';
@@ -14,86 +15,96 @@ type Selection = ReturnType<typeof selectForExport>;
 /** The bundle's live links whose two ends are both in the export. */
 function relationsOf(bundle: Bundle, selection: Selection) {
   if (!bundle.relations?.length) return [];
-  const exported = new Set(selection.documents.flatMap((d) => d.annotations.map((a) => a.id)));
+  // The selection's links (live, both ends exported), in the bundle's order.
+  const kept = new Set(selection.relations);
   return bundle.relations
-    .filter((r) => r.deletedAt === null && exported.has(r.claimId) && exported.has(r.targetId))
+    .filter((r) => kept.has(r))
     .map((r) => ({ id: r.id, document: r.documentId, annotator: r.annotatorId, kind: r.kind, claim: r.claimId, target: r.targetId, createdAt: r.createdAt }));
 }
 
-/** The file's lists, in file order; each item is serialised on its own when streamed. */
+type DocumentItem = Selection['documents'][number];
+
+const documentItem = ({ document: d }: DocumentItem) => ({ id: d.id, title: d.title, source: d.source, text: d.text, sha256: d.sha256, createdAt: d.createdAt });
+
+const labelItem = (l: Selection['labels'][number]) => ({
+  id: l.id,
+  name: l.name,
+  color: l.color,
+  shortcut: l.shortcut,
+  definition: l.definition,
+  archived: l.archived,
+  sortOrder: l.sortOrder,
+  ...(l.role && l.role !== 'claim' ? { role: l.role } : {}),
+  ...(l.attributes?.length ? { attributes: l.attributes } : {}),
+});
+
+const annotationItems = ({ annotations, offsets }: DocumentItem) =>
+  annotations.map((a) => ({
+    id: a.id,
+    document: a.documentId,
+    annotator: a.annotatorId,
+    label: a.labelId,
+    ...codePointSpan(offsets, a),
+    quote: a.quote,
+    ...(a.prefix ? { prefix: a.prefix } : {}),
+    ...(a.suffix ? { suffix: a.suffix } : {}),
+    note: a.note,
+    attribution: a.attribution,
+    confidence: a.confidence,
+    ...(a.attributes && Object.keys(a.attributes).length > 0 ? { attributes: a.attributes } : {}),
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+  }));
+
+/** The file's lists, in file order. */
 function claimtagJsonLists(bundle: Bundle, selection: Selection) {
   const relations = relationsOf(bundle, selection);
   return {
-    documents: selection.documents.map(({ document: d }) => ({
-      id: d.id,
-      title: d.title,
-      source: d.source,
-      text: d.text,
-      sha256: d.sha256,
-      createdAt: d.createdAt,
-    })),
+    documents: selection.documents.map(documentItem),
     annotators: selection.annotators.map((a) => ({ id: a.id, name: a.name })),
-    labels: selection.labels.map((l) => ({
-      id: l.id,
-      name: l.name,
-      color: l.color,
-      shortcut: l.shortcut,
-      definition: l.definition,
-      archived: l.archived,
-      sortOrder: l.sortOrder,
-      ...(l.role && l.role !== 'claim' ? { role: l.role } : {}),
-      ...(l.attributes?.length ? { attributes: l.attributes } : {}),
-    })),
-    annotations: selection.documents.flatMap(({ annotations, offsets }) =>
-      annotations.map((a) => ({
-        id: a.id,
-        document: a.documentId,
-        annotator: a.annotatorId,
-        label: a.labelId,
-        ...codePointSpan(offsets, a),
-        quote: a.quote,
-        ...(a.prefix ? { prefix: a.prefix } : {}),
-        ...(a.suffix ? { suffix: a.suffix } : {}),
-        note: a.note,
-        attribution: a.attribution,
-        confidence: a.confidence,
-        ...(a.attributes && Object.keys(a.attributes).length > 0 ? { attributes: a.attributes } : {}),
-        createdAt: a.createdAt,
-        updatedAt: a.updatedAt,
-      })),
-    ),
+    labels: selection.labels.map(labelItem),
+    annotations: selection.documents.flatMap(annotationItems),
     ...(relations.length > 0 ? { relations } : {}),
   };
 }
 
 /** Version 1 unless the file carries something only version 2 has. */
-function versionOf(lists: ReturnType<typeof claimtagJsonLists>): number {
-  const structured = 'relations' in lists || lists.labels.some((l) => 'role' in l || 'attributes' in l) || lists.annotations.some((a) => 'attributes' in a);
+function versionOf(relations: readonly unknown[], labels: ReadonlyArray<ReturnType<typeof labelItem>>, documents: readonly DocumentItem[]): number {
+  const withAttributes = documents.some((d) => d.annotations.some((a) => a.attributes && Object.keys(a.attributes).length > 0));
+  const structured = relations.length > 0 || labels.some((l) => 'role' in l || 'attributes' in l) || withAttributes;
   return structured ? CLAIMTAG_FORMAT_VERSION : 1;
 }
 
 export function exportClaimtagJson(bundle: Bundle, options: ExportOptions = {}): string {
-  const lists = claimtagJsonLists(bundle, selectForExport(bundle, options));
-  const file = { format: CLAIMTAG_FORMAT, version: versionOf(lists), ...lists };
+  const selection = selectForExport(bundle, options);
+  const lists = claimtagJsonLists(bundle, selection);
+  const file = { format: CLAIMTAG_FORMAT, version: versionOf(lists.relations ?? [], lists.labels, selection.documents), ...lists };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
 /**
  * The same bytes as exportClaimtagJson (JSON.stringify with two-space indent), one list item at
- * a time, for a library too large for one string. JSON strings never hold a raw line break, so
- * indenting an item's lines by its depth reproduces what JSON.stringify writes for the whole.
+ * a time, for a library too large for one string: each item is made only when it is written.
  */
 export function* exportClaimtagJsonParts(bundle: Bundle, options: ExportOptions = {}): Generator<string> {
-  const lists = claimtagJsonLists(bundle, selectForExport(bundle, options));
-  yield `{\n  "format": ${JSON.stringify(CLAIMTAG_FORMAT)},\n  "version": ${JSON.stringify(versionOf(lists))}`;
-  for (const [key, items] of Object.entries(lists) as Array<[string, unknown[]]>) {
-    if (items.length === 0) {
-      yield `,\n  ${JSON.stringify(key)}: []`;
-      continue;
-    }
-    yield `,\n  ${JSON.stringify(key)}: [`;
-    for (let i = 0; i < items.length; i++) yield `${i === 0 ? '' : ','}\n    ${JSON.stringify(items[i], null, 2).replace(/\n/g, '\n    ')}`;
-    yield '\n  ]';
+  const selection = selectForExport(bundle, options);
+  const relations = relationsOf(bundle, selection);
+  const labels = selection.labels.map(labelItem);
+  yield `{\n  "format": ${JSON.stringify(CLAIMTAG_FORMAT)},\n  "version": ${JSON.stringify(versionOf(relations, labels, selection.documents))}`;
+  const lists: Array<[string, Iterable<unknown>]> = [
+    ['documents', (function* () {
+      for (const d of selection.documents) yield documentItem(d);
+    })()],
+    ['annotators', selection.annotators.map((a) => ({ id: a.id, name: a.name }))],
+    ['labels', labels],
+    ['annotations', (function* () {
+      for (const d of eachDocument(selection, options)) yield* annotationItems(d);
+    })()],
+    ...(relations.length > 0 ? [['relations', relations] as [string, Iterable<unknown>]] : []),
+  ];
+  for (const [key, items] of lists) {
+    yield `,\n  ${JSON.stringify(key)}: `;
+    yield* jsonListParts(items, '  ');
   }
   yield '\n}\n';
 }

@@ -6,6 +6,7 @@
 import type { Bundle } from '../../shared/types';
 import { attributeEntries, attributeKeys, displayValue, linksByClaim } from './claim-links';
 import { codePointSpan, compareText, selectForExport, type ExportSelection } from './export-selection';
+import { eachDocument } from './stream-parts';
 import type { ExportOptions } from './types';
 
 export const CSV_COLUMNS = ['document', 'annotator', 'label', 'start', 'end', 'quote', 'attribution', 'confidence', 'note', 'created', 'source', 'cue'] as const;
@@ -29,7 +30,7 @@ function* csvRows(bundle: Bundle, options: ExportOptions): Generator<string[]> {
   const links = linksByClaim(selection);
   const columns = attributeColumns(selection);
   yield [...CSV_COLUMNS, ...columns.map((c) => c.header)];
-  for (const { document, annotations, offsets } of selection.documents) {
+  for (const { document, annotations, offsets } of eachDocument(selection, options)) {
     for (const a of annotations) {
       const { start, end } = codePointSpan(offsets, a);
       const labelDef = selection.labelById.get(a.labelId);

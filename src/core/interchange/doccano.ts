@@ -9,6 +9,7 @@ import type { Bundle } from '../../shared/types';
 import { DEFAULT_DOCCANO_OFFSET_UNIT, DoccanoOffsets, asciiJson } from './doccano-offsets';
 import { groupByAnnotator, selectForExport } from './export-selection';
 import { LeftOut } from './export-summary';
+import { eachDocument } from './stream-parts';
 import type { ExportOptions } from './types';
 
 export function exportDoccano(bundle: Bundle, options: ExportOptions = {}): string {
@@ -36,7 +37,7 @@ export function exportDoccanoParts(bundle: Bundle, options: ExportOptions = {}):
 function* doccanoLines(bundle: Bundle, options: ExportOptions, leftOut: LeftOut): Generator<string> {
   const selection = selectForExport(bundle, options);
   const relationForm = selection.relations.length > 0;
-  for (const { document, annotations } of selection.documents) {
+  for (const { document, annotations } of eachDocument(selection, options)) {
     const base = { text: document.text };
     const meta = { document: document.id, title: document.title };
     if (annotations.length === 0) yield asciiJson({ ...base, ...(relationForm ? { entities: [], relations: [] } : { label: [] }), ...meta });

@@ -5,6 +5,7 @@ import type { Annotation, Bundle, Label } from '../../shared/types';
 import { attributeEntries, displayValue, linksByClaim, type ClaimLinks } from './claim-links';
 import { escapeHtml } from './escape-html';
 import { selectForExport, type DocumentExport, type ExportSelection } from './export-selection';
+import { eachDocument } from './stream-parts';
 import { renderArticle, type ClaimView } from './html-highlight';
 import { reportStyle } from './html-report-style';
 import { agreementSummary, annotatorNames, documentStats, formatDay, formatMoment, labelBadges, percent, plural } from './report-model';
@@ -13,24 +14,28 @@ import type { ExportOptions } from './types';
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 export function exportHtmlReport(bundle: Bundle, options: ExportOptions = {}): string {
+  return [...htmlReportParts(bundle, options)].join('');
+}
+
+/**
+ * The report a document at a time (#14): the head and the library summary, each document's
+ * article, then the end. The summary's figures come from a first pass that keeps only counts.
+ */
+export function* htmlReportParts(bundle: Bundle, options: ExportOptions = {}): Generator<string> {
   const selection = selectForExport(bundle, options);
-  const usedLabelIds = new Set(selection.documents.flatMap((d) => d.annotations.map((a) => a.labelId)));
-  const labels = selection.labels.filter((l) => !l.archived || usedLabelIds.has(l.id));
+  const tally = tallyClaims(selection);
+  const labels = selection.labels.filter((l) => !l.archived || tally.perLabel.has(l.id));
   const badges = labelBadges(labels);
   const single = selection.documents.length === 1 ? selection.documents[0] : null;
   const title = options.title ?? single?.document.title ?? 'Claims report';
   const generated = formatMoment(options.generatedAt ?? new Date().toISOString());
   const e = escapeHtml;
   const context: ReportContext = { selection, labels, badges, labelIndex: new Map(labels.map((l, i) => [l.id, i])), links: linksByClaim(selection) };
-
-  const body = single
-    ? renderDocument(single, context, { prefix: '', headingLevel: 2 })
-    : `${renderLibrarySummary(context)}\n${selection.documents.map((d) => renderDocument(d, context, { prefix: `${d.document.id}-`, headingLevel: 3 })).join('\n')}`;
   const metaRows: Array<[string, string]> = single
     ? documentMetaRows(single, selection)
-    : [['Documents', String(selection.documents.length)], ['Annotators', allAnnotatorNames(selection).join(', ') || '—']];
+    : [['Documents', String(selection.documents.length)], ['Annotators', [...tally.annotatorNames].join(', ') || '—']];
 
-  return `<!DOCTYPE html>
+  yield `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -51,13 +56,43 @@ ${reportStyle(labels, title)}
 <dl class="meta">${metaRows.map(([k, v]) => `<dt>${e(k)}</dt><dd dir="auto">${e(v)}</dd>`).join('')}<dt>Generated</dt><dd>${e(generated)} by claimtag</dd></dl>
 </header>
 <main>
-${body}
+`;
+  if (single) {
+    for (const d of eachDocument(selection, options)) yield renderDocument(d, context, { prefix: '', headingLevel: 2 });
+  } else {
+    yield `${renderLibrarySummary(context, tally)}\n`;
+    let first = true;
+    for (const d of eachDocument(selection, options)) {
+      yield `${first ? '' : '\n'}${renderDocument(d, context, { prefix: `${d.document.id}-`, headingLevel: 3 })}`;
+      first = false;
+    }
+  }
+  yield `
 </main>
 <footer>Offsets and shares are counted in Unicode characters. In the article, each claim is underlined in its label's style and marked with its number and label letter; the numbers match the claims table.</footer>
 </div>
 </body>
 </html>
 `;
+}
+
+/** What the top of a library report needs of every claim: counts per label, and who made them. */
+interface ClaimTally {
+  perLabel: Map<string, number>;
+  total: number;
+  /** Distinct annotator names in order of appearance. */
+  annotatorNames: Set<string>;
+}
+
+function tallyClaims(selection: ExportSelection): ClaimTally {
+  const tally: ClaimTally = { perLabel: new Map(), total: 0, annotatorNames: new Set() };
+  for (const d of selection.documents)
+    for (const a of d.annotations) {
+      tally.perLabel.set(a.labelId, (tally.perLabel.get(a.labelId) ?? 0) + 1);
+      tally.total++;
+      tally.annotatorNames.add(selection.annotatorName(a));
+    }
+  return tally;
 }
 
 interface ReportContext {
@@ -77,25 +112,12 @@ function documentMetaRows({ document, annotations }: DocumentExport, selection: 
   ];
 }
 
-const allAnnotatorNames = (selection: ExportSelection): string[] =>
-  annotatorNames(
-    selection.documents.flatMap((d) => d.annotations),
-    selection.annotatorName,
-  );
-
 /** A badge: the label letter in its colour frame, kept left-to-right so it never decides a paragraph's direction. */
 const badge = (context: ReportContext, labelId: string): string =>
   `<span class="badge b${context.labelIndex.get(labelId) ?? 0}" dir="ltr">${escapeHtml(context.badges.get(labelId) ?? '?')}</span>`;
 
-function renderLibrarySummary(context: ReportContext): string {
+function renderLibrarySummary(context: ReportContext, { perLabel: counts, total }: ClaimTally): string {
   const { selection } = context;
-  const counts = new Map<string, number>();
-  let total = 0;
-  for (const d of selection.documents)
-    for (const a of d.annotations) {
-      counts.set(a.labelId, (counts.get(a.labelId) ?? 0) + 1);
-      total++;
-    }
   const rows = context.labels
     .filter((l) => counts.has(l.id))
     .map((l) => `<tr><td>${badge(context, l.id)}${escapeHtml(l.name)}</td><td class="num">${counts.get(l.id)}</td></tr>`)

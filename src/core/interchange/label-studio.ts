@@ -16,11 +16,12 @@
 //   "attribute-<key>": <Choices> (an option key, shown by name via alias), <TextArea> (links, one
 //   per line) and <DateTime only="date">.
 import { createHash } from 'node:crypto';
-import { RELATION_KINDS, type AttributeDefinition } from '../../shared/claim-structure';
+import { RELATION_KINDS, type AttributeDefinition, type Relation } from '../../shared/claim-structure';
 import type { Annotation, Bundle, Label } from '../../shared/types';
 import { attributeEntries, attributeKeys, inferAttributeType, roleOf, valueList } from './claim-links';
 import { escapeHtml } from './escape-html';
-import { codePointSpan, groupByAnnotator, selectForExport, type ExportSelection } from './export-selection';
+import { codePointSpan, groupByAnnotator, relationsByDocument, selectForExport, type ExportSelection } from './export-selection';
+import { eachDocument, jsonListParts } from './stream-parts';
 import type { ExportOptions } from './types';
 
 /** Written beside the tasks file: "tasks.json" → "tasks.label_config.xml". */
@@ -40,19 +41,32 @@ export function annotatorEmail(id: string, name: string): string {
 }
 
 export function exportLabelStudio(bundle: Bundle, options: ExportOptions = {}): string {
-  const selection = selectForExport(bundle, options);
-  const tasks = selection.documents.map(({ document, annotations, offsets }, t) => ({
-    id: t + 1,
-    data: { text: document.text, document: document.id, title: document.title },
-    annotations: [...groupByAnnotator(annotations).entries()].map(([annotatorId, group]) => ({
-      completed_by: { email: annotatorEmail(annotatorId, selection.annotatorName(group[0])) },
-      claimtag_annotator: { id: annotatorId, name: selection.annotatorName(group[0]) },
-      created_at: earliest(group, (a) => a.createdAt),
-      updated_at: latest(group, (a) => a.updatedAt),
-      result: [...group.flatMap((a) => regionResults(a, codePointSpan(offsets, a), selection)), ...relationResults(group, selection)],
-    })),
-  }));
-  return `${JSON.stringify(tasks, null, 2)}\n`;
+  return [...labelStudioParts(selectForExport(bundle, options), options)].join('');
+}
+
+/** The tasks a document at a time (#14): one task per document, one annotation per annotator. */
+export function* labelStudioParts(selection: ExportSelection, options: ExportOptions = {}): Generator<string> {
+  yield* jsonListParts(labelStudioTasks(selection, options), '');
+  yield '\n';
+}
+
+function* labelStudioTasks(selection: ExportSelection, options: ExportOptions): Generator<object> {
+  let t = 0;
+  const relationsOf = relationsByDocument(selection);
+  for (const { document, annotations, offsets } of eachDocument(selection, options)) {
+    const relations = relationsOf(document.id);
+    yield {
+      id: ++t,
+      data: { text: document.text, document: document.id, title: document.title },
+      annotations: [...groupByAnnotator(annotations).entries()].map(([annotatorId, group]) => ({
+        completed_by: { email: annotatorEmail(annotatorId, selection.annotatorName(group[0])) },
+        claimtag_annotator: { id: annotatorId, name: selection.annotatorName(group[0]) },
+        created_at: earliest(group, (a) => a.createdAt),
+        updated_at: latest(group, (a) => a.updatedAt),
+        result: [...group.flatMap((a) => regionResults(a, codePointSpan(offsets, a), selection)), ...relationResults(group, relations)],
+      })),
+    };
+  }
 }
 
 function regionResults(a: Annotation, span: { start: number; end: number }, selection: ExportSelection): object[] {
@@ -70,9 +84,9 @@ function regionResults(a: Annotation, span: { start: number; end: number }, sele
 }
 
 /** The links made in this layer: from the claim's region to its source's or cue's. */
-function relationResults(group: readonly Annotation[], selection: ExportSelection): object[] {
+function relationResults(group: readonly Annotation[], relations: readonly Relation[]): object[] {
   const mine = new Set(group.map((a) => a.id));
-  return selection.relations
+  return relations
     .filter((r) => mine.has(r.claimId) && mine.has(r.targetId))
     .map((r) => ({ type: 'relation', from_id: r.claimId, to_id: r.targetId, direction: 'right', labels: [r.kind] }));
 }
@@ -82,7 +96,11 @@ const latest = (xs: Annotation[], f: (a: Annotation) => string) => xs.map(f).red
 
 /** The labelling config for an export: every label its claims use. */
 export function labelStudioConfigFor(bundle: Bundle, options: ExportOptions = {}): string {
-  const selection = selectForExport(bundle, options);
+  return labelStudioConfigOf(selectForExport(bundle, options));
+}
+
+/** The labelling config for a selection; a pass over its claims keeps only the attribute keys no label defines. */
+export function labelStudioConfigOf(selection: ExportSelection): string {
   // Values under keys no label defines still need a control to be shown and kept.
   const undefinedKeys = new Map<string, AttributeDefinition>();
   for (const d of selection.documents)

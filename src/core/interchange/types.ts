@@ -25,6 +25,11 @@ export interface ExportOptions {
   doccanoOffsets?: DoccanoOffsetUnit;
   /** ClaimReview: the desk that publishes the reviews (schema.org `author`). */
   desk?: Desk;
+  /**
+   * Streamed exports: called after each document's output was handed on (`done` of `total`).
+   * It may throw (a cancel) to stop the export between documents.
+   */
+  onDocument?: (done: number, total: number) => void;
 }
 
 export type { Desk } from '../../shared/export-formats';

@@ -1,9 +1,8 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ExportFormatChoice } from '../../shared/export-formats';
 import { AppFailure } from '../../shared/result';
 import type { Bundle } from '../../shared/types';
-import { writeFileAtomic } from '../fs/atomic-write';
+import { writeFileAtomic, writeFolderAtomic } from '../fs/atomic-write';
 import { EXPORT_SUMMARY_SUFFIX, exportFormats, streamedExports, summaryFor } from '../interchange';
 import type { ExportOptions } from '../interchange/types';
 import { htmlToPdf } from './html-to-pdf';
@@ -13,7 +12,7 @@ export type ExportTarget = ExportFormatChoice;
 
 /**
  * Writes a bundle in one format. Single files are replaced atomically; brat writes a
- * folder of .txt/.ann pairs, each file atomically. Returns the paths written.
+ * folder of .txt/.ann pairs, built beside the target and moved into place. Returns the paths written.
  */
 export interface ExportBundleOptions {
   generatedAt?: string;
@@ -21,12 +20,16 @@ export interface ExportBundleOptions {
   printToPdf?: (html: string, signal?: AbortSignal) => Promise<Uint8Array>;
   /** Cancels the export; whatever was not yet written is not written. */
   signal?: AbortSignal;
+  /** Asked between documents and between writes; throws to cancel (a job's `check`, which reads its cancel board). */
+  check?: () => void;
   /** Format-specific choices (doccano's offset unit). */
   formatOptions?: Pick<ExportOptions, 'doccanoOffsets' | 'desk'>;
-  /** Streamed formats (json, csv): about how many characters go to the file per write. */
+  /** About how many characters go to a file per write. */
   chunkChars?: number;
-  /** Streamed formats: called after each write with the characters written so far. */
+  /** Called after each write with the characters written so far (all files of a folder together). */
   onWritten?: (chars: number) => void;
+  /** Called after each document's output was made: `done` of `total` documents, and the characters made so far. */
+  onDocument?: (done: number, total: number, chars: number) => void;
 }
 
 /** A few MB per write: few system calls, and far below JavaScript's longest string (~512 MiB). */
@@ -50,80 +53,78 @@ export function* chunksOf(parts: Iterable<string>, budget: number): Generator<st
 
 const CANCELLED = 'The export was cancelled; no file was written or changed.';
 
-function stopIfCancelled(signal: AbortSignal | undefined, written: readonly string[] = []): void {
-  if (!signal?.aborted) return;
+function stopIfCancelled(options: ExportBundleOptions, written: readonly string[] = []): void {
+  options.check?.();
+  if (!options.signal?.aborted) return;
   throw new AppFailure({
     code: 'cancelled',
     message: written.length ? `The export was cancelled after ${written.length} of its files; the files already written are complete.` : CANCELLED,
   });
 }
 
-/** Stops between chunks when cancelled (the temp file is removed, the target untouched) and reports progress. */
-function* watched(chunks: Iterable<string>, options: ExportBundleOptions): Generator<string> {
-  let written = 0;
-  for (const chunk of chunks) {
-    stopIfCancelled(options.signal);
-    yield chunk;
-    written += chunk.length;
-    options.onWritten?.(written);
-  }
-  stopIfCancelled(options.signal);
-}
-
 export async function exportBundle(bundle: Bundle, target: ExportTarget, outPath: string, options: ExportBundleOptions = {}): Promise<string[]> {
   if (bundle.documents.length === 0) throw new AppFailure({ code: 'invalid-input', message: 'There is nothing to export: no documents were chosen.' });
-  if (target === 'pdf') {
-    const html = exportFormats.html.export(bundle, { generatedAt: options.generatedAt });
-    if (html.kind !== 'file') throw new AppFailure({ code: 'internal', message: 'The report could not be prepared.' });
-    stopIfCancelled(options.signal);
-    let pdf: Uint8Array;
-    try {
-      pdf = await (options.printToPdf ?? htmlToPdf)(html.text, options.signal);
-    } catch (err) {
-      stopIfCancelled(options.signal);
-      throw err;
+  if (target === 'pdf') return exportPdf(bundle, outPath, options);
+  // Characters made and written so far; a cancel is honoured between documents and between writes.
+  let made = 0;
+  let written = 0;
+  const formatOptions: ExportOptions = {
+    generatedAt: options.generatedAt,
+    ...options.formatOptions,
+    onDocument: (done, total) => {
+      stopIfCancelled(options);
+      options.onDocument?.(done, total, made);
+    },
+  };
+  const counted = function* (parts: Iterable<string>): Generator<string> {
+    for (const part of parts) {
+      made += part.length;
+      yield part;
     }
-    stopIfCancelled(options.signal);
-    await writeFileAtomic(outPath, pdf);
-    return [outPath];
-  }
-  const streamed = streamedExports[target];
-  if (streamed) {
-    const { parts, leftOut } = streamed(bundle, { generatedAt: options.generatedAt, ...options.formatOptions });
-    await writeFileAtomic(outPath, watched(chunksOf(parts, options.chunkChars ?? EXPORT_CHUNK_CHARS), options));
-    const summary = summaryFor(target, { kind: 'file', text: '', leftOut: leftOut() });
-    if (summary === null) return [outPath];
-    stopIfCancelled(options.signal, [outPath]);
-    const summaryFile = outPath.slice(0, outPath.length - path.extname(outPath).length) + EXPORT_SUMMARY_SUFFIX;
-    await writeFileAtomic(summaryFile, summary);
-    return [outPath, summaryFile];
-  }
-  const format = exportFormats[target];
-  const output = format.export(bundle, { generatedAt: options.generatedAt, ...options.formatOptions });
-  stopIfCancelled(options.signal);
-  if (output.kind === 'file') {
-    // Companions (a labelling config) and the summary of what the format left out go beside the file.
-    const base = outPath.slice(0, outPath.length - path.extname(outPath).length);
-    const summary = summaryFor(target, output);
-    const files: Array<[string, string]> = [[outPath, output.text], ...Object.entries(output.companions ?? {}).map(([suffix, text]): [string, string] => [base + suffix, text])];
-    if (summary !== null) files.push([base + EXPORT_SUMMARY_SUFFIX, summary]);
-    const written: string[] = [];
-    for (const [file, text] of files) {
-      stopIfCancelled(options.signal, written);
-      await writeFileAtomic(file, text);
-      written.push(file);
+  };
+  const watched = function* (parts: Iterable<string>): Generator<string> {
+    for (const chunk of chunksOf(counted(parts), options.chunkChars ?? EXPORT_CHUNK_CHARS)) {
+      stopIfCancelled(options);
+      yield chunk;
+      written += chunk.length;
+      options.onWritten?.(written);
     }
-    return written;
-  }
-  await fs.mkdir(outPath, { recursive: true });
-  const written: string[] = [];
-  for (const [relative, text] of Object.entries(output.files)) {
-    stopIfCancelled(options.signal, written);
-    const file = path.resolve(outPath, relative);
-    if (!file.startsWith(path.resolve(outPath) + path.sep)) throw new AppFailure({ code: 'internal', message: 'An exported file name was not safe.' });
-    await fs.mkdir(path.dirname(file), { recursive: true });
+    stopIfCancelled(options);
+  };
+
+  const output = streamedExports[target](bundle, formatOptions);
+  if (output.kind === 'files') return writeFolderAtomic(outPath, (function* () {
+    for (const file of output.files) yield { path: file.path, data: watched(file.parts) };
+  })());
+
+  await writeFileAtomic(outPath, watched(output.parts));
+  // Companions (a labelling config) and the summary of what the format left out go beside the file.
+  const base = outPath.slice(0, outPath.length - path.extname(outPath).length);
+  const files: Array<[string, string]> = Object.entries(output.companions ?? {}).map(([suffix, text]): [string, string] => [base + suffix, text]);
+  const summary = summaryFor(target, { kind: 'file', leftOut: output.leftOut() });
+  if (summary !== null) files.push([base + EXPORT_SUMMARY_SUFFIX, summary]);
+  const done = [outPath];
+  for (const [file, text] of files) {
+    stopIfCancelled(options, done);
     await writeFileAtomic(file, text);
-    written.push(file);
+    done.push(file);
   }
-  return written;
+  return done;
+}
+
+/** The HTML report printed to PDF: the printer takes the report as one string. */
+async function exportPdf(bundle: Bundle, outPath: string, options: ExportBundleOptions): Promise<string[]> {
+  const html = exportFormats.html.export(bundle, { generatedAt: options.generatedAt });
+  if (html.kind !== 'file') throw new AppFailure({ code: 'internal', message: 'The report could not be prepared.' });
+  stopIfCancelled(options);
+  let pdf: Uint8Array;
+  try {
+    pdf = await (options.printToPdf ?? htmlToPdf)(html.text, options.signal);
+  } catch (err) {
+    stopIfCancelled(options);
+    throw err;
+  }
+  stopIfCancelled(options);
+  await writeFileAtomic(outPath, pdf);
+  return [outPath];
 }

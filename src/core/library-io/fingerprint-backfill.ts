@@ -1,7 +1,8 @@
 // Fingerprints an upgraded library in the background (#14): documents from before migration 11
 // have no stored fingerprint, and the first import's similar check would otherwise hash them all
-// (minutes at 10,000 articles). After the library opens, the writer lane fingerprints them one
-// short transaction of FINGERPRINT_BATCH at a time, handing its thread back between batches: a
+// (minutes at 10,000 articles). After the library opens, the writer lane fingerprints them
+// FINGERPRINT_BATCH at a time (hashed outside the transaction that saves them, so the write lock
+// is held for milliseconds: a tag is not kept waiting), handing its thread back between batches: a
 // call that arrives (an import) is answered after at most the batch under way, and while a job
 // runs on the lane the backfill waits (the import's own check completes what is still missing).
 // Not a job: nothing is shown, and a library with nothing to fingerprint starts nothing at all.
@@ -50,15 +51,15 @@ export function startFingerprintBackfill(library: Library, options: BackfillOpti
       timer = setTimeout(step, BACKFILL_PAUSE_MS);
       return;
     }
-    let done: number;
+    let done: { read: number; saved: number };
     try {
       done = fingerprintBatch(library, options.batch ?? FINGERPRINT_BATCH);
     } catch (err) {
       if (library.db.open) options.onError?.(err);
       return finish();
     }
-    if (done === 0) return finish();
-    options.onBatch?.(done);
+    if (done.read === 0) return finish();
+    options.onBatch?.(done.saved);
     // setImmediate runs after the event loop's poll: a message that arrived during the batch is answered first
     immediate = setImmediate(step);
   };

@@ -15,7 +15,7 @@ import { shingles, shingleSimilarity, SIMILAR_TEXT, textSimilarity } from '../si
 import { sha256Of } from '../store/documents-repo';
 import { Library } from '../store/library';
 import { blocksOfLines, mergeImport, SimilarDocumentsFailure } from './merge-import';
-import { arriving, FINGERPRINT_BATCH, mostSimilarDocument } from './similar-documents';
+import { arriving, FINGERPRINT_BATCH, fingerprintBatch, mostSimilarDocument } from './similar-documents';
 
 const vocab = vocabulary();
 let tmp: ReturnType<typeof makeTempDir>;
@@ -191,6 +191,25 @@ describe('an upgraded library', () => {
       const report = mergeImport(upgraded, oneArticle(editedCopy(texts[100], 0.9, 1, vocab)));
       expect(report.documents[0].existed).toBe(false);
       expect(count(upgraded, 'document_fingerprints')).toBe(texts.length + 1);
+    } finally {
+      upgraded.close();
+    }
+  });
+
+  it('a batch saves only fingerprints of texts still as they were hashed (hashing runs outside the transaction)', () => {
+    const texts = Array.from({ length: 3 }, (_, i) => articleText(800 + i, 60, vocab));
+    const upgraded = Library.open(upgradedLibraryFile(texts));
+    try {
+      const repo = upgraded.documents.fingerprints;
+      expect(repo.anyMissing()).toBe(true);
+      expect(repo.stillWithout('doc-0', texts[0])).toBe(true);
+      expect(repo.stillWithout('doc-0', texts[1])).toBe(false); // edited since it was read
+      expect(repo.stillWithout('doc-9', texts[0])).toBe(false); // deleted since it was read
+      expect(fingerprintBatch(upgraded, 2)).toEqual({ read: 2, saved: 2 });
+      expect(repo.stillWithout('doc-0', texts[0])).toBe(false); // fingerprinted meanwhile
+      expect(fingerprintBatch(upgraded, 2)).toEqual({ read: 1, saved: 1 });
+      expect(repo.anyMissing()).toBe(false);
+      expect(fingerprintBatch(upgraded, 2)).toEqual({ read: 0, saved: 0 });
     } finally {
       upgraded.close();
     }

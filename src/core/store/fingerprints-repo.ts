@@ -31,6 +31,11 @@ export class FingerprintsRepo {
     return this.sql.get(`SELECT EXISTS (SELECT 1 FROM documents d WHERE ${MISSING}) AS missing`).pluck().get(FINGERPRINT_SCHEME) === 1;
   }
 
+  /** True when document `id` is there with exactly `text` and lacks a fingerprint of the current scheme. */
+  stillWithout(id: string, text: string): boolean {
+    return this.sql.get(`SELECT EXISTS (SELECT 1 FROM documents d WHERE d.id = ? AND d.text = ? AND ${MISSING}) AS missing`).pluck().get(id, text, FINGERPRINT_SCHEME) === 1;
+  }
+
   /**
    * Up to `limit` documents without a fingerprint of the current scheme, with their texts as
    * stored (not checked against their SHA-256: a damaged text is refused where it is shown).

@@ -126,10 +126,15 @@ describe('the background fingerprinting of an upgraded library', () => {
     upgradedLibrary(n);
     start();
     await until(() => fingerprinted() >= FINGERPRINT_BATCH);
+    // reads and tags are answered meanwhile (by the library lane), while batches still come
+    expect(await worker!.dispatch('setAnnotatorName', { name: 'Ayesha' })).toMatchObject({ ok: true });
+    expect(await worker!.dispatch('createAnnotation', { documentId: 'doc-3', labelId: 'opinion', start: 0, end: 5 })).toMatchObject({ ok: true });
+    expect(await worker!.dispatch('listDocuments', {})).toMatchObject({ ok: true, value: { length: n } });
+    expect(fingerprinted()).toBeLessThan(n);
     const whenAsked = fingerprinted();
     const imported = worker!.dispatch('importFileData', { name: 'colleague.json', dataBase64: Buffer.from(colleagueFileJson(5)).toString('base64') }) as Promise<Result<unknown>>;
     expect(await imported).toMatchObject({ ok: true });
-    const firstJobEvent = arrivals.findIndex((a) => 'job' in a);
+    const firstJobEvent = arrivals.findIndex((a) => 'job' in a && a.job.type !== 'waiting'); // a tag may have waited for a batch's save
     const atImportStart = arrivals.slice(0, firstJobEvent).reduce((sum, a) => sum + ('batch' in a ? a.batch : 0), 0);
     expect(arrivals.slice(firstJobEvent).some((a) => 'batch' in a)).toBe(false); // none while it ran, nor after (none left)
     // the batches the backfill saved before the import's job started (its lane sends both in order):
@@ -143,6 +148,7 @@ describe('the background fingerprinting of an upgraded library', () => {
     await worker!.close();
     worker = null;
     expect(countOf('document_fingerprints')).toBe(n + 1);
+    expect(countOf('annotations')).toBe(1 + 5);
   }, 20_000);
 
   it('after a restore, the restored library is fingerprinted once the restore has ended', async () => {

@@ -2,9 +2,14 @@ import type { Page } from '@playwright/test';
 import { test, expect, type AppHarness } from '../support/app-fixture';
 import { ArticlePage } from '../support/article-page';
 
-/** Numbered paragraphs (260 by default): long enough to be grouped into sections of 100 blocks. */
-function longArticle(count = 260): { text: string; blocks: Array<{ kind: 'paragraph'; start: number; end: number }> } {
-  const paragraphs = Array.from({ length: count }, (_, i) => `Paragraph ${i + 1} says that claim number ${i + 1} was verified by the desk.`);
+const numbered = (n: number) => `Paragraph ${n} says that claim number ${n} was verified by the desk.`;
+
+/**
+ * Numbered paragraphs (260 by default): long enough to be grouped into sections of 100 blocks.
+ * `paragraph` writes the n-th one (1-based) when the shape matters.
+ */
+function longArticle(count = 260, paragraph = numbered): { text: string; blocks: Array<{ kind: 'paragraph'; start: number; end: number }> } {
+  const paragraphs = Array.from({ length: count }, (_, i) => paragraph(i + 1));
   const blocks: Array<{ kind: 'paragraph'; start: number; end: number }> = [];
   let at = 0;
   for (const p of paragraphs) {
@@ -72,12 +77,12 @@ const paintedQuotes = (page: Page, name: string) =>
 async function openNumberedArticle(
   app: AppHarness,
   page: Page,
-  opts: { title: string; paragraphs: number; tagged?: number[]; label?: string; beforeOpen?: () => void },
+  opts: { title: string; paragraphs: number; paragraph?: (n: number) => string; tagged?: number[]; label?: string; beforeOpen?: () => unknown },
 ) {
   await app.start();
   const article = new ArticlePage(page);
   await article.enterName('Ayesha');
-  const { text, blocks } = longArticle(opts.paragraphs);
+  const { text, blocks } = longArticle(opts.paragraphs, opts.paragraph);
   const library = app.library!;
   const doc = library.documents.add({ title: opts.title, source: 'hansard', text, blocks }).document;
   const me = library.annotators.list()[0].id;
@@ -89,7 +94,7 @@ async function openNumberedArticle(
     }
   })();
   await page.reload();
-  opts.beforeOpen?.();
+  await opts.beforeOpen?.();
   await page.locator('.doc-item', { hasText: opts.title }).click();
   await article.waitReady();
   return { article, library, doc, text };
@@ -124,21 +129,167 @@ test('a very long article opens with its first section, builds the rest in the b
   await expect.poll(() => paintedQuotes(page, 'ct-label-1')).toEqual(['claim number 1450 was']);
 });
 
-test('a jump into a part of a long article not built yet builds it at once', async ({ app, page }) => {
-  const { article, text } = await openNumberedArticle(app, page, { title: 'Longest debate', paragraphs: 6000, tagged: [5990], label: 'allegation' });
+/**
+ * Clicks the list entry holding `needle` the moment the long article is shown, in the same task
+ * that checks the entry's section is still an unbuilt placeholder (a 6,000-paragraph article is
+ * built in the background in well under a second on an idle machine: a click sent from the test
+ * after it saw the article could come after the building ended, or before the article it waited
+ * for replaced the one shown before). With `then`, presses that key `afterMs` later, checking
+ * `then.needle` is still unbuilt at that moment. Call before opening; `clicked()` resolves to
+ * whether each was unbuilt.
+ */
+async function clickEntryOnceShown(page: Page, needle: string, then?: { key: string; needle: string; afterMs: number }) {
+  type Seen = { atClick?: boolean; atKey?: boolean };
+  await page.evaluate(
+    ([n, next]) => {
+      /** Whether no text node of the article holds `needle` (its section is an unbuilt placeholder). */
+      const unbuilt = (needle: string) => {
+        const walker = document.createTreeWalker(document.querySelector('.article-text')!, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) if (walker.currentNode.textContent?.includes(needle)) return false;
+        return true;
+      };
+      const seen: Seen = {};
+      (window as unknown as { __jumpSeen: Seen }).__jumpSeen = seen;
+      const observer = new MutationObserver(() => {
+        const item = Array.from(document.querySelectorAll<HTMLElement>('.annotation-item')).find((el) => el.textContent?.includes(n));
+        const ready = document.querySelector('.article-text[data-ready="true"] .article-section');
+        if (!item || !ready) return;
+        observer.disconnect();
+        seen.atClick = unbuilt(n);
+        item.click();
+        if (next)
+          setTimeout(() => {
+            seen.atKey = unbuilt(next.needle);
+            window.dispatchEvent(new KeyboardEvent('keydown', { key: next.key, bubbles: true }));
+          }, next.afterMs);
+      });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+    },
+    [needle, then ?? null] as const,
+  );
+  return {
+    clicked: async (): Promise<Seen> => {
+      await page.waitForFunction((keyed) => {
+        const seen = (window as unknown as { __jumpSeen?: Seen }).__jumpSeen;
+        return seen?.atClick !== undefined && (!keyed || seen.atKey !== undefined);
+      }, then !== undefined);
+      return page.evaluate(() => (window as unknown as { __jumpSeen: Seen }).__jumpSeen);
+    },
+  };
+}
+
+test('a jump into a part of a long article not built yet builds it at once, and it stays in view while the rest is built', async ({ app, page }) => {
   const needle = 'claim number 5990 was';
-  // Right after opening, before the background building reaches the end, choose the last claim
-  // (checked and clicked in one task, so the section is known to be unbuilt at the click).
-  const unbuiltAtClick = await page.evaluate((n) => {
-    const last = document.querySelector<HTMLElement>('.article-text .article-section:last-child');
-    const pending = last?.dataset.pending !== undefined;
-    Array.from(document.querySelectorAll<HTMLElement>('.annotation-item')).find((el) => el.textContent?.includes(n))?.click();
-    return pending;
-  }, needle);
-  expect(unbuiltAtClick).toBe(true);
+  let jump: Awaited<ReturnType<typeof clickEntryOnceShown>> | null = null;
+  const { article, text } = await openNumberedArticle(app, page, {
+    title: 'Longest debate',
+    paragraphs: 6000,
+    tagged: [5990],
+    label: 'allegation',
+    beforeOpen: async () => void (jump = await clickEntryOnceShown(page, needle)),
+  });
+  expect(await jump!.clicked()).toEqual({ atClick: true });
+  // Placeholders are sized from the first section's real layout (not from its own placeholder
+  // height while the browser still skipped it: the end of the article then came out too short).
+  const [estimate, real] = await page.evaluate(() => {
+    const root = document.querySelector<HTMLElement>('.article-text')!;
+    const first = root.querySelector<HTMLElement>('[data-section]')!;
+    const chars = Number(first.dataset.to) - Number(first.dataset.from);
+    const last = first.lastElementChild!;
+    const height = last.getBoundingClientRect().bottom + parseFloat(getComputedStyle(last).marginBottom) - first.firstElementChild!.getBoundingClientRect().top;
+    return [parseFloat(root.style.getPropertyValue('--px-per-char')), height / chars];
+  });
+  expect(Math.abs(estimate - real) / real).toBeLessThan(0.01);
   await expect.poll(() => paintedQuotes(page, 'ct-label-2')).toEqual([needle]);
-  await expect(page.locator('.article-text [data-start]').filter({ hasText: 'Paragraph 5990 says' })).toBeInViewport();
+  const target = page.locator('.article-text [data-start]').filter({ hasText: 'Paragraph 5990 says' });
+  await expect(target).toBeInViewport();
   await expect(page.locator('.article-text[data-complete="true"]')).toHaveCount(1, { timeout: 30_000 });
+  await expect(target).toBeInViewport();
+  expect(await article.articleText()).toBe(text);
+});
+
+test('a jump into a transcript whose later sections are much taller than estimated keeps its target in view while the sections above it are built', async ({ app, page }) => {
+  // A long opening statement (the first section, from which heights are estimated), then thousands
+  // of one-line interjections: each later section is far taller than its estimate, so every one
+  // built or laid out above the target would push it off screen.
+  const opening = (n: number) => `Paragraph ${n} of the opening statement. ${'The member set out the position of the committee at length. '.repeat(24)}`;
+  const needle = 'claim number 3001 was';
+  let jump: Awaited<ReturnType<typeof clickEntryOnceShown>> | null = null;
+  const { article, text } = await openNumberedArticle(app, page, {
+    title: 'Transcript',
+    paragraphs: 6000,
+    paragraph: (n) => (n <= 100 ? opening(n) : numbered(n)),
+    tagged: [3001],
+    beforeOpen: async () => void (jump = await clickEntryOnceShown(page, needle)),
+  });
+  expect(await jump!.clicked()).toEqual({ atClick: true });
+  // The first paragraph of its section: the end of the section before it shows above it.
+  const target = page.locator('.article-text [data-start]').filter({ hasText: 'Paragraph 3001 says' });
+  await expect.poll(() => paintedQuotes(page, 'ct-label-0')).toEqual([needle]);
+  await expect(target).toBeInViewport();
+  await expect(page.locator('.article-text[data-complete="true"]')).toHaveCount(1, { timeout: 30_000 });
+  await expect(target).toBeInViewport();
+  // The section above it was built and laid out for real meanwhile.
+  await expect(page.locator('.article-text [data-start]').filter({ hasText: 'Paragraph 3000 says' })).toBeInViewport();
+  expect(await article.articleText()).toBe(text);
+});
+
+test('a jump deep into the last section of a transcript taller than estimated reaches its target past the estimated end', async ({ app, page }) => {
+  // Every later section is far taller than its estimate, so the estimated end of the article lies
+  // above the target's real place: the first scroll stops at the end of the scroll range, and only
+  // once the target's section is laid out for real can the jump go the rest of the way.
+  const opening = (n: number) => `Paragraph ${n} of the opening statement. ${'The member set out the position of the committee at length. '.repeat(24)}`;
+  const needle = 'claim number 5990 was';
+  let jump: Awaited<ReturnType<typeof clickEntryOnceShown>> | null = null;
+  await openNumberedArticle(app, page, {
+    title: 'Long transcript',
+    paragraphs: 6000,
+    paragraph: (n) => (n <= 100 ? opening(n) : numbered(n)),
+    tagged: [5990],
+    beforeOpen: async () => void (jump = await clickEntryOnceShown(page, needle)),
+  });
+  expect(await jump!.clicked()).toEqual({ atClick: true });
+  const target = page.locator('.article-text [data-start]').filter({ hasText: 'Paragraph 5990 says' });
+  await expect(target).toBeInViewport();
+  await expect(page.locator('.article-text[data-complete="true"]')).toHaveCount(1, { timeout: 30_000 });
+  await expect(target).toBeInViewport();
+});
+
+test('J steps to the next claim in a part of a long article not built yet, and it stays in view while the rest is built', async ({ app, page }) => {
+  const opening = (n: number) => `Paragraph ${n} of the opening statement. ${'The member set out the position of the committee at length. '.repeat(24)}`;
+  let jump: Awaited<ReturnType<typeof clickEntryOnceShown>> | null = null;
+  await openNumberedArticle(app, page, {
+    title: 'Stepped transcript',
+    paragraphs: 6000,
+    paragraph: (n) => (n <= 100 ? opening(n) : numbered(n)),
+    tagged: [2001, 4501],
+    beforeOpen: async () => void (jump = await clickEntryOnceShown(page, 'claim number 2001 was', { key: 'j', needle: 'claim number 4501 was', afterMs: 40 })),
+  });
+  expect(await jump!.clicked()).toEqual({ atClick: true, atKey: true });
+  await expect(page.locator('.annotation-item.selected')).toContainText('claim number 4501 was');
+  const target = page.locator('.article-text [data-start]').filter({ hasText: 'Paragraph 4501 says' });
+  await expect.poll(() => paintedQuotes(page, 'ct-selected')).toEqual(['claim number 4501 was']);
+  await expect(target).toBeInViewport();
+  await expect(page.locator('.article-text[data-complete="true"]')).toHaveCount(1, { timeout: 30_000 });
+  await expect(target).toBeInViewport();
+});
+
+test('opening a library search hit deep in a long transcript brings the hit into view and keeps it there while the rest is built', async ({ app, page }) => {
+  await app.start();
+  const article = new ArticlePage(page);
+  await article.enterName('Ayesha');
+  const opening = (n: number) => `Paragraph ${n} of the opening statement. ${'The member set out the position of the committee at length. '.repeat(24)}`;
+  // The only mention of the searched word: the first paragraph of a section far down.
+  const { text, blocks } = longArticle(6000, (n) => (n <= 100 ? opening(n) : n === 4501 ? 'Paragraph 4501 says the ferry to Zanzibar was late.' : numbered(n)));
+  app.library!.documents.add({ title: 'Ferry transcript', source: 'hansard', text, blocks });
+  await page.reload();
+  await page.getByLabel('Search the library').fill('Zanzibar');
+  await page.locator('.doc-list[aria-label="Search results"] .doc-item', { hasText: 'Ferry transcript' }).click();
+  await expect(page.locator('.doc-title')).toHaveText('Ferry transcript');
+  const hit = page.locator('.article-text [data-start]').filter({ hasText: 'Paragraph 4501 says' });
+  await expect(hit).toBeInViewport();
+  await expect(page.locator('.article-text[data-complete="true"]')).toHaveCount(1, { timeout: 30_000 });
+  await expect(hit).toBeInViewport();
   expect(await article.articleText()).toBe(text);
 });
 

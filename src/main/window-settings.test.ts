@@ -3,6 +3,19 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
+/** The literal values of LOCKED_WEB_PREFERENCES (security/locked-web-preferences.ts). */
+function lockedPreferences(dir: string): Record<string, string> {
+  const full = path.join(dir, 'security', 'locked-web-preferences.ts');
+  const source = ts.createSourceFile(full, fs.readFileSync(full, 'utf8'), ts.ScriptTarget.Latest, true);
+  const prefs: Record<string, string> = {};
+  const visit = (node: ts.Node) => {
+    if (ts.isObjectLiteralExpression(node)) for (const p of node.properties) if (ts.isPropertyAssignment(p)) prefs[p.name.getText()] = p.initializer.getText();
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return prefs;
+}
+
 /** Every `new BrowserWindow({...})` in main, with its webPreferences as literal text values. */
 function windowsCreatedIn(dir: string): Array<{ file: string; prefs: Record<string, string> }> {
   const found: Array<{ file: string; prefs: Record<string, string> }> = [];
@@ -17,7 +30,12 @@ function windowsCreatedIn(dir: string): Array<{ file: string; prefs: Record<stri
         if (options && ts.isObjectLiteralExpression(options)) {
           for (const p of options.properties) {
             if (ts.isPropertyAssignment(p) && p.name.getText() === 'webPreferences' && ts.isObjectLiteralExpression(p.initializer)) {
-              for (const q of p.initializer.properties) if (ts.isPropertyAssignment(q)) prefs[q.name.getText()] = q.initializer.getText();
+              for (const q of p.initializer.properties) {
+                if (ts.isPropertyAssignment(q)) prefs[q.name.getText()] = q.initializer.getText();
+                // the shared locked set, read from its own file as literal text too
+                else if (ts.isSpreadAssignment(q) && q.expression.getText() === 'LOCKED_WEB_PREFERENCES') Object.assign(prefs, lockedPreferences(dir));
+                else prefs[`unchecked ${q.getText()}`] = '?';
+              }
             }
           }
         }

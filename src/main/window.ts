@@ -2,7 +2,7 @@ import path from 'node:path';
 import { BrowserWindow } from 'electron';
 import { LOCKED_WEB_PREFERENCES } from './security/locked-web-preferences';
 
-/** The only window claimtag creates. Every security-relevant preference is explicit. */
+/** The only window claimtag shows. Every security-relevant preference is explicit: the locked set, then what this window adds. */
 export function createMainWindow(preloadPath: string, url: string): BrowserWindow {
   const win = new BrowserWindow({
     width: 1360,

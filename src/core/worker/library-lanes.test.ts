@@ -190,4 +190,20 @@ describe('long jobs on lanes', () => {
     // an unknown token is refused with the service's own reason
     expect(await worker!.dispatch('importChosenFile', { token: 'not-a-token' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   }, 60_000);
+
+  it('a file chosen in the dialog is kept while its question is open, and let go once imported or refused for good', async () => {
+    await call('getStartupState', {});
+    await call('setAnnotatorName', { name: 'Ayesha' });
+    const latin1 = path.join(tmp.dir, 'latin1.txt');
+    const binary = path.join(tmp.dir, 'binary.txt');
+    fs.writeFileSync(latin1, Uint8Array.from([...Buffer.from('Caf'), 0xe9, ...Buffer.from(' au lait\n')]));
+    fs.writeFileSync(binary, Uint8Array.from([0x61, 0, 0x62]));
+    chosenPaths = [latin1, binary];
+    const [question, other] = (await call<{ files: Array<{ token: string }> }>('chooseImportFiles', {})).files.map((f) => f.token);
+    expect(await worker!.dispatch('importChosenFile', { token: question })).toMatchObject({ ok: false, error: { reason: 'invalid-text-encoding' } });
+    expect(await worker!.dispatch('importChosenFile', { token: other })).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+    // answered: the same token imports; the other was let go, and so is this one once imported
+    expect(await call<{ kind: string }>('importChosenFile', { token: question, replaceInvalid: true })).toMatchObject({ kind: 'article' });
+    for (const token of [other, question]) expect(await worker!.dispatch('importChosenFile', { token })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  }, 60_000);
 });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { fail, ok, type Result } from '../../shared/result';
+import { asksAnalyst } from '../../shared/import-questions';
 import { contract } from '../../shared/contract';
 import type { JobEvent, JobKind } from '../../shared/jobs';
 import { CANCELLED_MESSAGE, clearCancel, GIVEN_JOB_BASE, jobNumber, markCancelled, newCancelBoard, type GivenJob } from '../jobs/job-runner';
@@ -76,7 +77,8 @@ export function startLibraryWorker(options: LibraryWorkerOptions): LibraryWorker
   /**
    * Files chosen in the import dialog, by opaque token (the page never holds a path). The dialog
    * runs here, not in the writer lane, so it opens at once even while an import holds that lane;
-   * the lane reads the file behind a token through the chosenFile port. Kept until imported.
+   * the lane reads the file behind a token through the chosenFile port. Kept until imported, or
+   * refused for a reason she cannot answer (shared/import-questions).
    */
   const chosenFiles = new Map<string, string>();
   const chooseImportFiles = async (payload: unknown): Promise<Result<unknown>> => {
@@ -134,8 +136,8 @@ export function startLibraryWorker(options: LibraryWorkerOptions): LibraryWorker
       endedHere.delete(jobId);
     });
     const result = await Promise.race([answered, cancelledHere]);
-    // a file chosen in the dialog and imported is no longer needed (one refused may be tried again)
-    if (method === 'importChosenFile' && result.ok) chosenFiles.delete((payload as { token: string }).token);
+    // a file chosen in the dialog is kept only while the analyst can answer its refusal and import it again
+    if (method === 'importChosenFile' && (result.ok || !asksAnalyst(result.error))) chosenFiles.delete((payload as { token: string }).token);
     if (announced && writerJobs.has(jobId)) {
       // the lane's events come before its answer: the job never started
       const outcome = result.ok ? 'done' : result.error.code === 'cancelled' ? 'cancelled' : 'failed';

@@ -7,6 +7,7 @@ import type { Annotation, DocumentRecord, Label } from '../../../shared/types';
 import { $createArticleBlock, $createArticleSection, ArticleBlockNode, ArticleSectionNode, BLOCKS_PER_SECTION } from './article-block-node';
 import { BlockIndex, snapToWords } from './dom-offsets';
 import { HighlightPainter, type OverlayOf } from './highlight-painter';
+import { JumpAnchor } from './jump-anchor';
 import { guardTextFromEdits } from './read-only-guard';
 import { initiallyBuiltSections, SectionFiller } from './section-filler';
 import { SectionVisibility } from './section-visibility';
@@ -91,6 +92,7 @@ function ArticleSurface({ document: doc, labels, annotations, overlayOf, selecte
   const painterRef = useRef<HighlightPainter | null>(null);
   const fillerRef = useRef<SectionFiller | null>(null);
   const visibilityRef = useRef<SectionVisibility | null>(null);
+  const anchorRef = useRef<JumpAnchor | null>(null);
   const latest = useRef({ annotations, overlayOf, selected, onClickOffset, onSelectionChange, onHoverOffset });
   useLayoutEffect(() => {
     latest.current = { annotations, overlayOf, selected, onClickOffset, onSelectionChange, onHoverOffset };
@@ -109,19 +111,38 @@ function ArticleSurface({ document: doc, labels, annotations, overlayOf, selecte
   };
 
   // The text guard, the background building of long articles, which sections are near the
-  // viewport, the painter, and the block index (rebuilt whenever Lexical renders blocks).
+  // viewport, the painter, the hold on a jump's target, and the block index (rebuilt whenever
+  // Lexical renders blocks).
   useEffect(() => {
     const wrapper = wrapperRef.current;
     if (!wrapper) return;
+    const scroller = wrapper.closest<HTMLElement>('.article-scroll');
     const guard = guardTextFromEdits(editor, wrapper);
-    const visibility = new SectionVisibility(wrapper.closest('.article-scroll'), () => {
+    const visibility = new SectionVisibility(scroller, () => {
       painter?.setWindows(indexRef.current, visibility.windows());
     });
-    const filler = new SectionFiller(editor, doc, guard, () => visibility.windows().map(([from]) => from));
+    const filler = new SectionFiller(editor, doc, guard, () => visibility.windows().map(([from]) => from), {
+      get holding(): boolean {
+        return anchor?.holding ?? false;
+      },
+      restore: (): void => void anchor?.restore(),
+    });
     const painter = HighlightPainter.isSupported() ? new HighlightPainter((start, end) => filler.isBuilt(start, end)) : null;
+    const anchor: JumpAnchor | null = scroller
+      ? new JumpAnchor(
+          scroller,
+          (start, end) => boxOf(indexRef.current, start, end),
+          () => {
+            const el = editor.getRootElement();
+            return el?.querySelector('[data-section]') ? Array.from(el.children) : [];
+          },
+          () => filler.done,
+        )
+      : null;
     painterRef.current = painter;
     fillerRef.current = filler;
     visibilityRef.current = visibility;
+    anchorRef.current = anchor;
     let measured = false;
     const rebuild = () => {
       const el = editor.getRootElement();
@@ -150,6 +171,7 @@ function ArticleSurface({ document: doc, labels, annotations, overlayOf, selecte
     rebuild();
     return () => {
       unregister();
+      anchor?.dispose();
       filler.dispose();
       visibility.dispose();
       guard.dispose();
@@ -157,6 +179,7 @@ function ArticleSurface({ document: doc, labels, annotations, overlayOf, selecte
       painterRef.current = null;
       fillerRef.current = null;
       visibilityRef.current = null;
+      anchorRef.current = null;
       indexRef.current = null;
     };
     // The document is fixed for this composer (it is keyed by document id).
@@ -239,19 +262,10 @@ function ArticleSurface({ document: doc, labels, annotations, overlayOf, selecte
         window.getSelection()?.removeAllRanges();
       },
       scrollToAnnotation(annotation) {
+        // Built at once (its real layout exists before the scroll), then held in view while
+        // the sections above it are still being built.
         reach(annotation.start, annotation.end);
-        const index = indexRef.current;
-        const scroller = wrapperRef.current?.closest('.article-scroll');
-        const range = index?.rangeFor(annotation.start, annotation.end);
-        if (!index || !scroller || !range) return;
-        const live = document.createRange();
-        live.setStart(range.startContainer, range.startOffset);
-        live.setEnd(range.endContainer, range.endOffset);
-        const rect = live.getBoundingClientRect();
-        const box = scroller.getBoundingClientRect();
-        if (rect.top < box.top + 40 || rect.bottom > box.bottom - 40) {
-          scroller.scrollTo({ top: scroller.scrollTop + rect.top - box.top - box.height / 3, behavior: 'instant' });
-        }
+        anchorRef.current?.jump(annotation.start, annotation.end, 'third');
       },
       showSearch(hits, current) {
         const index = indexRef.current;
@@ -282,8 +296,8 @@ function ArticleSurface({ document: doc, labels, annotations, overlayOf, selecte
         reach(offset, offset + 1);
         const point = indexRef.current?.pointAt(offset);
         if (!point) return;
-        const el = point.node.parentElement?.closest('[data-start]');
-        el?.scrollIntoView({ block: 'center' });
+        const [start, end] = offset < doc.text.length ? [offset, offset + 1] : [Math.max(0, offset - 1), offset];
+        if (!anchorRef.current?.jump(start, end, 'center')) point.node.parentElement?.closest('[data-start]')?.scrollIntoView({ block: 'center' });
         const sel = window.getSelection();
         sel?.setBaseAndExtent(point.node, point.offset, point.node, point.offset);
       },
@@ -331,16 +345,37 @@ function ArticleSurface({ document: doc, labels, annotations, overlayOf, selecte
   );
 }
 
+/** The box of [start, end) in viewport coordinates (its block's box when the range has none), or null while it is not built. */
+function boxOf(index: BlockIndex | null, start: number, end: number): DOMRect | null {
+  const range = index?.rangeFor(start, end);
+  if (!range) return null;
+  const live = document.createRange();
+  live.setStart(range.startContainer, range.startOffset);
+  live.setEnd(range.endContainer, range.endOffset);
+  const rect = live.getBoundingClientRect();
+  if (rect.width > 0 || rect.height > 0) return rect;
+  return range.startContainer.parentElement?.closest('[data-start]')?.getBoundingClientRect() ?? null;
+}
+
 /**
  * Sets the article's measured height per character from its first built section, so the
  * sections not yet built (or skipped off screen) hold a height close to their real one and
  * the scrollbar does not jump as they arrive. Returns whether a measurement was made.
+ *
+ * Measured from the section's blocks, not its box: right after opening, before the browser has
+ * decided the first section is on screen, content-visibility may still skip it, and its box then
+ * has the placeholder height the measurement is meant to replace (the default estimate, ~40%
+ * short here: every placeholder came out too short, the end of the article was estimated above
+ * the real one, and a jump near it was cut short by the end of the scroll range).
  */
 function measureSectionHeight(root: HTMLElement): boolean {
   const first = root.querySelector<HTMLElement>('[data-section]:not([data-pending])');
-  if (!first) return false;
+  const top = first?.firstElementChild;
+  const bottom = first?.lastElementChild;
+  if (!first || !top || !bottom) return false;
   const chars = Number(first.dataset.to) - Number(first.dataset.from);
-  const height = first.getBoundingClientRect().height;
+  // Block boxes are laid out for real even inside a skipped section (the browser lays it out to answer).
+  const height = bottom.getBoundingClientRect().bottom + parseFloat(getComputedStyle(bottom).marginBottom) - top.getBoundingClientRect().top;
   if (!(chars > 0 && height > 0)) return false;
   root.style.setProperty('--px-per-char', `${(height / chars).toFixed(4)}px`);
   return true;

@@ -7,6 +7,13 @@ import type { TextGuard } from './read-only-guard';
 /** Work per slice of background building, so frames stay short while the rest of the article arrives. */
 const SLICE_MS = 12;
 
+/** Something that holds a place in the article on screen (a jump's target, see jump-anchor.ts). */
+export interface HeldView {
+  readonly holding: boolean;
+  /** Puts the held place back on screen where it was. */
+  restore(): void;
+}
+
 /**
  * Builds the blocks of a long article's sections after it opens. The article opens with only
  * its first section built (the others are empty placeholders holding their estimated height);
@@ -25,6 +32,8 @@ export class SectionFiller {
     private readonly guard: TextGuard,
     /** Offsets the reader can see or is about to: their sections are built before the others. */
     private readonly urgent: () => Iterable<number>,
+    /** A place held on screen (a jump's target); while it holds, it is what is kept in view. */
+    private readonly held: HeldView | null = null,
   ) {
     const count = sectionCount(doc.blocks.length);
     this.filled = Array.from({ length: count }, (_, i) => i < initiallyBuiltSections(doc.blocks.length));
@@ -109,7 +118,8 @@ export class SectionFiller {
       if (!this.filled[i]) this.remaining--;
       this.filled[i] = true;
     }
-    const anchor = this.viewportAnchor();
+    const held = this.held?.holding === true;
+    const anchor = held ? null : this.viewportAnchor();
     this.guard.allow(() =>
       this.editor.update(
         () => {
@@ -125,8 +135,9 @@ export class SectionFiller {
       ),
     );
     // A section built above what the reader sees changes its height from the estimate: keep the
-    // text in view where it was (the reader, or a jump's target, must not drift away).
-    if (anchor && indices.some((i) => i < anchor.section)) {
+    // text in view where it was (a jump's target, or else the first section the reader sees).
+    if (held) this.held!.restore();
+    else if (anchor && indices.some((i) => i < anchor.section)) {
       const drift = anchor.element.getBoundingClientRect().top - anchor.top;
       if (drift !== 0) anchor.scroller.scrollTop += drift;
     }

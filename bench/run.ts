@@ -24,6 +24,7 @@ const SECTIONS: Array<{ name: string; timeoutMs: number }> = [
   { name: 'team', timeoutMs: 300_000 },
   { name: 'library', timeoutMs: 2_700_000 }, // every export format at 10,000 articles adds ~12 min
   { name: 'similar', timeoutMs: 1_200_000 },
+  { name: 'backfill', timeoutMs: 1_200_000 },
   { name: 'cli', timeoutMs: 60_000 },
   { name: 'structure', timeoutMs: 240_000 },
 ];

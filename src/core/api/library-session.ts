@@ -12,6 +12,7 @@ import type { JobEvent } from '../../shared/jobs';
 import type { HostPorts } from './host-ports';
 import { createServices } from './services';
 import { createUnavailableServices } from './unavailable-services';
+import { startFingerprintBackfill, type Backfill } from '../library-io/fingerprint-backfill';
 
 export interface SessionOptions {
   databasePath: string;
@@ -32,8 +33,13 @@ export interface SessionOptions {
   cancelBoard?: Int32Array;
   /** Jobs run one after the other, a later one queued (the writer lane, lanes.ts). */
   jobsOneAtATime?: boolean;
-  /** Run the rolling backup / full integrity check after opening (default true; in the worker only the writer lane runs it). */
+  /**
+   * Run the background work after opening — the rolling backup / full integrity check, and the
+   * fingerprints of an upgraded library's documents — (default true; in the worker only the writer lane runs it).
+   */
   backgroundCheck?: boolean;
+  /** After each batch of the background fingerprinting (fingerprint-backfill.ts): how many documents it did. */
+  onFingerprintBatch?: (documents: number) => void;
 }
 
 /**
@@ -49,14 +55,26 @@ export class LibrarySession {
   private services: ApiServices;
   readonly dispatch: Dispatch;
   readonly jobs: JobRunner;
+  /** The background fingerprinting of the open library, while it runs. */
+  private backfill: Backfill | null = null;
+  /** Calls being answered: the background fingerprinting waits for them (an import starts before its job does). */
+  private answering = 0;
 
   constructor(private readonly options: SessionOptions) {
     this.jobs = new JobRunner({ emit: options.onJobEvent ?? (() => {}), idPrefix: options.jobIdPrefix, cancelBoard: options.cancelBoard, oneAtATime: options.jobsOneAtATime });
     this.services = this.open();
-    this.dispatch = createDispatch(
+    const dispatch = createDispatch(
       new Proxy({} as ApiServices, { get: (_t, method: string) => this.services[method as keyof ApiServices] }),
       options.onInternalError,
     );
+    this.dispatch = async (method, payload) => {
+      this.answering++;
+      try {
+        return await dispatch(method, payload);
+      } finally {
+        this.answering--;
+      }
+    };
   }
 
   get current(): Library | null {
@@ -64,6 +82,8 @@ export class LibrarySession {
   }
 
   close(): void {
+    this.backfill?.stop();
+    this.backfill = null;
     this.library?.close();
     this.library = null;
   }
@@ -169,6 +189,34 @@ export class LibrarySession {
         );
       }
     }, this.options.backgroundDelayMs ?? 2_000).unref?.();
+    this.scheduleFingerprintBackfill(library);
+  }
+
+  /**
+   * An upgraded library's documents without a fingerprint are fingerprinted in the background
+   * (fingerprint-backfill.ts), so its first import does not do them all. It waits while a call
+   * or a job runs here, stops when the library closes (app closing, or a restore opening another
+   * file), and what it saved stays: the next opening goes on from there. Nothing for a library
+   * with every fingerprint.
+   */
+  private scheduleFingerprintBackfill(library: Library): void {
+    this.backfill?.stop();
+    this.backfill = null;
+    let backfill: Backfill | null;
+    try {
+      backfill = startFingerprintBackfill(library, {
+        busy: () => this.answering > 0 || this.jobs.active.length > 0,
+        onBatch: this.options.onFingerprintBatch,
+        onError: (err) => this.options.onInternalError?.(err),
+      });
+    } catch (err) {
+      this.options.onInternalError?.(err);
+      return;
+    }
+    this.backfill = backfill;
+    void backfill?.ended.then(() => {
+      if (this.backfill === backfill) this.backfill = null;
+    });
   }
 
   private notify(code: AppError['code'], message: string): void {

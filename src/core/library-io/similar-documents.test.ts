@@ -3,21 +3,19 @@
 // edited to many degrees; an upgraded library fingerprinted before its first check; deleted
 // documents never offered; and only the candidates' texts read.
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeTempDir } from '../../../test/support/temp-library';
 import { dumpDatabase } from '../../../test/support/db-helpers';
 import { mostSimilarAllPairs } from '../../../test/similarity/all-pairs-oracle';
+import { writeUpgradedLibrary } from '../../../test/support/upgraded-library';
 import { articleText, editedCopy, vocabulary } from '../../../test/similarity/edited-texts';
-import { migrate } from '../db/migrate';
-import { MIGRATIONS } from '../db/migrations';
 import type { ParsedImport } from '../interchange/types';
 import { fingerprintOf, signatureBytes, BANDS } from '../similarity/text-fingerprint';
 import { shingles, shingleSimilarity, SIMILAR_TEXT, textSimilarity } from '../similarity/text-similarity';
 import { sha256Of } from '../store/documents-repo';
 import { Library } from '../store/library';
 import { blocksOfLines, mergeImport, SimilarDocumentsFailure } from './merge-import';
-import { arriving, FINGERPRINT_BATCH, mostSimilarDocument } from './similar-documents';
+import { arriving, FINGERPRINT_BATCH, fingerprintBatch, mostSimilarDocument } from './similar-documents';
 
 const vocab = vocabulary();
 let tmp: ReturnType<typeof makeTempDir>;
@@ -133,12 +131,7 @@ describe('the fingerprinted check gives the all-pairs answer', () => {
 /** A library file at schema 10 (before fingerprints) with documents written as that release wrote them. */
 function upgradedLibraryFile(texts: readonly string[]): string {
   const file = path.join(tmp.dir, 'v10.sqlite');
-  const db = new Database(file);
-  migrate(db, MIGRATIONS.filter((m) => m.version <= 10));
-  const insert = db.prepare('INSERT INTO documents (id, title, source, text, sha256, blocks, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  db.transaction(() => texts.forEach((t, i) => insert.run(`doc-${i}`, `Document ${i}`, 'v10', t, sha256Of(t), JSON.stringify(blocksOfLines(t)), new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString())))();
-  expect(db.pragma('user_version', { simple: true })).toBe(10);
-  db.close();
+  writeUpgradedLibrary(file, texts);
   return file;
 }
 
@@ -198,6 +191,25 @@ describe('an upgraded library', () => {
       const report = mergeImport(upgraded, oneArticle(editedCopy(texts[100], 0.9, 1, vocab)));
       expect(report.documents[0].existed).toBe(false);
       expect(count(upgraded, 'document_fingerprints')).toBe(texts.length + 1);
+    } finally {
+      upgraded.close();
+    }
+  });
+
+  it('a batch saves only fingerprints of texts still as they were hashed (hashing runs outside the transaction)', () => {
+    const texts = Array.from({ length: 3 }, (_, i) => articleText(800 + i, 60, vocab));
+    const upgraded = Library.open(upgradedLibraryFile(texts));
+    try {
+      const repo = upgraded.documents.fingerprints;
+      expect(repo.anyMissing()).toBe(true);
+      expect(repo.stillWithout('doc-0', texts[0])).toBe(true);
+      expect(repo.stillWithout('doc-0', texts[1])).toBe(false); // edited since it was read
+      expect(repo.stillWithout('doc-9', texts[0])).toBe(false); // deleted since it was read
+      expect(fingerprintBatch(upgraded, 2)).toEqual({ read: 2, saved: 2 });
+      expect(repo.stillWithout('doc-0', texts[0])).toBe(false); // fingerprinted meanwhile
+      expect(fingerprintBatch(upgraded, 2)).toEqual({ read: 1, saved: 1 });
+      expect(repo.anyMissing()).toBe(false);
+      expect(fingerprintBatch(upgraded, 2)).toEqual({ read: 0, saved: 0 });
     } finally {
       upgraded.close();
     }

@@ -22,14 +22,37 @@ export function fingerprintMissing(library: Library, job?: Pick<JobControl, 'pro
   let done = 0;
   for (;;) {
     job?.check();
-    const texts = library.documents.fingerprints.textsWithout(batch);
-    if (texts.length === 0) return done;
-    library.transaction(() => {
-      for (const { id, text } of texts) library.documents.fingerprints.save(id, fingerprintOf(text));
-    });
-    done += texts.length;
+    const { read, saved } = fingerprintBatch(library, batch);
+    if (read === 0) return done;
+    done += saved;
     job?.progress(0, null);
   }
+}
+
+/**
+ * Fingerprints up to `batch` documents lacking a current fingerprint. The texts are read and
+ * hashed outside any transaction; only the saving takes the write lock (one short IMMEDIATE
+ * transaction), and saves a fingerprint only for a document still there with the text hashed and
+ * still without one — a document deleted or edited on another connection meanwhile is left for a
+ * later batch. `read` 0: none was missing.
+ */
+export function fingerprintBatch(library: Library, batch = FINGERPRINT_BATCH): { read: number; saved: number } {
+  const fingerprints = library.documents.fingerprints;
+  const texts = fingerprints.textsWithout(batch);
+  if (texts.length === 0) return { read: 0, saved: 0 };
+  const hashed = texts.map(({ id, text }) => ({ id, text, fingerprint: fingerprintOf(text) }));
+  const saved = library.db
+    .transaction(() => {
+      let n = 0;
+      for (const { id, text, fingerprint } of hashed) {
+        if (!fingerprints.stillWithout(id, text)) continue;
+        fingerprints.save(id, fingerprint);
+        n++;
+      }
+      return n;
+    })
+    .immediate();
+  return { read: texts.length, saved };
 }
 
 export interface SimilarFound {

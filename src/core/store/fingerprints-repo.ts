@@ -5,8 +5,9 @@ import { FINGERPRINT_SCHEME, signatureBytes, type TextFingerprint } from '../sim
 /**
  * The stored fingerprints of the documents' texts (migration 11): written by the documents
  * repository as it adds a document, removed with the document or when its text changes (SQL),
- * and filled in for documents that lack a current one (an upgraded library) by the
- * similar-document check before it compares.
+ * and filled in for documents that lack a current one (an upgraded library) in the background
+ * after the library opens (fingerprint-backfill.ts), and by the similar-document check before it
+ * compares.
  */
 export class FingerprintsRepo {
   private readonly sql: StatementCache;
@@ -23,6 +24,16 @@ export class FingerprintsRepo {
       .run(documentId, FINGERPRINT_SCHEME, signatureBytes(fingerprint.signature));
     const band = this.sql.get('INSERT OR IGNORE INTO document_fingerprint_bands (bucket, document_id) VALUES (?, ?)');
     for (const bucket of fingerprint.buckets) band.run(bucket, documentId);
+  }
+
+  /** True when some document lacks a fingerprint of the current scheme (reads no text). */
+  anyMissing(): boolean {
+    return this.sql.get(`SELECT EXISTS (SELECT 1 FROM documents d WHERE ${MISSING}) AS missing`).pluck().get(FINGERPRINT_SCHEME) === 1;
+  }
+
+  /** True when document `id` is there with exactly `text` and lacks a fingerprint of the current scheme. */
+  stillWithout(id: string, text: string): boolean {
+    return this.sql.get(`SELECT EXISTS (SELECT 1 FROM documents d WHERE d.id = ? AND d.text = ? AND ${MISSING}) AS missing`).pluck().get(id, text, FINGERPRINT_SCHEME) === 1;
   }
 
   /**

@@ -25,6 +25,11 @@ export interface LibraryWorkerOptions extends Omit<LibraryWorkerData, 'ports' | 
   onInternalError?: (message: string) => void;
   /** Long jobs' events from every lane, in the order each lane sent them (#14). */
   onJobEvent?: (event: JobEvent) => void;
+  /**
+   * The writer lane's background fingerprinting of an upgraded library saved a batch (not a job:
+   * nothing is shown). Arrives in order with that lane's job events.
+   */
+  onFingerprintBatch?: (documents: number) => void;
 }
 
 export interface LibraryWorker {
@@ -217,7 +222,7 @@ interface Thread extends Omit<LibraryWorker, 'runningJobs' | 'dispatch'> {
 }
 
 function startThread(options: LibraryWorkerOptions, lane: Lane): Thread {
-  const { ports = {}, onInternalError = () => {}, onJobEvent = () => {}, ...data } = options;
+  const { ports = {}, onInternalError = () => {}, onJobEvent = () => {}, onFingerprintBatch = () => {}, ...data } = options;
   const location = workerLocation();
   const cancelBoard = newCancelBoard();
   const workerData: LibraryWorkerData = { ...data, lane, ports: Object.keys(ports) as Array<keyof HostPorts>, cancelBoard };
@@ -262,6 +267,9 @@ function startThread(options: LibraryWorkerOptions, lane: Lane): Thread {
         break;
       case 'reopened':
         reopened.shift()?.();
+        break;
+      case 'fingerprinted':
+        onFingerprintBatch(message.documents);
         break;
     }
   });

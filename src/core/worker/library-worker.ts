@@ -45,6 +45,7 @@ const session = new LibrarySession({
   // The rolling backup and the full integrity check are long: the writer lane runs them, so reads are answered meanwhile.
   backgroundCheck: rules.backgroundCheck,
   onJobEvent: (event) => post({ type: 'job', event }),
+  onFingerprintBatch: (documents) => post({ type: 'fingerprinted', documents }),
   jobIdPrefix: rules.jobIdPrefix,
   jobsOneAtATime: rules.oneAtATime,
   cancelBoard: data.cancelBoard,

@@ -39,4 +39,6 @@ export type FromWorker =
   | { type: 'internal-error'; message: string }
   | { type: 'closed' }
   | { type: 'job'; event: JobEvent }
-  | { type: 'reopened' };
+  | { type: 'reopened' }
+  /** The background fingerprinting (fingerprint-backfill.ts) saved a batch of this many documents. */
+  | { type: 'fingerprinted'; documents: number };

@@ -1,12 +1,11 @@
 // A library's export read a document at a time (#14): the small lists (labels, annotators, live
 // links) up front, each document's text and annotations only when the exporter reaches it, so
 // the export's memory stays flat with the library's size.
-import { AppFailure } from '../../shared/result';
 import type { Annotation } from '../../shared/types';
 import { OffsetConverter } from '../../shared/offsets';
 import { compareAnnotations, completeSelection, type DocumentExport, type DocumentSequence, type ExportSelection } from '../interchange/export-selection';
 import type { Library } from '../store/library';
-import type { BundleScope } from './load-bundle';
+import { annotatorsInScope, type BundleScope } from './load-bundle';
 
 export interface LibraryExportScope extends BundleScope {
   /** Which annotations may be exported (blind mode), asked per annotation; default all. */
@@ -19,15 +18,7 @@ export interface LibraryExportScope extends BundleScope {
 export function librarySelection(library: Library, scope: LibraryExportScope): ExportSelection & { annotationCount: number } {
   const ids = scope.documents === 'all' ? library.documents.list().map((d) => d.id) : [...scope.documents];
   const everyone = library.annotators.list();
-  let annotators = everyone;
-  if (scope.annotators?.length) {
-    const wanted = new Set(scope.annotators);
-    const unknown = [...wanted].filter((name) => !everyone.some((a) => a.name === name));
-    if (unknown.length) {
-      throw new AppFailure({ code: 'not-found', message: `No annotator named ${unknown.map((n) => `"${n}"`).join(', ')} in this library.` });
-    }
-    annotators = everyone.filter((a) => wanted.has(a.name));
-  }
+  const annotators = annotatorsInScope(everyone, scope.annotators);
   const allowed = new Set(annotators.map((a) => a.id));
   const chosen = scope.annotatorIds?.length ? new Set(scope.annotatorIds) : null;
   const keep = scope.keep ?? (() => true);

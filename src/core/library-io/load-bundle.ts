@@ -1,5 +1,5 @@
 import { AppFailure } from '../../shared/result';
-import type { Bundle } from '../../shared/types';
+import type { Annotator, Bundle } from '../../shared/types';
 import type { Library } from '../store/library';
 
 export interface BundleScope {
@@ -13,15 +13,7 @@ export interface BundleScope {
 export function loadBundle(library: Library, scope: BundleScope): Bundle {
   const ids = scope.documents === 'all' ? library.documents.list().map((d) => d.id) : [...scope.documents];
   const documents = ids.map((id) => library.documents.get(id));
-  let annotators = library.annotators.list();
-  if (scope.annotators?.length) {
-    const wanted = new Set(scope.annotators);
-    const unknown = [...wanted].filter((name) => !annotators.some((a) => a.name === name));
-    if (unknown.length) {
-      throw new AppFailure({ code: 'not-found', message: `No annotator named ${unknown.map((n) => `"${n}"`).join(', ')} in this library.` });
-    }
-    annotators = annotators.filter((a) => wanted.has(a.name));
-  }
+  const annotators = annotatorsInScope(library.annotators.list(), scope.annotators);
   const allowed = new Set(annotators.map((a) => a.id));
   const annotations = documents.flatMap((d) => library.annotations.listForDocument(d.id).filter((a) => allowed.has(a.annotatorId)));
   const used = new Set(annotations.map((a) => a.annotatorId));
@@ -33,6 +25,17 @@ export function loadBundle(library: Library, scope: BundleScope): Bundle {
     annotations,
     ...(relations.length > 0 ? { relations } : {}),
   };
+}
+
+/** The library's annotators, or only those named (every name must be one of theirs: refused with 'not-found' otherwise). */
+export function annotatorsInScope(everyone: Annotator[], names: readonly string[] | undefined): Annotator[] {
+  if (!names?.length) return everyone;
+  const wanted = new Set(names);
+  const unknown = [...wanted].filter((name) => !everyone.some((a) => a.name === name));
+  if (unknown.length) {
+    throw new AppFailure({ code: 'not-found', message: `No annotator named ${unknown.map((n) => `"${n}"`).join(', ')} in this library.` });
+  }
+  return everyone.filter((a) => wanted.has(a.name));
 }
 
 /** The links whose claim and target are both among `annotations` (what a bundle may carry without dangling). */

@@ -17,6 +17,7 @@ import type { Result } from '../../shared/result';
 import type { JobEvent } from '../../shared/jobs';
 import type { Annotation } from '../../shared/types';
 import { startLibraryWorker, type LibraryWorker } from './library-worker-client';
+import { callOk } from '../../../test/support/worker-call';
 
 const RESOURCES = path.resolve(__dirname, '../../../resources');
 
@@ -40,11 +41,7 @@ afterEach(async () => {
   tmp.cleanup();
 });
 
-async function call<T>(method: string, payload: unknown): Promise<T> {
-  const r = (await worker!.dispatch(method, payload)) as Result<T>;
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value;
-}
+const call = <T>(method: string, payload: unknown): Promise<T> => callOk<T>(worker!, method, payload);
 
 /** Each job's events, in arrival order. */
 function byJob(list: JobEvent[]): Map<string, Array<Exclude<JobEvent, { type: 'waiting' }>>> {

@@ -14,6 +14,7 @@ import type { JobEvent } from '../../shared/jobs';
 import type { StudyReport } from '../../shared/study';
 import { startLibraryWorker, type LibraryWorker } from './library-worker-client';
 import { LANE_RULES } from './lanes';
+import { callOk } from '../../../test/support/worker-call';
 
 const RESOURCES = path.resolve(__dirname, '../../../resources');
 type Job = Exclude<JobEvent, { type: 'waiting' }>;
@@ -43,11 +44,7 @@ afterEach(async () => {
   tmp.cleanup();
 });
 
-async function call<T>(method: string, payload: unknown): Promise<T> {
-  const r = (await worker!.dispatch(method, payload)) as Result<T>;
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value;
-}
+const call = <T>(method: string, payload: unknown): Promise<T> => callOk<T>(worker!, method, payload);
 
 const until = async (what: () => boolean, ms = 150_000) => {
   const t0 = Date.now();

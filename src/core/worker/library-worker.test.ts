@@ -9,9 +9,9 @@ import { exportClaimtagJson } from '../interchange/claimtag-json';
 import { sha256Of } from '../store/documents-repo';
 import { makeTempDir } from '../../../test/support/temp-library';
 import type { Imported } from '../../shared/contract';
-import type { Result } from '../../shared/result';
 import type { Annotation, DocumentPage, Bundle } from '../../shared/types';
 import { startLibraryWorker, type LibraryWorker } from './library-worker-client';
+import { callOk } from '../../../test/support/worker-call';
 
 const RESOURCES = path.resolve(__dirname, '../../../resources');
 
@@ -33,11 +33,7 @@ afterEach(async () => {
   tmp.cleanup();
 });
 
-async function call<T>(method: string, payload: unknown): Promise<T> {
-  const r = (await worker!.dispatch(method, payload)) as Result<T>;
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value;
-}
+const call = <T>(method: string, payload: unknown): Promise<T> => callOk<T>(worker!, method, payload);
 
 /** A claimtag JSON file of one long article with `n` annotations, as a colleague would send it. */
 function bigFile(n: number): string {
